@@ -1,0 +1,62 @@
+package db
+
+import (
+	"context"
+	"time"
+)
+
+// BulkLoad runs fn in one write transaction made for loading many rows at
+// once (the demo generator, large imports): the full-text triggers are
+// dropped for its duration and recreated after it, the search index is
+// rebuilt once, and every customer's stats and risk are recomputed once,
+// all before the single commit. desc names the command for the undo
+// journal ("" for none); fn may record what it inserted with
+// Tx.JournalRange.
+func (d *DB) BulkLoad(ctx context.Context, desc string, fn func(t *Tx) error) error {
+	return d.Write(ctx, desc, func(t *Tx) error {
+		trig, err := ftsTriggers(ctx, t.tx)
+		if err != nil {
+			return err
+		}
+		for name := range trig {
+			if _, err := t.tx.ExecContext(ctx, "DROP TRIGGER "+name); err != nil {
+				return err
+			}
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+		for _, sql := range trig {
+			if _, err := t.tx.ExecContext(ctx, sql); err != nil {
+				return err
+			}
+		}
+		for _, fts := range []string{"customers_fts", "interactions_fts"} {
+			if _, err := t.tx.ExecContext(ctx, "INSERT INTO "+fts+" ("+fts+") VALUES ('rebuild')"); err != nil {
+				return err
+			}
+		}
+		t.touched = map[int64]struct{}{}
+		return d.recomputeStats(ctx, t.tx, nil, t.now)
+	})
+}
+
+func ftsTriggers(ctx context.Context, q Querier) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\_fts\_%' ESCAPE '\'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var n, s string
+		if err := rows.Scan(&n, &s); err != nil {
+			return nil, err
+		}
+		out[n] = s
+	}
+	return out, rows.Err()
+}
+
+// SetNow replaces the book's clock (tests and RAPPORT_NOW).
+func (d *DB) SetNow(now func() time.Time) { d.now = now }

@@ -1,0 +1,133 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// CheckReport is what `rapport check` found.
+type CheckReport struct {
+	Integrity   string           // "ok" or the problems quick_check listed
+	ForeignKeys int              // rows failing foreign_key_check
+	StatsDiffs  []string         // customers whose stored stats differ from a recompute
+	Counts      map[string]int64 // rows per table (live, archived included)
+}
+
+// OK reports whether the check found nothing wrong.
+func (r CheckReport) OK() bool {
+	return r.Integrity == "ok" && r.ForeignKeys == 0 && len(r.StatsDiffs) == 0
+}
+
+// statsColumns are compared between the stored stats and a recompute.
+const statsColumns = `customer_id, last_contact_at, last_inbound_at, unanswered_streak, next_followup_due, next_followup_time, open_followups,
+	open_deals, open_pipeline_minor, last_order_at, order_count, median_order_gap_days, open_complaints, last_complaint_at,
+	last_feedback_score, last_feedback_at, active, last_contact_day, touch_due_on, risk_score, risk_level,
+	(SELECT json_group_array(json_extract(value, '$.code') || ':' || json_extract(value, '$.points')) FROM json_each(risk_reasons)) AS reasons`
+
+// The reasons' text holds day counts and risk_valid_until may be set from an
+// earlier day; both are compared by what they mean (codes and points).
+
+// Check runs quick_check, the foreign key check, and compares every
+// customer's stored stats and risk with a fresh recompute (in a transaction
+// that is rolled back, so it writes nothing).
+func (d *DB) Check(ctx context.Context) (CheckReport, error) {
+	rep := CheckReport{Counts: map[string]int64{}}
+	rows, err := d.w.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		return rep, mapError(err)
+	}
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return rep, err
+		}
+		problems = append(problems, s)
+	}
+	rows.Close()
+	rep.Integrity = strings.Join(problems, "; ")
+	if err := d.w.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&rep.ForeignKeys); err != nil {
+		return rep, err
+	}
+	for _, t := range []string{"customers", "contacts", "tags", "deals", "interactions", "followups", "orders", "stages", "change_batches"} {
+		var n int64
+		if err := d.w.QueryRowContext(ctx, "SELECT count(*) FROM "+t).Scan(&n); err != nil {
+			return rep, err
+		}
+		rep.Counts[t] = n
+	}
+	// Compare against a recompute at the moment the rows were last scored
+	// would be wrong for rows that expired today: Refresh first.
+	tx, err := d.w.BeginTx(ctx, nil)
+	if err != nil {
+		return rep, mapError(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE check_stats AS SELECT `+statsColumns+` FROM customer_stats`); err != nil {
+		return rep, err
+	}
+	if err := d.recomputeStats(ctx, tx, nil, d.now()); err != nil {
+		return rep, err
+	}
+	diff, err := tx.QueryContext(ctx, `SELECT customer_id FROM (SELECT `+statsColumns+` FROM customer_stats EXCEPT SELECT * FROM check_stats
+		UNION SELECT * FROM check_stats EXCEPT SELECT `+statsColumns+` FROM customer_stats) ORDER BY customer_id LIMIT 20`)
+	if err != nil {
+		return rep, err
+	}
+	for diff.Next() {
+		var id int64
+		if err := diff.Scan(&id); err != nil {
+			diff.Close()
+			return rep, err
+		}
+		rep.StatsDiffs = append(rep.StatsDiffs, fmt.Sprintf("customer %d", id))
+	}
+	diff.Close()
+	return rep, diff.Err()
+}
+
+// Backup writes a consistent copy of the book with VACUUM INTO (default: a
+// timestamped file beside the database) and checks the copy's integrity.
+func (d *DB) Backup(ctx context.Context, path string) (string, error) {
+	if path == "" {
+		path = fmt.Sprintf("%s.%s.bak", strings.TrimSuffix(d.path, filepath.Ext(d.path)), d.now().UTC().Format("20060102-150405"))
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if err := vacuumInto(ctx, d.w, abs); err != nil {
+		return "", fmt.Errorf("backup to %s failed: %w", abs, mapError(err))
+	}
+	cp, err := Open(ctx, abs, Options{Now: d.now, MustExist: true})
+	if err != nil {
+		return abs, fmt.Errorf("the backup %s cannot be opened: %w", abs, err)
+	}
+	defer cp.Close()
+	var s string
+	if err := cp.w.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&s); err != nil || s != "ok" {
+		return abs, fmt.Errorf("the backup %s failed its integrity check (%s %v)", abs, s, err)
+	}
+	return abs, nil
+}
+
+// IsEmpty reports whether the book holds no customers (archived included).
+func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := d.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM customers LIMIT 1)`).Scan(&n)
+	return n == 0, err
+}
+
+// SQLiteVersion returns the engine's version string.
+func (d *DB) SQLiteVersion(ctx context.Context) (string, error) {
+	var v string
+	err := d.r.QueryRowContext(ctx, "SELECT sqlite_version()").Scan(&v)
+	return v, err
+}
+
+var _ = model.NoDay

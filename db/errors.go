@@ -1,0 +1,76 @@
+package db
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Errors a caller may want to tell apart; each wraps the driver's message.
+var (
+	// ErrDuplicate is a unique-constraint violation (a tag or stage name taken).
+	ErrDuplicate = errors.New("already exists")
+	// ErrInUse is a foreign-key failure: the row is referenced, or refers to a missing row.
+	ErrInUse = errors.New("refers to a missing row or is still in use")
+	// ErrBusy means another program held the file for too long.
+	ErrBusy = errors.New("the database is busy")
+	// ErrFull means the disk (or the file's size limit) is full.
+	ErrFull = errors.New("the disk is full")
+	// ErrReadOnly means the file or its folder cannot be written.
+	ErrReadOnly = errors.New("the database cannot be written")
+)
+
+func sqliteCode(err error) (int, bool) {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code(), true
+	}
+	return 0, false
+}
+
+func isBusy(err error) bool {
+	c, ok := sqliteCode(err)
+	return ok && (c&0xff == sqlite3.SQLITE_BUSY || c&0xff == sqlite3.SQLITE_LOCKED)
+}
+
+// mapError turns SQLite result codes into rapport's errors with a message
+// that says what to do. Other errors pass through.
+func mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	code, ok := sqliteCode(err)
+	if !ok {
+		return err
+	}
+	switch {
+	case code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+		return fmt.Errorf("%w (%s)", ErrDuplicate, constraintDetail(err))
+	case code == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+		return fmt.Errorf("%w", ErrInUse)
+	case code == sqlite3.SQLITE_CONSTRAINT_CHECK || code == sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+		return fmt.Errorf("a value was refused by the database (%s): check the input", constraintDetail(err))
+	case code&0xff == sqlite3.SQLITE_BUSY || code&0xff == sqlite3.SQLITE_LOCKED:
+		return fmt.Errorf("%w: another rapport kept it locked for too long; try again", ErrBusy)
+	case code&0xff == sqlite3.SQLITE_FULL:
+		return fmt.Errorf("%w: nothing was saved; free some space and try again", ErrFull)
+	case code&0xff == sqlite3.SQLITE_READONLY || code&0xff == sqlite3.SQLITE_CANTOPEN:
+		return fmt.Errorf("%w: nothing was saved; check the permissions of the file and its folder (%v)", ErrReadOnly, err)
+	case code&0xff == sqlite3.SQLITE_CORRUPT || code&0xff == sqlite3.SQLITE_NOTADB:
+		return fmt.Errorf("the database file is damaged (%v): restore a backup (rapport backup) or run rapport check", err)
+	case code&0xff == sqlite3.SQLITE_IOERR:
+		return fmt.Errorf("could not write the database file (%v): nothing was saved; check the disk", err)
+	}
+	return err
+}
+
+func constraintDetail(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, "constraint failed: "); i >= 0 {
+		return msg[i+len("constraint failed: "):]
+	}
+	return msg
+}

@@ -1,0 +1,145 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+const followupCols = `id, customer_id, coalesce(deal_id, 0), title, due_date, coalesce(due_time, ''), coalesce(done_at, 0), snooze_count,
+	created_at, updated_at, coalesce(archived_at, 0), version`
+
+func scanFollowup(sc interface{ Scan(...any) error }) (model.Followup, error) {
+	var f model.Followup
+	var due string
+	err := sc.Scan(&f.ID, &f.CustomerID, &f.DealID, &f.Title, &due, &f.DueTime, &f.DoneAt, &f.SnoozeCount, &f.CreatedAt, &f.UpdatedAt, &f.ArchivedAt, &f.Version)
+	if err == nil {
+		f.Due, _ = model.ParseDay(due)
+	}
+	return f, err
+}
+
+// Followup loads one follow-up.
+func (d *DB) Followup(ctx context.Context, id int64) (model.Followup, error) {
+	return getFollowup(ctx, d.r, id)
+}
+
+func getFollowup(ctx context.Context, q Querier, id int64) (model.Followup, error) {
+	f, err := scanFollowup(q.QueryRowContext(ctx, `SELECT `+followupCols+` FROM followups WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, fmt.Errorf("follow-up %d: %w", id, model.ErrNotFound)
+	}
+	return f, err
+}
+
+// CreateFollowup schedules a follow-up inside t.
+func (t *Tx) CreateFollowup(f *model.Followup) (int64, error) {
+	f.Title = strings.TrimSpace(f.Title)
+	if err := f.Validate(); err != nil {
+		return 0, err
+	}
+	if err := t.checkCustomer(f.CustomerID); err != nil {
+		return 0, err
+	}
+	if err := t.checkDeal(f.DealID, f.CustomerID); err != nil {
+		return 0, err
+	}
+	id, err := t.Insert("followups", []string{"customer_id", "deal_id", "title", "due_date", "due_time"},
+		[]any{f.CustomerID, nullInt(f.DealID), f.Title, f.Due.String(), nullStr(f.DueTime)})
+	if err != nil {
+		return 0, err
+	}
+	f.ID = id
+	t.Touch(f.CustomerID)
+	return id, nil
+}
+
+// UpdateFollowup saves an edited follow-up (checking its version).
+func (t *Tx) UpdateFollowup(f *model.Followup) error {
+	f.Title = strings.TrimSpace(f.Title)
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	if err := t.checkDeal(f.DealID, f.CustomerID); err != nil {
+		return err
+	}
+	if err := t.Update("followups", f.ID, f.Version, []string{"deal_id", "title", "due_date", "due_time", "snooze_count"},
+		[]any{nullInt(f.DealID), f.Title, f.Due.String(), nullStr(f.DueTime), f.SnoozeCount}); err != nil {
+		return err
+	}
+	t.Touch(f.CustomerID)
+	return nil
+}
+
+// CompleteFollowup marks a follow-up done now, as one command.
+func (d *DB) CompleteFollowup(ctx context.Context, id int64) (model.Followup, error) {
+	var out model.Followup
+	err := d.Write(ctx, fmt.Sprintf("complete follow-up %d", id), func(t *Tx) error {
+		f, err := getFollowup(ctx, t.tx, id)
+		if err != nil {
+			return err
+		}
+		if f.ArchivedAt != 0 {
+			return model.Invalid("follow-up", "follow-up %d is archived", id)
+		}
+		if f.DoneAt != 0 {
+			return model.Invalid("follow-up", "follow-up %d is already done", id)
+		}
+		f.DoneAt = t.now.Unix()
+		if err := t.Update("followups", id, f.Version, []string{"done_at"}, []any{f.DoneAt}); err != nil {
+			return err
+		}
+		t.Touch(f.CustomerID)
+		out = f
+		return nil
+	})
+	return out, err
+}
+
+// SnoozeFollowup moves an open follow-up to a new due date (and time), as one command.
+func (d *DB) SnoozeFollowup(ctx context.Context, id int64, due model.Day, dueTime string) (model.Followup, error) {
+	var out model.Followup
+	err := d.Write(ctx, fmt.Sprintf("snooze follow-up %d", id), func(t *Tx) error {
+		f, err := getFollowup(ctx, t.tx, id)
+		if err != nil {
+			return err
+		}
+		if f.DoneAt != 0 {
+			return model.Invalid("follow-up", "follow-up %d is already done", id)
+		}
+		if due < t.Today() {
+			return model.Invalid("due", "%s is in the past: snooze to today or later", due)
+		}
+		f.Due, f.DueTime = due, dueTime
+		f.SnoozeCount++
+		if err := t.UpdateFollowup(&f); err != nil {
+			return err
+		}
+		out = f
+		return nil
+	})
+	return out, err
+}
+
+// OpenFollowups returns a customer's open follow-ups by due date.
+func (d *DB) OpenFollowups(ctx context.Context, customerID int64) ([]model.Followup, error) {
+	rows, err := d.r.QueryContext(ctx, `SELECT `+followupCols+` FROM followups WHERE customer_id = ? AND done_at IS NULL AND archived_at IS NULL
+		ORDER BY due_date, due_time IS NOT NULL, due_time, id`, customerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Followup
+	for rows.Next() {
+		f, err := scanFollowup(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

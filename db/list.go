@@ -1,0 +1,207 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// Sort orders of the customer list.
+const (
+	SortRisk    = "risk"
+	SortName    = "name"
+	SortContact = "contact"
+	SortNext    = "next"
+	SortValue   = "value"
+)
+
+// Sorts lists the customer sort orders in the order `s` cycles them.
+func Sorts() []string { return []string{SortRisk, SortName, SortContact, SortNext, SortValue} }
+
+// CustomerQuery selects customers for the list.
+type CustomerQuery struct {
+	Filter model.Filter
+	AtRisk bool // only at-risk customers (besides Filter.Risk)
+	Sort   string
+	Offset int
+	Limit  int
+}
+
+// CustomerRow is one line of the customer list.
+type CustomerRow struct {
+	ID           int64
+	Name         string
+	Company      string
+	Email        string
+	Phone        string
+	Tier         model.Tier
+	Lifecycle    model.Lifecycle
+	Status       string
+	LastContact  model.Day // NoDay when never contacted
+	NextDue      model.Day
+	NextTime     string
+	NextOverdue  bool
+	OpenPipeline int64 // in Currency (the book currency)
+	Currency     string
+	OpenDeals    int
+	RiskScore    int
+	RiskLevel    model.Level
+	Reasons      []model.Reason
+	Cadence      int
+	Archived     bool
+}
+
+// customerWhere renders the WHERE clause and ORDER prefix for q.
+func customerWhere(q CustomerQuery, atRiskScore int) (where string, args []any, fieldRank string, rankArgs []any) {
+	f := q.Filter
+	conds := []string{"c.archived_at IS NULL"}
+	if f.Archived {
+		conds[0] = "c.archived_at IS NOT NULL"
+	}
+	for _, tag := range f.Tags {
+		conds = append(conds, "c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ? COLLATE NOCASE)")
+		args = append(args, tag)
+	}
+	if f.Tier != "" {
+		conds = append(conds, "c.tier = ?")
+		args = append(args, string(f.Tier))
+	}
+	if f.Risk != "" {
+		conds = append(conds, "s.active = 1 AND s.risk_level = ?")
+		args = append(args, string(f.Risk))
+	}
+	if q.AtRisk {
+		conds = append(conds, "s.active = 1 AND s.risk_score >= ?")
+		args = append(args, atRiskScore)
+	}
+	if f.Stage != "" {
+		conds = append(conds, `c.id IN (SELECT d.customer_id FROM deals d JOIN stages st ON st.id = d.stage_id
+			WHERE d.archived_at IS NULL AND d.status = 'open' AND st.name LIKE ? ESCAPE '\')`)
+		args = append(args, likePrefix(f.Stage))
+	}
+	var fieldConds []string
+	for _, term := range f.Terms {
+		fc, fa := fieldMatch(term)
+		if utf8.RuneCountInString(term) >= 3 {
+			conds = append(conds, "("+fc+` OR c.id IN (SELECT i.customer_id FROM interactions i WHERE i.archived_at IS NULL
+				AND i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ?)))`)
+			args = append(args, fa...)
+			args = append(args, ftsPhrase(term))
+		} else {
+			// A trigram index cannot match 1–2 characters: scan the customer
+			// fields with instr (interaction text is searched from 3 characters).
+			conds = append(conds, fc)
+			args = append(args, fa...)
+		}
+		fieldConds = append(fieldConds, fc)
+		rankArgs = append(rankArgs, fa...)
+	}
+	where = strings.Join(conds, " AND ")
+	if len(fieldConds) > 0 {
+		fieldRank = "(CASE WHEN " + strings.Join(fieldConds, " AND ") + " THEN 0 ELSE 1 END), "
+	}
+	return where, args, fieldRank, rankArgs
+}
+
+func ftsPhrase(term string) string {
+	return `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
+}
+
+// fieldMatch matches a term against the customer's own fields.
+func fieldMatch(term string) (string, []any) {
+	if utf8.RuneCountInString(term) >= 3 {
+		return "c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)", []any{ftsPhrase(term)}
+	}
+	t := strings.ToLower(term)
+	return "(instr(lower(c.name), ?) > 0 OR instr(lower(c.company), ?) > 0 OR instr(lower(c.email), ?) > 0 OR instr(c.phone, ?) > 0 OR instr(lower(c.notes), ?) > 0)",
+		[]any{t, t, t, t, t}
+}
+
+func orderBy(sort string) string {
+	switch sort {
+	case SortName:
+		return "c.name COLLATE NOCASE, c.id"
+	case SortContact:
+		return "s.last_contact_day ASC, c.id"
+	case SortNext:
+		return "s.next_followup_due IS NULL, s.next_followup_due, s.next_followup_time, c.id"
+	case SortValue:
+		return "s.open_pipeline_minor DESC, c.id"
+	}
+	return "s.active DESC, s.risk_score DESC, s.last_contact_day ASC, c.id"
+}
+
+// ListCustomers returns one page of the customer list.
+func (d *DB) ListCustomers(ctx context.Context, q CustomerQuery) ([]CustomerRow, error) {
+	set, err := loadSettings(ctx, d.r)
+	if err != nil {
+		return nil, err
+	}
+	where, args, rank, rankArgs := customerWhere(q, set.Points.AtRiskThreshold)
+	if q.Limit <= 0 {
+		q.Limit = 100
+	}
+	query := `SELECT c.id, c.name, c.company, c.email, c.phone, c.tier, c.lifecycle, coalesce(c.cadence_days, 0), c.archived_at IS NOT NULL,
+		coalesce(s.last_contact_at, 0), coalesce(s.next_followup_due, ''), coalesce(s.next_followup_time, ''), s.open_pipeline_minor, s.open_deals,
+		s.risk_score, s.risk_level, s.risk_reasons, coalesce(s.last_contact_day, '')
+		FROM customers c JOIN customer_stats s ON s.customer_id = c.id
+		WHERE ` + where + ` ORDER BY ` + rank + orderBy(q.Sort) + fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, q.Offset)
+	rows, err := d.r.QueryContext(ctx, query, append(args, rankArgs...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	now := d.now()
+	today := model.DayOf(now)
+	var out []CustomerRow
+	for rows.Next() {
+		var r CustomerRow
+		var tier, life, next, level, reasons, lastDay string
+		var lastAt int64
+		if err := rows.Scan(&r.ID, &r.Name, &r.Company, &r.Email, &r.Phone, &tier, &life, &r.Cadence, &r.Archived, &lastAt, &next, &r.NextTime,
+			&r.OpenPipeline, &r.OpenDeals, &r.RiskScore, &level, &reasons, &lastDay); err != nil {
+			return nil, err
+		}
+		r.Tier, r.Lifecycle, r.RiskLevel = model.Tier(tier), model.Lifecycle(life), model.Level(level)
+		r.Currency = set.Currency
+		if lastAt > 0 {
+			r.LastContact = model.DayOfUnix(lastAt, now.Location())
+		}
+		if next != "" {
+			r.NextDue, _ = model.ParseDay(next)
+			r.NextOverdue = model.FollowupOverdue(r.NextDue, r.NextTime, now)
+		}
+		if r.Cadence == 0 {
+			r.Cadence = set.Cadence[r.Tier]
+		}
+		r.Reasons = decodeReasons(reasons, today)
+		since := 0
+		if l, err := model.ParseDay(lastDay); err == nil {
+			since = int(today - l)
+		}
+		r.Status = model.ActivityStatus(r.Lifecycle == model.Churned, r.RiskLevel, since, r.Cadence)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CountCustomers counts the customers a query selects.
+func (d *DB) CountCustomers(ctx context.Context, q CustomerQuery) (int, error) {
+	set, err := loadSettings(ctx, d.r)
+	if err != nil {
+		return 0, err
+	}
+	where, args, _, _ := customerWhere(q, set.Points.AtRiskThreshold)
+	var n int
+	err = d.r.QueryRowContext(ctx, `SELECT count(*) FROM customers c JOIN customer_stats s ON s.customer_id = c.id WHERE `+where, args...).Scan(&n)
+	return n, err
+}
+
+// likePrefix escapes s for a case-insensitive LIKE prefix match.
+func likePrefix(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
+	return r.Replace(s) + "%"
+}

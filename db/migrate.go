@@ -1,0 +1,200 @@
+package db
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// migration is one embedded schema step.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := migrationFS.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		var v int
+		if _, err := fmt.Sscanf(e.Name(), "%04d_", &v); err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with NNNN_", e.Name())
+		}
+		b, err := migrationFS.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migrations are not numbered 1..n: %s", m.name)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the schema version this binary writes.
+func SchemaVersion() int {
+	ms, _ := migrations()
+	return len(ms)
+}
+
+// UserVersion returns the schema version stored in the file.
+func (d *DB) UserVersion(ctx context.Context) (int, error) {
+	var v int
+	err := d.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+func (d *DB) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	cur, err := d.UserVersion(ctx)
+	if err != nil {
+		return describeOpenError(d.path, err)
+	}
+	if cur > len(ms) {
+		return fmt.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", d.path, cur, len(ms))
+	}
+	if cur == len(ms) {
+		return nil
+	}
+	var tables int
+	if err := d.w.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type='table'").Scan(&tables); err != nil {
+		return describeOpenError(d.path, err)
+	}
+	if cur == 0 && tables > 0 {
+		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", d.path)
+	}
+	if cur > 0 {
+		bak := fmt.Sprintf("%s.v%d-%s.bak", d.path, cur, d.now().UTC().Format("20060102T150405"))
+		if err := vacuumInto(ctx, d.w, bak); err != nil {
+			return fmt.Errorf("backup before upgrading %s failed, nothing was changed: %w", d.path, err)
+		}
+	}
+	for _, m := range ms[cur:] {
+		if err := d.applyMigration(ctx, m); err != nil {
+			return fmt.Errorf("upgrading %s to schema %d (%s) failed, the file is unchanged: %w", d.path, m.version, m.name, err)
+		}
+	}
+	return nil
+}
+
+func (d *DB) applyMigration(ctx context.Context, m migration) error {
+	tx, err := d.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if m.version == 1 {
+		if err := seedBook(ctx, tx, d.now()); err != nil {
+			return err
+		}
+	}
+	// PRAGMA takes no bound parameters: format the integer.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// seedBook writes the default stages and settings of a new book.
+func seedBook(ctx context.Context, q Querier, now time.Time) error {
+	ts := now.Unix()
+	for _, s := range model.DefaultStages() {
+		if _, err := q.ExecContext(ctx, `INSERT INTO stages (name, position, probability, rot_days, kind, created_at, updated_at) VALUES (?,?,?,?,?,?,?)`,
+			s.Name, s.Position, s.Probability, s.RotDays, string(s.Kind), ts, ts); err != nil {
+			return err
+		}
+	}
+	cur := "USD"
+	for _, v := range []string{os.Getenv("LC_ALL"), os.Getenv("LC_MONETARY"), os.Getenv("LANG")} {
+		if v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "zh") {
+				cur = "CNY"
+			}
+			break
+		}
+	}
+	_, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('currency', ?)`, cur)
+	return err
+}
+
+func vacuumInto(ctx context.Context, q Querier, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s already exists", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o600)
+}
+
+// tableMeta lists a table's columns and key columns, for journal images.
+type tableMeta struct {
+	cols []string
+	keys []string
+}
+
+func loadTableMeta(ctx context.Context, q Querier) (map[string]tableMeta, error) {
+	journaled := []string{"customers", "contacts", "tags", "customer_tags", "stages", "deals", "deal_stage_history", "interactions", "followups", "orders", "settings"}
+	out := make(map[string]tableMeta, len(journaled))
+	for _, t := range journaled {
+		rows, err := q.QueryContext(ctx, "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", t)
+		if err != nil {
+			return nil, err
+		}
+		var m tableMeta
+		type kc struct {
+			name string
+			pk   int
+		}
+		var ks []kc
+		for rows.Next() {
+			var name string
+			var pk int
+			if err := rows.Scan(&name, &pk); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			m.cols = append(m.cols, name)
+			if pk > 0 {
+				ks = append(ks, kc{name, pk})
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		sort.Slice(ks, func(i, j int) bool { return ks[i].pk < ks[j].pk })
+		for _, k := range ks {
+			m.keys = append(m.keys, k.name)
+		}
+		out[t] = m
+	}
+	return out, nil
+}

@@ -1,0 +1,189 @@
+// Package db stores a rapport book in one SQLite file: opening and migrating
+// it, transactions with an undo journal, the stores of every aggregate, the
+// derived per-customer stats with materialised risk, search, and checks.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/rapportcrm/rapport/model"
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+)
+
+// ErrNoDatabase is returned by Open with MustExist when the file is missing.
+var ErrNoDatabase = errors.New("no database")
+
+// Options tune Open.
+type Options struct {
+	// Now is the clock; nil means time.Now. RAPPORT_NOW/RAPPORT_TODAY are
+	// turned into a fixed clock by the caller.
+	Now func() time.Time
+	// MustExist refuses to create a missing file (read verbs never create one).
+	MustExist bool
+}
+
+// DB is an open book.
+type DB struct {
+	path   string
+	w      *sql.DB // the one write connection
+	r      *sql.DB // query_only readers
+	now    func() time.Time
+	tables map[string]tableMeta
+}
+
+// Querier is what *sql.DB, *sql.Conn and *sql.Tx have in common, so a helper
+// can run inside or outside a transaction.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// DSN builds the file: URI for path with rapport's pragmas. The path is
+// percent-escaped so that '?', '#' or '&' in it cannot add parameters.
+func DSN(path string, readOnly bool) string {
+	u := url.URL{Scheme: "file", Path: path}
+	q := []string{
+		"_pragma=foreign_keys(1)",
+		"_pragma=busy_timeout(5000)",
+		"_pragma=synchronous(FULL)",
+		"_txlock=immediate",
+	}
+	if readOnly {
+		q = append(q, "_pragma=query_only(1)")
+	} else {
+		q = append([]string{"_pragma=journal_mode(WAL)"}, q...)
+	}
+	// url.URL escapes '?' and '#' in Path; '%' too. EscapedPath keeps '/'.
+	return "file:" + u.EscapedPath() + "?" + strings.Join(q, "&")
+}
+
+// Open opens (creating when allowed) and migrates the book at path.
+func Open(ctx context.Context, path string, opt Options) (*DB, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot use %s as the database path: %w", path, err)
+	}
+	st, err := os.Stat(abs)
+	switch {
+	case err == nil && st.IsDir():
+		return nil, fmt.Errorf("%s is a directory, not a database file: give a file path with --db", abs)
+	case err != nil && os.IsNotExist(err):
+		if opt.MustExist {
+			return nil, fmt.Errorf("%w at %s", ErrNoDatabase, abs)
+		}
+		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+			return nil, fmt.Errorf("cannot create the folder for %s: %w", abs, err)
+		}
+		f, err := os.OpenFile(abs, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err != nil && !os.IsExist(err) {
+			return nil, fmt.Errorf("cannot create %s: %w", abs, err)
+		}
+		if f != nil {
+			f.Close()
+		}
+	case err != nil:
+		return nil, fmt.Errorf("cannot open %s: %w", abs, err)
+	}
+	if err := checkHeader(abs); err != nil {
+		return nil, err
+	}
+	d := &DB{path: abs, now: opt.Now}
+	d.w, err = sql.Open("sqlite", DSN(abs, false))
+	if err != nil {
+		return nil, err
+	}
+	d.w.SetMaxOpenConns(1)
+	d.w.SetMaxIdleConns(1)
+	d.w.SetConnMaxLifetime(0)
+	d.w.SetConnMaxIdleTime(0)
+	if err := d.w.PingContext(ctx); err != nil {
+		d.w.Close()
+		return nil, describeOpenError(abs, err)
+	}
+	if err := d.migrate(ctx); err != nil {
+		d.w.Close()
+		return nil, err
+	}
+	d.r, err = sql.Open("sqlite", DSN(abs, true))
+	if err != nil {
+		d.w.Close()
+		return nil, err
+	}
+	d.r.SetMaxOpenConns(4)
+	d.r.SetMaxIdleConns(4)
+	d.r.SetConnMaxIdleTime(0)
+	if d.tables, err = loadTableMeta(ctx, d.w); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// checkHeader refuses a non-empty file that is not SQLite before the driver
+// touches it (the driver would otherwise try to write a WAL beside it).
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	defer f.Close()
+	buf := make([]byte, 16)
+	n, _ := f.Read(buf)
+	if n == 0 {
+		return nil
+	}
+	if n < 16 || string(buf) != "SQLite format 3\x00" {
+		return fmt.Errorf("%s is not a rapport database (not an SQLite file); nothing was changed: point --db at another file", path)
+	}
+	return nil
+}
+
+func describeOpenError(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed"):
+		return fmt.Errorf("%s is damaged or not a rapport database (%v); restore a backup or point --db elsewhere", path, err)
+	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open"):
+		return fmt.Errorf("cannot open %s for writing (%v): check the file and folder permissions", path, err)
+	}
+	return fmt.Errorf("cannot open %s: %w", path, err)
+}
+
+// Path returns the absolute path of the database file.
+func (d *DB) Path() string { return d.path }
+
+// Now returns the current moment of the book's clock.
+func (d *DB) Now() time.Time { return d.now() }
+
+// Today returns the local calendar date of the book's clock.
+func (d *DB) Today() model.Day { return model.DayOf(d.now()) }
+
+// Close closes both handles.
+func (d *DB) Close() error {
+	var err error
+	if d.r != nil {
+		err = d.r.Close()
+	}
+	if d.w != nil {
+		if e := d.w.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Reader returns the query_only handle, for read paths outside this package
+// (reports, exports). It can never write.
+func (d *DB) Reader() *sql.DB { return d.r }

@@ -1,0 +1,277 @@
+package db
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// RefreshResult says what a Refresh did.
+type RefreshResult struct {
+	NewDay      bool // the daily part ran (rhythm and tiers)
+	Rhythm      int  // the g now in force
+	Recomputed  int  // customers whose stats and risk were recomputed
+	TierChanges int  // customers whose tier the segmentation changed
+}
+
+// Refresh brings materialised risk up to date for the clock's today: on the
+// first call of a new local day it recomputes the book's rhythm g and the
+// ABC tiers, then it recomputes every customer whose risk_valid_until has
+// come, whose inputs were marked stale, or who was scored with another g.
+// The app (at launch and at local midnight) and every verb that reads risk
+// call this one function, so they always agree. It writes nothing when
+// nothing is due.
+func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
+	now := d.now()
+	today := model.DayOf(now)
+	set, err := loadSettings(ctx, d.r)
+	if err != nil {
+		return RefreshResult{}, mapError(err)
+	}
+	res := RefreshResult{NewDay: set.RefreshedOn != today, Rhythm: set.EffectiveRhythm()}
+	if !res.NewDay {
+		var due bool
+		if err := d.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM customer_stats WHERE risk_valid_until <= ?)
+			OR EXISTS (SELECT 1 FROM customer_stats WHERE stale = 1)
+			OR (SELECT count(*) FROM customers) <> (SELECT count(*) FROM customer_stats)`, today.String()).Scan(&due); err != nil {
+			return res, mapError(err)
+		}
+		if !due {
+			return res, nil
+		}
+	}
+	err = d.Write(ctx, "", func(t *Tx) error {
+		q := t.tx
+		set, err := loadSettings(ctx, q)
+		if err != nil {
+			return err
+		}
+		var all bool
+		if set.RefreshedOn != today {
+			g, err := computeRhythm(ctx, q, now)
+			if err != nil {
+				return err
+			}
+			if err := setSystemSetting(ctx, q, "rhythm.computed", strconv.Itoa(g)); err != nil {
+				return err
+			}
+			set.Rhythm = g
+			changes, err := applyTiers(ctx, q, now, set.Currency, false, nil)
+			if err != nil {
+				return err
+			}
+			res.TierChanges = len(changes)
+			if len(changes) > 0 {
+				if _, err := q.ExecContext(ctx, `UPDATE customer_stats SET stale = 1 WHERE customer_id IN (SELECT value FROM json_each(?))`, idsJSON(tierIDs(changes))); err != nil {
+					return err
+				}
+			}
+			if err := setSystemSetting(ctx, q, "refreshed_on", today.String()); err != nil {
+				return err
+			}
+		}
+		g := set.EffectiveRhythm()
+		res.Rhythm = g
+		var total, missing int
+		if err := q.QueryRowContext(ctx, `SELECT count(*), count(*) - (SELECT count(*) FROM customer_stats) FROM customers`).Scan(&total, &missing); err != nil {
+			return err
+		}
+		ids, err := queryIDs(ctx, q, `SELECT customer_id FROM customer_stats WHERE risk_valid_until <= ? OR stale = 1 OR risk_rhythm <> ?
+			UNION SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_stats)`, today.String(), g)
+		if err != nil {
+			return err
+		}
+		// Past a third of the book one streaming pass beats per-id lookups.
+		all = len(ids)*3 > total
+		if all {
+			res.Recomputed = total
+			return d.recomputeStats(ctx, q, nil, now)
+		}
+		res.Recomputed = len(ids)
+		if len(ids) == 0 {
+			return nil
+		}
+		return d.recomputeStats(ctx, q, ids, now)
+	})
+	return res, err
+}
+
+// RecomputeAll rebuilds customer_stats and deal_stats for the whole book
+// from the base tables (also used after bulk loads).
+func (d *DB) RecomputeAll(ctx context.Context) error {
+	return d.Write(ctx, "", func(t *Tx) error {
+		return d.recomputeStats(ctx, t.tx, nil, t.now)
+	})
+}
+
+// computeRhythm returns the book's rhythm g (SPEC §3) as of now.
+func computeRhythm(ctx context.Context, q Querier, now time.Time) (int, error) {
+	loc := now.Location()
+	from := now.AddDate(0, 0, -365).Unix()
+	byCustomer := map[int64][]model.Day{}
+	for _, query := range []string{
+		`SELECT customer_id, occurred_at FROM interactions WHERE archived_at IS NULL AND occurred_at >= ? AND occurred_at <= ? AND direction <> 'internal' AND kind <> 'note'`,
+		`SELECT customer_id, ordered_at FROM orders WHERE archived_at IS NULL AND ordered_at >= ? AND ordered_at <= ?`,
+	} {
+		rows, err := q.QueryContext(ctx, query, from, now.Unix())
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			var cid, at int64
+			if err := rows.Scan(&cid, &at); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			byCustomer[cid] = append(byCustomer[cid], model.DayOfUnix(at, loc))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+	}
+	archived, err := queryIDs(ctx, q, `SELECT id FROM customers WHERE archived_at IS NOT NULL`)
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range archived {
+		delete(byCustomer, id)
+	}
+	var gaps []float64
+	for _, days := range byCustomer {
+		if len(days) < 3 {
+			continue
+		}
+		sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+		gaps = append(gaps, model.MedianGap(days))
+	}
+	return model.BookRhythm(gaps), nil
+}
+
+// TierChange is one customer's tier moved by segmentation.
+type TierChange struct {
+	CustomerID int64
+	Name       string
+	From, To   model.Tier
+}
+
+func tierIDs(cs []TierChange) []int64 {
+	out := make([]int64, len(cs))
+	for i, c := range cs {
+		out[i] = c.CustomerID
+	}
+	return out
+}
+
+// applyTiers computes ABC tiers from the last 365 days of book-currency
+// revenue and, unless dryRun, writes the changes (pinned tiers are kept).
+// With t set the changes are journaled as a user command.
+func applyTiers(ctx context.Context, q Querier, now time.Time, currency string, dryRun bool, t *Tx) ([]TierChange, error) {
+	rev := map[int64]int64{}
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, sum(amount_minor) FROM orders
+		WHERE archived_at IS NULL AND currency = ? AND ordered_at >= ? AND ordered_at <= ? GROUP BY customer_id`,
+		currency, now.AddDate(0, 0, -365).Unix(), now.Unix())
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id, sum int64
+		if err := rows.Scan(&id, &sum); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		rev[id] = sum
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	tiers := model.AssignTiers(rev)
+	rows, err = q.QueryContext(ctx, `SELECT id, name, tier FROM customers WHERE tier_pinned = 0 AND archived_at IS NULL ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	var changes []TierChange
+	for rows.Next() {
+		var c TierChange
+		var cur string
+		if err := rows.Scan(&c.CustomerID, &c.Name, &cur); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		want, ok := tiers[c.CustomerID]
+		if !ok {
+			want = model.TierC
+		}
+		if model.Tier(cur) != want {
+			c.From, c.To = model.Tier(cur), want
+			changes = append(changes, c)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || dryRun {
+		return changes, err
+	}
+	for _, c := range changes {
+		if t != nil {
+			if err := t.Update("customers", c.CustomerID, 0, []string{"tier"}, []any{string(c.To)}); err != nil {
+				return nil, err
+			}
+			t.Touch(c.CustomerID)
+			continue
+		}
+		// The daily segmentation is not a user command: no journal, and no
+		// version bump, so it never makes an open form conflict.
+		if _, err := q.ExecContext(ctx, `UPDATE customers SET tier = ? WHERE id = ?`, string(c.To), c.CustomerID); err != nil {
+			return nil, err
+		}
+	}
+	return changes, nil
+}
+
+// Segment recomputes tiers now as a user command (rapport segment) and
+// returns the changes; dryRun writes nothing.
+func (d *DB) Segment(ctx context.Context, dryRun bool) ([]TierChange, error) {
+	set, err := loadSettings(ctx, d.r)
+	if err != nil {
+		return nil, err
+	}
+	if dryRun {
+		return applyTiers(ctx, d.r, d.now(), set.Currency, true, nil)
+	}
+	var out []TierChange
+	err = d.Write(ctx, "segment customers", func(t *Tx) error {
+		out, err = applyTiers(ctx, t.tx, t.now, set.Currency, false, t)
+		return err
+	})
+	return out, err
+}
+
+func queryIDs(ctx context.Context, q Querier, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func idsJSON(ids []int64) string {
+	if ids == nil {
+		ids = []int64{}
+	}
+	b, _ := json.Marshal(ids)
+	return string(b)
+}

@@ -1,0 +1,483 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// customerAcc gathers one customer's inputs while the stats queries stream.
+type customerAcc struct {
+	id        int64
+	created   int64
+	lifecycle string
+	archived  bool
+	tier      model.Tier
+	cadence   int
+
+	lastContact, lastInbound, lastContactIx int64
+	streak                                  int
+	lastContactNeg                          bool
+	openComplaints                          int
+	oldestOpenComplaint                     int64
+	lastComplaint, lastResolved             int64
+	fbScore                                 int
+	fbAt                                    int64
+	recent                                  []model.Day
+
+	orderDays []model.Day
+	lastOrder int64
+
+	openFollowups int
+	nextDue       string
+	nextTime      string
+	dues          []model.Day
+
+	deals    []dealAcc
+	pipeline int64
+}
+
+type dealAcc struct {
+	id, customerID int64
+	title, stage   string
+	rotDays        int
+	stageChanged   int64
+	snoozed        model.Day
+	lastActivity   int64
+}
+
+// idFilter renders "customer_id IN (...)" for a set of ids, or "1=1" for all.
+func idFilter(col string, ids []int64) (string, []any) {
+	if ids == nil {
+		return "1=1", nil
+	}
+	b, _ := json.Marshal(ids)
+	return col + " IN (SELECT value FROM json_each(?))", []any{string(b)}
+}
+
+// recomputeStats rebuilds customer_stats and deal_stats (with materialised
+// risk) for the given customers, or for every customer when ids is nil.
+func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now time.Time) error {
+	set, err := loadSettings(ctx, q)
+	if err != nil {
+		return err
+	}
+	loc := now.Location()
+	today := model.DayOf(now)
+	accs, order, err := gatherInputs(ctx, q, ids, loc, today, set.Currency)
+	if err != nil {
+		return err
+	}
+	where, args := idFilter("customer_id", ids)
+	if _, err := q.ExecContext(ctx, "DELETE FROM customer_stats WHERE "+where, args...); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, "DELETE FROM deal_stats WHERE "+where, args...); err != nil {
+		return err
+	}
+	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (customer_id, last_contact_at, last_inbound_at, unanswered_streak,
+		next_followup_due, next_followup_time, open_followups, open_deals, open_pipeline_minor, last_order_at, order_count,
+		median_order_gap_days, open_complaints, last_complaint_at, last_feedback_score, last_feedback_at, active,
+		last_contact_day, touch_due_on, risk_score, risk_level, risk_reasons, risk_valid_until, risk_rhythm, stale)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	dins, err := prepare(ctx, q, `INSERT INTO deal_stats (deal_id, customer_id, stage_since, rot_on) VALUES (?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer dins.Close()
+	g := set.EffectiveRhythm()
+	for _, id := range order {
+		a := accs[id]
+		row := computeRow(a, set, g, loc, today)
+		if _, err := ins.ExecContext(ctx, a.id, nullInt(a.lastContact), nullInt(a.lastInbound), a.streak,
+			nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
+			model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
+			row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
+			row.risk.ValidUntil.String(), g); err != nil {
+			return err
+		}
+		for _, dl := range a.deals {
+			since, rotOn := dealClock(dl, loc)
+			var rot any
+			if rotOn != model.NoDay {
+				rot = rotOn.String()
+			}
+			if _, err := dins.ExecContext(ctx, dl.id, a.id, since.String(), rot); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// stmt is the part of *sql.Stmt the stats writer uses.
+type stmt interface {
+	ExecContext(ctx context.Context, args ...any) (sql.Result, error)
+	Close() error
+}
+
+type preparer interface {
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+func prepare(ctx context.Context, q Querier, query string) (stmt, error) {
+	if p, ok := q.(preparer); ok {
+		return p.PrepareContext(ctx, query)
+	}
+	return &adhoc{q: q, query: query}, nil
+}
+
+type adhoc struct {
+	q     Querier
+	query string
+}
+
+func (a *adhoc) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
+	return a.q.ExecContext(ctx, a.query, args...)
+}
+func (a *adhoc) Close() error { return nil }
+
+// dealClock returns the local date a deal's stage clock runs from (the
+// stage change or its last interaction, whichever is later) and the first
+// date it rots on (NoDay when its stage never rots).
+func dealClock(dl dealAcc, loc *time.Location) (since, rotOn model.Day) {
+	ts := dl.stageChanged
+	if dl.lastActivity > ts {
+		ts = dl.lastActivity
+	}
+	since = model.DayOfUnix(ts, loc)
+	if dl.rotDays <= 0 {
+		return since, model.NoDay
+	}
+	rotOn = since.AddDays(dl.rotDays + 1)
+	if dl.snoozed > rotOn {
+		rotOn = dl.snoozed
+	}
+	return since, rotOn
+}
+
+type statsRow struct {
+	active         bool
+	lastContactDay model.Day
+	touchDueOn     model.Day
+	risk           model.Risk
+	reasonsJSON    string
+}
+
+func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today model.Day) statsRow {
+	var r statsRow
+	created := model.DayOfUnix(a.created, loc)
+	r.lastContactDay = created
+	if a.lastContact > 0 {
+		r.lastContactDay = model.DayOfUnix(a.lastContact, loc)
+	}
+	r.active = !a.archived && a.lifecycle != string(model.Churned)
+	if !r.active {
+		r.risk = model.Risk{Level: model.LevelHealthy, ValidUntil: today.AddDays(3650)}
+		r.reasonsJSON = "[]"
+		return r
+	}
+	if a.openFollowups == 0 {
+		cad := a.cadence
+		if cad <= 0 {
+			cad = set.Cadence[a.tier]
+		}
+		if cad <= 0 {
+			cad = model.DefaultCadence(a.tier)
+		}
+		r.touchDueOn = r.lastContactDay.AddDays(cad)
+	}
+	in := model.RiskInput{
+		Today:               today,
+		Rhythm:              g,
+		Created:             created,
+		OrderCount:          len(a.orderDays),
+		MedianOrderGap:      model.MedianGap(a.orderDays),
+		UnansweredStreak:    a.streak,
+		OpenComplaints:      a.openComplaints,
+		LastFeedbackScore:   a.fbScore,
+		LastContactNegative: a.lastContactNeg,
+		RecentContacts:      a.recent,
+		OpenFollowupDues:    a.dues,
+	}
+	if a.lastContact > 0 {
+		in.LastContact = model.DayOfUnix(a.lastContact, loc)
+	}
+	if a.lastOrder > 0 {
+		in.LastOrder = model.DayOfUnix(a.lastOrder, loc)
+	}
+	if a.oldestOpenComplaint > 0 {
+		in.OldestOpenComplaint = model.DayOfUnix(a.oldestOpenComplaint, loc)
+	}
+	if a.lastResolved > 0 {
+		in.LastResolvedComplaint = model.DayOfUnix(a.lastResolved, loc)
+	}
+	if a.fbAt > 0 {
+		in.LastFeedback = model.DayOfUnix(a.fbAt, loc)
+	}
+	for _, dl := range a.deals {
+		since, _ := dealClock(dl, loc)
+		in.OpenDeals = append(in.OpenDeals, model.OpenDeal{Title: dl.title, Stage: dl.stage, StageSince: since, RotDays: dl.rotDays, SnoozedUntil: dl.snoozed})
+	}
+	r.risk = model.AssessRisk(in, set.Points)
+	r.reasonsJSON = encodeReasons(r.risk.Reasons)
+	return r
+}
+
+// gatherInputs streams the rows every stat depends on, for ids (nil = all).
+func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Location, today model.Day, currency string) (map[int64]*customerAcc, []int64, error) {
+	accs := map[int64]*customerAcc{}
+	var order []int64
+	where, args := idFilter("id", ids)
+	rows, err := q.QueryContext(ctx, `SELECT id, created_at, lifecycle, archived_at IS NOT NULL, tier, coalesce(cadence_days, 0) FROM customers WHERE `+where+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		a := &customerAcc{fbScore: -1}
+		var tier string
+		if err := rows.Scan(&a.id, &a.created, &a.lifecycle, &a.archived, &tier, &a.cadence); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		a.tier = model.Tier(tier)
+		accs[a.id] = a
+		order = append(order, a.id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	if len(order) == 0 {
+		return accs, order, nil
+	}
+	cwhere, cargs := idFilter("customer_id", ids)
+	recentFrom := today.AddDays(-119)
+	dealLast := map[int64]int64{}
+
+	// Interactions, in time order per customer.
+	rows, err = q.QueryContext(ctx, `SELECT customer_id, coalesce(deal_id, 0), kind, direction, outcome, coalesce(score, -1), occurred_at, coalesce(resolved_at, 0)
+		FROM interactions WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, occurred_at, id`, cargs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var cid, dealID, at, resolved int64
+		var kind, dir, outcome string
+		var score int
+		if err := rows.Scan(&cid, &dealID, &kind, &dir, &outcome, &score, &at, &resolved); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		a := accs[cid]
+		if a == nil {
+			continue
+		}
+		if dealID > 0 && at > dealLast[dealID] {
+			dealLast[dealID] = at
+		}
+		isContact := dir != string(model.Internal) && kind != string(model.KindNote)
+		if isContact {
+			if at >= a.lastContactIx {
+				a.lastContactIx = at
+				a.lastContactNeg = outcome == string(model.OutcomeNegative)
+			}
+			if at > a.lastContact {
+				a.lastContact = at
+			}
+			if dir == string(model.Inbound) && at > a.lastInbound {
+				a.lastInbound = at
+			}
+			a.streak = model.UnansweredStep(a.streak, dir, outcome)
+			if day := model.DayOfUnix(at, loc); day >= recentFrom && day <= today {
+				a.recent = append(a.recent, day)
+			}
+		}
+		if kind == string(model.KindComplaint) {
+			if at > a.lastComplaint {
+				a.lastComplaint = at
+			}
+			if resolved == 0 {
+				a.openComplaints++
+				if a.oldestOpenComplaint == 0 || at < a.oldestOpenComplaint {
+					a.oldestOpenComplaint = at
+				}
+			} else if resolved > a.lastResolved {
+				a.lastResolved = resolved
+			}
+		}
+		if score >= 0 && at >= a.fbAt {
+			a.fbAt = at
+			a.fbScore = score
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	// Orders: count, last, gaps; an order is contact too.
+	rows, err = q.QueryContext(ctx, `SELECT customer_id, ordered_at FROM orders WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, ordered_at, id`, cargs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var cid, at int64
+		if err := rows.Scan(&cid, &at); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		a := accs[cid]
+		if a == nil {
+			continue
+		}
+		a.orderDays = append(a.orderDays, model.DayOfUnix(at, loc))
+		if at > a.lastOrder {
+			a.lastOrder = at
+		}
+		if at > a.lastContact {
+			a.lastContact = at
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	// Open follow-ups.
+	rows, err = q.QueryContext(ctx, `SELECT customer_id, due_date, coalesce(due_time, '') FROM followups
+		WHERE done_at IS NULL AND archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, due_date, due_time`, cargs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var cid int64
+		var due, tm string
+		if err := rows.Scan(&cid, &due, &tm); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		a := accs[cid]
+		if a == nil {
+			continue
+		}
+		a.openFollowups++
+		if a.nextDue == "" {
+			a.nextDue, a.nextTime = due, tm
+		}
+		if day, err := model.ParseDay(due); err == nil {
+			a.dues = append(a.dues, day)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	// Open deals.
+	dwhere, dargs := idFilter("d.customer_id", ids)
+	rows, err = q.QueryContext(ctx, `SELECT d.id, d.customer_id, d.title, s.name, s.rot_days, d.stage_changed_at, coalesce(d.snoozed_until, ''), d.value_minor, d.currency
+		FROM deals d JOIN stages s ON s.id = d.stage_id
+		WHERE d.status = 'open' AND d.archived_at IS NULL AND `+dwhere+` ORDER BY d.customer_id, d.id`, dargs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var dl dealAcc
+		var snoozed, cur string
+		var value int64
+		if err := rows.Scan(&dl.id, &dl.customerID, &dl.title, &dl.stage, &dl.rotDays, &dl.stageChanged, &snoozed, &value, &cur); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		a := accs[dl.customerID]
+		if a == nil {
+			continue
+		}
+		if snoozed != "" {
+			dl.snoozed, _ = model.ParseDay(snoozed)
+		}
+		dl.lastActivity = dealLast[dl.id]
+		a.deals = append(a.deals, dl)
+		if strings.EqualFold(cur, currency) {
+			a.pipeline += value
+		}
+	}
+	rows.Close()
+	return accs, order, rows.Err()
+}
+
+// storedReason is a risk reason as kept in customer_stats.risk_reasons:
+// the anchors let the text be rendered for the day it is read.
+type storedReason struct {
+	Code    string `json:"code"`
+	Points  int    `json:"points"`
+	Text    string `json:"text"`
+	Since   int32  `json:"since,omitempty"`
+	N       int    `json:"n,omitempty"`
+	M       int    `json:"m,omitempty"`
+	Subject string `json:"subject,omitempty"`
+	Extra   string `json:"extra,omitempty"`
+}
+
+func encodeReasons(rs []model.Reason) string {
+	out := make([]storedReason, len(rs))
+	for i, r := range rs {
+		out[i] = storedReason{Code: r.Code, Points: r.Points, Text: r.Text, Since: int32(r.Since), N: r.N, M: r.M, Subject: r.Subject, Extra: r.Extra}
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+// decodeReasons reads stored reasons and renders their text for today.
+func decodeReasons(s string, today model.Day) []model.Reason {
+	var in []storedReason
+	if err := json.Unmarshal([]byte(s), &in); err != nil {
+		return nil
+	}
+	out := make([]model.Reason, len(in))
+	for i, r := range in {
+		m := model.Reason{Code: r.Code, Points: r.Points, Text: r.Text, Since: model.Day(r.Since), N: r.N, M: r.M, Subject: r.Subject, Extra: r.Extra}
+		if t := m.TextOn(today); t != "" {
+			m.Text = t
+		}
+		out[i] = m
+	}
+	return out
+}
+
+func nullInt(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+func nullStr(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
+}
+
+func nullScore(v int) any {
+	if v < 0 {
+		return nil
+	}
+	return v
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,240 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// FollowupItem is an open follow-up on the Today screen.
+type FollowupItem struct {
+	FollowupID  int64
+	CustomerID  int64
+	DealID      int64
+	Customer    string
+	Title       string
+	Due         model.Day
+	DueTime     string
+	DaysOverdue int
+}
+
+// RiskItem is an at-risk customer on the Today screen.
+type RiskItem struct {
+	CustomerID       int64
+	Customer         string
+	Score            int
+	Level            model.Level
+	Reasons          []model.Reason
+	DaysSinceContact int
+}
+
+// RottingItem is a rotting deal on the Today screen.
+type RottingItem struct {
+	DealID      int64
+	CustomerID  int64
+	Customer    string
+	Title       string
+	Stage       string
+	DaysInStage int
+	ValueMinor  int64
+	Currency    string
+}
+
+// TouchItem is a customer due for a touch.
+type TouchItem struct {
+	CustomerID       int64
+	Customer         string
+	Tier             model.Tier
+	DaysSinceContact int
+	CadenceDays      int
+}
+
+// TriageCounts are the numbers of the launch summary.
+type TriageCounts struct {
+	Overdue  int
+	DueToday int
+	AtRisk   int
+	Rotting  int
+	TouchDue int
+}
+
+// Summary renders the one-line launch summary ("3 overdue · 2 due today · 5 at risk · 1 rotting deal").
+func (c TriageCounts) Summary() string {
+	parts := []string{
+		fmt.Sprintf("%d overdue", c.Overdue),
+		fmt.Sprintf("%d due today", c.DueToday),
+		fmt.Sprintf("%d at risk", c.AtRisk),
+		plural(c.Rotting, "rotting deal", "rotting deals"),
+	}
+	if c.TouchDue > 0 {
+		parts = append(parts, fmt.Sprintf("%d to touch", c.TouchDue))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Any reports whether any count that makes the app open on Today is non-zero.
+func (c TriageCounts) Any() bool {
+	return c.Overdue+c.DueToday+c.AtRisk+c.Rotting > 0
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Triage is the answer to the first question of a sales day.
+type Triage struct {
+	Today    model.Day
+	Counts   TriageCounts
+	Overdue  []FollowupItem
+	DueToday []FollowupItem
+	AtRisk   []RiskItem
+	Rotting  []RottingItem
+	TouchDue []TouchItem
+}
+
+// Triage reads the launch triage from materialised stats (call Refresh
+// first). limit caps each section's rows (0 = all); counts are always whole.
+// It never aggregates over interactions.
+func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
+	now := d.now()
+	today := model.DayOf(now)
+	tr := Triage{Today: today}
+	set, err := loadSettings(ctx, d.r)
+	if err != nil {
+		return tr, err
+	}
+	hhmm := now.Format("15:04")
+	lim := ""
+	if limit > 0 {
+		lim = fmt.Sprintf(" LIMIT %d", limit)
+	}
+	ts := today.String()
+	atRisk := set.Points.AtRiskThreshold
+	if atRisk <= 0 {
+		atRisk = 50
+	}
+	counts := `SELECT
+		(SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL
+			AND (f.due_date < ?1 OR (f.due_date = ?1 AND f.due_time IS NOT NULL AND f.due_time < ?2))),
+		(SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL
+			AND f.due_date = ?1 AND (f.due_time IS NULL OR f.due_time >= ?2)),
+		(SELECT count(*) FROM customer_stats WHERE active = 1 AND risk_score >= ?3),
+		(SELECT count(*) FROM deal_stats ds JOIN deals d ON d.id = ds.deal_id JOIN customers c ON c.id = d.customer_id
+			WHERE ds.rot_on <= ?1 AND d.status = 'open' AND d.archived_at IS NULL AND c.archived_at IS NULL),
+		(SELECT count(*) FROM customer_stats WHERE active = 1 AND touch_due_on IS NOT NULL AND touch_due_on <= ?1)`
+	c := &tr.Counts
+	if err := d.r.QueryRowContext(ctx, counts, ts, hhmm, atRisk).Scan(&c.Overdue, &c.DueToday, &c.AtRisk, &c.Rotting, &c.TouchDue); err != nil {
+		return tr, err
+	}
+	fq := `SELECT f.id, f.customer_id, coalesce(f.deal_id, 0), c.name, f.title, f.due_date, coalesce(f.due_time, '')
+		FROM followups f JOIN customers c ON c.id = f.customer_id
+		WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL AND `
+	if tr.Overdue, err = d.followupItems(ctx, today, fq+`(f.due_date < ?1 OR (f.due_date = ?1 AND f.due_time IS NOT NULL AND f.due_time < ?2))
+		ORDER BY f.due_date, f.due_time, f.id`+lim, ts, hhmm); err != nil {
+		return tr, err
+	}
+	if tr.DueToday, err = d.followupItems(ctx, today, fq+`f.due_date = ?1 AND (f.due_time IS NULL OR f.due_time >= ?2)
+		ORDER BY f.due_time IS NULL, f.due_time, f.id`+lim, ts, hhmm); err != nil {
+		return tr, err
+	}
+	if tr.AtRisk, err = d.riskItems(ctx, today, `WHERE s.active = 1 AND s.risk_score >= ?1
+		ORDER BY s.risk_score DESC, s.last_contact_day ASC, s.customer_id`+lim, atRisk); err != nil {
+		return tr, err
+	}
+	rows, err := d.r.QueryContext(ctx, `SELECT d.id, d.customer_id, c.name, d.title, s.name, ds.stage_since, d.value_minor, d.currency
+		FROM deal_stats ds JOIN deals d ON d.id = ds.deal_id JOIN customers c ON c.id = d.customer_id JOIN stages s ON s.id = d.stage_id
+		WHERE ds.rot_on <= ?1 AND d.status = 'open' AND d.archived_at IS NULL AND c.archived_at IS NULL
+		ORDER BY ds.stage_since, d.id`+lim, ts)
+	if err != nil {
+		return tr, err
+	}
+	for rows.Next() {
+		var r RottingItem
+		var since string
+		if err := rows.Scan(&r.DealID, &r.CustomerID, &r.Customer, &r.Title, &r.Stage, &since, &r.ValueMinor, &r.Currency); err != nil {
+			rows.Close()
+			return tr, err
+		}
+		if s, err := model.ParseDay(since); err == nil {
+			r.DaysInStage = int(today - s)
+		}
+		tr.Rotting = append(tr.Rotting, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return tr, err
+	}
+	rows, err = d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, c.tier, s.last_contact_day, s.touch_due_on
+		FROM customer_stats s JOIN customers c ON c.id = s.customer_id
+		WHERE s.active = 1 AND s.touch_due_on IS NOT NULL AND s.touch_due_on <= ?1
+		ORDER BY c.tier, s.touch_due_on, s.customer_id`+lim, ts)
+	if err != nil {
+		return tr, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r TouchItem
+		var tier, last, due string
+		if err := rows.Scan(&r.CustomerID, &r.Customer, &tier, &last, &due); err != nil {
+			return tr, err
+		}
+		r.Tier = model.Tier(tier)
+		l, _ := model.ParseDay(last)
+		dd, _ := model.ParseDay(due)
+		r.DaysSinceContact = int(today - l)
+		r.CadenceDays = int(dd - l)
+		tr.TouchDue = append(tr.TouchDue, r)
+	}
+	return tr, rows.Err()
+}
+
+func (d *DB) followupItems(ctx context.Context, today model.Day, q string, args ...any) ([]FollowupItem, error) {
+	rows, err := d.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []FollowupItem
+	for rows.Next() {
+		var f FollowupItem
+		var due string
+		if err := rows.Scan(&f.FollowupID, &f.CustomerID, &f.DealID, &f.Customer, &f.Title, &due, &f.DueTime); err != nil {
+			return nil, err
+		}
+		f.Due, _ = model.ParseDay(due)
+		if f.Due < today {
+			f.DaysOverdue = int(today - f.Due)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+func (d *DB) riskItems(ctx context.Context, today model.Day, tail string, args ...any) ([]RiskItem, error) {
+	rows, err := d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.risk_score, s.risk_level, s.risk_reasons, coalesce(s.last_contact_day, '')
+		FROM customer_stats s JOIN customers c ON c.id = s.customer_id `+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []RiskItem
+	for rows.Next() {
+		var r RiskItem
+		var level, reasons, last string
+		if err := rows.Scan(&r.CustomerID, &r.Customer, &r.Score, &level, &reasons, &last); err != nil {
+			return nil, err
+		}
+		r.Level = model.Level(level)
+		r.Reasons = decodeReasons(reasons, today)
+		if l, err := model.ParseDay(last); err == nil {
+			r.DaysSinceContact = int(today - l)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,296 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// Tx is one user command's write transaction. Every change made through it
+// is journaled in one undo batch (when the command has a description), and
+// the stats of every customer it touched are recomputed before it commits.
+type Tx struct {
+	d       *DB
+	ctx     context.Context
+	tx      *sql.Tx
+	desc    string
+	batch   int64
+	touched map[int64]struct{}
+	now     time.Time
+}
+
+// Q returns the transaction as a Querier.
+func (t *Tx) Q() Querier { return t.tx }
+
+// Now returns the moment the transaction started.
+func (t *Tx) Now() time.Time { return t.now }
+
+// Today returns the local date the transaction started on.
+func (t *Tx) Today() model.Day { return model.DayOf(t.now) }
+
+// Touch marks a customer whose stats must be recomputed before commit.
+func (t *Tx) Touch(customerID int64) {
+	if customerID > 0 {
+		t.touched[customerID] = struct{}{}
+	}
+}
+
+// Write runs fn in one immediate transaction. desc names the command in the
+// undo journal ("" for changes that are not user commands, e.g. Refresh).
+// All of it lands or none of it.
+func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error {
+	var sqlTx *sql.Tx
+	var err error
+	// BEGIN IMMEDIATE waits busy_timeout (5 s) for another writer; a long
+	// import in another process can hold the lock longer, so retry a while.
+	for attempt := 0; ; attempt++ {
+		sqlTx, err = d.w.BeginTx(ctx, nil)
+		if err == nil || !isBusy(err) || attempt >= 5 {
+			break
+		}
+	}
+	if err != nil {
+		return mapError(err)
+	}
+	t := &Tx{d: d, ctx: ctx, tx: sqlTx, desc: desc, touched: map[int64]struct{}{}, now: d.now()}
+	if err := fn(t); err != nil {
+		sqlTx.Rollback()
+		return mapError(err)
+	}
+	if len(t.touched) > 0 {
+		ids := make([]int64, 0, len(t.touched))
+		for id := range t.touched {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		if err := d.recomputeStats(ctx, sqlTx, ids, t.now); err != nil {
+			sqlTx.Rollback()
+			return mapError(err)
+		}
+	}
+	if err := sqlTx.Commit(); err != nil {
+		sqlTx.Rollback()
+		return mapError(err)
+	}
+	return nil
+}
+
+// ensureBatch opens the undo batch on the first journaled change, and drops
+// the redo stack (a new command makes undone ones unreachable).
+func (t *Tx) ensureBatch() error {
+	if t.batch != 0 || t.desc == "" {
+		return nil
+	}
+	if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM change_batches WHERE state = 'undone'`); err != nil {
+		return err
+	}
+	res, err := t.tx.ExecContext(t.ctx, `INSERT INTO change_batches (at, description) VALUES (?, ?)`, t.now.Unix(), t.desc)
+	if err != nil {
+		return err
+	}
+	t.batch, err = res.LastInsertId()
+	return err
+}
+
+func (t *Tx) journal(table string, rowID int64, before, after *string) error {
+	if t.desc == "" {
+		return nil
+	}
+	if err := t.ensureBatch(); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO changes (batch_id, tbl, row_id, before, after) VALUES (?,?,?,?,?)`,
+		t.batch, table, rowID, before, after)
+	return err
+}
+
+// JournalRange records compactly that rows from..to of table were inserted by
+// this command (bulk imports): undo deletes them, keeping their images so
+// redo can put them back.
+func (t *Tx) JournalRange(table string, from, to int64) error {
+	if t.desc == "" || to < from {
+		return nil
+	}
+	if err := t.ensureBatch(); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO changes (batch_id, tbl, row_id, row_id_to) VALUES (?,?,?,?)`, t.batch, table, from, to)
+	return err
+}
+
+// image returns the JSON image of one row, or nil when it does not exist.
+func (t *Tx) image(table string, keys ...any) (*string, error) {
+	m, ok := t.d.tables[table]
+	if !ok {
+		return nil, fmt.Errorf("table %s is not journaled", table)
+	}
+	var s sql.NullString
+	err := t.tx.QueryRowContext(t.ctx, "SELECT "+jsonObjectExpr(m.cols)+" FROM "+table+" WHERE "+keyWhere(m.keys), keys...).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &s.String, nil
+}
+
+func jsonObjectExpr(cols []string) string {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = fmt.Sprintf("'%s', %s", c, c)
+	}
+	return "json_object(" + strings.Join(parts, ", ") + ")"
+}
+
+func keyWhere(keys []string) string {
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + " = ?"
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// Insert adds a row and journals it. cols and vals pair up; created_at,
+// updated_at (and version) are filled for tables that have them.
+func (t *Tx) Insert(table string, cols []string, vals []any) (int64, error) {
+	m := t.d.tables[table]
+	if hasCol(m.cols, "created_at") && !hasCol(cols, "created_at") {
+		cols = append(cols, "created_at", "updated_at")
+		vals = append(vals, t.now.Unix(), t.now.Unix())
+	}
+	q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (" + placeholders(len(cols)) + ")"
+	res, err := t.tx.ExecContext(t.ctx, q, vals...)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	img, err := t.image(table, id)
+	if err != nil {
+		return 0, err
+	}
+	return id, t.journal(table, id, nil, img)
+}
+
+// Update changes columns of row id, checking its version when version > 0
+// (a stale version returns model.ErrConflict and writes nothing), bumping
+// version and updated_at, and journals the before and after images.
+func (t *Tx) Update(table string, id, version int64, cols []string, vals []any) error {
+	before, err := t.image(table, id)
+	if err != nil {
+		return err
+	}
+	if before == nil {
+		return fmt.Errorf("%s %d: %w", singular(table), id, model.ErrNotFound)
+	}
+	m := t.d.tables[table]
+	set := make([]string, 0, len(cols)+2)
+	for _, c := range cols {
+		set = append(set, c+" = ?")
+	}
+	args := append([]any{}, vals...)
+	if hasCol(m.cols, "version") {
+		set = append(set, "version = version + 1", "updated_at = ?")
+		args = append(args, t.now.Unix())
+	}
+	q := "UPDATE " + table + " SET " + strings.Join(set, ", ") + " WHERE id = ?"
+	args = append(args, id)
+	if version > 0 {
+		q += " AND version = ?"
+		args = append(args, version)
+	}
+	res, err := t.tx.ExecContext(t.ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s %d was changed by someone else since it was loaded: %w", singular(table), id, model.ErrConflict)
+	}
+	after, err := t.image(table, id)
+	if err != nil {
+		return err
+	}
+	return t.journal(table, id, before, after)
+}
+
+// Delete removes a row for good (purge, tag removal) and journals its image.
+func (t *Tx) Delete(table string, keys ...any) error {
+	before, err := t.image(table, keys...)
+	if err != nil || before == nil {
+		return err
+	}
+	m := t.d.tables[table]
+	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM "+table+" WHERE "+keyWhere(m.keys), keys...); err != nil {
+		return err
+	}
+	var rowID int64
+	if k, ok := keys[0].(int64); ok {
+		rowID = k
+	}
+	return t.journal(table, rowID, before, nil)
+}
+
+func hasCol(cols []string, c string) bool {
+	for _, x := range cols {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+func singular(table string) string {
+	switch table {
+	case "customers":
+		return "customer"
+	case "contacts":
+		return "contact"
+	case "deals":
+		return "deal"
+	case "interactions":
+		return "interaction"
+	case "followups":
+		return "follow-up"
+	case "orders":
+		return "order"
+	case "stages":
+		return "stage"
+	case "tags":
+		return "tag"
+	}
+	return table
+}
+
+// decodeImage parses a journal image into column values.
+func decodeImage(s string) (map[string]any, error) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	for k, v := range m {
+		if n, ok := v.(json.Number); ok {
+			if i, err := n.Int64(); err == nil {
+				m[k] = i
+			} else if f, err := n.Float64(); err == nil {
+				m[k] = f
+			}
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,916 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// DateOrder says how a bare "12/01" reads.
+type DateOrder int
+
+const (
+	// MonthFirst reads 12/01 as December 1 (the default).
+	MonthFirst DateOrder = iota
+	// DayFirst reads 12/01 as 12 January.
+	DayFirst
+)
+
+// DateMode says which way a date without a year (or a bare weekday) resolves.
+type DateMode int
+
+const (
+	// Future is for due dates: "12/01" is the next such date on or after
+	// today, and a weekday is the next such day after today.
+	Future DateMode = iota
+	// Past is for when something happened (--at): "12/01" is the last such
+	// date on or before today, and a weekday the last such day before today.
+	Past
+)
+
+// When is a parsed user date with an optional time of day.
+type When struct {
+	// Day is the calendar date in the user's zone.
+	Day Day
+	// HasTime is true when the user gave a time of day.
+	HasTime bool
+	// Hour (0–23) and Minute (0–59) are set when HasTime is true.
+	Hour, Minute int
+}
+
+// whenExamples ends every ParseWhen error: what the user can type instead.
+const whenExamples = "try today, tomorrow, fri, +3d, 2026-12-01, 12/01, 明天, 下周一 (optionally with 14:30)"
+
+// maxWhenRunes bounds the input ParseWhen looks at; real dates are far shorter.
+const maxWhenRunes = 64
+
+// ParseWhen parses a date the user typed, with an optional time of day,
+// relative to now: now's Location is the user's zone and today is DayOf(now).
+// order decides how 12/01 reads; mode decides whether a date without a year
+// or a bare weekday lies ahead (due dates) or behind (when something
+// happened). The forms are listed in SPEC §5 "Dates". On failure the error
+// quotes s and ends with examples of what works.
+func ParseWhen(s string, now time.Time, order DateOrder, mode DateMode) (When, error) {
+	p := &whenParser{today: DayOf(now), loc: now.Location(), order: order, mode: mode}
+	in := normalizeWhen(s)
+	w, ok := p.parse(in)
+	if ok && !whenDayInRange(w.Day) {
+		ok = false
+		p.why("years go 1971–9999")
+	}
+	if !ok {
+		if p.reason != "" {
+			return When{}, fmt.Errorf("%q is not a date (%s): %s", s, p.reason, whenExamples)
+		}
+		return When{}, fmt.Errorf("%q is not a date: %s", s, whenExamples)
+	}
+	return w, nil
+}
+
+// Time returns the moment w means in loc (00:00 when it has no time).
+func (w When) Time(loc *time.Location) time.Time {
+	y, m, d := w.Day.UTC().Date()
+	if !w.HasTime {
+		return time.Date(y, m, d, 0, 0, 0, 0, loc)
+	}
+	return time.Date(y, m, d, w.Hour, w.Minute, 0, 0, loc)
+}
+
+// HHMM returns the time of day as "14:30", or "" when w has no time.
+func (w When) HHMM() string {
+	if !w.HasTime {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%02d", w.Hour, w.Minute)
+}
+
+// whenWeekdaySpan is how many days either side of today still show the
+// weekday in Describe: within two weeks "Fri" helps, further out it is noise.
+const whenWeekdaySpan = 14
+
+// Describe renders a short live preview for forms, relative to today:
+// "Fri 2026-11-27 (in 4 days)", "Mon 2026-11-23 (today)",
+// "Sun 2026-11-22 (yesterday) 14:30", "2026-10-01 (53 days ago)".
+// It returns "" for a When without a day.
+func (w When) Describe(today Day) string {
+	if w.Day == NoDay {
+		return ""
+	}
+	n := int(w.Day) - int(today)
+	var b strings.Builder
+	if n >= -whenWeekdaySpan && n <= whenWeekdaySpan {
+		b.WriteString(w.Day.Weekday().String()[:3])
+		b.WriteByte(' ')
+	}
+	b.WriteString(w.Day.String())
+	switch {
+	case n == 0:
+		b.WriteString(" (today)")
+	case n == 1:
+		b.WriteString(" (tomorrow)")
+	case n == -1:
+		b.WriteString(" (yesterday)")
+	case n > 1:
+		fmt.Fprintf(&b, " (in %d days)", n)
+	default:
+		fmt.Fprintf(&b, " (%d days ago)", -n)
+	}
+	if w.HasTime {
+		b.WriteByte(' ')
+		b.WriteString(w.HHMM())
+	}
+	return b.String()
+}
+
+// whenDayInRange reports whether d lies in the years ParseWhen accepts, 1971–9999.
+func whenDayInRange(d Day) bool {
+	return d >= DayFromYMD(1971, time.January, 1) && d <= DayFromYMD(9999, time.December, 31)
+}
+
+// normalizeWhen lower-cases s, turns full-width ASCII (what Chinese input
+// methods often type: "１２：３０") into plain ASCII, trims it and collapses
+// runs of white space into one space.
+func normalizeWhen(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			return r - 0xFEE0
+		case r == 0x3000:
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// whenParser carries what one ParseWhen call resolves against, and the first
+// specific reason a recognised form was rejected (to make the error helpful).
+type whenParser struct {
+	today  Day
+	loc    *time.Location
+	order  DateOrder
+	mode   DateMode
+	reason string
+}
+
+// why records the first reason a form that looked right was impossible.
+func (p *whenParser) why(reason string) {
+	if p.reason == "" {
+		p.reason = reason
+	}
+}
+
+// parse reads a normalised input: a date, a time (today at that time), a
+// date followed by a time, a time followed by a date, or an ISO/RFC 3339
+// timestamp.
+func (p *whenParser) parse(in string) (When, bool) {
+	if in == "" || utf8.RuneCountInString(in) > maxWhenRunes {
+		return When{}, false
+	}
+	if d, ok := p.date(in); ok {
+		return When{Day: d}, true
+	}
+	if h, m, ok := p.clock(in); ok {
+		return When{Day: p.today, HasTime: true, Hour: h, Minute: m}, true
+	}
+	if w, ok := p.timestamp(in); ok {
+		return w, true
+	}
+	// A date and a time side by side: split at a space, or anywhere next to
+	// a Chinese character ("明天下午3点", "周五14:30").
+	prev := rune(-1)
+	for i, r := range in {
+		if i > 0 {
+			var dpart, tpart string
+			switch {
+			case r == ' ':
+				dpart, tpart = in[:i], in[i+1:]
+			case prev >= utf8.RuneSelf || r >= utf8.RuneSelf:
+				dpart, tpart = in[:i], in[i:]
+			}
+			if dpart != "" && tpart != "" {
+				if w, ok := p.dateThenClock(dpart, tpart); ok {
+					return w, true
+				}
+				if r == ' ' {
+					if w, ok := p.dateThenClock(tpart, dpart); ok {
+						return w, true
+					}
+				}
+			}
+		}
+		prev = r
+	}
+	return When{}, false
+}
+
+// dateThenClock combines a date part and a time part when both parse.
+func (p *whenParser) dateThenClock(dpart, tpart string) (When, bool) {
+	h, m, ok := p.clock(tpart)
+	if !ok {
+		return When{}, false
+	}
+	d, ok := p.date(dpart)
+	if !ok {
+		return When{}, false
+	}
+	return When{Day: d, HasTime: true, Hour: h, Minute: m}, true
+}
+
+// timestamp reads "2026-12-01t14:30" (local) and full RFC 3339 such as
+// "2026-12-01t14:30:00z", which it moves into the user's zone.
+func (p *whenParser) timestamp(in string) (When, bool) {
+	if len(in) < 12 || in[4] != '-' || in[10] != 't' {
+		return When{}, false
+	}
+	if t, err := time.Parse(time.RFC3339, strings.ToUpper(in)); err == nil {
+		t = t.In(p.loc)
+		return When{Day: DayOf(t), HasTime: true, Hour: t.Hour(), Minute: t.Minute()}, true
+	}
+	return p.dateThenClock(in[:10], in[11:])
+}
+
+// date reads every date form of SPEC §5.
+func (p *whenParser) date(s string) (Day, bool) {
+	if n, ok := whenNamedDay(s); ok {
+		return p.today.AddDays(n), true
+	}
+	if wd, ok := whenEnglishWeekday(s); ok {
+		return p.nearestWeekday(wd), true
+	}
+	if rest, ok := strings.CutPrefix(s, "next "); ok {
+		return p.inWeek(1, rest, whenEnglishWeekday)
+	}
+	if rest, ok := strings.CutPrefix(s, "last "); ok {
+		return p.inWeek(-1, rest, whenEnglishWeekday)
+	}
+	if d, ok := p.relativeEnglish(s); ok {
+		return d, true
+	}
+	if d, ok := p.numericDate(s); ok {
+		return d, true
+	}
+	return p.chineseDate(s)
+}
+
+// whenNamedDay knows the words for days near today.
+func whenNamedDay(s string) (int, bool) {
+	switch s {
+	case "today", "tod", "今天", "今日":
+		return 0, true
+	case "tomorrow", "tom", "tmr", "tmrw", "明天", "明日":
+		return 1, true
+	case "yesterday", "yday", "昨天", "昨日":
+		return -1, true
+	case "后天":
+		return 2, true
+	case "大后天":
+		return 3, true
+	case "前天":
+		return -2, true
+	case "大前天":
+		return -3, true
+	}
+	return 0, false
+}
+
+// whenEnglishWeekday reads a weekday name or its usual abbreviations.
+func whenEnglishWeekday(s string) (time.Weekday, bool) {
+	switch s {
+	case "mon", "monday":
+		return time.Monday, true
+	case "tue", "tues", "tuesday":
+		return time.Tuesday, true
+	case "wed", "weds", "wednesday":
+		return time.Wednesday, true
+	case "thu", "thur", "thurs", "thursday":
+		return time.Thursday, true
+	case "fri", "friday":
+		return time.Friday, true
+	case "sat", "saturday":
+		return time.Saturday, true
+	case "sun", "sunday":
+		return time.Sunday, true
+	}
+	return 0, false
+}
+
+// whenChineseWeekday reads the day after 周/星期/礼拜: 一…六, 日, 天.
+func whenChineseWeekday(s string) (time.Weekday, bool) {
+	switch s {
+	case "一":
+		return time.Monday, true
+	case "二":
+		return time.Tuesday, true
+	case "三":
+		return time.Wednesday, true
+	case "四":
+		return time.Thursday, true
+	case "五":
+		return time.Friday, true
+	case "六":
+		return time.Saturday, true
+	case "日", "天":
+		return time.Sunday, true
+	}
+	return 0, false
+}
+
+// nearestWeekday is the next wd strictly after today (Future) or the last wd
+// strictly before today (Past); never today itself.
+func (p *whenParser) nearestWeekday(wd time.Weekday) Day {
+	cur := p.today.Weekday()
+	if p.mode == Past {
+		n := (int(cur) - int(wd) + 7) % 7
+		if n == 0 {
+			n = 7
+		}
+		return p.today.AddDays(-n)
+	}
+	n := (int(wd) - int(cur) + 7) % 7
+	if n == 0 {
+		n = 7
+	}
+	return p.today.AddDays(n)
+}
+
+// whenMondayIndex counts weekdays from Monday (0) to Sunday (6): weeks start on Monday.
+func whenMondayIndex(wd time.Weekday) int { return (int(wd) + 6) % 7 }
+
+// inWeek resolves "next fri"/"下周五" (weeks = 1), "last fri" (-1) or "这周五"
+// (0): the weekday named by rest in the calendar week that many weeks from
+// this one; rest "week" (English) or "" (Chinese) means that week's Monday.
+func (p *whenParser) inWeek(weeks int, rest string, weekday func(string) (time.Weekday, bool)) (Day, bool) {
+	monday := p.today.AddDays(-whenMondayIndex(p.today.Weekday()) + 7*weeks)
+	if rest == "week" || rest == "" {
+		return monday, true
+	}
+	wd, ok := weekday(rest)
+	if !ok {
+		return NoDay, false
+	}
+	return monday.AddDays(whenMondayIndex(wd)), true
+}
+
+// shift moves today by n units: 'd' days, 'w' weeks, 'm' calendar months,
+// 'y' years.
+func (p *whenParser) shift(n int, unit byte) Day {
+	switch unit {
+	case 'w':
+		return p.today.AddDays(7 * n)
+	case 'm':
+		return p.today.AddMonths(n)
+	case 'y':
+		return p.today.AddMonths(12 * n)
+	}
+	return p.today.AddDays(n)
+}
+
+// whenMaxRelative bounds "+Nd" so day arithmetic stays far from overflow; any
+// such date is outside 1971–9999 anyway.
+const whenMaxRelative = 99999
+
+// relativeEnglish reads "+3d", "-2d", "3d", "2w", "1m", "+1y", and the wordy
+// "3 days", "in 2 weeks", "3 days ago".
+func (p *whenParser) relativeEnglish(s string) (Day, bool) {
+	sign := 1
+	switch {
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
+	case strings.HasPrefix(s, "-"):
+		sign, s = -1, s[1:]
+	default:
+		if rest, ok := strings.CutPrefix(s, "in "); ok {
+			s = rest
+		} else if rest, ok := strings.CutSuffix(s, " ago"); ok {
+			sign, s = -1, rest
+		}
+	}
+	digits := whenDigits(s)
+	if digits == "" {
+		return NoDay, false
+	}
+	unit, ok := whenEnglishUnit(strings.TrimPrefix(s[len(digits):], " "))
+	if !ok {
+		return NoDay, false
+	}
+	n, ok := whenSmallInt(digits, whenMaxRelative)
+	if !ok {
+		return NoDay, false
+	}
+	return p.shift(sign*n, unit), true
+}
+
+// whenEnglishUnit reads a unit of "+3d" and its spelled-out forms.
+func whenEnglishUnit(s string) (byte, bool) {
+	switch s {
+	case "d", "day", "days":
+		return 'd', true
+	case "w", "wk", "wks", "week", "weeks":
+		return 'w', true
+	case "m", "mo", "month", "months":
+		return 'm', true
+	case "y", "yr", "yrs", "year", "years":
+		return 'y', true
+	}
+	return 0, false
+}
+
+// whenDigits returns the run of ASCII digits that starts s.
+func whenDigits(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i]
+}
+
+// whenSmallInt parses a string of ASCII digits no greater than limit.
+func whenSmallInt(s string, limit int) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, n <= limit
+}
+
+// numericDate reads 2026-12-01, 2026/12/01, 2026.12.01 (month and day may
+// have one digit) and 12/01, 12/01/2026, 12/1/26 in the parser's order.
+func (p *whenParser) numericDate(s string) (Day, bool) {
+	parts, sep := whenSplitNumbers(s)
+	switch {
+	case len(parts) == 3 && len(parts[0]) == 4 && (sep == '-' || sep == '/' || sep == '.') &&
+		len(parts[1]) <= 2 && len(parts[2]) <= 2:
+		y, _ := whenSmallInt(parts[0], 9999)
+		m, _ := whenSmallInt(parts[1], 99)
+		d, _ := whenSmallInt(parts[2], 99)
+		return p.ymd(y, m, d)
+	case sep == '/' && (len(parts) == 2 || len(parts) == 3) && len(parts[0]) <= 2 && len(parts[1]) <= 2:
+		a, _ := whenSmallInt(parts[0], 99)
+		b, _ := whenSmallInt(parts[1], 99)
+		m, d := a, b
+		if p.order == DayFirst {
+			m, d = b, a
+		}
+		if len(parts) == 2 {
+			return p.yearless(m, d)
+		}
+		y, _ := whenSmallInt(parts[2], 9999)
+		switch len(parts[2]) {
+		case 2:
+			y += 2000
+		case 4:
+		default:
+			return NoDay, false
+		}
+		return p.ymd(y, m, d)
+	}
+	return NoDay, false
+}
+
+// whenSplitNumbers splits s into runs of ASCII digits joined by one and the same
+// separator. It returns nil unless s is exactly that.
+func whenSplitNumbers(s string) ([]string, byte) {
+	var parts []string
+	var sep byte
+	for {
+		digits := whenDigits(s)
+		if digits == "" || len(parts) == 3 {
+			return nil, 0
+		}
+		parts = append(parts, digits)
+		s = s[len(digits):]
+		if s == "" {
+			return parts, sep
+		}
+		if sep == 0 {
+			sep = s[0]
+		}
+		if s[0] != sep {
+			return nil, 0
+		}
+		s = s[1:]
+	}
+}
+
+// whenDaysIn returns the number of days in month m of year y.
+func whenDaysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// ymd checks a full date and returns its Day.
+func (p *whenParser) ymd(y, m, d int) (Day, bool) {
+	if y < 1971 || y > 9999 {
+		p.why("years go 1971–9999")
+		return NoDay, false
+	}
+	if m < 1 || m > 12 {
+		p.why("months go 1–12")
+		return NoDay, false
+	}
+	if d < 1 || d > whenDaysIn(y, m) {
+		p.why(fmt.Sprintf("%04d-%02d has %d days", y, m, whenDaysIn(y, m)))
+		return NoDay, false
+	}
+	return DayFromYMD(y, time.Month(m), d), true
+}
+
+// yearless resolves a month and day without a year: the next such date on or
+// after today (Future) or the last one on or before today (Past). Feb 29 goes
+// to the nearest leap year that way.
+func (p *whenParser) yearless(m, d int) (Day, bool) {
+	if m < 1 || m > 12 {
+		p.why("months go 1–12")
+		return NoDay, false
+	}
+	if d < 1 || d > whenDaysIn(2000, m) { // 2000 is a leap year: the longest months
+		p.why(fmt.Sprintf("%s has at most %d days", time.Month(m), whenDaysIn(2000, m)))
+		return NoDay, false
+	}
+	y0, _, _ := p.today.UTC().Date()
+	step := 1
+	if p.mode == Past {
+		step = -1
+	}
+	for i := 0; i <= 8; i++ { // leap years are at most 8 years apart (1896→1904)
+		y := y0 + step*i
+		if d > whenDaysIn(y, m) {
+			continue
+		}
+		day := DayFromYMD(y, time.Month(m), d)
+		if (p.mode == Past && day <= p.today) || (p.mode != Past && day >= p.today) {
+			return day, true
+		}
+	}
+	return NoDay, false
+}
+
+// chineseDate reads 下周一, 下周, 上周五, 这周五, 周五, 星期五, 礼拜五,
+// 3天后, 两周后, 1个月后, 3天前, 12月1日, 12月1号, 2026年12月1日.
+func (p *whenParser) chineseDate(s string) (Day, bool) {
+	for _, pre := range []struct {
+		word  string
+		weeks int
+	}{{"下个", 1}, {"下", 1}, {"上个", -1}, {"上", -1}, {"这个", 0}, {"这", 0}, {"本", 0}} {
+		rest, ok := strings.CutPrefix(s, pre.word)
+		if !ok {
+			continue
+		}
+		if rest, ok := whenCutWeekWord(rest); ok {
+			return p.inWeek(pre.weeks, rest, whenChineseWeekday)
+		}
+	}
+	if rest, ok := whenCutWeekWord(s); ok {
+		if wd, ok := whenChineseWeekday(rest); ok {
+			return p.nearestWeekday(wd), true
+		}
+		return NoDay, false
+	}
+	if d, ok := p.chineseRelative(s); ok {
+		return d, true
+	}
+	return p.chineseMonthDay(s)
+}
+
+// whenCutWeekWord removes a leading 周/週/星期/礼拜/禮拜.
+func whenCutWeekWord(s string) (string, bool) {
+	for _, w := range []string{"周", "週", "星期", "礼拜", "禮拜"} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			return rest, true
+		}
+	}
+	return s, false
+}
+
+// chineseRelative reads "3天后", "两周后", "1个月后", "一年后", "3天前" and the
+// 以后/之后/以前/之前 variants.
+func (p *whenParser) chineseRelative(s string) (Day, bool) {
+	sign := 0
+	for _, suf := range []struct {
+		word string
+		sign int
+	}{{"以后", 1}, {"之后", 1}, {"后", 1}, {"後", 1}, {"以前", -1}, {"之前", -1}, {"前", -1}} {
+		if rest, ok := strings.CutSuffix(s, suf.word); ok {
+			s, sign = rest, suf.sign
+			break
+		}
+	}
+	if sign == 0 {
+		return NoDay, false
+	}
+	var unit byte
+	for _, u := range []struct {
+		word string
+		unit byte
+	}{
+		{"天", 'd'}, {"日", 'd'},
+		{"个星期", 'w'}, {"個星期", 'w'}, {"星期", 'w'}, {"个礼拜", 'w'}, {"礼拜", 'w'}, {"周", 'w'}, {"週", 'w'},
+		{"个月", 'm'}, {"個月", 'm'},
+		{"年", 'y'},
+	} {
+		if rest, ok := strings.CutSuffix(s, u.word); ok {
+			s, unit = rest, u.unit
+			break
+		}
+	}
+	if unit == 0 {
+		return NoDay, false
+	}
+	n, ok := whenChineseNumber(s, whenMaxRelative)
+	if !ok {
+		return NoDay, false
+	}
+	return p.shift(sign*n, unit), true
+}
+
+// chineseMonthDay reads "12月1日", "12月1号", "十二月一日" and "2026年12月1日";
+// without a year it resolves like 12/01.
+func (p *whenParser) chineseMonthDay(s string) (Day, bool) {
+	year := 0
+	if ys, rest, ok := strings.Cut(s, "年"); ok {
+		if len(ys) != 4 || whenDigits(ys) != ys {
+			return NoDay, false
+		}
+		year, _ = whenSmallInt(ys, 9999)
+		s = rest
+	}
+	ms, rest, ok := strings.Cut(s, "月")
+	if !ok {
+		return NoDay, false
+	}
+	ds, ok := strings.CutSuffix(rest, "日")
+	if !ok {
+		if ds, ok = strings.CutSuffix(rest, "号"); !ok {
+			if ds, ok = strings.CutSuffix(rest, "號"); !ok {
+				return NoDay, false
+			}
+		}
+	}
+	m, ok := whenChineseNumber(ms, 99)
+	if !ok {
+		return NoDay, false
+	}
+	d, ok := whenChineseNumber(ds, 99)
+	if !ok {
+		return NoDay, false
+	}
+	if year == 0 {
+		return p.yearless(m, d)
+	}
+	return p.ymd(year, m, d)
+}
+
+// whenChineseDigit returns the value of a Chinese digit.
+func whenChineseDigit(r rune) (int, bool) {
+	switch r {
+	case '零', '〇':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
+}
+
+// whenChineseNumber reads ASCII digits (up to limit) or a Chinese numeral from 0
+// to 99: 两, 五, 十, 十五, 二十, 二十三.
+func whenChineseNumber(s string, limit int) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	if whenDigits(s) == s {
+		return whenSmallInt(s, limit)
+	}
+	if s == "两" || s == "兩" {
+		return 2, 2 <= limit
+	}
+	rs := []rune(s)
+	n := 0
+	switch {
+	case len(rs) == 1:
+		if rs[0] == '十' {
+			n = 10
+		} else if d, ok := whenChineseDigit(rs[0]); ok {
+			n = d
+		} else {
+			return 0, false
+		}
+	case len(rs) <= 3:
+		// [X]十[Y]
+		i := 0
+		tens := 1
+		if d, ok := whenChineseDigit(rs[0]); ok && d > 0 {
+			tens, i = d, 1
+		}
+		if rs[i] != '十' {
+			return 0, false
+		}
+		n = tens * 10
+		i++
+		if i < len(rs) {
+			d, ok := whenChineseDigit(rs[i])
+			if !ok || d == 0 || i+1 != len(rs) {
+				return 0, false
+			}
+			n += d
+		}
+	default:
+		return 0, false
+	}
+	return n, n <= limit
+}
+
+// clock reads a time of day: 14:30, 9:05, 14:30:00, 2pm, 2:30pm, 2 pm, 11am,
+// 12am (00:00), 12pm (12:00), 3点, 15点30分, 下午3点, 下午3点半, 上午10点,
+// 晚上8点, 早上9点, 中午12点, 下午2:30.
+func (p *whenParser) clock(s string) (int, int, bool) {
+	if h, m, ok := p.englishClock(s); ok {
+		return h, m, true
+	}
+	return p.chineseClock(s)
+}
+
+// englishClock reads H:MM[:SS] (24-hour) and H[:MM] am/pm.
+func (p *whenParser) englishClock(s string) (int, int, bool) {
+	ampm := ""
+	if rest, ok := strings.CutSuffix(s, "am"); ok {
+		s, ampm = strings.TrimSuffix(rest, " "), "am"
+	} else if rest, ok := strings.CutSuffix(s, "pm"); ok {
+		s, ampm = strings.TrimSuffix(rest, " "), "pm"
+	}
+	hs := whenDigits(s)
+	if hs == "" || len(hs) > 2 {
+		return 0, 0, false
+	}
+	h, _ := whenSmallInt(hs, 99)
+	s = s[len(hs):]
+	m := 0
+	if s != "" {
+		if s[0] != ':' {
+			return 0, 0, false
+		}
+		ms := whenDigits(s[1:])
+		if len(ms) != 2 {
+			return 0, 0, false
+		}
+		m, _ = whenSmallInt(ms, 99)
+		s = s[1+len(ms):]
+		if s != "" { // seconds, accepted and dropped
+			ss := whenDigits(s[1:])
+			if s[0] != ':' || len(ss) != 2 || len(s) != 3 {
+				return 0, 0, false
+			}
+			if sec, _ := whenSmallInt(ss, 99); sec > 59 {
+				p.why("seconds go 0–59")
+				return 0, 0, false
+			}
+		}
+	} else if ampm == "" {
+		return 0, 0, false // a bare number is not a time
+	}
+	if m > 59 {
+		p.why("minutes go 0–59")
+		return 0, 0, false
+	}
+	switch ampm {
+	case "":
+		if h > 23 {
+			p.why("hours go 0–23")
+			return 0, 0, false
+		}
+	default:
+		if h < 1 || h > 12 {
+			p.why("with am/pm, hours go 1–12")
+			return 0, 0, false
+		}
+		h %= 12
+		if ampm == "pm" {
+			h += 12
+		}
+	}
+	return h, m, true
+}
+
+// chineseClock reads [上午|下午|…]H点[半|M分|钟] and [上午|下午|…]H:MM.
+func (p *whenParser) chineseClock(s string) (int, int, bool) {
+	period := ""
+	for _, w := range []string{"上午", "早上", "早晨", "清晨", "凌晨", "中午", "下午", "傍晚", "晚上", "夜里", "夜裡"} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			period, s = w, strings.TrimPrefix(rest, " ")
+			break
+		}
+	}
+	var h, m int
+	if hs, rest, ok := whenCutAny(s, "点", "點", "时", "時"); ok {
+		var okH bool
+		if h, okH = whenChineseNumber(hs, 99); !okH {
+			return 0, 0, false
+		}
+		switch rest {
+		case "", "钟", "鐘", "整":
+		case "半":
+			m = 30
+		case "一刻":
+			m = 15
+		case "三刻":
+			m = 45
+		default:
+			rest = strings.TrimSuffix(rest, "分")
+			// "3点05", "3点零五": a leading zero is only a placeholder
+			if r, ok := strings.CutPrefix(rest, "零"); ok {
+				rest = r
+			} else if r, ok := strings.CutPrefix(rest, "〇"); ok {
+				rest = r
+			}
+			var okM bool
+			if m, okM = whenChineseNumber(rest, 99); !okM {
+				return 0, 0, false
+			}
+		}
+	} else if period != "" && !strings.HasSuffix(s, "m") { // 下午2:30, but not 下午2pm
+		var okC bool
+		if h, m, okC = p.englishClock(s); !okC {
+			return 0, 0, false
+		}
+	} else {
+		return 0, 0, false
+	}
+	if m > 59 {
+		p.why("minutes go 0–59")
+		return 0, 0, false
+	}
+	if h > 23 {
+		p.why("hours go 0–23")
+		return 0, 0, false
+	}
+	switch period {
+	case "上午", "早上", "早晨", "清晨":
+		if h > 12 {
+			p.why(period + " goes up to 12点")
+			return 0, 0, false
+		}
+	case "凌晨":
+		if h > 12 {
+			p.why(period + " goes up to 12点")
+			return 0, 0, false
+		}
+		h %= 12
+	case "中午":
+		if h < 11 {
+			h += 12
+		}
+	case "下午", "傍晚":
+		if h == 0 {
+			p.why(period + " goes 1–11点")
+			return 0, 0, false
+		}
+		if h < 12 {
+			h += 12
+		}
+	case "晚上", "夜里", "夜裡":
+		switch {
+		case h == 0 || h == 12:
+			p.why("midnight is 0点 of the next day")
+			return 0, 0, false
+		case h < 12:
+			h += 12
+		}
+	}
+	if h > 23 {
+		p.why("hours go 0–23")
+		return 0, 0, false
+	}
+	return h, m, true
+}
+
+// whenCutAny cuts s around the first of seps it contains.
+func whenCutAny(s string, seps ...string) (before, after string, found bool) {
+	for _, sep := range seps {
+		if b, a, ok := strings.Cut(s, sep); ok {
+			return b, a, true
+		}
+	}
+	return s, "", false
+}

@@ -1,0 +1,313 @@
+package model
+
+import "math"
+
+// Windows of the risk engine (SPEC §3), in days.
+const (
+	riskComplaintRecentDays = 60  // a resolved complaint counts this long
+	riskFeedbackDays        = 180 // a low rating counts this long
+	riskCoolingRecentDays   = 30  // the "last 30 days" of cooling, today included
+	riskCoolingWindowDays   = 120 // those 30 plus the 90 before them
+	// riskRecheckDays: ValidUntil is never later than Today plus this, so
+	// every row is looked at again at least once a year.
+	riskRecheckDays = 366
+)
+
+// DefaultRiskPoints returns SPEC §3's default points and thresholds.
+func DefaultRiskPoints() RiskPoints {
+	return RiskPoints{
+		Silence:         [4]int{20, 30, 40, 50},
+		OrderGap:        [2]int{15, 25},
+		Unanswered:      [2]int{20, 30},
+		ComplaintOpen:   25,
+		ComplaintRecent: 10,
+		Detractor:       15,
+		Cooling:         10,
+		StalledDeal:     10,
+		Overdue:         10,
+		CalendarCap:     50,
+		WatchThreshold:  25,
+		AtRiskThreshold: 50,
+	}
+}
+
+// LevelFor maps a score to a level with p's thresholds (healthy <25, watch
+// 25–49, at_risk ≥50 by default).
+func LevelFor(score int, p RiskPoints) Level {
+	switch {
+	case score >= p.AtRiskThreshold:
+		return LevelAtRisk
+	case score >= p.WatchThreshold:
+		return LevelWatch
+	}
+	return LevelHealthy
+}
+
+// AssessRisk scores one customer on in.Today (SPEC §3). It is deterministic
+// and does not modify in.
+//
+// The engine works in whole local days: a follow-up counts as overdue here
+// once its due date is before Today (a follow-up due today at a time that has
+// passed is overdue in lists, see FollowupOverdue, but adds risk from the
+// next day), so the score only changes at midnight or on a write.
+//
+// Silence and order_gap together give at most p.CalendarCap points; see
+// riskCalendarCap. Reasons with no points (after the cap, or because a
+// setting gives a reason 0 points) are left out. The score is the sum of the
+// reasons' points, kept within 0–100. A rhythm (in.Rhythm) below 1 counts
+// as 1, and absurdly large ones as 90000.
+//
+// ValidUntil is the first day after Today on which the score, the level or
+// the reasons (their points, or the parts of their text that TextOn does not
+// re-render) could change with no write: the next threshold of silence or
+// order gap, a resolved complaint or a rating ageing out, a contact moving
+// between cooling windows, a deal starting to rot or its snooze ending, a
+// follow-up becoming overdue. It is at most Today + 366.
+func AssessRisk(in RiskInput, p RiskPoints) Risk {
+	h := riskHorizon{today: in.Today, until: int64(in.Today) + riskRecheckDays}
+	silence := riskSilence(in, p, &h)
+	orderGap := riskOrderGap(in, p, &h)
+	riskCalendarCap(&silence, &orderGap, p.CalendarCap)
+	all := []Reason{
+		silence,
+		orderGap,
+		riskUnanswered(in, p),
+		riskComplaint(in, p, &h),
+		riskDetractor(in, p, &h),
+		riskCooling(in, p, &h),
+		riskStalledDeal(in, p, &h),
+		riskOverdue(in, p, &h),
+	}
+	var out Risk
+	for _, r := range all {
+		if r.Code == "" || r.Points <= 0 {
+			continue
+		}
+		r.Text = r.TextOn(in.Today)
+		out.Reasons = append(out.Reasons, r)
+		out.Score += r.Points
+	}
+	out.Score = min(max(out.Score, 0), 100)
+	out.Level = LevelFor(out.Score, p)
+	out.ValidUntil = Day(h.until)
+	return out
+}
+
+// riskHorizon collects the earliest day after today on which something
+// changes.
+type riskHorizon struct {
+	today Day
+	until int64
+}
+
+// at notes that something changes on day base+n (computed without overflow);
+// days not after today are ignored.
+func (h *riskHorizon) at(base Day, n int64) {
+	d := int64(base) + n
+	if d > int64(h.today) && d < h.until {
+		h.until = d
+	}
+}
+
+// riskDaysSince returns today - d without int32 overflow.
+func riskDaysSince(d, today Day) int64 { return int64(today) - int64(d) }
+
+// riskSilence: days since last contact (or since creation when none)
+// against 1×, 1.5×, 2×, 3× the rhythm g.
+func riskSilence(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
+	ref, extra := in.LastContact, ""
+	if ref == NoDay {
+		ref, extra = in.Created, riskExtraAdded
+	}
+	if ref == NoDay {
+		return Reason{} // nothing to count from
+	}
+	g := int64(min(max(in.Rhythm, 1), MaxRhythm*1000)) // bounded so 3g cannot overflow
+	// The first day count of each level: d ≥ g, 2d ≥ 3g (d ≥ ⌈3g/2⌉), d ≥ 2g, d ≥ 3g.
+	starts := [4]int64{g, (3*g + 1) / 2, 2 * g, 3 * g}
+	d := riskDaysSince(ref, in.Today)
+	level := -1
+	for i, s := range starts {
+		if d >= s {
+			level = i
+		} else {
+			h.at(ref, s)
+		}
+	}
+	if level < 0 {
+		return Reason{}
+	}
+	return Reason{Code: ReasonSilence, Points: p.Silence[level], Since: ref, N: int(g), Extra: extra}
+}
+
+// riskOrderGap: with ≥ 3 orders, days since the last order against 1.5× and
+// 2× the customer's own median gap m.
+func riskOrderGap(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
+	m := in.MedianOrderGap
+	if in.OrderCount < 3 || !(m > 0) || in.LastOrder == NoDay {
+		return Reason{}
+	}
+	d := float64(riskDaysSince(in.LastOrder, in.Today))
+	limits := [2]float64{1.5 * m, 2 * m}
+	level := -1
+	for i, x := range limits {
+		if d >= x {
+			level = i
+			continue
+		}
+		// The first whole day count reaching x is ⌈x⌉; skip it when it is
+		// beyond any horizon (this also keeps huge or infinite m away from
+		// the int conversion).
+		if c := math.Ceil(x) + float64(in.LastOrder); c < float64(h.until) {
+			h.at(NoDay, int64(c))
+		}
+	}
+	if level < 0 {
+		return Reason{}
+	}
+	// d ≥ 1.5m here, so m is small enough to convert.
+	usual := int(math.Floor(m + 0.5))
+	return Reason{Code: ReasonOrderGap, Points: p.OrderGap[level], Since: in.LastOrder, N: usual}
+}
+
+// riskCalendarCap keeps silence + order_gap at most limit. The excess comes
+// off order_gap first (silence is the stronger and the more general signal,
+// so it keeps its points and its place), then off silence (only when a
+// setting gives silence alone more than the cap). A reason whose points drop
+// to 0 is then left out by AssessRisk rather than listed with 0 points.
+func riskCalendarCap(silence, orderGap *Reason, limit int) {
+	limit = max(limit, 0)
+	over := max(silence.Points, 0) + max(orderGap.Points, 0) - limit
+	if over <= 0 {
+		return
+	}
+	cut := min(over, max(orderGap.Points, 0))
+	orderGap.Points -= cut
+	silence.Points -= over - cut
+}
+
+// riskUnanswered: the unanswered streak ≥ 2 / ≥ 3.
+func riskUnanswered(in RiskInput, p RiskPoints) Reason {
+	var pts int
+	switch {
+	case in.UnansweredStreak >= 3:
+		pts = p.Unanswered[1]
+	case in.UnansweredStreak >= 2:
+		pts = p.Unanswered[0]
+	default:
+		return Reason{}
+	}
+	return Reason{Code: ReasonUnanswered, Points: pts, N: in.UnansweredStreak}
+}
+
+// riskComplaint: an open complaint, else one resolved in the last 60 days.
+func riskComplaint(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
+	if in.OpenComplaints > 0 {
+		return Reason{Code: ReasonComplaint, Points: p.ComplaintOpen,
+			Since: in.OldestOpenComplaint, N: in.OpenComplaints, Extra: riskExtraOpen}
+	}
+	if in.LastResolvedComplaint == NoDay {
+		return Reason{}
+	}
+	h.at(in.LastResolvedComplaint, riskComplaintRecentDays+1)
+	if riskDaysSince(in.LastResolvedComplaint, in.Today) > riskComplaintRecentDays {
+		return Reason{}
+	}
+	return Reason{Code: ReasonComplaint, Points: p.ComplaintRecent,
+		Since: in.LastResolvedComplaint, Extra: riskExtraResolved}
+}
+
+// riskDetractor: a rating of 0–6 in the last 180 days, or a negative latest
+// contact. When both hold the text quotes the rating.
+func riskDetractor(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
+	if in.LastFeedbackScore >= 0 && in.LastFeedbackScore <= 6 && in.LastFeedback != NoDay {
+		h.at(in.LastFeedback, riskFeedbackDays+1)
+		if riskDaysSince(in.LastFeedback, in.Today) <= riskFeedbackDays {
+			return Reason{Code: ReasonDetractor, Points: p.Detractor,
+				Since: in.LastFeedback, N: in.LastFeedbackScore, Extra: riskExtraScore}
+		}
+	}
+	if in.LastContactNegative {
+		return Reason{Code: ReasonDetractor, Points: p.Detractor, Extra: riskExtraNegative}
+	}
+	return Reason{}
+}
+
+// riskCooling: logged contacts in the last 30 days (today included) fewer
+// than half the monthly average of the 90 days before them, given ≥ 3 in
+// those 90: c30 < (c90/3)/2, i.e. 6·c30 < c90.
+func riskCooling(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
+	var c30, c90 int64
+	for _, c := range in.RecentContacts {
+		d := riskDaysSince(c, in.Today)
+		switch {
+		case d < 0:
+		case d < riskCoolingRecentDays:
+			c30++
+		case d < riskCoolingWindowDays:
+			c90++
+		}
+		h.at(c, 0) // a future contact enters the window
+		h.at(c, riskCoolingRecentDays)
+		h.at(c, riskCoolingWindowDays)
+	}
+	if c90 < 3 || 6*c30 >= c90 {
+		return Reason{}
+	}
+	// round(100·(1 − c30/(c90/3))) = round((100·c90 − 300·c30)/c90), half up;
+	// the numerator is positive here.
+	num := 100*c90 - 300*c30
+	percent := (2*num + c90) / (2 * c90)
+	return Reason{Code: ReasonCooling, Points: p.Cooling, N: int(percent)}
+}
+
+// riskStalledDeal: any open deal rotting; the text names the one longest in
+// its stage (the first listed on a tie).
+func riskStalledDeal(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
+	var top *OpenDeal
+	n := 0
+	for i := range in.OpenDeals {
+		dl := &in.OpenDeals[i]
+		if dl.RotDays > 0 {
+			h.at(dl.StageSince, int64(dl.RotDays)+1)
+		}
+		if dl.SnoozedUntil != NoDay {
+			h.at(dl.SnoozedUntil, 0)
+		}
+		if !DealRotting(dl.StageSince, dl.RotDays, dl.SnoozedUntil, in.Today) {
+			continue
+		}
+		n++
+		if top == nil || dl.StageSince < top.StageSince {
+			top = dl
+		}
+	}
+	if top == nil {
+		return Reason{}
+	}
+	return Reason{Code: ReasonStalledDeal, Points: p.StalledDeal,
+		Since: top.StageSince, Subject: top.Title, Extra: top.Stage, N: n - 1}
+}
+
+// riskOverdue: open follow-ups due before today (by date; see AssessRisk).
+// The text names the most overdue one.
+func riskOverdue(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
+	n, oldest := 0, NoDay
+	for _, due := range in.OpenFollowupDues {
+		if due == NoDay {
+			continue
+		}
+		if due >= in.Today {
+			h.at(due, 1)
+			continue
+		}
+		n++
+		if oldest == NoDay || due < oldest {
+			oldest = due
+		}
+	}
+	if n == 0 {
+		return Reason{}
+	}
+	return Reason{Code: ReasonOverdue, Points: p.Overdue, Since: oldest, N: n}
+}
