@@ -99,6 +99,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if err := checkHeader(abs); err != nil {
 		return nil, err
 	}
+	if err := preflight(ctx, abs); err != nil {
+		return nil, err
+	}
 	d := &DB{path: abs, now: opt.Now}
 	d.w, err = sql.Open("sqlite", DSN(abs, false))
 	if err != nil {
@@ -146,6 +149,36 @@ func checkHeader(path string) error {
 	}
 	if n < 16 || string(buf) != "SQLite format 3\x00" {
 		return fmt.Errorf("%s is not a rapport database (not an SQLite file); nothing was changed: point --db at another file", path)
+	}
+	return nil
+}
+
+// preflight reads the schema version through a read-only connection with no
+// pragmas, so a file this binary must refuse is never touched (opening it
+// with journal_mode(WAL) would already rewrite its header).
+func preflight(ctx context.Context, path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Size() == 0 {
+		return nil
+	}
+	u := url.URL{Scheme: "file", Path: path}
+	raw, err := sql.Open("sqlite", "file:"+u.EscapedPath()+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	var v, tables int
+	if err := raw.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return describeOpenError(path, err)
+	}
+	if err := raw.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables); err != nil {
+		return describeOpenError(path, err)
+	}
+	if v > SchemaVersion() {
+		return fmt.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", path, v, SchemaVersion())
+	}
+	if v == 0 && tables > 0 {
+		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", path)
 	}
 	return nil
 }

@@ -242,7 +242,8 @@ func (d *DB) AllSettings(ctx context.Context) (map[string]string, error) {
 }
 
 // SetConfig changes a user setting as one undoable command. Settings that
-// change risk mark every customer's stats for recompute on the next Refresh.
+// change risk or cadence recompute every customer's stats in the same
+// transaction.
 func (d *DB) SetConfig(ctx context.Context, key, value string) error {
 	value = strings.TrimSpace(value)
 	if err := ValidateConfig(key, value); err != nil {
@@ -253,8 +254,7 @@ func (d *DB) SetConfig(ctx context.Context, key, value string) error {
 			return err
 		}
 		if strings.HasPrefix(key, "risk.") || strings.HasPrefix(key, "cadence.") || key == "rhythm" || key == "currency" {
-			_, err := t.tx.ExecContext(t.ctx, `UPDATE customer_stats SET stale = 1`)
-			return err
+			t.TouchAll()
 		}
 		return nil
 	})

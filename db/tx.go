@@ -23,6 +23,7 @@ type Tx struct {
 	desc    string
 	batch   int64
 	touched map[int64]struct{}
+	all     bool // recompute every customer's stats before commit
 	now     time.Time
 }
 
@@ -41,6 +42,10 @@ func (t *Tx) Touch(customerID int64) {
 		t.touched[customerID] = struct{}{}
 	}
 }
+
+// TouchAll asks for every customer's stats to be recomputed before commit
+// (a setting or stage that affects everyone changed).
+func (t *Tx) TouchAll() { t.all = true }
 
 // Write runs fn in one immediate transaction. desc names the command in the
 // undo journal ("" for changes that are not user commands, e.g. Refresh).
@@ -64,7 +69,12 @@ func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error
 		sqlTx.Rollback()
 		return mapError(err)
 	}
-	if len(t.touched) > 0 {
+	if t.all {
+		if err := d.recomputeStats(ctx, sqlTx, nil, t.now); err != nil {
+			sqlTx.Rollback()
+			return mapError(err)
+		}
+	} else if len(t.touched) > 0 {
 		ids := make([]int64, 0, len(t.touched))
 		for id := range t.touched {
 			ids = append(ids, id)

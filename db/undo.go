@@ -190,7 +190,7 @@ func (t *Tx) touchImage(table string, img map[string]any) {
 			}
 		}
 	case "stages", "settings":
-		t.tx.ExecContext(t.ctx, `UPDATE customer_stats SET stale = 1`)
+		t.TouchAll()
 	default:
 		if id, ok := img["customer_id"].(int64); ok {
 			t.Touch(id)

@@ -1,0 +1,128 @@
+// Package cli holds rapport's non-interactive command-line verbs (SPEC §5).
+// Each verb parses its own flags, opens the book, does one command in one
+// transaction and prints what it did; errors go to stderr with a first line
+// that says what is wrong and what to do.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Exit codes (SPEC §5).
+const (
+	ExitOK      = 0
+	ExitFailed  = 1
+	ExitUsage   = 2
+	ExitOverdue = 3
+)
+
+// Env is what a verb needs from the process: streams, the database path and
+// the clock. main builds it; tests build their own.
+type Env struct {
+	Ctx    context.Context
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	// DBPath is the resolved database path (--db, RAPPORT_DB or the default).
+	DBPath string
+	// DemoPath is where `rapport demo` builds its book when --db was not given.
+	DemoPath string
+	// DBFromFlag is true when the path came from --db.
+	DBFromFlag bool
+	// Now is the clock (RAPPORT_NOW / RAPPORT_TODAY make it fixed).
+	Now func() time.Time
+	// OpenApp opens the terminal app on a database path (main wires the ui
+	// package in, so cli does not import it). Nil in tests.
+	OpenApp func(path string) int
+}
+
+// Verb is one command-line verb.
+type Verb struct {
+	// Usage is the synopsis after "rapport ", e.g. "done FOLLOWUP_ID".
+	Usage string
+	// Summary is one line for the verb list.
+	Summary string
+	// Run executes the verb with the arguments after its name.
+	Run func(e *Env, args []string) int
+}
+
+// verbs returns every verb, gathered from the files that define them.
+func verbs() map[string]Verb {
+	all := map[string]Verb{}
+	for _, group := range []map[string]Verb{bookVerbs(), transferVerbs(), reportVerbs(), demoVerbs()} {
+		for k, v := range group {
+			all[k] = v
+		}
+	}
+	return all
+}
+
+// Known reports whether name is a verb.
+func Known(name string) bool {
+	_, ok := verbs()[name]
+	return ok
+}
+
+// Run dispatches args (after the global flags) to a verb.
+func Run(e *Env, args []string) int {
+	if e.Ctx == nil {
+		e.Ctx = context.Background()
+	}
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+	if len(args) == 0 {
+		Usage(e.Stderr)
+		return ExitUsage
+	}
+	v, ok := verbs()[args[0]]
+	if !ok {
+		fmt.Fprintf(e.Stderr, "rapport: %q is not a command; run rapport --help for the list\n", args[0])
+		return ExitUsage
+	}
+	return v.Run(e, args[1:])
+}
+
+// Usage prints the global help with every verb.
+func Usage(w io.Writer) {
+	fmt.Fprintln(w, `rapport — a keyboard-driven CRM in your terminal
+
+Usage: rapport [--db PATH] [COMMAND] [ARGS]
+
+With no command, rapport opens the terminal app. Global:
+  --db PATH   the book to use (else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db,
+              else ~/.local/share/rapport/rapport.db)
+  RAPPORT_NOW=RFC3339 or RAPPORT_TODAY=YYYY-MM-DD fix the clock (tests, demos)
+
+Commands:`)
+	vs := verbs()
+	names := make([]string, 0, len(vs))
+	for n := range vs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-44s %s\n", vs[n].Usage, vs[n].Summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --help.")
+}
+
+// isHelp reports whether args ask for help.
+func isHelp(args []string) bool {
+	for _, a := range args {
+		if a == "--help" || a == "-h" || a == "-help" {
+			return true
+		}
+		if a == "--" {
+			return false
+		}
+	}
+	return false
+}
+
+func joinWords(s []string) string { return strings.Join(s, " ") }
