@@ -37,7 +37,7 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		var due bool
 		if err := d.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM customer_stats WHERE risk_valid_until <= ?)
 			OR EXISTS (SELECT 1 FROM customer_stats WHERE stale = 1)
-			OR (SELECT count(*) FROM customers) <> (SELECT count(*) FROM customer_stats)`, today.String()).Scan(&due); err != nil {
+			OR coalesce((SELECT max(id) FROM customers), 0) <> coalesce((SELECT max(customer_id) FROM customer_stats), 0)`, today.String()).Scan(&due); err != nil {
 			return res, mapError(err)
 		}
 		if !due {

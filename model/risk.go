@@ -1,6 +1,9 @@
 package model
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Windows of the risk engine (SPEC §3), in days.
 const (
@@ -237,9 +240,38 @@ func riskDetractor(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
 // than half the monthly average of the 90 days before them, given ≥ 3 in
 // those 90: c30 < (c90/3)/2, i.e. 6·c30 < c90.
 func riskCooling(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
-	var c30, c90 int64
+	active, percent := riskCoolingOn(in.RecentContacts, in.Today)
+	// The result can only change on a day a contact enters a window or
+	// moves between them; of those, the first day on which it really
+	// changes is the horizon (recomputing on the others would only redo
+	// the same answer, which matters over a 100k-customer book).
+	var bounds []Day
 	for _, c := range in.RecentContacts {
-		d := riskDaysSince(c, in.Today)
+		for _, n := range []int64{0, riskCoolingRecentDays, riskCoolingWindowDays} {
+			if d := int64(c) + n; d > int64(in.Today) && d < h.until {
+				bounds = append(bounds, Day(d))
+			}
+		}
+	}
+	slices.Sort(bounds)
+	for _, b := range bounds {
+		if a, pc := riskCoolingOn(in.RecentContacts, b); a != active || pc != percent {
+			h.at(b, 0)
+			break
+		}
+	}
+	if !active {
+		return Reason{}
+	}
+	return Reason{Code: ReasonCooling, Points: p.Cooling, N: percent}
+}
+
+// riskCoolingOn evaluates cooling on day today: whether it applies and the
+// percent drop it reports.
+func riskCoolingOn(contacts []Day, today Day) (bool, int) {
+	var c30, c90 int64
+	for _, c := range contacts {
+		d := riskDaysSince(c, today)
 		switch {
 		case d < 0:
 		case d < riskCoolingRecentDays:
@@ -247,18 +279,14 @@ func riskCooling(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
 		case d < riskCoolingWindowDays:
 			c90++
 		}
-		h.at(c, 0) // a future contact enters the window
-		h.at(c, riskCoolingRecentDays)
-		h.at(c, riskCoolingWindowDays)
 	}
 	if c90 < 3 || 6*c30 >= c90 {
-		return Reason{}
+		return false, 0
 	}
 	// round(100·(1 − c30/(c90/3))) = round((100·c90 − 300·c30)/c90), half up;
 	// the numerator is positive here.
 	num := 100*c90 - 300*c30
-	percent := (2*num + c90) / (2 * c90)
-	return Reason{Code: ReasonCooling, Points: p.Cooling, N: int(percent)}
+	return true, int((2*num + c90) / (2 * c90))
 }
 
 // riskStalledDeal: any open deal rotting; the text names the one longest in
