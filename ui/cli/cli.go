@@ -109,7 +109,8 @@ Commands:`)
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-44s %s\n", vs[n].Usage, vs[n].Summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes --help.")
+	fmt.Fprintln(w, "\nEvery command takes --help. Exit status: 0 done, 1 failed (nothing was written),")
+	fmt.Fprintln(w, "2 bad usage (unknown flag, missing argument, a value that cannot be read), 3 today --exit-code with overdue follow-ups.")
 }
 
 // isHelp reports whether args ask for help.

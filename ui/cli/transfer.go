@@ -1,4 +1,357 @@
 package cli
 
-// transferVerbs returns the verbs defined in this file.
-func transferVerbs() map[string]Verb { return map[string]Verb{} }
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rapportcrm/rapport/db/transfer"
+)
+
+// transferVerbs returns the verbs that move data in and out: import,
+// export and backup.
+func transferVerbs() map[string]Verb {
+	return map[string]Verb{
+		"import": {Usage: "import csv|vcard|json FILE [--kind K] [--dry-run] [--skip-bad] [--map COL=field]…", Summary: "import customers or history (CSV), contacts (vCard), or restore an export (JSON)", Run: runImport},
+		"export": {Usage: "export csv|json|ics|vcard [--out FILE]", Summary: "export customers (CSV, vCard), everything (JSON) or open follow-ups (iCalendar)", Run: runExport},
+		"backup": {Usage: "backup [PATH]", Summary: "a consistent copy of the book, checked after writing", Run: runBackup},
+	}
+}
+
+// maxListed bounds how many rows an import report lists on the terminal.
+const maxListed = 50
+
+func transferSubs(w io.Writer, verb string, subs []string) {
+	fmt.Fprintf(w, "usage: rapport %s %s FILE …\nEach takes --help, e.g. rapport %s %s --help\n", verb, strings.Join(subs, "|"), verb, subs[0])
+}
+
+func runImport(e *Env, args []string) int {
+	subs := []string{"csv", "vcard", "json"}
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		if len(args) == 0 {
+			transferSubs(e.Stderr, "import", subs)
+			return ExitUsage
+		}
+		transferSubs(e.Stdout, "import", subs)
+		return ExitOK
+	}
+	switch args[0] {
+	case "csv", "vcard", "vcf":
+		return runImportFile(e, args[0], args[1:])
+	case "json":
+		return runImportJSON(e, args[1:])
+	}
+	fmt.Fprintf(e.Stderr, "rapport import: %q is not a format: use csv, vcard or json\n", args[0])
+	return ExitUsage
+}
+
+const importCSVAbout = `Imports a CSV file as one command (rapport undo removes it whole).
+
+Reads UTF-8 (with or without BOM), GBK/GB18030 and Windows-1252 (detected;
+--encoding overrides), comma, semicolon or tab delimiters, and finds the
+header even below a few lines of notes. Columns are matched by name in
+English and Chinese (name, first/last name, company, email, phone, tags,
+tier, notes, industry, source, lifecycle, 姓名, 客户名称, 公司, 电话, 手机,
+邮箱, 标签, 备注 …); --map "COLUMN=field" sets or overrides one.
+
+Duplicates are found by email, then normalised phone, then name+company,
+against the book and within the file; --on-duplicate merge (default) fills
+empty fields and adds tags, skip leaves them, create adds them anyway.
+
+Every bad row is reported as "line N: reason". A file with any bad row
+imports nothing unless --skip-bad. --dry-run shows what would be created,
+merged and rejected, and writes nothing.
+
+--kind interactions|followups|orders|deals reads history sheets: each row's
+customer is found by the same keys (unknown ones are reported by line, or
+created with --create-customers). Dates may be ISO (2026-03-01) or US
+month/day/year (3/1/2026). Deal stages map to yours (Prospecting → Lead,
+Engaging → Qualified, Won, Lost); a won deal records an order on its close
+date, as winning a deal in the app does.`
+
+func runImportFile(e *Env, format string, args []string) int {
+	usage, about := "import csv FILE [flags]", importCSVAbout
+	if format != "csv" {
+		usage = "import vcard FILE [--dry-run] [--skip-bad] [--on-duplicate skip|merge|create]"
+		about = `Imports the contacts of a vCard file (2.1, 3.0, 4.0, as phones, Outlook, Gmail
+and macOS write them) as customers, in one undoable command. Duplicates are
+found as for CSV. A damaged file is reported with the line where it breaks,
+and nothing is imported.`
+	}
+	c := newCommand(e, usage, about)
+	var kind, enc *string
+	var maps *stringList
+	var keep, create *bool
+	if format == "csv" {
+		kind = c.str("kind", transfer.KindCustomers, "what the rows are: customers, interactions, followups, orders or deals")
+		enc = c.str("encoding", "", "the file's encoding ("+strings.Join(transfer.EncodingNames(), ", ")+"); detected when not given")
+		maps = c.list("map", "COLUMN=field: read a column as a field (repeatable; field ignore drops it)")
+		keep = c.boolean("keep-extra", "append the values of unknown columns to the notes")
+		create = c.boolean("create-customers", "history kinds: create the customers a row names that are not in the book")
+	}
+	dry := c.boolean("dry-run", "show what would be created, merged and rejected; write nothing")
+	skipBad := c.boolean("skip-bad", "import the good rows of a file that has bad ones")
+	onDup := c.str("on-duplicate", transfer.DupMerge, "skip, merge (fill empty fields, add tags) or create")
+	asJSON := c.boolean("json", "print the report as JSON")
+	pos, code, done := c.parse(args, 1, 1)
+	if done {
+		return code
+	}
+	name := "import " + format
+	raw, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fail(e, name, fmt.Errorf("cannot read %s: %w", pos[0], err))
+	}
+	opt := transfer.Options{Name: filepath.Base(pos[0]), OnDuplicate: *onDup, DryRun: *dry, SkipBad: *skipBad}
+	if format == "csv" {
+		opt.Kind, opt.Encoding, opt.KeepExtra, opt.CreateCustomers = *kind, *enc, *keep, *create
+		if opt.Maps, err = transfer.ParseMaps(maps.v); err != nil {
+			return c.usageErr("%v", err)
+		}
+	}
+	switch opt.OnDuplicate {
+	case transfer.DupMerge, transfer.DupSkip, transfer.DupCreate:
+	default:
+		return c.usageErr("--on-duplicate %q: use skip, merge or create", opt.OnDuplicate)
+	}
+	b, err := openBook(e, *dry)
+	if err != nil {
+		return fail(e, name, err)
+	}
+	defer b.Close()
+	var rep *transfer.Report
+	if format == "csv" {
+		rep, err = transfer.ImportCSV(e.Ctx, b, raw, opt)
+	} else {
+		rep, err = transfer.ImportVCard(e.Ctx, b, raw, opt)
+	}
+	if rep != nil && *asJSON {
+		printJSON(e.Stdout, rep)
+	} else if rep != nil {
+		printImportReport(e.Stdout, pos[0], rep)
+	}
+	if errors.Is(err, transfer.ErrBadRows) {
+		fmt.Fprintf(e.Stderr, "rapport %s: %d bad row(s) in %s; nothing was imported. Fix them, or run again with --skip-bad to import the other rows:\n",
+			name, len(rep.Rejected), pos[0])
+		printRejected(e.Stderr, rep.Rejected)
+		return ExitFailed
+	}
+	if err != nil {
+		return fail(e, name, fmt.Errorf("%s: %w", pos[0], err))
+	}
+	if len(rep.Rejected) > 0 && !opt.DryRun {
+		fmt.Fprintf(e.Stderr, "rapport %s: skipped %d bad row(s):\n", name, len(rep.Rejected))
+		printRejected(e.Stderr, rep.Rejected)
+	}
+	return ExitOK
+}
+
+func printRejected(w io.Writer, rs []transfer.LineError) {
+	for i, r := range rs {
+		if i == 2*maxListed {
+			fmt.Fprintf(w, "  …and %d more\n", len(rs)-i)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", clean(r.String()))
+	}
+}
+
+// printImportReport prints what an import did (or would do, in a dry run).
+func printImportReport(w io.Writer, file string, r *transfer.Report) {
+	src := r.Encoding
+	if r.Delimiter != "" {
+		src = fmt.Sprintf("%s, %s-separated, header on line %d", r.Encoding, r.Delimiter, r.HeaderLine)
+	}
+	fmt.Fprintf(w, "%s: %d %s (%s)\n", clean(file), r.Rows, map[bool]string{true: "cards", false: "rows"}[r.Encoding == "vcard"], clean(src))
+	counts := fmt.Sprintf("%d %s created, %d merged, %d unchanged, %d skipped", r.Created, r.Kind, r.Merged, r.Unchanged, r.Skipped)
+	switch {
+	case r.DryRun:
+		fmt.Fprintf(w, "dry run, nothing written: would import %s; %d rejected\n", counts, len(r.Rejected))
+	case r.Written:
+		fmt.Fprintf(w, "imported: %s; %d rejected\n", counts, len(r.Rejected))
+	case len(r.Rejected) > 0:
+		fmt.Fprintf(w, "not imported: %d bad row(s); the other rows would give %s\n", len(r.Rejected), counts)
+	default:
+		fmt.Fprintf(w, "nothing to write: %s\n", counts)
+	}
+	if r.CustomersCreated > 0 {
+		fmt.Fprintf(w, "customers created for the rows: %d\n", r.CustomersCreated)
+	}
+	if len(r.Unknown) > 0 {
+		u := make([]string, len(r.Unknown))
+		for i, s := range r.Unknown {
+			u[i] = clean(s)
+		}
+		sort.Strings(u)
+		fmt.Fprintf(w, "columns not imported (--keep-extra appends them to notes, --map COLUMN=field reads one): %s\n", truncate(strings.Join(u, ", "), 400))
+	}
+	if r.DryRun {
+		for i, it := range r.Items {
+			if i == maxListed {
+				fmt.Fprintf(w, "  …and %d more\n", len(r.Items)-i)
+				break
+			}
+			line := fmt.Sprintf("  line %d: %s %s", it.Line, it.Action, it.Name)
+			if it.Detail != "" {
+				line += " (" + it.Detail + ")"
+			}
+			fmt.Fprintln(w, clean(line))
+		}
+		for _, rj := range r.Rejected {
+			fmt.Fprintf(w, "  line %d: reject (%s)\n", rj.Line, clean(rj.Reason))
+		}
+	}
+	if r.Written {
+		fmt.Fprintln(w, "rapport undo removes this import as a whole")
+	}
+}
+
+func runImportJSON(e *Env, args []string) int {
+	c := newCommand(e, "import json FILE", "Restores a rapport JSON export (rapport export json) into an empty book, exactly:\nthe same ids, dates and history. It refuses a book that already has data;\nstart a new file with --db. A restore is not undoable.")
+	pos, code, done := c.parse(args, 1, 1)
+	if done {
+		return code
+	}
+	raw, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fail(e, "import json", fmt.Errorf("cannot read %s: %w", pos[0], err))
+	}
+	b, err := openBook(e, false)
+	if err != nil {
+		return fail(e, "import json", err)
+	}
+	defer b.Close()
+	counts, err := transfer.ImportJSON(e.Ctx, b, raw)
+	if err != nil {
+		return fail(e, "import json", fmt.Errorf("%s: %w", pos[0], err))
+	}
+	var parts []string
+	for _, t := range []string{"customers", "contacts", "deals", "interactions", "followups", "orders"} {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[t], t))
+	}
+	fmt.Fprintf(e.Stdout, "restored %s into %s\n", strings.Join(parts, ", "), b.Path())
+	return ExitOK
+}
+
+const exportAbout = `Exports the book, to stdout or --out FILE:
+  csv    customers (live ones), one row each with tags and notes. Spreadsheet
+         formulas are neutralised: a cell starting with =, +, -, @, tab or CR
+         gets a leading ' so Excel shows it as text (import removes it again).
+         Starts with a UTF-8 BOM so Excel shows Chinese text correctly;
+         --excel=false leaves it out.
+  json   everything (archived rows too), versioned; rapport import json
+         restores it into an empty book exactly.
+  ics    open follow-ups as iCalendar to-dos with their due date, plus an
+         event for each one that has a time.
+  vcard  customers and their contact people as vCard 3.0.`
+
+func runExport(e *Env, args []string) int {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		w, code := e.Stderr, ExitUsage
+		if len(args) > 0 {
+			w, code = e.Stdout, ExitOK
+		}
+		fmt.Fprintf(w, "usage: rapport export csv|json|ics|vcard [--out FILE]\n\n%s\n", exportAbout)
+		return code
+	}
+	format := args[0]
+	c := newCommand(e, "export "+format+" [--out FILE]", exportAbout)
+	out := c.str("out", "", "write to FILE instead of stdout")
+	excel := c.fs.Bool("excel", true, "csv: start with a UTF-8 BOM so Excel reads Chinese text (--excel=false omits it)")
+	if _, code, done := c.parse(args[1:], 0, 0); done {
+		return code
+	}
+	switch format {
+	case "csv", "json", "ics", "ical", "vcard", "vcf":
+	default:
+		return c.usageErr("%q is not an export format: use csv, json, ics or vcard", format)
+	}
+	b, err := openBook(e, true)
+	if err != nil {
+		return fail(e, "export", err)
+	}
+	defer b.Close()
+	var buf bytes.Buffer
+	n := -1
+	switch format {
+	case "csv":
+		n, err = transfer.ExportCSV(e.Ctx, b, &buf, *excel)
+	case "json":
+		err = transfer.ExportJSON(e.Ctx, b, &buf)
+	case "ics", "ical":
+		n, err = transfer.ExportICS(e.Ctx, b, &buf)
+	default:
+		n, err = transfer.ExportVCard(e.Ctx, b, &buf)
+	}
+	if err != nil {
+		return fail(e, "export", err)
+	}
+	if *out == "" {
+		if _, err := e.Stdout.Write(buf.Bytes()); err != nil {
+			return fail(e, "export", err)
+		}
+		return ExitOK
+	}
+	if err := writeFile(*out, buf.Bytes()); err != nil {
+		return fail(e, "export", err)
+	}
+	what := "the book"
+	if n >= 0 {
+		what = fmt.Sprintf("%d %s", n, map[string]string{"csv": "customers", "vcard": "customers", "vcf": "customers"}[format])
+		if format == "ics" || format == "ical" {
+			what = fmt.Sprintf("%d open follow-ups", n)
+		}
+	}
+	fmt.Fprintf(e.Stdout, "exported %s to %s\n", what, *out)
+	return ExitOK
+}
+
+// writeFile writes data to path through a temporary file beside it, so a
+// failed export never leaves half a file; the file is private (0600).
+func writeFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".rapport-export-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func runBackup(e *Env, args []string) int {
+	c := newCommand(e, "backup [PATH]", "Writes a consistent copy of the book with VACUUM INTO (default: a timestamped\nfile beside it) and checks the copy's integrity. It never overwrites a file.")
+	pos, code, done := c.parse(args, 0, 1)
+	if done {
+		return code
+	}
+	b, err := openBook(e, true)
+	if err != nil {
+		return fail(e, "backup", err)
+	}
+	defer b.Close()
+	path := ""
+	if len(pos) == 1 {
+		path = pos[0]
+	}
+	abs, err := b.Backup(e.Ctx, path)
+	if err != nil {
+		return fail(e, "backup", err)
+	}
+	fmt.Fprintf(e.Stdout, "backup written to %s (integrity ok)\n", abs)
+	return ExitOK
+}

@@ -1,0 +1,91 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+)
+
+// ReferenceCustomers is the size of the reference book every speed budget of
+// SPEC §7 is measured on.
+const ReferenceCustomers = 100000
+
+// Morning returns 09:00 local time on now's date: the moment RAPPORT_TODAY
+// fixes, used by benchmarks so a book and the processes reading it agree.
+func Morning(now time.Time) time.Time {
+	y, m, d := now.Date()
+	return time.Date(y, m, d, 9, 0, 0, 0, now.Location())
+}
+
+// Cached returns the path of a demo book of opt.Customers customers for
+// opt.Seed as of now, kept in dir under a name that says size, seed and
+// day, and builds it on first use (into a temporary file renamed into place,
+// so a half-built book is never picked up). Benchmarks share it.
+func Cached(ctx context.Context, dir string, opt Options, now time.Time) (string, error) {
+	if opt.Customers <= 0 {
+		opt.Customers = DefaultCustomers
+	}
+	path := filepath.Join(dir, fmt.Sprintf("rapport-bench-%d-%d-%s.db", opt.Customers, opt.Seed, model.DayOf(now)))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	tmp := fmt.Sprintf("%s.tmp-%d", path, os.Getpid())
+	RemoveBook(tmp)
+	d, err := db.Open(ctx, tmp, db.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		return "", err
+	}
+	_, err = Generate(ctx, d, opt)
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		RemoveBook(tmp)
+		return "", err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		RemoveBook(tmp)
+		return "", err
+	}
+	return path, nil
+}
+
+// RemoveBook deletes a book file with its -wal, -shm and -journal
+// companions; missing files are not an error.
+func RemoveBook(path string) error {
+	var first error
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// CopyBook copies a closed book file to dst (benchmarks that change a book
+// work on a copy of the cached one).
+func CopyBook(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

@@ -1,0 +1,422 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+	"strings"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// Retention says how many customers stayed active month by month.
+//
+// A customer is active on a day D when it had a contact on one of the 3×g
+// local calendar days ending with D (days D−3g+1 … D): that is, fewer than
+// 3g days had passed since its last contact, the point where the silence
+// reason reaches its top level. A contact is an interaction whose direction
+// is not internal and whose kind is not note, or an order (SPEC §2). g is
+// the book's rhythm: the `rhythm` setting when set, else the computed
+// `rhythm.computed`, else 30. Archived customers and prospects are not
+// counted.
+//
+// For each calendar month that overlaps the period, Start is the customers
+// active on the day before the month's first day, End those active on its
+// last day (on the period's last day, or today, for a month not yet over:
+// Partial), Retained those in both, Lost = Start − Retained and Returned =
+// End − Retained (new customers and customers won back). Retention is
+// Retained ÷ Start and churn Lost ÷ Start.
+type Retention struct {
+	RhythmDays int              `json:"rhythm_days"` // g
+	WindowDays int              `json:"window_days"` // 3g
+	Months     []RetentionMonth `json:"months"`
+	// Retention and Churn sum Retained, Lost and Start over the months.
+	Retention Ratio `json:"retention"`
+	Churn     Ratio `json:"churn"`
+}
+
+// RetentionMonth is one month of Retention.
+type RetentionMonth struct {
+	Month     string `json:"month"`   // "2026-09"
+	Through   string `json:"through"` // the day End was measured on
+	Partial   bool   `json:"partial"` // the month is not over
+	Start     int    `json:"start"`
+	Retained  int    `json:"retained"`
+	Lost      int    `json:"lost"`
+	Returned  int    `json:"returned"`
+	End       int    `json:"end"`
+	Retention Ratio  `json:"retention"`
+	Churn     Ratio  `json:"churn"`
+}
+
+// Repurchase is the share of buyers who bought again within the period.
+type Repurchase struct {
+	Buyers int   `json:"buyers"` // customers with at least one order in the period
+	Repeat int   `json:"repeat"` // of those, customers with two or more
+	Rate   Ratio `json:"rate"`
+}
+
+// Activity is interactions logged per week: the 26 weeks (Monday to Sunday)
+// ending with the period's last day, oldest first; the last week stops at
+// that day.
+type Activity struct {
+	Weeks  []string     `json:"weeks"` // the Monday of each week
+	Total  []int        `json:"total"`
+	ByKind []KindSeries `json:"by_kind"` // every kind, in model.InteractionKinds order
+	Sum    int          `json:"sum"`
+}
+
+// KindSeries is the weekly counts of one interaction kind.
+type KindSeries struct {
+	Kind   model.InteractionKind `json:"kind"`
+	Counts []int                 `json:"counts"`
+	Total  int                   `json:"total"`
+}
+
+// Segments is how customers and revenue split across the tiers.
+type Segments struct {
+	RevenueSince string      `json:"revenue_since"` // revenue counts orders from this day to today (365 days, as segmentation does)
+	Tiers        []TierSplit `json:"tiers"`         // A, B, C
+	// ChangedThisMonth is always nil (null): the schema keeps no history of
+	// tier changes (the daily segmentation writes no journal), so how many
+	// customers changed tier this month cannot be told.
+	ChangedThisMonth *int `json:"changed_this_month"`
+}
+
+// TierSplit is one tier's customers (now) and their revenue.
+type TierSplit struct {
+	Tier      model.Tier `json:"tier"`
+	Customers int        `json:"customers"`
+	Revenue   []Amount   `json:"revenue"`
+}
+
+const reportWeeks = 26
+
+// activityPlan holds the time edges the scans bucket rows by.
+type activityPlan struct {
+	months []model.Day // first day of each month of the period
+	bounds []model.Day // retention measuring days: the day before the first month, then each month's end
+	edges  []int64     // sorted unix edges of the boundaries' activity windows
+	masks  []uint64    // per interval between edges: the boundaries whose window holds it
+	retLo  int64
+	retHi  int64
+	weeks  []int64 // reportWeeks+1 unix edges: each week's Monday, then the end
+	weekLo int64
+	weekHi int64
+	perLo  int64 // the period
+	perHi  int64
+	revLo  int64 // the revenue window
+	revHi  int64
+}
+
+// maskAt returns the boundaries whose activity window holds unix time at.
+func (pl *activityPlan) maskAt(at int64) uint64 {
+	return pl.masks[sort.Search(len(pl.edges), func(i int) bool { return pl.edges[i] > at })]
+}
+
+// weekAt returns the week index of at (which lies in [weekLo, weekHi)).
+func (pl *activityPlan) weekAt(at int64) int {
+	return sort.Search(len(pl.weeks), func(i int) bool { return pl.weeks[i] > at }) - 1
+}
+
+// activityScan is what one part of the interactions scan gathered.
+type activityScan struct {
+	masks map[int64]uint64
+	weeks [][]int // week × kind
+}
+
+// customerInfo is what the report needs of each customer.
+type customerInfo struct {
+	tier     model.Tier
+	archived bool
+	prospect bool
+}
+
+// customerScan is every customer, by id.
+type customerScan map[int64]customerInfo
+
+// orderScan is what the orders scan gathered.
+type orderScan struct {
+	masks   map[int64]uint64
+	counts  map[int64]int // orders in the period, capped at 2
+	revenue map[model.Tier]moneyAcc
+}
+
+// monthsOf returns the first day of every calendar month that overlaps p.
+func monthsOf(p Period) []model.Day {
+	y, m, _ := p.From.UTC().Date()
+	var out []model.Day
+	for first := model.DayFromYMD(y, m, 1); first <= p.To && len(out) <= maxPeriodMonths; first = first.AddMonths(1) {
+		out = append(out, first)
+	}
+	return out
+}
+
+// planActivity computes the month boundaries, activity windows and weeks.
+func (rc *reportCtx) planActivity() {
+	pl := &rc.plan
+	g := rc.set.EffectiveRhythm()
+	w := 3 * g
+	rc.r.Retention = Retention{RhythmDays: g, WindowDays: w, Months: []RetentionMonth{}}
+	last := min(rc.p.To, rc.today)
+	pl.months = monthsOf(rc.p)
+	pl.bounds = []model.Day{pl.months[0].AddDays(-1)}
+	for _, first := range pl.months {
+		pl.bounds = append(pl.bounds, max(min(first.AddMonths(1).AddDays(-1), last), first.AddDays(-1)))
+	}
+	// Boundary k's window is the unix span of days bounds[k]-w+1 … bounds[k].
+	lo := make([]int64, len(pl.bounds))
+	hi := make([]int64, len(pl.bounds))
+	set := map[int64]bool{}
+	for k, b := range pl.bounds {
+		lo[k], hi[k] = rc.start(b.AddDays(1-w)), rc.start(b.AddDays(1))
+		set[lo[k]], set[hi[k]] = true, true
+	}
+	for e := range set {
+		pl.edges = append(pl.edges, e)
+	}
+	sort.Slice(pl.edges, func(i, j int) bool { return pl.edges[i] < pl.edges[j] })
+	pl.masks = make([]uint64, len(pl.edges)+1)
+	for i := 1; i < len(pl.edges); i++ {
+		at := pl.edges[i-1]
+		for k := range pl.bounds {
+			if lo[k] <= at && at < hi[k] {
+				pl.masks[i] |= 1 << k
+			}
+		}
+	}
+	pl.retLo, pl.retHi = pl.edges[0], pl.edges[len(pl.edges)-1]
+
+	end := rc.p.To
+	monday := end.AddDays(-((int(end.Weekday()) + 6) % 7))
+	first := monday.AddDays(-7 * (reportWeeks - 1))
+	for i := range reportWeeks {
+		pl.weeks = append(pl.weeks, rc.start(first.AddDays(7*i)))
+	}
+	pl.weeks = append(pl.weeks, rc.start(end.AddDays(1)))
+	pl.weekLo, pl.weekHi = pl.weeks[0], pl.weeks[reportWeeks]
+
+	pl.perLo, pl.perHi = rc.start(rc.p.From), rc.start(rc.p.To.AddDays(1))
+	pl.revLo, pl.revHi = rc.now.AddDate(0, 0, -365).Unix(), rc.now.Unix()+1
+}
+
+// kindCodeSQL maps an interaction row to kind index × 2 + 1 when it is a contact.
+func kindCodeSQL() string {
+	var b strings.Builder
+	b.WriteString("(CASE kind")
+	for i, k := range model.InteractionKinds() {
+		b.WriteString(" WHEN '" + string(k) + "' THEN ")
+		b.WriteString(string(rune('0' + i)))
+	}
+	b.WriteString(" ELSE 0 END) * 2 + (direction <> 'internal' AND kind <> 'note')")
+	return b.String()
+}
+
+// interactionParts is how many slices of the interactions table are
+// scanned at once (each on its own connection; the pool holds four).
+const interactionParts = 2
+
+// interactionJobs returns the jobs that scan the interactions table, each a
+// slice of it by rowid: a full scan in rowid order reads pages in sequence,
+// where the occurred_at index would visit rows at random when rowids do
+// not follow time (imports, generated books).
+func (rc *reportCtx) interactionJobs() []reportJob {
+	rc.act = make([]activityScan, interactionParts)
+	jobs := make([]reportJob, interactionParts)
+	for i := range jobs {
+		jobs[i] = func(ctx context.Context, rc *reportCtx) error { return scanInteractions(ctx, rc, i) }
+	}
+	return jobs
+}
+
+// scanInteractions scans part i of the interactions table.
+func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
+	pl := &rc.plan
+	out := activityScan{masks: map[int64]uint64{}, weeks: make([][]int, reportWeeks)}
+	for w := range out.weeks {
+		out.weeks[w] = make([]int, len(model.InteractionKinds()))
+	}
+	rc.act[part] = out
+	var lo, hi sql.NullInt64
+	if err := rc.d.r.QueryRowContext(ctx, `SELECT min(rowid), max(rowid) FROM interactions`).Scan(&lo, &hi); err != nil || !lo.Valid {
+		return err
+	}
+	span := hi.Int64 - lo.Int64 + 1
+	from := lo.Int64 + span*int64(part)/interactionParts
+	to := lo.Int64 + span*int64(part+1)/interactionParts
+	rows, err := rc.d.r.QueryContext(ctx, `SELECT customer_id, occurred_at, `+kindCodeSQL()+`
+		FROM interactions NOT INDEXED
+		WHERE rowid >= ? AND rowid < ? AND occurred_at >= ? AND occurred_at < ? AND archived_at IS NULL
+		AND customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)`,
+		from, to, min(pl.retLo, pl.weekLo), max(pl.retHi, pl.weekHi))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var cid, at, code int64
+	for rows.Next() {
+		if err := rows.Scan(&cid, &at, &code); err != nil {
+			return err
+		}
+		if code&1 == 1 && at >= pl.retLo && at < pl.retHi {
+			if m := pl.maskAt(at); m != 0 {
+				out.masks[cid] |= m
+			}
+		}
+		if at >= pl.weekLo && at < pl.weekHi {
+			out.weeks[pl.weekAt(at)][code>>1]++
+		}
+	}
+	return rows.Err()
+}
+
+// scanCustomersAndOrders reads every customer, then the orders the report
+// needs: contacts for retention, the period's orders for repurchase and the
+// last 365 days' revenue for the segments.
+func scanCustomersAndOrders(ctx context.Context, rc *reportCtx) error {
+	cust := customerScan{}
+	rows, err := rc.d.r.QueryContext(ctx, `SELECT id, tier, archived_at IS NOT NULL, lifecycle = 'prospect' FROM customers`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var tier string
+		var c customerInfo
+		if err := rows.Scan(&id, &tier, &c.archived, &c.prospect); err != nil {
+			rows.Close()
+			return err
+		}
+		c.tier = model.Tier(tier)
+		cust[id] = c
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rc.cust = cust
+	pl := &rc.plan
+	ords := orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}}
+	rows, err = rc.d.r.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency FROM orders NOT INDEXED
+		WHERE ordered_at >= ? AND ordered_at < ? AND archived_at IS NULL`,
+		min(pl.retLo, pl.perLo, pl.revLo), max(pl.retHi, pl.perHi, pl.revHi))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var cid, at, amount int64
+	var raw sql.RawBytes
+	currencies := map[string]string{}
+	for rows.Next() {
+		if err := rows.Scan(&cid, &at, &amount, &raw); err != nil {
+			return err
+		}
+		c, ok := cust[cid]
+		if !ok || c.archived {
+			continue
+		}
+		if at >= pl.retLo && at < pl.retHi {
+			if m := pl.maskAt(at); m != 0 {
+				ords.masks[cid] |= m
+			}
+		}
+		if at >= pl.perLo && at < pl.perHi && ords.counts[cid] < 2 {
+			ords.counts[cid]++
+		}
+		if at >= pl.revLo && at < pl.revHi {
+			cur, ok := currencies[string(raw)]
+			if !ok {
+				cur = string(raw)
+				currencies[cur] = cur
+			}
+			if ords.revenue[c.tier] == nil {
+				ords.revenue[c.tier] = moneyAcc{}
+			}
+			ords.revenue[c.tier].add(cur, amount, 0)
+		}
+	}
+	rc.ords = ords
+	return rows.Err()
+}
+
+// finish combines the scans into retention, activity, repurchase and segments.
+func (rc *reportCtx) finish() {
+	pl := &rc.plan
+	r := rc.r
+	// Retention.
+	all := rc.ords.masks
+	for _, part := range rc.act {
+		for cid, m := range part.masks {
+			all[cid] |= m
+		}
+	}
+	n := len(pl.bounds)
+	active := make([]int, n)
+	kept := make([]int, n)
+	for cid, m := range all {
+		if c, ok := rc.cust[cid]; !ok || c.archived || c.prospect {
+			continue
+		}
+		for k := range n {
+			if m&(1<<k) != 0 {
+				active[k]++
+				if k > 0 && m&(1<<(k-1)) != 0 {
+					kept[k]++
+				}
+			}
+		}
+	}
+	ret := &r.Retention
+	for j, first := range pl.months {
+		k := j + 1
+		m := RetentionMonth{Month: first.String()[:7], Through: pl.bounds[k].String(),
+			Partial: pl.bounds[k] < first.AddMonths(1).AddDays(-1),
+			Start:   active[k-1], Retained: kept[k], End: active[k]}
+		m.Lost, m.Returned = m.Start-m.Retained, m.End-m.Retained
+		m.Retention, m.Churn = Ratio{m.Retained, m.Start}, Ratio{m.Lost, m.Start}
+		ret.Months = append(ret.Months, m)
+		ret.Retention.N += m.Retained
+		ret.Churn.N += m.Lost
+		ret.Retention.D += m.Start
+		ret.Churn.D += m.Start
+	}
+	// Interactions per week.
+	kinds := model.InteractionKinds()
+	act := Activity{Weeks: make([]string, reportWeeks), Total: make([]int, reportWeeks), ByKind: make([]KindSeries, len(kinds))}
+	for i, k := range kinds {
+		act.ByKind[i] = KindSeries{Kind: k, Counts: make([]int, reportWeeks)}
+	}
+	for w := range reportWeeks {
+		act.Weeks[w] = model.DayOfUnix(pl.weeks[w], rc.loc).String()
+		for _, part := range rc.act {
+			for i, c := range part.weeks[w] {
+				act.ByKind[i].Counts[w] += c
+				act.ByKind[i].Total += c
+				act.Total[w] += c
+				act.Sum += c
+			}
+		}
+	}
+	r.Activity = act
+	// Repurchase.
+	for _, c := range rc.ords.counts {
+		r.Repurchase.Buyers++
+		if c >= 2 {
+			r.Repurchase.Repeat++
+		}
+	}
+	r.Repurchase.Rate = Ratio{r.Repurchase.Repeat, r.Repurchase.Buyers}
+	// Segments.
+	counts := map[model.Tier]int{}
+	for _, c := range rc.cust {
+		if !c.archived {
+			counts[c.tier]++
+		}
+	}
+	seg := Segments{RevenueSince: model.DayOf(rc.now.AddDate(0, 0, -365)).String()}
+	for _, t := range []model.Tier{model.TierA, model.TierB, model.TierC} {
+		rev, _ := rc.ords.revenue[t].amounts(rc.set.Currency)
+		seg.Tiers = append(seg.Tiers, TierSplit{Tier: t, Customers: counts[t], Revenue: rev})
+	}
+	r.Segments = seg
+}

@@ -1,0 +1,146 @@
+// Command rapport is a keyboard-driven CRM in the terminal: with no verb it
+// opens the app, with a verb it runs one command (SPEC §5).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/rapportcrm/rapport/ui"
+	"github.com/rapportcrm/rapport/ui/cli"
+)
+
+func main() {
+	// bubbles measures with go-runewidth, which turns East Asian ambiguous
+	// width on under a CJK LANG; lipgloss (x/ansi) does not. Keep them equal.
+	runewidth.DefaultCondition.EastAsianWidth = false
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run parses the global flags, picks the database and the clock, and opens
+// the app or runs a verb. It returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	path, fromFlag, rest, code, done := globalFlags(args, stdout, stderr)
+	if done {
+		return code
+	}
+	now, err := clock(os.Getenv("RAPPORT_NOW"), os.Getenv("RAPPORT_TODAY"))
+	if err != nil {
+		fmt.Fprintf(stderr, "rapport: %v\n", err)
+		return cli.ExitUsage
+	}
+	if path == "" {
+		if path, err = defaultPath(); err != nil {
+			fmt.Fprintf(stderr, "rapport: %v; give a database with --db PATH\n", err)
+			return cli.ExitUsage
+		}
+	}
+	demo := path
+	if !fromFlag {
+		demo = filepath.Join(filepath.Dir(path), "demo.db")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env := &cli.Env{
+		Ctx: ctx, Stdin: stdin, Stdout: stdout, Stderr: stderr,
+		DBPath: path, DemoPath: demo, DBFromFlag: fromFlag, Now: now,
+		OpenApp: func(p string) int { return ui.Run(ctx, p, now) },
+	}
+	if len(rest) == 0 {
+		return env.OpenApp(path)
+	}
+	if rest[0] == "help" {
+		if len(rest) > 1 && cli.Known(rest[1]) {
+			return cli.Run(env, []string{rest[1], "--help"})
+		}
+		cli.Usage(stdout)
+		return cli.ExitOK
+	}
+	return cli.Run(env, rest)
+}
+
+// globalFlags reads the flags before the verb: --db PATH (or --db=PATH),
+// --help and --version. path is "" when --db was not given.
+func globalFlags(args []string, stdout, stderr io.Writer) (path string, fromFlag bool, rest []string, code int, done bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--db" || a == "-db":
+			if i+1 >= len(args) || args[i+1] == "" {
+				fmt.Fprintln(stderr, "rapport: --db needs a file path (rapport --db ~/work.db today)")
+				return "", false, nil, cli.ExitUsage, true
+			}
+			i++
+			path, fromFlag = args[i], true
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			path = a[strings.IndexByte(a, '=')+1:]
+			if path == "" {
+				fmt.Fprintln(stderr, "rapport: --db needs a file path (rapport --db ~/work.db today)")
+				return "", false, nil, cli.ExitUsage, true
+			}
+			fromFlag = true
+		case a == "--help" || a == "-h" || a == "-help":
+			cli.Usage(stdout)
+			return "", false, nil, cli.ExitOK, true
+		case a == "--version":
+			fmt.Fprintf(stdout, "rapport %s\n", cli.Version())
+			return "", false, nil, cli.ExitOK, true
+		case a == "--":
+			return path, fromFlag, args[i+1:], 0, false
+		case strings.HasPrefix(a, "-"):
+			fmt.Fprintf(stderr, "rapport: unknown flag %s; global flags are --db PATH, --help and --version (rapport --help)\n", a)
+			return "", false, nil, cli.ExitUsage, true
+		default:
+			return path, fromFlag, args[i:], 0, false
+		}
+	}
+	return path, fromFlag, nil, 0, false
+}
+
+// defaultPath is $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else
+// ~/.local/share/rapport/rapport.db.
+func defaultPath() (string, error) {
+	if p := os.Getenv("RAPPORT_DB"); p != "" {
+		return p, nil
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "rapport", "rapport.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", errors.New("cannot find the home folder to keep the database in")
+	}
+	return filepath.Join(home, ".local", "share", "rapport", "rapport.db"), nil
+}
+
+// clock returns the clock: RAPPORT_NOW (RFC 3339) fixes the moment,
+// RAPPORT_TODAY (YYYY-MM-DD) fixes the date at 09:00 local time; otherwise
+// the real time.
+func clock(nowEnv, todayEnv string) (func() time.Time, error) {
+	if nowEnv != "" {
+		t, err := time.Parse(time.RFC3339, nowEnv)
+		if err != nil {
+			return nil, fmt.Errorf("RAPPORT_NOW=%q is not an RFC 3339 time like 2026-11-20T09:30:00+08:00", nowEnv)
+		}
+		t = t.In(time.Local)
+		return func() time.Time { return t }, nil
+	}
+	if todayEnv != "" {
+		d, err := time.ParseInLocation("2006-01-02", todayEnv, time.Local)
+		if err != nil {
+			return nil, fmt.Errorf("RAPPORT_TODAY=%q is not a date like 2026-11-20", todayEnv)
+		}
+		t := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, time.Local)
+		return func() time.Time { return t }, nil
+	}
+	return time.Now, nil
+}

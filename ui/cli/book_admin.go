@@ -1,0 +1,351 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+)
+
+func runArchive(archive bool) func(*Env, []string) int {
+	return func(e *Env, args []string) int {
+		verb, about := "archive", "Archives a row: it disappears from views and counts and can be restored\n(rapport restore KIND ID). Nothing is deleted; see rapport purge."
+		if !archive {
+			verb, about = "restore", "Brings an archived row back."
+		}
+		c := newCommand(e, verb+" KIND ID", about+"\nKIND: customer, contact, deal, interaction, followup or order.")
+		pos, code, done := c.parse(args, 2, 2)
+		if done {
+			return code
+		}
+		kind := strings.ToLower(pos[0])
+		if _, ok := db.ArchiveKinds()[kind]; !ok {
+			return c.usageErr("%q is not a kind: use customer, contact, deal, interaction, followup or order", pos[0])
+		}
+		var id int64
+		var err error
+		if kind == "customer" {
+			// A customer may be named; restoring needs the id (archived
+			// customers are found by id only).
+			b, err := openBook(e, true)
+			if err != nil {
+				return fail(e, verb, err)
+			}
+			defer b.Close()
+			cu, err := b.FindCustomer(e.Ctx, pos[1])
+			if err != nil {
+				return fail(e, verb, err)
+			}
+			return archiveRow(e, b, verb, kind, cu.ID, archive)
+		}
+		if id, err = parseID(kind, pos[1]); err != nil {
+			return fail(e, verb, err)
+		}
+		b, err := openBook(e, true)
+		if err != nil {
+			return fail(e, verb, err)
+		}
+		defer b.Close()
+		return archiveRow(e, b, verb, kind, id, archive)
+	}
+}
+
+func archiveRow(e *Env, b *db.DB, verb, kind string, id int64, archive bool) int {
+	if err := b.SetArchived(e.Ctx, kind, id, archive); err != nil {
+		return fail(e, verb, err)
+	}
+	past := "archived"
+	if !archive {
+		past = "restored"
+	}
+	fmt.Fprintf(e.Stdout, "%s %d %s\n", kind, id, past)
+	return ExitOK
+}
+
+func runPurge(e *Env, args []string) int {
+	c := newCommand(e, "purge --archived-before DATE [--yes]",
+		"Removes for good every row archived before DATE (customers with everything that\nbelongs to them). This cannot be undone, and it clears the undo history. It asks\nfirst; --yes skips the question (for scripts).")
+	before := c.str("archived-before", "", "remove rows archived before this `DATE` (required)")
+	yes := c.boolean("yes", "do not ask")
+	if _, code, done := c.parse(args, 0, 0); done {
+		return code
+	}
+	if *before == "" {
+		return c.usageErr("--archived-before DATE is required (like 2026-01-01 or -30d)")
+	}
+	b, err := openBook(e, true)
+	if err != nil {
+		return fail(e, "purge", err)
+	}
+	defer b.Close()
+	dates, err := newDateReader(e.Ctx, e, b)
+	if err != nil {
+		return fail(e, "purge", err)
+	}
+	w, err := dates.parse("--archived-before", *before, model.Past)
+	if err != nil {
+		return fail(e, "purge", err)
+	}
+	if !*yes {
+		fmt.Fprintf(e.Stderr, "Remove for good everything archived before %s from %s? This cannot be undone. [y/N] ", w.Day, b.Path())
+		if !confirmed(e) {
+			fmt.Fprintln(e.Stderr, "\nrapport purge: nothing was removed (answer y, or pass --yes in scripts)")
+			return ExitFailed
+		}
+	}
+	n, err := b.Purge(e.Ctx, w.Day.In(e.Now().Location()))
+	if err != nil {
+		return fail(e, "purge", err)
+	}
+	var parts []string
+	total := int64(0)
+	for _, t := range []string{"customers", "contacts", "deals", "interactions", "followups", "orders"} {
+		if n[t] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[t], t))
+			total += n[t]
+		}
+	}
+	if total == 0 {
+		fmt.Fprintf(e.Stdout, "nothing was archived before %s\n", w.Day)
+		return ExitOK
+	}
+	fmt.Fprintf(e.Stdout, "purged: %s\n", strings.Join(parts, ", "))
+	return ExitOK
+}
+
+// confirmed reads one answer line from stdin; only y or yes confirm. No
+// stdin, or end of input, refuses.
+func confirmed(e *Env) bool {
+	if e.Stdin == nil {
+		return false
+	}
+	line, err := bufio.NewReader(e.Stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return false
+	}
+	a := strings.ToLower(strings.TrimSpace(line))
+	return a == "y" || a == "yes"
+}
+
+func runUndo(undo bool) func(*Env, []string) int {
+	return func(e *Env, args []string) int {
+		verb, about, past := "undo", "Undoes the last change, a whole command at a time (also across restarts).", "undone"
+		if !undo {
+			verb, about, past = "redo", "Redoes the last change undo undid.", "redone"
+		}
+		c := newCommand(e, verb, about)
+		if _, code, done := c.parse(args, 0, 0); done {
+			return code
+		}
+		b, err := openBook(e, true)
+		if err != nil {
+			return fail(e, verb, err)
+		}
+		defer b.Close()
+		var desc string
+		if undo {
+			desc, err = b.Undo(e.Ctx)
+		} else {
+			desc, err = b.Redo(e.Ctx)
+		}
+		if err != nil {
+			return fail(e, verb, err)
+		}
+		fmt.Fprintf(e.Stdout, "%s: %s\n", past, clean(desc))
+		return ExitOK
+	}
+}
+
+func runConfig(e *Env, args []string) int {
+	c := newCommand(e, "config [KEY [VALUE]]", "With no KEY, lists every setting with its value; with KEY, prints one; with\nKEY VALUE, changes it (undoable). Settings:\n"+configHelp())
+	pos, code, done := c.parse(args, 0, 2)
+	if done {
+		return code
+	}
+	if len(pos) == 2 {
+		if err := db.ValidateConfig(pos[0], strings.TrimSpace(pos[1])); err != nil {
+			return fail(e, "config", argErrorf("%v", err))
+		}
+		b, err := openBook(e, false)
+		if err != nil {
+			return fail(e, "config", err)
+		}
+		defer b.Close()
+		if err := b.SetConfig(e.Ctx, pos[0], pos[1]); err != nil {
+			return fail(e, "config", err)
+		}
+		fmt.Fprintf(e.Stdout, "%s = %s\n", pos[0], strings.TrimSpace(pos[1]))
+		return ExitOK
+	}
+	if len(pos) == 1 {
+		if _, ok := db.ConfigKeys()[pos[0]]; !ok {
+			return fail(e, "config", argErrorf("%v", db.ValidateConfig(pos[0], "")))
+		}
+	}
+	b, err := openBook(e, true)
+	if err != nil {
+		return fail(e, "config", err)
+	}
+	defer b.Close()
+	set, err := b.Settings(e.Ctx)
+	if err != nil {
+		return fail(e, "config", err)
+	}
+	vals := configValues(set)
+	if len(pos) == 1 {
+		fmt.Fprintln(e.Stdout, vals[pos[0]])
+		return ExitOK
+	}
+	t := newTable(e.Stdout)
+	help := db.ConfigKeys()
+	for _, k := range keys(help) {
+		t.row(k, clean(vals[k]), help[k])
+	}
+	t.flush()
+	return ExitOK
+}
+
+func configHelp() string {
+	var b strings.Builder
+	help := db.ConfigKeys()
+	for _, k := range keys(help) {
+		fmt.Fprintf(&b, "  %-22s %s\n", k, help[k])
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// configValues renders the effective value of every user setting (defaults
+// included) in the form config KEY VALUE takes.
+func configValues(s db.Settings) map[string]string {
+	p := s.Points
+	list := func(v ...int) string {
+		parts := make([]string, len(v))
+		for i, n := range v {
+			parts[i] = strconv.Itoa(n)
+		}
+		return strings.Join(parts, ",")
+	}
+	order := "mdy"
+	if s.DateOrder == model.DayFirst {
+		order = "dmy"
+	}
+	out := map[string]string{
+		"currency":              s.Currency,
+		"date_order":            order,
+		"rhythm":                strconv.Itoa(s.RhythmOverride),
+		"risk.silence":          list(p.Silence[:]...),
+		"risk.order_gap":        list(p.OrderGap[:]...),
+		"risk.unanswered":       list(p.Unanswered[:]...),
+		"risk.complaint_open":   strconv.Itoa(p.ComplaintOpen),
+		"risk.complaint_recent": strconv.Itoa(p.ComplaintRecent),
+		"risk.detractor":        strconv.Itoa(p.Detractor),
+		"risk.cooling":          strconv.Itoa(p.Cooling),
+		"risk.stalled_deal":     strconv.Itoa(p.StalledDeal),
+		"risk.overdue":          strconv.Itoa(p.Overdue),
+		"risk.calendar_cap":     strconv.Itoa(p.CalendarCap),
+		"risk.watch":            strconv.Itoa(p.WatchThreshold),
+		"risk.at_risk":          strconv.Itoa(p.AtRiskThreshold),
+	}
+	for _, t := range []model.Tier{model.TierA, model.TierB, model.TierC} {
+		out["cadence."+string(t)] = strconv.Itoa(s.Cadence[t])
+	}
+	if s.RhythmOverride == 0 {
+		out["rhythm"] = fmt.Sprintf("0 (computed: %d)", s.EffectiveRhythm())
+	}
+	return out
+}
+
+func runCheck(e *Env, args []string) int {
+	c := newCommand(e, "check", "Checks the book: SQLite integrity, foreign keys, every customer's stats and risk\nagainst a fresh recompute, and row counts. Exits 1 when anything is wrong.")
+	if _, code, done := c.parse(args, 0, 0); done {
+		return code
+	}
+	b, err := openRisk(e)
+	if err != nil {
+		return fail(e, "check", err)
+	}
+	defer b.Close()
+	rep, err := b.Check(e.Ctx)
+	if err != nil {
+		return fail(e, "check", err)
+	}
+	fmt.Fprintf(e.Stdout, "file:         %s\n", b.Path())
+	fmt.Fprintf(e.Stdout, "integrity:    %s\n", clean(rep.Integrity))
+	fmt.Fprintf(e.Stdout, "foreign keys: %d problem(s)\n", rep.ForeignKeys)
+	if len(rep.StatsDiffs) == 0 {
+		fmt.Fprintln(e.Stdout, "stats:        match a recompute")
+	} else {
+		fmt.Fprintf(e.Stdout, "stats:        %d differ from a recompute: %s\n", len(rep.StatsDiffs), strings.Join(rep.StatsDiffs, ", "))
+	}
+	names := make([]string, 0, len(rep.Counts))
+	for k := range rep.Counts {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var counts []string
+	for _, k := range names {
+		counts = append(counts, fmt.Sprintf("%s %d", k, rep.Counts[k]))
+	}
+	fmt.Fprintf(e.Stdout, "rows:         %s\n", strings.Join(counts, ", "))
+	if rep.OK() {
+		fmt.Fprintln(e.Stdout, "ok")
+		return ExitOK
+	}
+	switch {
+	case rep.Integrity != "ok":
+		fmt.Fprintln(e.Stderr, "rapport check: the file is damaged: copy what you can with rapport backup, then restore your last good backup")
+	case rep.ForeignKeys > 0:
+		fmt.Fprintln(e.Stderr, "rapport check: some rows point at rows that do not exist: make a backup (rapport backup) and report this")
+	default:
+		fmt.Fprintln(e.Stderr, "rapport check: stored stats differ from a recompute (a bug in rapport, your data is intact): please report it")
+	}
+	return ExitFailed
+}
+
+// Version returns rapport's version: the module version it was built as, or
+// "dev" for a build from a source tree.
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func runVersion(e *Env, args []string) int {
+	c := newCommand(e, "version", "Prints rapport's version, the schema version it writes (and the open file's),\nand the SQLite version.")
+	if _, code, done := c.parse(args, 0, 0); done {
+		return code
+	}
+	fmt.Fprintf(e.Stdout, "rapport %s\n", Version())
+	b, err := openBook(e, true)
+	fileVersion := ""
+	if err != nil {
+		// No book (or an unreadable one): ask SQLite through a scratch file.
+		dir, derr := os.MkdirTemp("", "rapport-version-")
+		if derr != nil {
+			return fail(e, "version", derr)
+		}
+		defer os.RemoveAll(dir)
+		b, err = db.Open(e.Ctx, filepath.Join(dir, "v.db"), db.Options{Now: e.Now})
+		if err != nil {
+			return fail(e, "version", err)
+		}
+	} else if v, verr := b.UserVersion(e.Ctx); verr == nil {
+		fileVersion = fmt.Sprintf(" (%s: %d)", b.Path(), v)
+	}
+	defer b.Close()
+	sv, err := b.SQLiteVersion(e.Ctx)
+	if err != nil {
+		return fail(e, "version", err)
+	}
+	fmt.Fprintf(e.Stdout, "schema %d%s\n", db.SchemaVersion(), fileVersion)
+	fmt.Fprintf(e.Stdout, "SQLite %s\n", sv)
+	return ExitOK
+}

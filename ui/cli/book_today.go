@@ -1,0 +1,225 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+)
+
+// todayJSON is the exact shape of `rapport today --json` (SPEC §5).
+type todayJSON struct {
+	Today    string          `json:"today"`
+	Counts   todayCountsJSON `json:"counts"`
+	Overdue  []followupJSON  `json:"overdue"`
+	DueToday []followupJSON  `json:"due_today"`
+	AtRisk   []riskJSON      `json:"at_risk"`
+	Rotting  []rottingJSON   `json:"rotting"`
+	TouchDue []touchJSON     `json:"touch_due"`
+}
+
+type todayCountsJSON struct {
+	Overdue  int `json:"overdue"`
+	DueToday int `json:"due_today"`
+	AtRisk   int `json:"at_risk"`
+	Rotting  int `json:"rotting"`
+	TouchDue int `json:"touch_due"`
+}
+
+type followupJSON struct {
+	FollowupID  int64   `json:"followup_id"`
+	CustomerID  int64   `json:"customer_id"`
+	Customer    string  `json:"customer"`
+	Title       string  `json:"title"`
+	Due         string  `json:"due"`
+	DueTime     *string `json:"due_time"`
+	DaysOverdue int     `json:"days_overdue"`
+}
+
+type reasonJSON struct {
+	Code   string `json:"code"`
+	Points int    `json:"points"`
+	Text   string `json:"text"`
+}
+
+type riskJSON struct {
+	CustomerID int64        `json:"customer_id"`
+	Customer   string       `json:"customer"`
+	Score      int          `json:"score"`
+	Level      string       `json:"level"`
+	Reasons    []reasonJSON `json:"reasons"`
+}
+
+type rottingJSON struct {
+	DealID      int64  `json:"deal_id"`
+	CustomerID  int64  `json:"customer_id"`
+	Customer    string `json:"customer"`
+	Title       string `json:"title"`
+	Stage       string `json:"stage"`
+	DaysInStage int    `json:"days_in_stage"`
+}
+
+type touchJSON struct {
+	CustomerID       int64  `json:"customer_id"`
+	Customer         string `json:"customer"`
+	Tier             string `json:"tier"`
+	DaysSinceContact int    `json:"days_since_contact"`
+	CadenceDays      int    `json:"cadence_days"`
+}
+
+func reasonsJSON(rs []model.Reason) []reasonJSON {
+	out := make([]reasonJSON, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, reasonJSON{Code: r.Code, Points: r.Points, Text: clean(r.Text)})
+	}
+	return out
+}
+
+func followupsJSON(items []db.FollowupItem) []followupJSON {
+	out := make([]followupJSON, 0, len(items))
+	for _, f := range items {
+		out = append(out, followupJSON{FollowupID: f.FollowupID, CustomerID: f.CustomerID, Customer: clean(f.Customer),
+			Title: clean(f.Title), Due: f.Due.String(), DueTime: strOrNull(f.DueTime), DaysOverdue: f.DaysOverdue})
+	}
+	return out
+}
+
+// triageJSON converts a triage to the SPEC §5 shape; every array is [] when empty.
+func triageJSON(tr db.Triage) todayJSON {
+	out := todayJSON{
+		Today: tr.Today.String(),
+		Counts: todayCountsJSON{Overdue: tr.Counts.Overdue, DueToday: tr.Counts.DueToday, AtRisk: tr.Counts.AtRisk,
+			Rotting: tr.Counts.Rotting, TouchDue: tr.Counts.TouchDue},
+		Overdue:  followupsJSON(tr.Overdue),
+		DueToday: followupsJSON(tr.DueToday),
+		AtRisk:   make([]riskJSON, 0, len(tr.AtRisk)),
+		Rotting:  make([]rottingJSON, 0, len(tr.Rotting)),
+		TouchDue: make([]touchJSON, 0, len(tr.TouchDue)),
+	}
+	for _, r := range tr.AtRisk {
+		out.AtRisk = append(out.AtRisk, riskJSON{CustomerID: r.CustomerID, Customer: clean(r.Customer), Score: r.Score,
+			Level: string(r.Level), Reasons: reasonsJSON(r.Reasons)})
+	}
+	for _, r := range tr.Rotting {
+		out.Rotting = append(out.Rotting, rottingJSON{DealID: r.DealID, CustomerID: r.CustomerID, Customer: clean(r.Customer),
+			Title: clean(r.Title), Stage: clean(r.Stage), DaysInStage: r.DaysInStage})
+	}
+	for _, r := range tr.TouchDue {
+		out.TouchDue = append(out.TouchDue, touchJSON{CustomerID: r.CustomerID, Customer: clean(r.Customer), Tier: string(r.Tier),
+			DaysSinceContact: r.DaysSinceContact, CadenceDays: r.CadenceDays})
+	}
+	return out
+}
+
+func runToday(e *Env, args []string) int {
+	c := newCommand(e, "today [--json] [--exit-code]", `The launch triage, as the app's Today screen shows it: overdue follow-ups,
+follow-ups due today, customers at risk (with their top reason), rotting deals
+and customers due for a touch. Every row is listed.
+
+--exit-code exits 3 when any follow-up is overdue (for cron and notifiers).`)
+	asJSON := c.boolean("json", "print the SPEC §5 JSON shape")
+	exitCode := c.boolean("exit-code", "exit 3 when anything is overdue")
+	if _, code, done := c.parse(args, 0, 0); done {
+		return code
+	}
+	b, err := openRisk(e)
+	if err != nil {
+		return fail(e, "today", err)
+	}
+	defer b.Close()
+	tr, err := b.Triage(e.Ctx, 0)
+	if err != nil {
+		return fail(e, "today", err)
+	}
+	if *asJSON {
+		if err := printJSON(e.Stdout, triageJSON(tr)); err != nil {
+			return fail(e, "today", err)
+		}
+	} else {
+		printTriage(e.Stdout, tr)
+	}
+	if *exitCode && tr.Counts.Overdue > 0 {
+		return ExitOverdue
+	}
+	return ExitOK
+}
+
+// printTriage renders the triage as text: the summary line, then the five
+// sections in the app's order.
+func printTriage(w io.Writer, tr db.Triage) {
+	fmt.Fprintf(w, "%s %s — %s\n", tr.Today.Weekday().String()[:3], tr.Today, tr.Counts.Summary())
+	section := func(title string, n int) {
+		fmt.Fprintf(w, "\n%s (%d)\n", title, n)
+		if n == 0 {
+			fmt.Fprintln(w, "  none")
+		}
+	}
+	followups := func(items []db.FollowupItem, overdue bool) {
+		t := newTable(w)
+		for _, f := range items {
+			when := f.Due.String()
+			if f.DueTime != "" {
+				when += " " + f.DueTime
+			}
+			if overdue {
+				when = fmt.Sprintf("! %dd overdue (due %s)", f.DaysOverdue, when)
+				if f.DaysOverdue == 0 {
+					when = "! overdue (due " + f.DueTime + ")"
+				}
+			} else if f.DueTime != "" {
+				when = "at " + f.DueTime
+			} else {
+				when = "today"
+			}
+			t.row("  #"+strconv.FormatInt(f.FollowupID, 10), truncate(clean(f.Customer), 30), truncate(clean(f.Title), 50), when)
+		}
+		t.flush()
+	}
+	section("Overdue follow-ups", tr.Counts.Overdue)
+	followups(tr.Overdue, true)
+	section("Due today", tr.Counts.DueToday)
+	followups(tr.DueToday, false)
+
+	section("At risk customers", tr.Counts.AtRisk)
+	t := newTable(w)
+	for _, r := range tr.AtRisk {
+		top := ""
+		if best, ok := topReason(r.Reasons); ok {
+			top = fmt.Sprintf("%s (+%d)", clean(best.Text), best.Points)
+		}
+		t.row("  ⚠ #"+strconv.FormatInt(r.CustomerID, 10), truncate(clean(r.Customer), 30), strconv.Itoa(r.Score), top)
+	}
+	t.flush()
+
+	section("Rotting deals", tr.Counts.Rotting)
+	t = newTable(w)
+	for _, r := range tr.Rotting {
+		t.row("  deal #"+strconv.FormatInt(r.DealID, 10), truncate(clean(r.Title), 40), truncate(clean(r.Customer), 30),
+			fmt.Sprintf("%s %dd", clean(r.Stage), r.DaysInStage), money(r.ValueMinor, r.Currency))
+	}
+	t.flush()
+
+	section("Due for a touch", tr.Counts.TouchDue)
+	t = newTable(w)
+	for _, r := range tr.TouchDue {
+		t.row("  #"+strconv.FormatInt(r.CustomerID, 10), truncate(clean(r.Customer), 30), "tier "+string(r.Tier),
+			fmt.Sprintf("%dd since contact (every %dd)", r.DaysSinceContact, r.CadenceDays))
+	}
+	t.flush()
+}
+
+// topReason is the reason with the most points (the first of equals).
+func topReason(rs []model.Reason) (model.Reason, bool) {
+	if len(rs) == 0 {
+		return model.Reason{}, false
+	}
+	best := rs[0]
+	for _, r := range rs[1:] {
+		if r.Points > best.Points {
+			best = r
+		}
+	}
+	return best, true
+}

@@ -1,0 +1,154 @@
+// Package datefield is a one-line date input for rapport's forms and
+// prompts: a text input whose value is parsed with model.ParseWhen as the
+// user types, with the parsed date ("Fri 2026-11-27 (in 4 days)") or the
+// parse error shown beside it. Nothing is accepted until it parses.
+package datefield
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// Styles are the field's looks; the caller builds them once.
+type Styles struct {
+	Label   lipgloss.Style
+	Preview lipgloss.Style
+	Error   lipgloss.Style
+}
+
+// Model is a date field. Use New; the zero value is not usable.
+type Model struct {
+	input  textinput.Model
+	label  string
+	now    func() time.Time
+	order  model.DateOrder
+	mode   model.DateMode
+	styles Styles
+	width  int
+
+	when    model.When
+	err     error
+	preview string
+}
+
+// inputWidth is how many cells the text input shows; dates people type are short.
+const inputWidth = 14
+
+// New returns a blurred, empty date field. now is the clock the dates are
+// relative to; mode says whether a bare weekday lies ahead (due dates) or
+// behind (when something happened).
+func New(label string, now func() time.Time, order model.DateOrder, mode model.DateMode, st Styles) Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = "tomorrow, fri, +3d, 12/01, 明天"
+	in.CharLimit = 64
+	in.Width = inputWidth
+	in.Cursor.SetMode(cursor.CursorStatic)
+	m := Model{input: in, label: label, now: now, order: order, mode: mode, styles: st}
+	m.parse()
+	return m
+}
+
+// SetValue replaces the text and parses it.
+func (m *Model) SetValue(s string) {
+	m.input.SetValue(s)
+	m.input.CursorEnd()
+	m.parse()
+}
+
+// Value returns the text as typed.
+func (m Model) Value() string { return m.input.Value() }
+
+// When returns the parsed date, or the error that says what to type instead.
+// An empty field is an error ("type a date").
+func (m Model) When() (model.When, error) { return m.when, m.err }
+
+// Err returns the current parse error (nil when the text is a date).
+func (m Model) Err() error { return m.err }
+
+// Preview returns the parsed date described relative to today, "" when the
+// text is not a date.
+func (m Model) Preview() string { return m.preview }
+
+// Focus gives the field the keyboard.
+func (m *Model) Focus() tea.Cmd { return m.input.Focus() }
+
+// Blur takes the keyboard away.
+func (m *Model) Blur() { m.input.Blur() }
+
+// Focused reports whether the field has the keyboard.
+func (m Model) Focused() bool { return m.input.Focused() }
+
+// SetWidth sets the total width View may use.
+func (m *Model) SetWidth(w int) { m.width = w }
+
+// Update handles key presses while focused and re-parses after each.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	before := m.input.Value()
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != before {
+		m.parse()
+	}
+	return m, cmd
+}
+
+func (m *Model) parse() {
+	s := strings.TrimSpace(m.input.Value())
+	if s == "" {
+		m.when, m.preview = model.When{}, ""
+		m.err = emptyError{}
+		return
+	}
+	now := m.now()
+	w, err := model.ParseWhen(s, now, m.order, m.mode)
+	if err != nil {
+		m.when, m.preview, m.err = model.When{}, "", err
+		return
+	}
+	m.when, m.err = w, nil
+	m.preview = w.Describe(model.DayOf(now))
+}
+
+// emptyError is the error of an empty field: View shows nothing for it.
+type emptyError struct{}
+
+func isEmpty(err error) bool {
+	_, ok := err.(emptyError)
+	return ok
+}
+
+func (emptyError) Error() string {
+	return "type a date: today, tomorrow, fri, +3d, 2026-12-01, 12/01, 明天"
+}
+
+// View renders "label input  preview-or-error" on one line, never wider than
+// the width given to SetWidth (the error is cut with …).
+func (m Model) View() string {
+	var b strings.Builder
+	if m.label != "" {
+		b.WriteString(m.styles.Label.Render(m.label))
+		b.WriteString(" ")
+	}
+	b.WriteString(m.input.View())
+	b.WriteString("  ")
+	switch {
+	case m.err == nil:
+		b.WriteString(m.styles.Preview.Render("→ " + m.preview))
+	case !isEmpty(m.err):
+		b.WriteString(m.styles.Error.Render("✗ " + m.err.Error()))
+	}
+	out := b.String()
+	if m.width > 0 && ansi.StringWidth(out) > m.width {
+		out = ansi.Truncate(out, m.width, "…")
+	}
+	return out
+}

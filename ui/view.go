@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// The root's frame: the tab bar and the summary on top, the status line
+// with the focused screen's short help at the bottom, the screen between.
+const (
+	headerLines = 2
+	footerLines = 1
+)
+
+// bodySize is the area the focused screen gets.
+func (a *App) bodySize() (int, int) {
+	return a.width, max(0, a.height-headerLines-footerLines)
+}
+
+// View draws the whole frame: exactly the terminal's height, no line wider
+// than its width; "window too small" below 40×12.
+func (a *App) View() string {
+	w, h := a.width, a.height
+	if w < minWidth || h < minHeight {
+		return frame([]string{a.c.Styles.App.TooSmall.Render("window too small")}, w, h)
+	}
+	_, bh := a.bodySize()
+	lines := make([]string, 0, h)
+	lines = append(lines, a.tabsView(), a.summaryView())
+	var body string
+	if a.showHelp {
+		body = a.helpView(bh)
+	} else {
+		body = a.Focused().View()
+	}
+	bl := splitLines(body)
+	for i := 0; i < bh; i++ {
+		if i < len(bl) {
+			lines = append(lines, bl[i])
+		} else {
+			lines = append(lines, "")
+		}
+	}
+	lines = append(lines, a.footerView())
+	return frame(lines, w, h)
+}
+
+func (a *App) tabsView() string {
+	s := a.c.Styles
+	parts := make([]string, 0, len(a.specs))
+	for _, sp := range a.specs {
+		label := sp.Key + " " + sp.Title
+		if sp.ID == a.active && len(a.stack) == 0 {
+			parts = append(parts, s.App.TabActive.Render(markSelected+label))
+		} else {
+			parts = append(parts, s.App.TabInactive.Render(" "+label))
+		}
+	}
+	line := strings.Join(parts, "  ")
+	if n := len(a.stack); n > 0 {
+		if d, ok := a.stack[n-1].(*Detail); ok && d.loaded {
+			line += "  " + s.App.TabActive.Render(markSelected+truncate(clean(d.d.Customer.Name), 30))
+		}
+	}
+	return line
+}
+
+// summaryView colours the launch summary's parts: red for overdue and
+// rotting, amber for due today and at risk, when non-zero. The words say
+// what each number is, so no marker is needed under NO_COLOR.
+func (a *App) summaryView() string {
+	s := a.c.Styles
+	if a.countsErr != nil {
+		return s.App.StatusError.Render(errorText(a.countsErr))
+	}
+	c := a.counts
+	parts := strings.Split(c.Summary(), " · ")
+	hot := []int{c.Overdue, c.DueToday, c.AtRisk, c.Rotting}
+	for i := range parts {
+		switch {
+		case i >= len(hot) || hot[i] == 0:
+			parts[i] = s.App.Summary.Render(parts[i])
+		case i == 0:
+			parts[i] = s.App.SummaryHot.Render(parts[i])
+		case i == 3:
+			parts[i] = s.App.SummaryHot.Render(parts[i])
+		default:
+			parts[i] = s.App.SummaryWarm.Render(parts[i])
+		}
+	}
+	return strings.Join(parts, s.Item.Dim.Render(" · "))
+}
+
+// globalHelp is the root's part of the help for the current state.
+func (a *App) globalHelp() []key.Binding {
+	if a.topLevel() {
+		a.keys.Quit.SetHelp("q", "quit")
+	} else {
+		a.keys.Quit.SetHelp("q", "back")
+	}
+	return []key.Binding{a.keys.Help, a.keys.Quit}
+}
+
+func (a *App) footerView() string {
+	s := a.c.Styles
+	var status string
+	if a.status != "" {
+		st := s.App.Status
+		if a.statusErr {
+			st = s.App.StatusError
+		}
+		status = st.Render(truncate(a.status, a.width)) + "  "
+	}
+	f := a.Focused()
+	bindings := f.ShortHelp()
+	if !f.InputFocused() {
+		bindings = append(bindings, a.globalHelp()...)
+	}
+	a.help.Width = max(0, a.width-width(status))
+	return status + a.help.ShortHelpView(bindings)
+}
+
+func (a *App) helpView(h int) string {
+	s := a.c.Styles
+	groups := a.Focused().FullHelp()
+	global := append([]key.Binding{}, a.keys.Tabs...)
+	global = append(global, a.keys.Next, a.keys.Prev, a.keys.Undo, a.keys.Redo)
+	global = append(global, a.globalHelp()...)
+	global = append(global, a.keys.Back, a.keys.ForceQuit)
+	groups = append(groups, global)
+	a.help.Width = a.width
+	lines := []string{s.App.HelpTitle.Render("Keys — ? or esc closes"), ""}
+	lines = append(lines, splitLines(a.help.FullHelpView(groups))...)
+	return frame(lines, a.width, h)
+}

@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/db/demo"
+	"github.com/rapportcrm/rapport/model"
+)
+
+// demoTimeout bounds loading the sample book (2,000 customers take a few seconds).
+const demoTimeout = 5 * time.Minute
+
+// demoLoadedMsg is the end of loading sample data.
+type demoLoadedMsg struct{ Err error }
+
+// customerAddedMsg is the end of adding the first customer.
+type customerAddedMsg struct {
+	ID  int64
+	Err error
+}
+
+type welcomeKeys struct {
+	Add     key.Binding
+	Demo    key.Binding
+	Yes     key.Binding
+	No      key.Binding
+	Next    key.Binding
+	Save    key.Binding
+	Cancel  key.Binding
+	confirm bool
+}
+
+// welcomeState is where the welcome screen is.
+type welcomeState int
+
+const (
+	welcomeMenu welcomeState = iota
+	welcomeAsk               // "load sample data into this file? y/n"
+	welcomeLoading
+	welcomeForm // name and company of a first customer
+)
+
+// Welcome is shown on an empty book: how to add a customer, how to import
+// a CSV, and loading sample data into this file after asking.
+type Welcome struct {
+	c      *Common
+	keys   welcomeKeys
+	w, h   int
+	state  welcomeState
+	err    string
+	fields [2]textinput.Model // name, company
+	focus  int
+}
+
+// NewWelcome builds the welcome screen.
+func NewWelcome(c *Common) *Welcome {
+	v := &Welcome{c: c, keys: welcomeKeys{
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a customer")),
+		Demo:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load sample data")),
+		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, load it")),
+		No:     key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n", "no")),
+		Next:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "next field")),
+		Save:   key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}}
+	for i, label := range []string{"Name:    ", "Company: "} {
+		in := textinput.New()
+		in.Prompt = label
+		in.CharLimit = model.MaxNameLen
+		in.Cursor.SetMode(cursor.CursorStatic)
+		v.fields[i] = in
+	}
+	return v
+}
+
+// Init does nothing: the screen has all it needs.
+func (v *Welcome) Init() tea.Cmd { return nil }
+
+// SetSize gives the screen its area.
+func (v *Welcome) SetSize(w, h int) {
+	v.w, v.h = w, h
+	for i := range v.fields {
+		v.fields[i].Width = max(1, w-len(v.fields[i].Prompt)-2)
+	}
+}
+
+// InputFocused is true while asking or typing.
+func (v *Welcome) InputFocused() bool { return v.state != welcomeMenu }
+
+// Mode reports a modal question or the form.
+func (v *Welcome) Mode() Mode {
+	switch v.state {
+	case welcomeAsk, welcomeLoading:
+		return ModeModal
+	case welcomeForm:
+		return ModeForm
+	}
+	return ModeNormal
+}
+
+// ShortHelp is the footer's help.
+func (v *Welcome) ShortHelp() []key.Binding {
+	switch v.state {
+	case welcomeAsk:
+		return []key.Binding{v.keys.Yes, v.keys.No}
+	case welcomeForm:
+		return []key.Binding{v.keys.Next, v.keys.Save, v.keys.Cancel}
+	case welcomeLoading:
+		return nil
+	}
+	return []key.Binding{v.keys.Add, v.keys.Demo}
+}
+
+// FullHelp is the `?` help.
+func (v *Welcome) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{v.keys.Add, v.keys.Demo}, {v.keys.Next, v.keys.Save, v.keys.Cancel}}
+}
+
+// Update handles the menu, the question and the form.
+func (v *Welcome) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case demoLoadedMsg:
+		if msg.Err != nil {
+			v.state, v.err = welcomeMenu, "Could not load sample data: "+errorText(msg.Err)
+			return v, nil
+		}
+		v.state = welcomeMenu
+		return v, tea.Batch(
+			func() tea.Msg {
+				return changedMsg{Status: "Sample data loaded: 2,000 customers (u undoes nothing here: it is one bulk load)"}
+			},
+			func() tea.Msg { return switchScreenMsg{ID: ScreenToday} })
+	case customerAddedMsg:
+		if msg.Err != nil {
+			v.err = errorText(msg.Err)
+			return v, nil
+		}
+		v.state = welcomeMenu
+		return v, tea.Batch(
+			func() tea.Msg { return changedMsg{Status: "Customer added (u undoes)"} },
+			func() tea.Msg { return switchScreenMsg{ID: ScreenCustomers} })
+	case tea.KeyMsg:
+		return v, v.handleKey(msg)
+	}
+	return v, nil
+}
+
+func (v *Welcome) handleKey(msg tea.KeyMsg) tea.Cmd {
+	switch v.state {
+	case welcomeLoading:
+		return nil
+	case welcomeAsk:
+		switch {
+		case key.Matches(msg, v.keys.Yes):
+			v.state, v.err = welcomeLoading, ""
+			return v.loadDemo()
+		case key.Matches(msg, v.keys.No):
+			v.state = welcomeMenu
+		}
+		return nil
+	case welcomeForm:
+		return v.formKey(msg)
+	}
+	switch {
+	case key.Matches(msg, v.keys.Add):
+		v.state, v.err, v.focus = welcomeForm, "", 0
+		v.fields[0].SetValue("")
+		v.fields[1].SetValue("")
+		v.fields[1].Blur()
+		return v.fields[0].Focus()
+	case key.Matches(msg, v.keys.Demo):
+		v.state, v.err = welcomeAsk, ""
+	}
+	return nil
+}
+
+func (v *Welcome) formKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, v.keys.Cancel):
+		v.state, v.err = welcomeMenu, ""
+		return nil
+	case key.Matches(msg, v.keys.Next) || (msg.String() == "enter" && v.focus == 0):
+		v.fields[v.focus].Blur()
+		v.focus = 1 - v.focus
+		return v.fields[v.focus].Focus()
+	case key.Matches(msg, v.keys.Save):
+		return v.save()
+	}
+	var cmd tea.Cmd
+	v.fields[v.focus], cmd = v.fields[v.focus].Update(msg)
+	v.err = ""
+	return cmd
+}
+
+func (v *Welcome) save() tea.Cmd {
+	name, err := model.CleanInput(v.fields[0].Value(), model.MaxNameLen, false)
+	if err == nil && name == "" {
+		err = fmt.Errorf("a customer needs a name")
+	}
+	if err != nil {
+		v.err = errorText(err)
+		return nil
+	}
+	company, err := model.CleanInput(v.fields[1].Value(), model.MaxShortLen, false)
+	if err != nil {
+		v.err = errorText(err)
+		return nil
+	}
+	c := v.c
+	return func() tea.Msg {
+		ctx, cancel := c.dbCtx()
+		defer cancel()
+		id, err := c.DB.CreateCustomer(ctx, &model.Customer{Name: name, Company: company}, nil)
+		return customerAddedMsg{ID: id, Err: err}
+	}
+}
+
+func (v *Welcome) loadDemo() tea.Cmd {
+	c := v.c
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.Ctx, demoTimeout)
+		defer cancel()
+		_, err := demo.Generate(ctx, c.DB, demo.Options{Customers: demo.DefaultCustomers, Seed: demo.DefaultSeed})
+		return demoLoadedMsg{Err: err}
+	}
+}
+
+// View draws the welcome text, the question or the form.
+func (v *Welcome) View() string {
+	s := v.c.Styles
+	out := []string{
+		s.Section.Title.Render("Welcome to rapport"),
+		"",
+		"This book is empty: " + clean(v.c.DB.Path()),
+		"",
+	}
+	switch v.state {
+	case welcomeAsk:
+		out = append(out,
+			s.App.SummaryWarm.Render(fmt.Sprintf("Load %s sample customers into this file?", thousands(demo.DefaultCustomers))),
+			"It writes made-up customers, deals and history into "+clean(v.c.DB.Path())+".",
+			"",
+			s.Help.ShortKey.Render("y")+" yes, load it    "+s.Help.ShortKey.Render("n")+" no")
+	case welcomeLoading:
+		out = append(out, s.Table.Loading.Render("Loading sample data… (a few seconds)"))
+	case welcomeForm:
+		out = append(out, s.Section.Title.Render("Add your first customer"), v.fields[0].View(), v.fields[1].View(), "",
+			s.Item.Dim.Render("tab next field · enter saves · esc cancels"))
+	default:
+		out = append(out,
+			s.Help.ShortKey.Render("a")+"  add a customer",
+			s.Help.ShortKey.Render("d")+"  load sample data (2,000 customers) into this file, after asking",
+			"",
+			"To import customers from a spreadsheet, quit and run:",
+			"   "+s.Help.ShortKey.Render("rapport import csv FILE"),
+			"",
+			s.Item.Dim.Render("q quits · ? shows every key"))
+	}
+	if v.err != "" {
+		out = append(out, "", s.App.StatusError.Render(v.err))
+	}
+	for i := range out {
+		out[i] = strings.TrimRight(out[i], " ")
+	}
+	return frame(out, v.w, v.h)
+}
