@@ -51,16 +51,18 @@ type Querier interface {
 // percent-escaped so that '?', '#' or '&' in it cannot add parameters.
 func DSN(path string, readOnly bool) string {
 	u := url.URL{Scheme: "file", Path: path}
+	// busy_timeout first: the pragmas after it may need a lock another
+	// process holds for a moment.
 	q := []string{
-		"_pragma=foreign_keys(1)",
 		"_pragma=busy_timeout(5000)",
+		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(FULL)",
 		"_txlock=immediate",
 	}
 	if readOnly {
 		q = append(q, "_pragma=query_only(1)")
 	} else {
-		q = append([]string{"_pragma=journal_mode(WAL)"}, q...)
+		q = append(q, "_pragma=journal_mode(WAL)")
 	}
 	// url.URL escapes '?' and '#' in Path; '%' too. EscapedPath keeps '/'.
 	return "file:" + u.EscapedPath() + "?" + strings.Join(q, "&")
@@ -162,7 +164,7 @@ func preflight(ctx context.Context, path string) error {
 		return nil
 	}
 	u := url.URL{Scheme: "file", Path: path}
-	raw, err := sql.Open("sqlite", "file:"+u.EscapedPath()+"?mode=ro")
+	raw, err := sql.Open("sqlite", "file:"+u.EscapedPath()+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return err
 	}
