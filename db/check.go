@@ -36,7 +36,11 @@ const statsColumns = `customer_id, last_contact_at, last_inbound_at, unanswered_
 // that is rolled back, so it writes nothing).
 func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 	rep := CheckReport{Counts: map[string]int64{}}
-	rows, err := d.w.QueryContext(ctx, "PRAGMA quick_check")
+	q := Querier(d.w)
+	if d.readOnly {
+		q = d.r
+	}
+	rows, err := q.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
 		return rep, mapError(err)
 	}
@@ -51,15 +55,19 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 	}
 	rows.Close()
 	rep.Integrity = strings.Join(problems, "; ")
-	if err := d.w.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&rep.ForeignKeys); err != nil {
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&rep.ForeignKeys); err != nil {
 		return rep, err
 	}
 	for _, t := range []string{"customers", "contacts", "tags", "deals", "interactions", "followups", "orders", "stages", "change_batches"} {
 		var n int64
-		if err := d.w.QueryRowContext(ctx, "SELECT count(*) FROM "+t).Scan(&n); err != nil {
+		if err := q.QueryRowContext(ctx, "SELECT count(*) FROM "+t).Scan(&n); err != nil {
 			return rep, err
 		}
 		rep.Counts[t] = n
+	}
+	if d.readOnly {
+		// The comparison needs a (rolled back) write transaction.
+		return rep, nil
 	}
 	// Compare against a recompute at the moment the rows were last scored
 	// would be wrong for rows that expired today: Refresh first.
@@ -101,7 +109,11 @@ func (d *DB) Backup(ctx context.Context, path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := vacuumInto(ctx, d.w, abs); err != nil {
+	q := Querier(d.w)
+	if d.readOnly {
+		q = d.r
+	}
+	if err := vacuumInto(ctx, q, abs); err != nil {
 		return "", fmt.Errorf("backup to %s failed: %w", abs, mapError(err))
 	}
 	cp, err := Open(ctx, abs, Options{Now: d.now, MustExist: true})

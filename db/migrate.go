@@ -58,7 +58,11 @@ func SchemaVersion() int {
 // UserVersion returns the schema version stored in the file.
 func (d *DB) UserVersion(ctx context.Context) (int, error) {
 	var v int
-	err := d.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	q := Querier(d.w)
+	if d.readOnly {
+		q = d.r
+	}
+	err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
 	return v, err
 }
 

@@ -37,6 +37,9 @@ type DB struct {
 	r      *sql.DB // query_only readers
 	now    func() time.Time
 	tables map[string]tableMeta
+	// readOnly is set when the file or its folder cannot be written: w is
+	// nil and every write returns ErrReadOnly.
+	readOnly bool
 }
 
 // Querier is what *sql.DB, *sql.Conn and *sql.Tx have in common, so a helper
@@ -115,6 +118,11 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	d.w.SetConnMaxIdleTime(0)
 	if err := d.w.PingContext(ctx); err != nil {
 		d.w.Close()
+		if isReadOnlyErr(err) {
+			if ro, rerr := openReadOnly(ctx, abs, opt); rerr == nil {
+				return ro, nil
+			}
+		}
 		return nil, describeOpenError(abs, err)
 	}
 	if err := d.migrate(ctx); err != nil {
@@ -154,6 +162,40 @@ func checkHeader(path string) error {
 	}
 	return nil
 }
+
+func isReadOnlyErr(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open")
+}
+
+// openReadOnly opens a book this process may not write (a read-only file or
+// folder): reads work, every write fails with ErrReadOnly. When the folder
+// does not even allow SQLite's shared-memory file, the file is read as
+// immutable (nobody can be writing it from here either).
+func openReadOnly(ctx context.Context, abs string, opt Options) (*DB, error) {
+	u := url.URL{Scheme: "file", Path: abs}
+	for _, extra := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		r, err := sql.Open("sqlite", "file:"+u.EscapedPath()+"?"+extra+"&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+		if err != nil {
+			return nil, err
+		}
+		var v int
+		if err := r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion() {
+			r.Close()
+			continue
+		}
+		d := &DB{path: abs, now: opt.Now, r: r, readOnly: true}
+		if d.tables, err = loadTableMeta(ctx, r); err != nil {
+			r.Close()
+			return nil, err
+		}
+		return d, nil
+	}
+	return nil, fmt.Errorf("%s cannot be read", abs)
+}
+
+// ReadOnly reports whether the book was opened without write access.
+func (d *DB) ReadOnly() bool { return d.readOnly }
 
 // preflight reads the schema version through a read-only connection with no
 // pragmas, so a file this binary must refuse is never touched (opening it

@@ -33,6 +33,10 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		return RefreshResult{}, mapError(err)
 	}
 	res := RefreshResult{NewDay: set.RefreshedOn != today, Rhythm: set.EffectiveRhythm()}
+	if d.readOnly {
+		// Nothing can be written: show the risk as it was last stored.
+		return res, nil
+	}
 	if !res.NewDay {
 		var due bool
 		if err := d.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM customer_stats WHERE risk_valid_until <= ?)

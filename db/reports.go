@@ -238,7 +238,10 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	r := &Report{Today: model.DayOf(now).String(), Period: p, Currency: set.Currency}
 	rc := &reportCtx{d: d, now: now, loc: now.Location(), today: model.DayOf(now), p: p, set: set, r: r}
 	rc.planActivity()
-	jobs := []reportJob{reportDeals, reportPipeline, reportRisk, scanCustomersAndOrders}
+	if rc.cust, err = scanCustomers(ctx, d.r); err != nil {
+		return Report{}, mapError(err)
+	}
+	jobs := []reportJob{reportDeals, reportPipeline, reportRisk, scanOrders}
 	jobs = append(jobs, rc.interactionJobs()...)
 	if err := runReportJobs(ctx, rc, jobs); err != nil {
 		return Report{}, mapError(err)

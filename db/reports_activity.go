@@ -132,8 +132,46 @@ type customerInfo struct {
 	prospect bool
 }
 
-// customerScan is every customer, by id.
-type customerScan map[int64]customerInfo
+// customerScan holds the customers that are archived, prospects or in
+// tier A or B; every other customer is a live tier C customer.
+type customerScan struct {
+	special map[int64]customerInfo
+	total   int // every customer, archived ones included
+}
+
+// get returns what the report needs of customer id.
+func (cs customerScan) get(id int64) customerInfo {
+	if c, ok := cs.special[id]; ok {
+		return c
+	}
+	return customerInfo{tier: model.TierC}
+}
+
+// scanCustomers reads the customers that are not live tier C customers
+// (usually a minority), so the big scans can look customers up cheaply.
+func scanCustomers(ctx context.Context, q Querier) (customerScan, error) {
+	cs := customerScan{special: map[int64]customerInfo{}}
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&cs.total); err != nil {
+		return cs, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, tier, archived_at IS NOT NULL, lifecycle = 'prospect' FROM customers
+		WHERE tier <> 'C' OR archived_at IS NOT NULL OR lifecycle = 'prospect'`)
+	if err != nil {
+		return cs, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var tier string
+		var c customerInfo
+		if err := rows.Scan(&id, &tier, &c.archived, &c.prospect); err != nil {
+			return cs, err
+		}
+		c.tier = model.Tier(tier)
+		cs.special[id] = c
+	}
+	return cs, rows.Err()
+}
 
 // orderScan is what the orders scan gathered.
 type orderScan struct {
@@ -237,83 +275,56 @@ func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 		out.weeks[w] = make([]int, len(model.InteractionKinds()))
 	}
 	rc.act[part] = out
-	var lo, hi sql.NullInt64
-	if err := rc.d.r.QueryRowContext(ctx, `SELECT min(rowid), max(rowid) FROM interactions`).Scan(&lo, &hi); err != nil || !lo.Valid {
+	var first, last sql.NullInt64
+	if err := rc.d.r.QueryRowContext(ctx, `SELECT min(rowid), max(rowid) FROM interactions`).Scan(&first, &last); err != nil || !first.Valid {
 		return err
 	}
-	span := hi.Int64 - lo.Int64 + 1
-	from := lo.Int64 + span*int64(part)/interactionParts
-	to := lo.Int64 + span*int64(part+1)/interactionParts
-	rows, err := rc.d.r.QueryContext(ctx, `SELECT customer_id, occurred_at, `+kindCodeSQL()+`
-		FROM interactions NOT INDEXED
-		WHERE rowid >= ? AND rowid < ? AND occurred_at >= ? AND occurred_at < ? AND archived_at IS NULL
-		AND customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)`,
-		from, to, min(pl.retLo, pl.weekLo), max(pl.retHi, pl.weekHi))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var cid, at, code int64
-	for rows.Next() {
-		if err := rows.Scan(&cid, &at, &code); err != nil {
+	span := last.Int64 - first.Int64 + 1
+	from := first.Int64 + span*int64(part)/interactionParts
+	to := first.Int64 + span*int64(part+1)/interactionParts
+	lo, hi := min(pl.retLo, pl.weekLo), max(pl.retHi, pl.weekHi)
+	// Each row gives its customer and its time offset from lo packed with
+	// its kind code.
+	const chunks = 4
+	for c := range int64(chunks) {
+		cf, ct := from+(to-from)*c/chunks, from+(to-from)*(c+1)/chunks
+		err := scanIntLists(ctx, rc.d.r, 2, func(v []int64) {
+			cid := v[0]
+			if c, ok := rc.cust.special[cid]; ok && c.archived {
+				return
+			}
+			at, code := lo+v[1]>>5, v[1]&31
+			if code&1 == 1 && at >= pl.retLo && at < pl.retHi {
+				if m := pl.maskAt(at); m != 0 {
+					out.masks[cid] |= m
+				}
+			}
+			if at >= pl.weekLo && at < pl.weekHi {
+				out.weeks[pl.weekAt(at)][code>>1]++
+			}
+		}, `SELECT group_concat(customer_id), group_concat((occurred_at - ?1) * 32 + `+kindCodeSQL()+`)
+			FROM interactions NOT INDEXED
+			WHERE rowid >= ?2 AND rowid < ?3 AND occurred_at >= ?1 AND occurred_at < ?4 AND archived_at IS NULL
+			AND (occurred_at >= ?5 OR (direction <> 'internal' AND kind <> 'note'))`,
+			lo, cf, ct, hi, pl.weekLo)
+		if err != nil {
 			return err
 		}
-		if code&1 == 1 && at >= pl.retLo && at < pl.retHi {
-			if m := pl.maskAt(at); m != 0 {
-				out.masks[cid] |= m
-			}
-		}
-		if at >= pl.weekLo && at < pl.weekHi {
-			out.weeks[pl.weekAt(at)][code>>1]++
-		}
 	}
-	return rows.Err()
+	return nil
 }
 
-// scanCustomersAndOrders reads every customer, then the orders the report
-// needs: contacts for retention, the period's orders for repurchase and the
-// last 365 days' revenue for the segments.
-func scanCustomersAndOrders(ctx context.Context, rc *reportCtx) error {
-	cust := customerScan{}
-	rows, err := rc.d.r.QueryContext(ctx, `SELECT id, tier, archived_at IS NOT NULL, lifecycle = 'prospect' FROM customers`)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id int64
-		var tier string
-		var c customerInfo
-		if err := rows.Scan(&id, &tier, &c.archived, &c.prospect); err != nil {
-			rows.Close()
-			return err
-		}
-		c.tier = model.Tier(tier)
-		cust[id] = c
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rc.cust = cust
+// scanOrders reads the orders the report needs: contacts for retention,
+// the period's orders for repurchase and the last 365 days' revenue for
+// the segments.
+func scanOrders(ctx context.Context, rc *reportCtx) error {
 	pl := &rc.plan
 	ords := orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}}
-	rows, err = rc.d.r.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency FROM orders NOT INDEXED
-		WHERE ordered_at >= ? AND ordered_at < ? AND archived_at IS NULL`,
-		min(pl.retLo, pl.perLo, pl.revLo), max(pl.retHi, pl.perHi, pl.revHi))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var cid, at, amount int64
-	var raw sql.RawBytes
-	currencies := map[string]string{}
-	for rows.Next() {
-		if err := rows.Scan(&cid, &at, &amount, &raw); err != nil {
-			return err
-		}
-		c, ok := cust[cid]
-		if !ok || c.archived {
-			continue
+	lo, hi := min(pl.retLo, pl.perLo, pl.revLo), max(pl.retHi, pl.perHi, pl.revHi)
+	add := func(cid, at, amount int64, cur string) {
+		c := rc.cust.get(cid)
+		if c.archived {
+			return
 		}
 		if at >= pl.retLo && at < pl.retHi {
 			if m := pl.maskAt(at); m != 0 {
@@ -324,16 +335,32 @@ func scanCustomersAndOrders(ctx context.Context, rc *reportCtx) error {
 			ords.counts[cid]++
 		}
 		if at >= pl.revLo && at < pl.revHi {
-			cur, ok := currencies[string(raw)]
-			if !ok {
-				cur = string(raw)
-				currencies[cur] = cur
-			}
 			if ords.revenue[c.tier] == nil {
 				ords.revenue[c.tier] = moneyAcc{}
 			}
 			ords.revenue[c.tier].add(cur, amount, 0)
 		}
+	}
+	// Book-currency orders (nearly all) come as integer lists; the others row by row.
+	book := rc.set.Currency
+	if err := scanIntLists(ctx, rc.d.r, 3, func(v []int64) { add(v[0], lo+v[1], v[2], book) },
+		`SELECT group_concat(customer_id), group_concat(ordered_at - ?1), group_concat(amount_minor)
+		FROM orders NOT INDEXED WHERE ordered_at >= ?1 AND ordered_at < ?2 AND archived_at IS NULL AND currency = ?3`, lo, hi, book); err != nil {
+		return err
+	}
+	rows, err := rc.d.r.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency
+		FROM orders NOT INDEXED WHERE ordered_at >= ?1 AND ordered_at < ?2 AND archived_at IS NULL AND currency <> ?3`, lo, hi, book)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cid, at, amount int64
+		var cur string
+		if err := rows.Scan(&cid, &at, &amount, &cur); err != nil {
+			return err
+		}
+		add(cid, at, amount, cur)
 	}
 	rc.ords = ords
 	return rows.Err()
@@ -354,7 +381,7 @@ func (rc *reportCtx) finish() {
 	active := make([]int, n)
 	kept := make([]int, n)
 	for cid, m := range all {
-		if c, ok := rc.cust[cid]; !ok || c.archived || c.prospect {
+		if c := rc.cust.get(cid); c.archived || c.prospect {
 			continue
 		}
 		for k := range n {
@@ -407,10 +434,13 @@ func (rc *reportCtx) finish() {
 	}
 	r.Repurchase.Rate = Ratio{r.Repurchase.Repeat, r.Repurchase.Buyers}
 	// Segments.
-	counts := map[model.Tier]int{}
-	for _, c := range rc.cust {
-		if !c.archived {
+	counts := map[model.Tier]int{model.TierC: rc.cust.total}
+	for _, c := range rc.cust.special {
+		if c.archived {
+			counts[model.TierC]--
+		} else if c.tier != model.TierC {
 			counts[c.tier]++
+			counts[model.TierC]--
 		}
 	}
 	seg := Segments{RevenueSince: model.DayOf(rc.now.AddDate(0, 0, -365)).String()}

@@ -51,6 +51,9 @@ func (t *Tx) TouchAll() { t.all = true }
 // undo journal ("" for changes that are not user commands, e.g. Refresh).
 // All of it lands or none of it.
 func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error {
+	if d.readOnly {
+		return fmt.Errorf("%w: %s is read-only for this user; nothing was saved (check the permissions of the file and its folder)", ErrReadOnly, d.path)
+	}
 	var sqlTx *sql.Tx
 	var err error
 	// BEGIN IMMEDIATE waits busy_timeout (5 s) for another writer; a long

@@ -2,9 +2,16 @@ package db
 
 import (
 	"context"
+	"syscall"
 	"testing"
 	"time"
 )
+
+func cpuNow() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 func TestScratchReport(t *testing.T) {
 	path := benchBook(t)
@@ -21,16 +28,27 @@ func TestScratchReport(t *testing.T) {
 		r := &Report{}
 		rc := &reportCtx{d: d, now: now, loc: now.Location(), today: d.Today(), p: p, set: set, r: r}
 		rc.planActivity()
+		c0 := cpuNow()
+		rc.cust, _ = scanCustomers(ctx, d.r)
+		t.Logf("%s customers cpu %v", s, cpuNow()-c0)
 		ij := rc.interactionJobs()
-		for i, j := range []reportJob{reportDeals, reportPipeline, reportRisk, scanCustomersAndOrders, ij[0], ij[1]} {
+		for i, j := range []reportJob{reportDeals, reportPipeline, reportRisk, scanOrders, ij[0], ij[1]} {
 			t0 := time.Now()
+			c0 := cpuNow()
 			if err := j(ctx, rc); err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%s job %d %v", s, i, time.Since(t0))
+			t.Logf("%s job %d %v cpu %v", s, i, time.Since(t0), cpuNow()-c0)
 		}
 		t0 := time.Now()
 		rc.finish()
 		t.Logf("finish %v", time.Since(t0))
+	}
+	for range 3 {
+		p, _ := ParsePeriod("90d", d.Today())
+		t0 := time.Now()
+		c0 := cpuNow()
+		d.Report(ctx, p)
+		t.Logf("full report 90d wall %v cpu %v", time.Since(t0), cpuNow()-c0)
 	}
 }

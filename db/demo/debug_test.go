@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/rapportcrm/rapport/db"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -64,11 +65,17 @@ func TestDebugScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
+	var ru0, ru1 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
 	st, err := Generate(ctx, d, Options{Customers: n, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%+v", st)
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	cpu := func(r syscall.Rusage) float64 {
+		return float64(r.Utime.Sec+r.Stime.Sec) + float64(r.Utime.Usec+r.Stime.Usec)/1e6
+	}
+	t.Logf("%+v cpu %.1fs maxrss %d MB", st, cpu(ru1)-cpu(ru0), ru1.Maxrss/1024)
 	var ts, tu time.Time
 	ts = time.Now()
 	_, err = d.Reader().ExecContext(ctx, "SELECT 1")
@@ -95,4 +102,21 @@ func TestDebugScale(t *testing.T) {
 	}
 	t3 := time.Now()
 	t.Logf("interactions fts rebuild %v, customers fts rebuild %v, recompute all %v", t1.Sub(t0), t2.Sub(t1), t3.Sub(t2))
+}
+
+func TestDebugPragma(t *testing.T) {
+	ctx := context.Background()
+	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "x.db"), db.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	d.Write(ctx, "", func(tx *db.Tx) error {
+		var a, b int
+		tx.Q().QueryRowContext(ctx, "PRAGMA temp_store").Scan(&a)
+		_, err := tx.Q().ExecContext(ctx, "PRAGMA temp_store = MEMORY")
+		tx.Q().QueryRowContext(ctx, "PRAGMA temp_store").Scan(&b)
+		t.Logf("temp_store %d -> %d err %v", a, b, err)
+		return nil
+	})
 }

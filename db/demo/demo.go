@@ -50,6 +50,9 @@ type Stats struct {
 	Customers, Contacts, Tags, Deals, StageMoves int
 	Interactions, Followups, Orders              int
 	Rhythm                                       int // the book's rhythm g written for today
+	// Recomputed and TierChanges are what the refresh after the load had
+	// left to do (0 when the generator anticipated rhythm and tiers).
+	Recomputed, TierChanges int
 	// Insert is the time spent streaming rows into the tables; Finish the
 	// rest of the bulk load (search index and stats with risk, in db);
 	// Refresh the daily refresh after it.
@@ -74,17 +77,26 @@ func Generate(ctx context.Context, d *db.DB, opt Options) (Stats, error) {
 	g := &gen{opt: opt}
 	start := time.Now()
 	var insertDone time.Time
-	prevCache := 0
+	// A big page cache for the load (the indexes are written in random
+	// order; with SQLite's default 2 MB most inserts would read and spill
+	// pages) and statement journals in memory (batched inserts keep one).
+	// Set before the load's transaction begins, which is when SQLite picks
+	// them up; set back after the refresh below.
+	prevCache, prevTemp := 0, 0
+	if err := d.Write(ctx, "", func(t *db.Tx) error {
+		q := t.Q()
+		if err := q.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&prevCache); err != nil {
+			return err
+		}
+		if err := q.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&prevTemp); err != nil {
+			return err
+		}
+		_, err := q.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY", -loadCacheKiB))
+		return err
+	}); err != nil {
+		return Stats{}, err
+	}
 	err = d.BulkLoad(ctx, "", func(t *db.Tx) error {
-		// A big page cache for the load: the indexes are written in random
-		// order, and with SQLite's default 2 MB most inserts would read and
-		// spill pages. Set back after the refresh below.
-		if err := t.Q().QueryRowContext(ctx, "PRAGMA cache_size").Scan(&prevCache); err != nil {
-			return err
-		}
-		if _, err := t.Q().ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -loadCacheKiB)); err != nil {
-			return err
-		}
 		if err := g.init(ctx, t); err != nil {
 			return err
 		}
@@ -123,9 +135,13 @@ func Generate(ctx context.Context, d *db.DB, opt Options) (Stats, error) {
 	res, err := d.Refresh(ctx)
 	g.stats.Refresh = time.Since(rs)
 	g.stats.Rhythm = res.Rhythm
+	g.stats.Recomputed, g.stats.TierChanges = res.Recomputed, res.TierChanges
 	if prevCache != 0 {
 		if rerr := d.Write(ctx, "", func(t *db.Tx) error {
-			_, err := t.Q().ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", prevCache))
+			if _, err := t.Q().ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", prevCache)); err != nil {
+				return err
+			}
+			_, err := t.Q().ExecContext(ctx, fmt.Sprintf("PRAGMA temp_store = %d", prevTemp))
 			return err
 		}); err == nil {
 			err = rerr
@@ -239,6 +255,9 @@ func (g *gen) init(ctx context.Context, t *db.Tx) error {
 // segmentation would give (so the Refresh after the load finds nothing to
 // change), the rhythm g of today, and the demo marker.
 func (g *gen) finish() error {
+	if err := g.st.flush(g.ctx); err != nil {
+		return err
+	}
 	tiers := model.AssignTiers(g.revenue)
 	var upgrades []int64
 	for id, tier := range tiers {

@@ -4,18 +4,57 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/rapportcrm/rapport/db"
 )
 
 // statements are the prepared inserts of a bulk load, on its transaction.
+// Customers and deals go in one row at a time (their children refer to
+// them); the many rows that refer to them go in batches of batchRows.
 type statements struct {
-	customer, contact, tag, deal, hist, interaction, followup, order, tier, setting *sql.Stmt
+	customer, deal, tier, setting                    *sql.Stmt
+	contact, tag, hist, interaction, followup, order *batch
+	all                                              []*sql.Stmt
 }
+
+// batchRows is how many rows one batched INSERT carries: fewer statement
+// executions is most of what makes a bulk load fast in SQLite.
+const batchRows = 64
 
 // preparer is what *sql.Tx offers beyond db.Querier.
 type preparer interface {
 	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// batch collects rows for one table and inserts them batchRows at a time.
+type batch struct {
+	many, one *sql.Stmt
+	cols      int
+	args      []any
+	rows      int
+}
+
+func (b *batch) add(ctx context.Context, vals ...any) error {
+	b.args = append(b.args, vals...)
+	b.rows++
+	if b.rows < batchRows {
+		return nil
+	}
+	_, err := b.many.ExecContext(ctx, b.args...)
+	b.args, b.rows = b.args[:0], 0
+	return err
+}
+
+// flush inserts the rows still waiting.
+func (b *batch) flush(ctx context.Context) error {
+	for i := 0; i < b.rows; i++ {
+		if _, err := b.one.ExecContext(ctx, b.args[i*b.cols:(i+1)*b.cols]...); err != nil {
+			return err
+		}
+	}
+	b.args, b.rows = b.args[:0], 0
+	return nil
 }
 
 func prepareStatements(ctx context.Context, q db.Querier) (*statements, error) {
@@ -24,27 +63,54 @@ func prepareStatements(ctx context.Context, q db.Querier) (*statements, error) {
 		return nil, errors.New("the demo needs a transaction that can prepare statements")
 	}
 	st := &statements{}
+	prep := func(query string) (*sql.Stmt, error) {
+		s, err := p.PrepareContext(ctx, query)
+		if err == nil {
+			st.all = append(st.all, s)
+		}
+		return s, err
+	}
+	mkBatch := func(head string, cols int) (*batch, error) {
+		row := "(" + strings.Repeat("?,", cols-1) + "?)"
+		b := &batch{cols: cols, args: make([]any, 0, cols*batchRows)}
+		var err error
+		if b.one, err = prep(head + row); err != nil {
+			return nil, err
+		}
+		b.many, err = prep(head + strings.Repeat(row+",", batchRows-1) + row)
+		return b, err
+	}
+	var err error
 	for _, s := range []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&st.customer, `INSERT INTO customers (id, name, company, email, phone, im, industry, source, tier, tier_pinned, lifecycle,
 			churn_reason, cadence_days, notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.contact, `INSERT INTO contacts (id, customer_id, name, role, email, phone, is_primary, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`},
-		{&st.tag, `INSERT INTO customer_tags (customer_id, tag_id) VALUES (?,?)`},
 		{&st.deal, `INSERT INTO deals (id, customer_id, title, value_minor, currency, stage_id, probability, expected_close, stage_changed_at,
 			status, closed_at, lost_reason, snoozed_until, snooze_reason, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.hist, `INSERT INTO deal_stage_history (id, deal_id, from_stage_id, to_stage_id, changed_at) VALUES (?,?,?,?,?)`},
-		{&st.interaction, `INSERT INTO interactions (id, customer_id, deal_id, kind, direction, outcome, score, summary, body, occurred_at,
-			resolved_at, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.followup, `INSERT INTO followups (id, customer_id, deal_id, title, due_date, due_time, done_at, snooze_count, created_at, updated_at, version)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.order, `INSERT INTO orders (id, customer_id, deal_id, amount_minor, currency, ordered_at, note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&st.tier, `UPDATE customers SET tier = ? WHERE id = ?`},
 		{&st.setting, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`},
 	} {
-		var err error
-		if *s.dst, err = p.PrepareContext(ctx, s.sql); err != nil {
+		if *s.dst, err = prep(s.sql); err != nil {
+			st.close()
+			return nil, err
+		}
+	}
+	for _, b := range []struct {
+		dst  **batch
+		head string
+		cols int
+	}{
+		{&st.contact, `INSERT INTO contacts (id, customer_id, name, role, email, phone, is_primary, created_at, updated_at) VALUES `, 9},
+		{&st.tag, `INSERT INTO customer_tags (customer_id, tag_id) VALUES `, 2},
+		{&st.hist, `INSERT INTO deal_stage_history (id, deal_id, from_stage_id, to_stage_id, changed_at) VALUES `, 5},
+		{&st.interaction, `INSERT INTO interactions (id, customer_id, deal_id, kind, direction, outcome, score, summary, body, occurred_at,
+			resolved_at, created_at, updated_at, version) VALUES `, 14},
+		{&st.followup, `INSERT INTO followups (id, customer_id, deal_id, title, due_date, due_time, done_at, snooze_count, created_at, updated_at, version) VALUES `, 11},
+		{&st.order, `INSERT INTO orders (id, customer_id, deal_id, amount_minor, currency, ordered_at, note, created_at, updated_at) VALUES `, 9},
+	} {
+		if *b.dst, err = mkBatch(b.head, b.cols); err != nil {
 			st.close()
 			return nil, err
 		}
@@ -52,11 +118,19 @@ func prepareStatements(ctx context.Context, q db.Querier) (*statements, error) {
 	return st, nil
 }
 
-func (st *statements) close() {
-	for _, s := range []*sql.Stmt{st.customer, st.contact, st.tag, st.deal, st.hist, st.interaction, st.followup, st.order, st.tier, st.setting} {
-		if s != nil {
-			s.Close()
+// flush writes every batched row still waiting.
+func (st *statements) flush(ctx context.Context) error {
+	for _, b := range []*batch{st.contact, st.tag, st.hist, st.interaction, st.followup, st.order} {
+		if err := b.flush(ctx); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+func (st *statements) close() {
+	for _, s := range st.all {
+		s.Close()
 	}
 }
 
@@ -90,13 +164,13 @@ func (g *gen) write() error {
 	}
 	g.stats.Customers++
 	for _, k := range c.contacts {
-		if _, err := s.contact.ExecContext(ctx, k.id, c.id, k.name, k.role, k.email, k.phone, boolInt(k.primary), c.created, c.created); err != nil {
+		if err := s.contact.add(ctx, k.id, c.id, k.name, k.role, k.email, k.phone, boolInt(k.primary), c.created, c.created); err != nil {
 			return err
 		}
 		g.stats.Contacts++
 	}
 	for _, tag := range c.tags {
-		if _, err := s.tag.ExecContext(ctx, c.id, g.tagIDs[tag]); err != nil {
+		if err := s.tag.add(ctx, c.id, g.tagIDs[tag]); err != nil {
 			return err
 		}
 	}
@@ -117,7 +191,7 @@ func (g *gen) write() error {
 		}
 		g.stats.Deals++
 		for _, m := range dl.moves {
-			if _, err := s.hist.ExecContext(ctx, g.next.hist, dl.id, nullInt(m.from), m.to, m.at); err != nil {
+			if err := s.hist.add(ctx, g.next.hist, dl.id, nullInt(m.from), m.to, m.at); err != nil {
 				return err
 			}
 			g.next.hist++
@@ -135,7 +209,7 @@ func (g *gen) write() error {
 		if x.resolved > 0 {
 			updated, version = x.resolved, 2
 		}
-		if _, err := s.interaction.ExecContext(ctx, g.next.interaction, c.id, nullInt(x.deal), x.kind, x.dir, x.outcome, score, x.summary, x.body,
+		if err := s.interaction.add(ctx, g.next.interaction, c.id, nullInt(x.deal), x.kind, x.dir, x.outcome, score, x.summary, x.body,
 			x.at, nullInt(x.resolved), x.at, updated, version); err != nil {
 			return err
 		}
@@ -144,7 +218,7 @@ func (g *gen) write() error {
 	}
 	for i := range c.orders {
 		o := &c.orders[i]
-		if _, err := s.order.ExecContext(ctx, g.next.order, c.id, nullInt(o.deal), o.amount, o.currency, o.at, o.note, o.at, o.at); err != nil {
+		if err := s.order.add(ctx, g.next.order, c.id, nullInt(o.deal), o.amount, o.currency, o.at, o.note, o.at, o.at); err != nil {
 			return err
 		}
 		g.next.order++
@@ -159,7 +233,7 @@ func (g *gen) write() error {
 		if f.snoozes > 0 {
 			version += f.snoozes
 		}
-		if _, err := s.followup.ExecContext(ctx, g.next.followup, c.id, nullInt(f.deal), f.title, f.due.String(), nullStr(f.time), nullInt(f.done),
+		if err := s.followup.add(ctx, g.next.followup, c.id, nullInt(f.deal), f.title, f.due.String(), nullStr(f.time), nullInt(f.done),
 			f.snoozes, f.created, updated, version); err != nil {
 			return err
 		}

@@ -135,7 +135,7 @@ func historyHeaders() map[string]Field {
 	add(FBody, "body", "details", "notes", "note", "详情", "备注")
 	add(FTitle, "title", "task", "deal", "deal name", "opportunity", "opportunity name", "标题", "任务", "商机")
 	add(FDue, "due", "due date", "deadline", "到期", "截止日期")
-	add(FTime, "due time", "time of day", "时刻")
+	add(FTime, "time", "due time", "time of day", "时刻")
 	add(FAmount, "amount", "total", "order total", "金额", "订单金额")
 	add(FCurrency, "currency", "币种", "货币")
 	add(FValue, "value", "deal value", "close value", "close_value", "amount", "金额")

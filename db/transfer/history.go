@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -80,6 +81,7 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 	if _, err := runHistory(ctx, d.Reader(), nil, rows, opt, &preview); err != nil {
 		return rep, err
 	}
+	sortRejected(preview.Rejected)
 	if opt.DryRun || (len(preview.Rejected) > 0 && !opt.SkipBad) || preview.Created == 0 {
 		*rep = preview
 		if len(rep.Rejected) > 0 && !opt.SkipBad {
@@ -96,6 +98,7 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 		if _, err := runHistory(ctx, tx.Q(), tx, rows, opt, &final); err != nil {
 			return err
 		}
+		sortRejected(final.Rejected)
 		*rep = final
 		return nil
 	})
@@ -118,6 +121,12 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 		name = joinName(v.single[FFirst], v.single[FMiddle], v.single[FLast])
 	}
 	hr.ref = custRef{name: name, company: v.single[FCompany], email: v.single[FEmail], phone: v.single[FPhone]}
+	// A customer column may hold an email or a phone number instead of a name.
+	if hr.ref.email == "" && strings.Contains(name, "@") && validEmail(name) {
+		hr.ref.email, hr.ref.name = name, ""
+	} else if hr.ref.phone == "" && validPhone(name) && strings.ContainsAny(name, "0123456789") && !strings.HasPrefix(name, "#") && len(name) >= 6 {
+		hr.ref.phone, hr.ref.name = name, ""
+	}
 	for _, p := range []*string{&hr.ref.name, &hr.ref.company, &hr.ref.email, &hr.ref.phone} {
 		s, err := model.CleanInput(*p, model.MaxShortLen, false)
 		if err != nil {
@@ -377,4 +386,10 @@ func parseAmount(s, currency, book string) (model.Money, error) {
 		return m, model.Invalid("amount", "%s", err.Error())
 	}
 	return m, nil
+}
+
+// sortRejected orders rejected rows by line (parsing and customer lookup
+// reject in two passes).
+func sortRejected(r []LineError) {
+	sort.SliceStable(r, func(i, j int) bool { return r[i].Line < r[j].Line })
 }

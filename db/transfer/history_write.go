@@ -104,13 +104,14 @@ func (r *histRow) title(kind string) string {
 // histWriter inserts history rows with prepared statements and journals
 // each table's new ids as compact ranges.
 type histWriter struct {
-	ctx                       context.Context
-	t                         *db.Tx
-	kind                      string
-	now                       int64
-	main, hist, order         *sql.Stmt
-	mainRuns, histRuns, ordRs idRuns
-	table                     string
+	ctx             context.Context
+	t               *db.Tx
+	kind            string
+	now             int64
+	main, order     *sql.Stmt
+	mainRuns, ordRs idRuns
+	deals           []pendingDeal
+	table           string
 }
 
 func newHistWriter(ctx context.Context, t *db.Tx, kind string) (*histWriter, error) {
@@ -132,9 +133,6 @@ func newHistWriter(ctx context.Context, t *db.Tx, kind string) (*histWriter, err
 		w.main, err = prepare(ctx, t, `INSERT INTO deals (customer_id, title, value_minor, currency, stage_id, expected_close, stage_changed_at,
 			status, closed_at, lost_reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err == nil {
-			w.hist, err = prepare(ctx, t, `INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at) VALUES (?,?,?,?)`)
-		}
-		if err == nil {
 			w.order, err = prepare(ctx, t, `INSERT INTO orders (customer_id, deal_id, amount_minor, currency, ordered_at, note, created_at, updated_at)
 				VALUES (?,?,?,?,?,?,?,?)`)
 		}
@@ -147,7 +145,7 @@ func newHistWriter(ctx context.Context, t *db.Tx, kind string) (*histWriter, err
 }
 
 func (w *histWriter) close() {
-	for _, s := range []*sql.Stmt{w.main, w.hist, w.order} {
+	for _, s := range []*sql.Stmt{w.main, w.order} {
 		if s != nil {
 			s.Close()
 		}
@@ -252,32 +250,52 @@ func (w *histWriter) writeDeal(r *histRow, customerID int64) error {
 		return err
 	}
 	w.mainRuns.add(id)
-	var from any
+	pd := pendingDeal{id: id, customerID: customerID, d: d, closedAt: last.at}
 	for _, s := range clean {
-		hres, err := w.hist.ExecContext(w.ctx, id, from, s.stage, s.at)
-		if err != nil {
-			return err
-		}
-		hid, err := hres.LastInsertId()
-		if err != nil {
-			return err
-		}
-		w.histRuns.add(hid)
-		from = s.stage
+		pd.steps = append(pd.steps, [2]int64{s.stage, s.at})
 	}
-	if d.Status == model.DealWon && d.ValueMinor > 0 {
-		ores, err := w.order.ExecContext(w.ctx, customerID, id, d.ValueMinor, d.Currency, last.at, "Won: "+d.Title, w.now, w.now)
+	w.deals = append(w.deals, pd)
+	w.t.Touch(customerID)
+	return nil
+}
+
+// pendingDeal is a written deal whose history and order are written after
+// every deal, so the journal lists the deals' range first and undo (which
+// runs backwards) removes history and orders before the deals.
+type pendingDeal struct {
+	id, customerID int64
+	d              model.Deal
+	closedAt       int64
+	steps          [][2]int64 // stage, at
+}
+
+func (w *histWriter) finishDeals() error {
+	for _, pd := range w.deals {
+		var from any
+		for _, s := range pd.steps {
+			// Journaled row by row: undoing a compact range of
+			// deal_stage_history fails in db (it looks for customer_id).
+			if _, err := w.t.Insert("deal_stage_history", []string{"deal_id", "from_stage_id", "to_stage_id", "changed_at"}, []any{pd.id, from, s[0], s[1]}); err != nil {
+				return err
+			}
+			from = s[0]
+		}
+	}
+	for _, pd := range w.deals {
+		if pd.d.Status != model.DealWon || pd.d.ValueMinor <= 0 {
+			continue
+		}
+		res, err := w.order.ExecContext(w.ctx, pd.customerID, pd.id, pd.d.ValueMinor, pd.d.Currency, pd.closedAt, "Won: "+pd.d.Title, w.now, w.now)
 		if err != nil {
 			return err
 		}
-		oid, err := ores.LastInsertId()
+		oid, err := res.LastInsertId()
 		if err != nil {
 			return err
 		}
 		w.ordRs.add(oid)
 	}
-	w.t.Touch(customerID)
-	return nil
+	return w.ordRs.journal(w.t, "orders")
 }
 
 func dayOrNil(d model.Day) any {
@@ -287,14 +305,14 @@ func dayOrNil(d model.Day) any {
 	return d.String()
 }
 
-// finish journals the inserted ranges (parents first, so undo, which runs
-// backwards, removes children first).
+// finish journals the inserted range, then (deals) writes the history
+// and orders of the deals.
 func (w *histWriter) finish() error {
 	if err := w.mainRuns.journal(w.t, w.table); err != nil {
 		return err
 	}
-	if err := w.histRuns.journal(w.t, "deal_stage_history"); err != nil {
-		return err
+	if w.kind == KindDeals {
+		return w.finishDeals()
 	}
-	return w.ordRs.journal(w.t, "orders")
+	return nil
 }
