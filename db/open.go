@@ -206,16 +206,24 @@ func preflight(ctx context.Context, path string) error {
 		return nil
 	}
 	u := url.URL{Scheme: "file", Path: path}
-	raw, err := sql.Open("sqlite", "file:"+u.EscapedPath()+"?mode=ro&_pragma=busy_timeout(5000)")
-	if err != nil {
-		return err
-	}
-	defer raw.Close()
 	var v, tables int
-	if err := raw.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return describeOpenError(path, err)
+	// A folder this user cannot write stops even a read-only connection
+	// (it cannot create the -shm file); read it as immutable then.
+	for _, extra := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		var raw *sql.DB
+		if raw, err = sql.Open("sqlite", "file:"+u.EscapedPath()+"?"+extra+"&_pragma=busy_timeout(5000)"); err != nil {
+			return err
+		}
+		err = raw.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+		if err == nil {
+			err = raw.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables)
+		}
+		raw.Close()
+		if err == nil || !isReadOnlyErr(err) {
+			break
+		}
 	}
-	if err := raw.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables); err != nil {
+	if err != nil {
 		return describeOpenError(path, err)
 	}
 	if v > SchemaVersion() {
