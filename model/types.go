@@ -82,6 +82,9 @@ func (c *Customer) Validate() error {
 	default:
 		return Invalid("lifecycle", "%q is not a lifecycle: use prospect, customer or churned", string(c.Lifecycle))
 	}
+	if c.Lifecycle == Churned && strings.TrimSpace(c.ChurnReason) == "" {
+		return Invalid("churn reason", "say why the customer churned (e.g. \"moved to a competitor\")")
+	}
 	if c.CadenceDays < 0 || c.CadenceDays > 3650 {
 		return Invalid("cadence", "must be between 1 and 3650 days (or empty for the tier's default)")
 	}

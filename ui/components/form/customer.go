@@ -1,0 +1,152 @@
+package form
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// Form ids, as SubmittedMsg, CancelledMsg and ReloadRequestedMsg carry them.
+const (
+	IDCustomer     = "customer"
+	IDContact      = "contact"
+	IDDeal         = "deal"
+	IDInteraction  = "interaction"
+	IDFollowup     = "followup"
+	IDOrder        = "order"
+	IDTags         = "tags"
+	IDNextFollowup = "next-followup"
+)
+
+// CustomerForm opens a form over c: a new customer when c.ID is 0 (tier C,
+// lifecycle customer, as `rapport add customer` makes them), else an edit.
+// On SubmittedMsg, ToCustomer(c, values) gives the customer to save.
+func CustomerForm(c model.Customer, o Options) Model {
+	title := "New customer"
+	if c.ID != 0 {
+		title = "Edit customer · " + c.Name
+	}
+	tier, life := customerDefaults(c)
+	cadence := ""
+	if c.CadenceDays > 0 {
+		cadence = strconv.Itoa(c.CadenceDays)
+	}
+	base := c
+	return New(Spec{
+		ID:    IDCustomer,
+		Title: title,
+		Fields: []Field{
+			{Key: "name", Label: "Name", Kind: Text, Initial: c.Name, MaxLen: model.MaxNameLen, Placeholder: "person or company"},
+			{Key: "company", Label: "Company", Kind: Text, Initial: c.Company, MaxLen: model.MaxShortLen},
+			{Key: "email", Label: "Email", Kind: Text, Initial: c.Email, MaxLen: model.MaxShortLen, Placeholder: "name@example.com"},
+			{Key: "phone", Label: "Phone", Kind: Text, Initial: c.Phone, MaxLen: model.MaxShortLen},
+			{Key: "im", Label: "IM", Kind: Text, Initial: c.IM, MaxLen: model.MaxShortLen, Placeholder: "WeChat, Slack, …"},
+			{Key: "industry", Label: "Industry", Kind: Text, Initial: c.Industry, MaxLen: model.MaxShortLen},
+			{Key: "source", Label: "Source", Kind: Text, Initial: c.Source, MaxLen: model.MaxShortLen, Placeholder: "referral, fair, web, …"},
+			{Key: "tier", Label: "Tier", Kind: Choice, Options: []string{"A", "B", "C"}, Initial: string(tier)},
+			{Key: "pin", Label: "Pin tier", Kind: Bool, Initial: yesNo(c.TierPinned), Hint: "keep it when tiers are recomputed"},
+			{Key: "cadence", Label: "Cadence days", Kind: Integer, Initial: cadence, Hint: "empty = the tier's", Aliases: []string{"cadence_days"}},
+			{Key: "lifecycle", Label: "Lifecycle", Kind: Choice, Options: lifecycleOptions(), Initial: string(life)},
+			{Key: "churn_reason", Label: "Churn reason", Kind: Text, Initial: c.ChurnReason, MaxLen: model.MaxShortLen,
+				Placeholder: "required when churned", Aliases: []string{"churn reason", "reason"}},
+			{Key: "notes", Label: "Notes", Kind: Multiline, Initial: c.Notes, MaxLen: model.MaxNotesLen},
+		},
+		Validate: func(v Values) error {
+			_, err := ToCustomer(base, v)
+			return err
+		},
+	}, o)
+}
+
+// customerDefaults are the tier and lifecycle a customer shows: its own,
+// or C and customer for a new one.
+func customerDefaults(c model.Customer) (model.Tier, model.Lifecycle) {
+	tier, life := c.Tier, c.Lifecycle
+	if tier == "" {
+		tier = model.TierC
+	}
+	if life == "" {
+		life = model.Active
+	}
+	return tier, life
+}
+
+func lifecycleOptions() []string {
+	var out []string
+	for _, l := range model.Lifecycles() {
+		out = append(out, string(l))
+	}
+	return out
+}
+
+// ToCustomer applies a submitted customer form to base (the customer the
+// form opened over, which keeps its id and version) and validates it with
+// model.Customer.Validate. Choosing another tier pins it, as --tier does
+// on the command line; the churn reason is required when churned and
+// dropped otherwise.
+func ToCustomer(base model.Customer, v Values) (model.Customer, error) {
+	c := base
+	c.Name = v.Text("name")
+	c.Company = v.Text("company")
+	c.Email = v.Text("email")
+	c.Phone = v.Text("phone")
+	c.IM = v.Text("im")
+	c.Industry = v.Text("industry")
+	c.Source = v.Text("source")
+	c.Notes = v.Text("notes")
+	oldTier, _ := customerDefaults(base)
+	c.Tier = model.Tier(v.Text("tier"))
+	c.TierPinned = v.Bool("pin") || c.Tier != oldTier
+	c.CadenceDays, _ = v.Int("cadence")
+	c.Lifecycle = model.Lifecycle(v.Text("lifecycle"))
+	c.ChurnReason = v.Text("churn_reason")
+	if c.Lifecycle != model.Churned {
+		c.ChurnReason = ""
+	}
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
+	if c.Lifecycle == model.Churned && strings.TrimSpace(c.ChurnReason) == "" {
+		return c, model.Invalid("churn reason", "say why the customer churned")
+	}
+	return c, nil
+}
+
+// ContactForm opens a form over a person at a customer: a new one when
+// c.ID is 0 (c.CustomerID must be set). On SubmittedMsg, ToContact(c,
+// values) gives the contact to save.
+func ContactForm(c model.Contact, o Options) Model {
+	title := "New contact"
+	if c.ID != 0 {
+		title = "Edit contact · " + c.Name
+	}
+	base := c
+	return New(Spec{
+		ID:    IDContact,
+		Title: title,
+		Fields: []Field{
+			{Key: "name", Label: "Name", Kind: Text, Initial: c.Name, MaxLen: model.MaxNameLen},
+			{Key: "role", Label: "Role", Kind: Text, Initial: c.Role, MaxLen: model.MaxShortLen, Placeholder: "buyer, CTO, …"},
+			{Key: "email", Label: "Email", Kind: Text, Initial: c.Email, MaxLen: model.MaxShortLen, Placeholder: "name@example.com"},
+			{Key: "phone", Label: "Phone", Kind: Text, Initial: c.Phone, MaxLen: model.MaxShortLen},
+			{Key: "primary", Label: "Primary", Kind: Bool, Initial: yesNo(c.IsPrimary), Hint: "the main contact"},
+		},
+		Validate: func(v Values) error {
+			_, err := ToContact(base, v)
+			return err
+		},
+	}, o)
+}
+
+// ToContact applies a submitted contact form to base and validates it with
+// model.Contact.Validate.
+func ToContact(base model.Contact, v Values) (model.Contact, error) {
+	c := base
+	c.Name = v.Text("name")
+	c.Role = v.Text("role")
+	c.Email = v.Text("email")
+	c.Phone = v.Text("phone")
+	c.IsPrimary = v.Bool("primary")
+	return c, c.Validate()
+}

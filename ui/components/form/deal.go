@@ -1,0 +1,65 @@
+package form
+
+import (
+	"strconv"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// DealForm opens a form over d: a new deal when d.ID is 0 (d.CustomerID set;
+// the caller picks the stage), else an edit. The value field reads any
+// amount the command line reads ($12,000, ¥3.5万, EUR 900), in the book
+// currency unless it names one. On SubmittedMsg, ToDeal(d, values) gives the
+// deal to save.
+func DealForm(d model.Deal, o Options) Model {
+	title := "New deal"
+	value, prob := "", ""
+	cur := ""
+	if d.ID != 0 {
+		title = "Edit deal · " + d.Title
+		value = model.FormatMinor(d.ValueMinor, d.Currency)
+		cur = d.Currency
+	}
+	if d.Probability >= 0 && d.ID != 0 {
+		prob = strconv.Itoa(d.Probability)
+	}
+	base := d
+	return New(Spec{
+		ID:    IDDeal,
+		Title: title,
+		Fields: []Field{
+			{Key: "title", Label: "Title", Kind: Text, Initial: d.Title, MaxLen: model.MaxNameLen, Placeholder: "Renewal 2027"},
+			{Key: "value", Label: "Value", Kind: Money, Initial: value, Currency: cur, Required: true,
+				Placeholder: "12,000", Aliases: []string{"currency", "amount"}},
+			{Key: "close", Label: "Expected close", Kind: Date, Mode: model.Future, Initial: d.ExpectedClose.String(),
+				Aliases: []string{"expected close", "expected_close"}},
+			{Key: "probability", Label: "Probability %", Kind: Integer, Initial: prob, Min: 0, Max: 100, Hint: "empty = the stage's"},
+		},
+		Validate: func(v Values) error {
+			_, err := ToDeal(base, v)
+			return err
+		},
+	}, o)
+}
+
+// ToDeal applies a submitted deal form to base and validates it with
+// model.Deal.Validate. An empty probability means the stage's (-1).
+func ToDeal(base model.Deal, v Values) (model.Deal, error) {
+	d := base
+	d.Title = v.Text("title")
+	if m, ok := v.Money("value"); ok {
+		d.ValueMinor, d.Currency = m.Minor, m.Currency
+	}
+	d.ExpectedClose = model.NoDay
+	if w, ok := v.When("close"); ok {
+		d.ExpectedClose = w.Day
+	}
+	d.Probability = -1
+	if p, ok := v.Int("probability"); ok {
+		d.Probability = p
+	}
+	if d.Status == "" {
+		d.Status = model.DealOpen
+	}
+	return d, d.Validate()
+}

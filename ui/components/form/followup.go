@@ -1,0 +1,102 @@
+package form
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// FollowupForm opens a form over f: a new follow-up when f.ID is 0
+// (f.CustomerID set), else an edit. The due date reads every form of SPEC
+// §5 and may carry a time ("fri 2pm"); the time field, when filled, wins.
+// On SubmittedMsg, ToFollowup(f, values) gives the follow-up to save.
+func FollowupForm(f model.Followup, o Options) Model {
+	title := "New follow-up"
+	if f.ID != 0 {
+		title = "Edit follow-up · " + f.Title
+	}
+	base := f
+	return New(Spec{
+		ID:    IDFollowup,
+		Title: title,
+		Fields: []Field{
+			{Key: "title", Label: "Title", Kind: Text, Initial: f.Title, MaxLen: model.MaxNameLen, Placeholder: "Send quote"},
+			{Key: "due", Label: "Due", Kind: Date, Mode: model.Future, Initial: f.Due.String(), Required: true,
+				Aliases: []string{"due_date"}},
+			{Key: "time", Label: "Time", Kind: Text, Initial: f.DueTime, Placeholder: "HH:MM (optional)", Aliases: []string{"due_time"}},
+		},
+		Validate: func(v Values) error {
+			_, err := ToFollowup(base, v)
+			return err
+		},
+	}, o)
+}
+
+// ToFollowup applies a submitted follow-up form to base and validates it
+// with model.Followup.Validate.
+func ToFollowup(base model.Followup, v Values) (model.Followup, error) {
+	f := base
+	f.Title = v.Text("title")
+	f.Due = model.NoDay
+	f.DueTime = ""
+	if w, ok := v.When("due"); ok {
+		f.Due, f.DueTime = w.Day, w.HHMM()
+	}
+	if t := v.Text("time"); t != "" {
+		hm, err := hhmm(t)
+		if err != nil {
+			return f, err
+		}
+		f.DueTime = hm
+	}
+	return f, f.Validate()
+}
+
+// hhmm checks a time of day as the command line's --time does ("14:30",
+// also "9:05") and returns it as "09:05".
+func hhmm(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	var h, m int
+	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(s) > 5 {
+		return "", model.Invalid("time", "%q is not a time like 14:30", s)
+	}
+	return fmt.Sprintf("%02d:%02d", h, m), nil
+}
+
+// DefaultNextDue is the due date NextFollowupPrompt suggests after an
+// interaction: today plus the customer's cadence in days (at least one day).
+func DefaultNextDue(today model.Day, cadenceDays int) model.Day {
+	return today.AddDays(max(cadenceDays, 1))
+}
+
+// NextFollowupPrompt is the one-field question after an interaction was
+// saved: "Schedule the next follow-up?" with the date filled in. enter
+// accepts (SubmittedMsg; NextFollowup builds the follow-up), esc skips at
+// once (CancelledMsg), even after the date was changed.
+func NextFollowupPrompt(defaultDue model.Day, o Options) Model {
+	return New(Spec{
+		ID:    IDNextFollowup,
+		Title: "Schedule the next follow-up?",
+		Fields: []Field{
+			{Key: "due", Label: "Next follow-up", Kind: Date, Mode: model.Future, Initial: defaultDue.String(), Required: true,
+				Help: "enter schedules it · esc skips"},
+		},
+		NoDiscardQuestion: true,
+	}, o)
+}
+
+// NextFollowup builds the follow-up NextFollowupPrompt accepted, titled as
+// `rapport log --next` titles it ("Follow up: " and the summary), and
+// validates it.
+func NextFollowup(customerID, dealID int64, summary string, v Values) (model.Followup, error) {
+	// Cut to the width the command line cuts to, with the same ellipsis.
+	title := ansi.Truncate("Follow up: "+summary, model.MaxNameLen, "…")
+	f := model.Followup{CustomerID: customerID, DealID: dealID, Title: title}
+	if w, ok := v.When("due"); ok {
+		f.Due, f.DueTime = w.Day, w.HHMM()
+	}
+	return f, f.Validate()
+}

@@ -1,0 +1,68 @@
+package form
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is the form's keys. The screen shows them in its footer and `?`
+// help through the form's ShortHelp and FullHelp.
+type KeyMap struct {
+	Next    key.Binding
+	Prev    key.Binding
+	Down    key.Binding // next field, outside multi-line fields
+	Up      key.Binding // previous field, outside multi-line fields
+	Enter   key.Binding // next field; saves on the last one
+	Submit  key.Binding
+	Cancel  key.Binding
+	Change  key.Binding // choices and yes/no
+	NewLine key.Binding // in a multi-line field
+	Yes     key.Binding // "Discard changes? y/n"
+	No      key.Binding
+	Reload  key.Binding // the conflict question
+	Keep    key.Binding // the conflict question: back to the form
+}
+
+// DefaultKeyMap returns the form's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Down:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field")),
+		Up:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
+		Enter:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next / save")),
+		Submit:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Change:  key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change")),
+		NewLine: key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", "new line")),
+		Yes:     key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "discard")),
+		No:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep editing")),
+		Reload:  key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", "reload")),
+		Keep:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "keep editing")),
+	}
+}
+
+// ShortHelp is the footer's help for the form's current state.
+func (m Model) ShortHelp() []key.Binding {
+	switch m.state {
+	case stateDiscard:
+		return []key.Binding{m.keys.Yes, m.keys.No}
+	case stateConflict:
+		return []key.Binding{m.keys.Reload, m.keys.Keep}
+	case stateSaving:
+		return nil
+	}
+	out := []key.Binding{m.keys.Next, m.keys.Submit, m.keys.Cancel}
+	switch m.focusedKind() {
+	case Choice, Bool:
+		out = append(out, m.keys.Change)
+	case Multiline:
+		out = append(out, m.keys.NewLine)
+	}
+	return out
+}
+
+// FullHelp is the `?` help: every key the form knows.
+func (m Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{m.keys.Next, m.keys.Prev, m.keys.Down, m.keys.Up, m.keys.Enter},
+		{m.keys.Submit, m.keys.Cancel, m.keys.Change, m.keys.NewLine},
+	}
+}
