@@ -260,11 +260,18 @@ func (t *Tx) applyRange(c change, undo bool) error {
 }
 
 func (t *Tx) touchRange(table string, from, to int64) error {
-	col := "customer_id"
-	if table == "customers" {
-		col = "id"
+	var q string
+	switch table {
+	case "customers":
+		q = "SELECT id FROM customers WHERE id BETWEEN ? AND ?"
+	case "deal_stage_history":
+		q = "SELECT DISTINCT d.customer_id FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id WHERE h.id BETWEEN ? AND ?"
+	case "tags", "stages", "settings":
+		return nil
+	default:
+		q = "SELECT DISTINCT customer_id FROM " + table + " WHERE id BETWEEN ? AND ?"
 	}
-	ids, err := queryIDs(t.ctx, t.tx, "SELECT DISTINCT "+col+" FROM "+table+" WHERE id BETWEEN ? AND ?", from, to)
+	ids, err := queryIDs(t.ctx, t.tx, q, from, to)
 	if err != nil {
 		return err
 	}

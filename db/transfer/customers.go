@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -180,14 +181,12 @@ func importCandidates(ctx context.Context, d *db.DB, cands []candidate, opt Opti
 	default:
 		return rep, fmt.Errorf("--on-duplicate %q: use skip, merge or create", onDup)
 	}
-	// Plan on a read snapshot first: it is the dry run's answer, and it
-	// tells whether there is anything to write and how big it is.
-	preview := *rep
-	p, err := planCustomers(ctx, d.Reader(), cands, onDup, &preview)
-	if err != nil {
-		return rep, err
-	}
-	if opt.DryRun || (len(rep.Rejected) > 0 && !opt.SkipBad) || (len(p.fresh) == 0 && len(p.updates) == 0) {
+	if opt.DryRun || (len(rep.Rejected) > 0 && !opt.SkipBad) {
+		// The dry run's answer, or what the good rows would have done.
+		preview := *rep
+		if _, err := planCustomers(ctx, d.Reader(), cands, onDup, &preview); err != nil {
+			return rep, err
+		}
 		*rep = preview
 		if len(rep.Rejected) > 0 && !opt.SkipBad {
 			return rep, fmt.Errorf("%d bad rows: %w", len(rep.Rejected), ErrBadRows)
@@ -195,27 +194,34 @@ func importCandidates(ctx context.Context, d *db.DB, cands []candidate, opt Opti
 		return rep, nil
 	}
 	write := d.Write
-	if len(p.fresh) >= bulkThreshold {
+	if len(cands) >= bulkThreshold {
 		write = d.BulkLoad
 	}
-	err = write(ctx, "import "+opt.Name, func(t *db.Tx) error {
+	err := write(ctx, "import "+opt.Name, func(t *db.Tx) error {
 		final := *rep
 		p, err := planCustomers(ctx, t.Q(), cands, onDup, &final)
 		if err != nil {
 			return err
 		}
-		if err := p.apply(ctx, t); err != nil {
-			return err
-		}
 		*rep = final
-		return nil
+		if len(p.fresh) == 0 && len(p.updates) == 0 {
+			return errNothingToWrite
+		}
+		return p.apply(ctx, t)
 	})
+	if errors.Is(err, errNothingToWrite) {
+		return rep, nil
+	}
 	if err != nil {
 		return rep, err
 	}
 	rep.Written = true
 	return rep, nil
 }
+
+// errNothingToWrite rolls back an import whose rows are all in the book
+// already, so it leaves no empty undo batch behind.
+var errNothingToWrite = errors.New("nothing to write")
 
 // apply writes the plan inside t: new customers with one prepared insert
 // each and one compact journal range, then tags and contacts, then the

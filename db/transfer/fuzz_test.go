@@ -43,7 +43,7 @@ func FuzzCSV(f *testing.F) {
 				t.Fatalf("clean passed an invalid customer: %v", err)
 			}
 			for _, s := range []string{cd.c.Name, cd.c.Company, cd.c.Email, cd.c.Phone, cd.c.Notes} {
-				if strings.ContainsAny(s, "\x1b\x00\x9b") {
+				if strings.ContainsAny(s, "\x1b\x00\u009b") {
 					t.Fatalf("control characters survived: %q", s)
 				}
 			}

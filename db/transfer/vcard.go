@@ -38,6 +38,7 @@ func parseVCards(raw []byte) ([]vCard, error) {
 	}
 	var cards []vCard
 	var cur *vCard
+	lastLine := 1 // the last line that has text, where a cut-short file ends
 	for i := 0; i < len(lines); {
 		ln := i + 1
 		line := lines[i]
@@ -45,10 +46,12 @@ func parseVCards(raw []byte) ([]vCard, error) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
+		lastLine = ln
 		logical := append([]byte(nil), line...)
 		for i < len(lines) && len(lines[i]) > 0 && (lines[i][0] == ' ' || lines[i][0] == '\t') {
 			logical = append(logical, lines[i][1:]...)
 			i++
+			lastLine = i
 			if len(logical) > maxVCardLine {
 				return nil, fmt.Errorf("line %d: a property longer than %d MB: this is not a contacts file", ln, maxVCardLine>>20)
 			}
@@ -61,6 +64,7 @@ func parseVCards(raw []byte) ([]vCard, error) {
 			for bytes.HasSuffix(p.raw, []byte("=")) && i < len(lines) {
 				p.raw = append(p.raw[:len(p.raw)-1], lines[i]...)
 				i++
+				lastLine = i
 			}
 		}
 		switch {
@@ -85,7 +89,7 @@ func parseVCards(raw []byte) ([]vCard, error) {
 		}
 	}
 	if cur != nil {
-		return nil, fmt.Errorf("line %d: the file ends inside the card that begins on line %d (END:VCARD is missing): the file is cut short", len(lines), cur.line)
+		return nil, fmt.Errorf("line %d: the file ends inside the card that begins on line %d (END:VCARD is missing): the file is cut short", lastLine, cur.line)
 	}
 	if len(cards) == 0 {
 		return nil, fmt.Errorf("line 1: no vCard in the file (a contact starts with BEGIN:VCARD)")

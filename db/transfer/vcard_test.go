@@ -17,7 +17,7 @@ func TestRealVCardFiles(t *testing.T) {
 		check   func(t *testing.T, cs []customerRow)
 	}{
 		{file: "broken_begin_vcar.vcard", broken: "line 1: expected BEGIN:VCARD"},
-		{file: "broken_missing_end.vcf", broken: "line 4: the file ends inside the card that begins on line 1"},
+		{file: "broken_missing_end.vcf", broken: "line 3: the file ends inside the card that begins on line 1"},
 		{file: "v21_android_qp_utf8.vcf", created: 5, check: func(t *testing.T, cs []customerRow) {
 			// Cards with only an email are named by it; the card that shares
 			// phone 123456 with another merges into it.

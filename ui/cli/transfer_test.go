@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// xferRun runs rapport with args against the book at dbPath and returns
+// the exit code, stdout and stderr.
+func xferRun(t *testing.T, dbPath string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &Env{Ctx: context.Background(), Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), DBPath: dbPath,
+		Now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local) }}
+	code := Run(e, args)
+	return code, out.String(), errb.String()
+}
+
+func xferFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestTransferImportCSV(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.db")
+	bad := xferFile(t, dir, "people.csv", "Name,Email,Phone\nAda Lovelace,ada@example.com,+44 20 7946 0018\nBob,bob@,\n")
+	code, out, errOut := xferRun(t, book, "import", "csv", bad)
+	if code != ExitFailed || !strings.Contains(errOut, "line 3: email:") || !strings.Contains(errOut, "--skip-bad") || !strings.Contains(out, "not imported") {
+		t.Fatalf("bad file: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, _ = xferRun(t, book, "import", "csv", "--dry-run", "--skip-bad", bad)
+	if code != ExitOK || !strings.Contains(out, "dry run") || !strings.Contains(out, "line 2: create Ada Lovelace") || !strings.Contains(out, "line 3: reject") {
+		t.Fatalf("dry run: %d\n%s", code, out)
+	}
+	code, out, errOut = xferRun(t, book, "import", "csv", "--skip-bad", bad)
+	if code != ExitOK || !strings.Contains(out, "imported: 1 customers created") || !strings.Contains(errOut, "line 3") {
+		t.Fatalf("skip-bad: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, _ = xferRun(t, book, "list")
+	if code != ExitOK || !strings.Contains(out, "Ada Lovelace") {
+		t.Fatalf("list after import: %s", out)
+	}
+	code, out, _ = xferRun(t, book, "undo")
+	if code != ExitOK || !strings.Contains(out, "import people.csv") {
+		t.Fatalf("undo: %d %s", code, out)
+	}
+	if code, _, errOut := xferRun(t, book, "import", "csv", "--on-duplicate", "maybe", bad); code != ExitUsage {
+		t.Errorf("bad --on-duplicate: %d %s", code, errOut)
+	}
+	if code, _, errOut := xferRun(t, book, "import", "csv", "--map", "nonsense", bad); code != ExitUsage {
+		t.Errorf("bad --map: %d %s", code, errOut)
+	}
+	if code, _, _ := xferRun(t, book, "import", "csv", filepath.Join(dir, "missing.csv")); code != ExitFailed {
+		t.Errorf("missing file: %d", code)
+	}
+}
+
+func TestTransferImportVCardAndExports(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.db")
+	vcf := xferFile(t, dir, "c.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王芳\r\nORG:星海贸易\r\nTEL:+86 138 0013 8000\r\nEMAIL:wang@example.cn\r\nCATEGORIES:vip\r\nEND:VCARD\r\n")
+	if code, out, errOut := xferRun(t, book, "import", "vcard", vcf); code != ExitOK || !strings.Contains(out, "1 customers created") {
+		t.Fatalf("vcard: %d %s %s", code, out, errOut)
+	}
+	broken := xferFile(t, dir, "b.vcf", "BEGIN:VCARD\r\nFN:x\r\n")
+	if code, _, errOut := xferRun(t, book, "import", "vcard", broken); code != ExitFailed || !strings.Contains(errOut, "line 2") {
+		t.Errorf("broken vcard: %d %s", code, errOut)
+	}
+	code, out, _ := xferRun(t, book, "export", "csv")
+	if code != ExitOK || !strings.HasPrefix(out, "\uFEFFid,name") || !strings.Contains(out, "'+86 138 0013 8000") {
+		t.Errorf("export csv: %q", out)
+	}
+	code, out, _ = xferRun(t, book, "export", "csv", "--excel=false")
+	if code != ExitOK || strings.HasPrefix(out, "\uFEFF") {
+		t.Errorf("--excel=false: %q", out)
+	}
+	_, help, _ := xferRun(t, book, "export", "--help")
+	if !strings.Contains(help, "formulas are neutralised") {
+		t.Errorf("export --help must say the CSV is formula-safe: %s", help)
+	}
+	jsonPath := filepath.Join(dir, "all.json")
+	if code, out, errOut := xferRun(t, book, "export", "json", "--out", jsonPath); code != ExitOK || !strings.Contains(out, jsonPath) {
+		t.Fatalf("export json: %d %s %s", code, out, errOut)
+	}
+	if st, err := os.Stat(jsonPath); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("export file mode: %v %v", st, err)
+	}
+	fresh := filepath.Join(dir, "fresh.db")
+	if code, out, errOut := xferRun(t, fresh, "import", "json", jsonPath); code != ExitOK || !strings.Contains(out, "restored 1 customers") {
+		t.Fatalf("import json: %d %s %s", code, out, errOut)
+	}
+	if code, _, errOut := xferRun(t, fresh, "import", "json", jsonPath); code != ExitFailed || !strings.Contains(errOut, "empty book") {
+		t.Errorf("second restore: %d %s", code, errOut)
+	}
+	if code, out, _ := xferRun(t, book, "export", "vcard"); code != ExitOK || !strings.Contains(out, "FN:王芳\r\n") {
+		t.Errorf("export vcard: %s", out)
+	}
+	if code, out, _ := xferRun(t, book, "export", "ics"); code != ExitOK || !strings.HasPrefix(out, "BEGIN:VCALENDAR\r\n") {
+		t.Errorf("export ics: %s", out)
+	}
+	if code, _, _ := xferRun(t, book, "export", "pdf"); code != ExitUsage {
+		t.Errorf("unknown format: %d", code)
+	}
+	if code, _, errOut := xferRun(t, filepath.Join(dir, "none.db"), "export", "csv"); code != ExitFailed || !strings.Contains(errOut, "rapport import csv") {
+		t.Errorf("export of a missing book: %d %s", code, errOut)
+	}
+}
+
+func TestTransferBackup(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.db")
+	if code, _, errOut := xferRun(t, book, "add", "customer", "Ada"); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	dest := filepath.Join(dir, "copy.db")
+	code, out, errOut := xferRun(t, book, "backup", dest)
+	if code != ExitOK || !strings.Contains(out, dest) {
+		t.Fatalf("backup: %d %s %s", code, out, errOut)
+	}
+	if code, out, _ := xferRun(t, dest, "list"); code != ExitOK || !strings.Contains(out, "Ada") {
+		t.Errorf("the copy opens: %s", out)
+	}
+	if code, _, errOut := xferRun(t, book, "backup", dest); code != ExitFailed || !strings.Contains(errOut, "exists") {
+		t.Errorf("backup over an existing file: %d %s", code, errOut)
+	}
+	if code, out, _ := xferRun(t, book, "backup"); code != ExitOK || !strings.Contains(out, ".bak") {
+		t.Errorf("default backup path: %s", out)
+	}
+	for _, v := range [][]string{{"import", "--help"}, {"import", "csv", "--help"}, {"import", "vcard", "--help"}, {"import", "json", "--help"}, {"export", "--help"}, {"backup", "--help"}} {
+		if code, out, _ := xferRun(t, book, v...); code != ExitOK || !strings.Contains(out, "usage") {
+			t.Errorf("%v: %d %s", v, code, out)
+		}
+	}
+}
