@@ -80,8 +80,15 @@ func (t *Tx) UpdateCustomer(c *model.Customer) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	var oldTier string
+	if err := t.tx.QueryRowContext(t.ctx, `SELECT tier FROM customers WHERE id = ?`, c.ID).Scan(&oldTier); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
 	cols, vals := customerValues(c)
 	if err := t.Update("customers", c.ID, c.Version, cols, vals); err != nil {
+		return err
+	}
+	if err := recordTierChange(t.ctx, t.tx, c.ID, model.Tier(oldTier), c.Tier, t.now.Unix()); err != nil {
 		return err
 	}
 	t.Touch(c.ID)

@@ -221,6 +221,9 @@ func applyTiers(ctx context.Context, q Querier, now time.Time, currency string, 
 		return changes, err
 	}
 	for _, c := range changes {
+		if err := recordTierChange(ctx, q, c.CustomerID, c.From, c.To, now.Unix()); err != nil {
+			return nil, err
+		}
 		if t != nil {
 			if err := t.Update("customers", c.CustomerID, 0, []string{"tier"}, []any{string(c.To)}); err != nil {
 				return nil, err
@@ -278,4 +281,13 @@ func idsJSON(ids []int64) string {
 	}
 	b, _ := json.Marshal(ids)
 	return string(b)
+}
+
+// recordTierChange keeps the tier history reports count from.
+func recordTierChange(ctx context.Context, q Querier, customerID int64, from, to model.Tier, at int64) error {
+	if from == to || from == "" {
+		return nil
+	}
+	_, err := q.ExecContext(ctx, `INSERT INTO tier_changes (customer_id, from_tier, to_tier, changed_at) VALUES (?, ?, ?, ?)`, customerID, string(from), string(to), at)
+	return err
 }

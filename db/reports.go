@@ -247,6 +247,13 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 		return Report{}, mapError(err)
 	}
 	rc.finish()
+	var changed int
+	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()).Unix()
+	if err := d.r.QueryRowContext(ctx, `SELECT count(DISTINCT t.customer_id) FROM tier_changes t JOIN customers c ON c.id = t.customer_id
+		WHERE t.changed_at >= ? AND c.archived_at IS NULL`, monthStart).Scan(&changed); err != nil {
+		return Report{}, mapError(err)
+	}
+	r.Segments.ChangedThisMonth = &changed
 	return *r, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
@@ -77,9 +78,8 @@ type KindSeries struct {
 type Segments struct {
 	RevenueSince string      `json:"revenue_since"` // revenue counts orders from this day to today (365 days, as segmentation does)
 	Tiers        []TierSplit `json:"tiers"`         // A, B, C
-	// ChangedThisMonth is always nil (null): the schema keeps no history of
-	// tier changes (the daily segmentation writes no journal), so how many
-	// customers changed tier this month cannot be told.
+	// ChangedThisMonth counts the live customers whose tier changed since
+	// the first of this month (tier_changes: segmentation and edits).
 	ChangedThisMonth *int `json:"changed_this_month"`
 }
 
@@ -238,17 +238,38 @@ func (rc *reportCtx) planActivity() {
 	pl.revLo, pl.revHi = rc.now.AddDate(0, 0, -365).Unix(), rc.now.Unix()+1
 }
 
-// kindCodeSQL maps an interaction row to kind index × 2 + 1 when it is a contact.
-func kindCodeSQL() string {
+// kindNames holds every interaction kind once; instr of a kind in it is a
+// cheap unique code (kinds are fixed by the schema's CHECK).
+func kindNames() string {
 	var b strings.Builder
-	b.WriteString("(CASE kind")
-	for i, k := range model.InteractionKinds() {
-		b.WriteString(" WHEN '" + string(k) + "' THEN ")
-		b.WriteString(string(rune('0' + i)))
+	for _, k := range model.InteractionKinds() {
+		b.WriteString(string(k))
 	}
-	b.WriteString(" ELSE 0 END) * 2 + (direction <> 'internal' AND kind <> 'note')")
 	return b.String()
 }
+
+// kindIndex maps instr(kindNames(), kind) to the kind's index in
+// model.InteractionKinds (-1 for none).
+func kindIndex() []int {
+	names := kindNames()
+	out := make([]int, len(names)+2)
+	for i := range out {
+		out[i] = -1
+	}
+	for i, k := range model.InteractionKinds() {
+		out[strings.Index(names, string(k))+1] = i
+	}
+	return out
+}
+
+// kindCodeSQL maps an interaction row to instr(kindNames, kind) × 2, plus 1
+// when it is a contact. It stays below 1<<kindCodeBits.
+func kindCodeSQL() string {
+	return "instr('" + kindNames() + "', kind) * 2 + (direction <> 'internal' AND kind <> 'note')"
+}
+
+// kindCodeBits is how many low bits the kind code takes in a packed value.
+const kindCodeBits = 7
 
 // interactionParts is how many slices of the interactions table are
 // scanned at once (each on its own connection; the pool holds four).
@@ -285,6 +306,7 @@ func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 	lo, hi := min(pl.retLo, pl.weekLo), max(pl.retHi, pl.weekHi)
 	// Each row gives its customer and its time offset from lo packed with
 	// its kind code.
+	kinds := kindIndex()
 	const chunks = 4
 	for c := range int64(chunks) {
 		cf, ct := from+(to-from)*c/chunks, from+(to-from)*(c+1)/chunks
@@ -293,16 +315,16 @@ func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 			if c, ok := rc.cust.special[cid]; ok && c.archived {
 				return
 			}
-			at, code := lo+v[1]>>5, v[1]&31
+			at, code := lo+v[1]>>kindCodeBits, v[1]&(1<<kindCodeBits-1)
 			if code&1 == 1 && at >= pl.retLo && at < pl.retHi {
 				if m := pl.maskAt(at); m != 0 {
 					out.masks[cid] |= m
 				}
 			}
-			if at >= pl.weekLo && at < pl.weekHi {
-				out.weeks[pl.weekAt(at)][code>>1]++
+			if k := kinds[code>>1]; k >= 0 && at >= pl.weekLo && at < pl.weekHi {
+				out.weeks[pl.weekAt(at)][k]++
 			}
-		}, `SELECT group_concat(customer_id), group_concat((occurred_at - ?1) * 32 + `+kindCodeSQL()+`)
+		}, `SELECT group_concat(customer_id), group_concat((occurred_at - ?1) * `+strconv.Itoa(1<<kindCodeBits)+` + `+kindCodeSQL()+`)
 			FROM interactions NOT INDEXED
 			WHERE rowid >= ?2 AND rowid < ?3 AND occurred_at >= ?1 AND occurred_at < ?4 AND archived_at IS NULL
 			AND (occurred_at >= ?5 OR (direction <> 'internal' AND kind <> 'note'))`,

@@ -346,29 +346,47 @@ func expectedCloses(ctx context.Context, rc *reportCtx, pl *Pipeline) error {
 	return nil
 }
 
-// reportRisk fills the risk summary from customer_stats.
+// reportRisk fills the risk summary from customer_stats. Customers at
+// watch or at risk have a score at or above the lower threshold, so the
+// (active, risk_score) index narrows both queries to them.
 func reportRisk(ctx context.Context, rc *reportCtx) error {
 	rs := RiskSummary{Reasons: []Count{}}
-	if err := rc.d.r.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(risk_level = 'at_risk'), 0), coalesce(sum(risk_level = 'watch'), 0)
-		FROM customer_stats WHERE active = 1`).Scan(&rs.Active, &rs.AtRisk, &rs.Watch); err != nil {
+	if err := rc.d.r.QueryRowContext(ctx, `SELECT count(*) FROM customer_stats WHERE active = 1`).Scan(&rs.Active); err != nil {
 		return err
 	}
-	rows, err := rc.d.r.QueryContext(ctx, `SELECT coalesce(json_extract(j.value, '$.code'), '') AS code, count(*)
-		FROM customer_stats s, json_each(s.risk_reasons) j
-		WHERE s.active = 1 AND s.risk_level IN ('watch', 'at_risk') AND json_valid(s.risk_reasons)
-		GROUP BY code`)
+	floor := min(rc.set.Points.WatchThreshold, rc.set.Points.AtRiskThreshold)
+	rows, err := rc.d.r.QueryContext(ctx, `SELECT s.risk_level, coalesce(json_extract(j.value, '$.code'), ''), j.key = 0 OR j.key IS NULL
+		FROM customer_stats s LEFT JOIN json_each(CASE WHEN json_valid(s.risk_reasons) THEN s.risk_reasons ELSE '[]' END) j
+		WHERE s.active = 1 AND s.risk_score >= ? AND s.risk_level IN ('watch', 'at_risk')`, floor)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	byCode := map[string]int{}
 	for rows.Next() {
-		var c Count
-		if err := rows.Scan(&c.Name, &c.Count); err != nil {
+		var level, code string
+		var first bool
+		if err := rows.Scan(&level, &code, &first); err != nil {
 			return err
 		}
-		rs.Reasons = append(rs.Reasons, c)
+		if first {
+			if level == string(model.LevelAtRisk) {
+				rs.AtRisk++
+			} else {
+				rs.Watch++
+			}
+		}
+		if code != "" {
+			byCode[code]++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for code, n := range byCode {
+		rs.Reasons = append(rs.Reasons, Count{Name: code, Count: n})
 	}
 	sortCounts(rs.Reasons)
 	rc.r.Risk = rs
-	return rows.Err()
+	return nil
 }

@@ -247,3 +247,50 @@ func TestRefusesNonEmptyBook(t *testing.T) {
 		t.Fatalf("Generate into a non-empty book: %v", err)
 	}
 }
+
+// TestRefreshHasNothingLeft holds the generator's own rhythm and tiers to
+// db's daily refresh: forgetting that today was refreshed and refreshing
+// again must find the same g, change no tier and recompute no customer.
+func TestRefreshHasNothingLeft(t *testing.T) {
+	ctx := context.Background()
+	d, st := build(t, filepath.Join(t.TempDir(), "demo.db"), 1500, 4)
+	if err := d.Write(ctx, "", func(tx *db.Tx) error {
+		_, err := tx.Q().ExecContext(ctx, `DELETE FROM settings WHERE key = 'refreshed_on'`)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := d.Refresh(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.NewDay || res.Rhythm != st.Rhythm || res.TierChanges != 0 || res.Recomputed != 0 {
+		t.Fatalf("refresh after the demo: %+v, generator said rhythm %d", res, st.Rhythm)
+	}
+	var tiers string
+	if err := d.Reader().QueryRow(`SELECT group_concat(tier || ':' || n) FROM (SELECT tier, count(*) n FROM customers GROUP BY tier)`).Scan(&tiers); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(tiers, "A:") || !strings.Contains(tiers, "B:") || !strings.Contains(tiers, "C:") {
+		t.Errorf("want customers in every tier, got %s", tiers)
+	}
+}
+
+func TestProgressReported(t *testing.T) {
+	ctx := context.Background()
+	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), db.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var phases []string
+	if _, err := Generate(ctx, d, Options{Customers: 2500, Seed: 1, Progress: func(phase string, done, total int) {
+		phases = append(phases, fmt.Sprintf("%s %d/%d", phase, done, total))
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "customers 1000/2500,customers 2000/2500,index 2500/2500,refresh 2500/2500"
+	if got := strings.Join(phases, ","); got != want {
+		t.Errorf("progress = %s, want %s", got, want)
+	}
+}

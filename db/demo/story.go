@@ -109,8 +109,8 @@ func (g *gen) plan(r *rand.Rand) plan {
 		p.start = t.AddDays(-uni(r, 60, 400))
 	}
 	p.touchEnd, p.orderEnd, p.dealLimit = t, t, t
-	// Typical days between touches: log-normal around 5 weeks.
-	p.touchEvery = math.Min(58, math.Max(20, math.Exp(r.NormFloat64()*0.25+math.Log(44))))
+	// Typical days between touches: log-normal around 7 weeks.
+	p.touchEvery = math.Min(64, math.Max(22, math.Exp(r.NormFloat64()*0.25+math.Log(50))))
 	p.orderEvery = math.Min(150, math.Max(20, p.touchEvery*(1.2+r.Float64()*1.6)))
 	p.baseUSD = math.Min(60000, math.Max(80, math.Exp(r.NormFloat64()*0.9+math.Log(900))))
 	p.currency = g.currency
@@ -119,7 +119,7 @@ func (g *gen) plan(r *rand.Rand) plan {
 	}
 	switch p.story {
 	case storyQuiet:
-		p.touchEvery = float64(uni(r, 38, 52))
+		p.touchEvery = float64(uni(r, 42, 58))
 		p.orderEvery = float64(uni(r, 90, 180))
 		if chance(r, 0.4) {
 			p.orderEvery = 0
