@@ -82,8 +82,9 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (customer_id, last_contact_at, last_inbound_at, unanswered_streak,
 		next_followup_due, next_followup_time, open_followups, open_deals, open_pipeline_minor, last_order_at, order_count,
 		median_order_gap_days, open_complaints, last_complaint_at, last_feedback_score, last_feedback_at, active,
-		last_contact_day, touch_due_on, risk_score, risk_level, risk_reasons, risk_valid_until, risk_rhythm, stale)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)`)
+		last_contact_day, touch_due_on, risk_score, risk_level, risk_reasons, risk_valid_until, risk_rhythm, stale,
+		live, tier, overdue_followups, rotting_deals)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
@@ -101,7 +102,7 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 			nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
 			model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
 			row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
-			row.risk.ValidUntil.String(), g); err != nil {
+			row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting); err != nil {
 			return err
 		}
 		for _, dl := range a.deals {
@@ -165,6 +166,8 @@ func dealClock(dl dealAcc, loc *time.Location) (since, rotOn model.Day) {
 }
 
 type statsRow struct {
+	overdue        int // open follow-ups due before today
+	rotting        int // open deals rotting today
 	active         bool
 	lastContactDay model.Day
 	touchDueOn     model.Day
@@ -180,8 +183,27 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 		r.lastContactDay = model.DayOfUnix(a.lastContact, loc)
 	}
 	r.active = !a.archived && a.lifecycle != string(model.Churned)
+	// The date-based counts, and the first day either could change.
+	horizon := today.AddDays(366)
+	for _, due := range a.dues {
+		if due < today {
+			r.overdue++
+		} else if due+1 < horizon {
+			horizon = due + 1
+		}
+	}
+	for _, dl := range a.deals {
+		if _, rotOn := dealClock(dl, loc); rotOn != model.NoDay {
+			if rotOn <= today {
+				r.rotting++
+			} else if rotOn < horizon {
+				horizon = rotOn
+			}
+		}
+	}
 	if !r.active {
-		r.risk = model.Risk{Level: model.LevelHealthy, ValidUntil: today.AddDays(3650)}
+		// Not scored, but its follow-ups and deals still count on Today.
+		r.risk = model.Risk{Level: model.LevelHealthy, ValidUntil: horizon}
 		r.reasonsJSON = "[]"
 		return r
 	}

@@ -97,8 +97,13 @@ type Triage struct {
 	TouchDue []TouchItem
 }
 
+// TriageCountsOnly is the limit that makes Triage read the counts alone
+// (the first frame of the app needs nothing else).
+const TriageCountsOnly = -1
+
 // Triage reads the launch triage from materialised stats (call Refresh
-// first). limit caps each section's rows (0 = all); counts are always whole.
+// first). limit caps each section's rows (0 = all, TriageCountsOnly = no
+// rows); counts are always whole.
 // It never aggregates over interactions.
 func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	now := d.now()
@@ -118,18 +123,24 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	if atRisk <= 0 {
 		atRisk = 50
 	}
+	// Counts come from indexed customer_stats columns kept exact by every
+	// write and by Refresh (call it first); only today's timed follow-ups
+	// are looked at one by one.
 	counts := `SELECT
-		(SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL
-			AND (f.due_date < ?1 OR (f.due_date = ?1 AND f.due_time IS NOT NULL AND f.due_time < ?2))),
+		(SELECT coalesce(sum(overdue_followups), 0) FROM customer_stats WHERE live = 1 AND overdue_followups > 0)
+		+ (SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL
+			AND f.due_date = ?1 AND f.due_time IS NOT NULL AND f.due_time < ?2),
 		(SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL
 			AND f.due_date = ?1 AND (f.due_time IS NULL OR f.due_time >= ?2)),
 		(SELECT count(*) FROM customer_stats WHERE active = 1 AND risk_score >= ?3),
-		(SELECT count(*) FROM deal_stats ds JOIN deals d ON d.id = ds.deal_id JOIN customers c ON c.id = d.customer_id
-			WHERE ds.rot_on <= ?1 AND d.status = 'open' AND d.archived_at IS NULL AND c.archived_at IS NULL),
+		(SELECT coalesce(sum(rotting_deals), 0) FROM customer_stats WHERE live = 1 AND rotting_deals > 0),
 		(SELECT count(*) FROM customer_stats WHERE active = 1 AND touch_due_on IS NOT NULL AND touch_due_on <= ?1)`
 	c := &tr.Counts
 	if err := d.r.QueryRowContext(ctx, counts, ts, hhmm, atRisk).Scan(&c.Overdue, &c.DueToday, &c.AtRisk, &c.Rotting, &c.TouchDue); err != nil {
 		return tr, err
+	}
+	if limit == TriageCountsOnly {
+		return tr, nil
 	}
 	fq := `SELECT f.id, f.customer_id, coalesce(f.deal_id, 0), c.name, f.title, f.due_date, coalesce(f.due_time, '')
 		FROM followups f JOIN customers c ON c.id = f.customer_id
@@ -148,7 +159,7 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	}
 	rows, err := d.r.QueryContext(ctx, `SELECT d.id, d.customer_id, c.name, d.title, s.name, ds.stage_since, d.value_minor, d.currency
 		FROM deal_stats ds JOIN deals d ON d.id = ds.deal_id JOIN customers c ON c.id = d.customer_id JOIN stages s ON s.id = d.stage_id
-		WHERE ds.rot_on <= ?1 AND d.status = 'open' AND d.archived_at IS NULL AND c.archived_at IS NULL
+		WHERE ds.rot_on IS NOT NULL AND ds.rot_on <= ?1 AND d.status = 'open' AND d.archived_at IS NULL AND c.archived_at IS NULL
 		ORDER BY ds.stage_since, d.id`+lim, ts)
 	if err != nil {
 		return tr, err
@@ -169,10 +180,10 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	if err := rows.Err(); err != nil {
 		return tr, err
 	}
-	rows, err = d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, c.tier, s.last_contact_day, s.touch_due_on
+	rows, err = d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.tier, s.last_contact_day, s.touch_due_on
 		FROM customer_stats s JOIN customers c ON c.id = s.customer_id
 		WHERE s.active = 1 AND s.touch_due_on IS NOT NULL AND s.touch_due_on <= ?1
-		ORDER BY c.tier, s.touch_due_on, s.customer_id`+lim, ts)
+		ORDER BY s.active, s.tier, s.touch_due_on, s.customer_id`+lim, ts)
 	if err != nil {
 		return tr, err
 	}

@@ -94,7 +94,7 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 	for _, s := range a.specs {
 		a.tabs[s.ID] = s.New(c)
 	}
-	tr, err := d.Triage(ctx, 1)
+	tr, err := d.Triage(ctx, db.TriageCountsOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -229,6 +229,15 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return tea.Quit
 	}
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		// Keys typed faster than they are read arrive as one message
+		// ("/王芳"); take them one at a time so "/" still opens the filter.
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			cmds = append(cmds, a.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		}
+		return tea.Batch(cmds...)
+	}
 	a.status, a.statusErr = "", false
 	if a.showHelp {
 		if key.Matches(msg, a.keys.Help, a.keys.Back, a.keys.Quit) {
@@ -286,6 +295,9 @@ func (a *App) back() tea.Cmd {
 		return nil
 	}
 	a.stack = a.stack[:len(a.stack)-1]
+	if len(a.stack) == 0 {
+		delete(a.stale, a.active)
+	}
 	return a.toFocused(reloadMsg{})
 }
 
@@ -348,7 +360,7 @@ func (a *App) loadCountsCmd() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.dbCtx()
 		defer cancel()
-		tr, err := c.DB.Triage(ctx, 1)
+		tr, err := c.DB.Triage(ctx, db.TriageCountsOnly)
 		return countsMsg{Seq: seq, Counts: tr.Counts, Err: err}
 	}
 }

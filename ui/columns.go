@@ -12,8 +12,8 @@ import (
 // column is one column of the customer table.
 type column struct {
 	title string
-	width int  // minimum, then the width given by fitColumns
-	max   int  // flexible columns grow up to max, then up to max2; 0 = fixed
+	width int // minimum, then the width given by fitColumns
+	max   int // flexible columns grow up to max, then up to max2; 0 = fixed
 	max2  int
 	drop  int  // order of dropping when narrow: higher drops first; 0 = never
 	right bool // right-aligned

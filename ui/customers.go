@@ -65,6 +65,11 @@ type Customers struct {
 	top        int
 	err        error
 	cols       []column
+	// resetting is true while the answer to a new filter or sort is on its
+	// way: the rows on screen are the old ones. enter then waits for it
+	// (openPending) instead of opening a customer of the old list.
+	resetting   bool
+	openPending bool
 }
 
 // NewCustomers builds the Customers screen; Init loads the first page.
@@ -143,6 +148,7 @@ func (m *Customers) Total() int { return m.total }
 func (m *Customers) fetch(start int, count, reset bool) tea.Cmd {
 	m.seq++
 	m.pending = true
+	m.resetting = reset
 	seq, c := m.seq, m.c
 	q := db.CustomerQuery{Filter: model.ParseFilter(m.query), Sort: db.Sorts()[m.sort], Offset: start, Limit: customersPage}
 	return func() tea.Msg {
@@ -189,11 +195,18 @@ func (m *Customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			m.total, m.totalKnown = msg.Total, true
 		}
 		m.start, m.rows = msg.Start, msg.Rows
+		m.resetting = false
 		if msg.Reset {
 			m.cursor, m.top = 0, 0
 		}
 		m.cursor = clamp(m.cursor, 0, m.total-1)
 		m.top = scrollTo(m.top, m.cursor, m.rowsHeight(), m.total)
+		if m.openPending {
+			m.openPending = false
+			if r, ok := m.row(m.cursor); ok {
+				return m, openCustomer(r.ID)
+			}
+		}
 		return m, m.ensure()
 	case filterTickMsg:
 		if msg.Seq != m.filterSeq || m.input.Value() == m.query {
@@ -267,6 +280,10 @@ func (m *Customers) listKey(msg tea.KeyMsg) tea.Cmd {
 			return m.applyFilter("")
 		}
 	case key.Matches(msg, m.keys.Open):
+		if m.resetting {
+			m.openPending = true
+			return nil
+		}
 		if r, ok := m.row(m.cursor); ok {
 			return openCustomer(r.ID)
 		}
@@ -298,7 +315,7 @@ func (m *Customers) View() string {
 		if m.query != "" {
 			out = append(out, s.Section.Empty.Render("No customer matches this filter (esc clears it)"))
 		} else {
-			out = append(out, s.Section.Empty.Render("No customers yet"))
+			out = append(out, s.Section.Empty.Render("No customers yet: import some with rapport import csv FILE"))
 		}
 	}
 	today := m.c.Today()

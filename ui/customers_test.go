@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
 )
@@ -52,8 +54,8 @@ func TestFilterSyntaxRunsInSQL(t *testing.T) {
 		first int64
 	}{
 		{"müller", 1, f.Muller},
-		{"王芳", 1, f.Wang},  // 2 characters: instr, not FTS
-		{"#vip", 1, f.Wang},  // a tag
+		{"王芳", 1, f.Wang},   // 2 characters: instr, not FTS
+		{"#vip", 1, f.Wang}, // a tag
 		{"risk:at", 2, f.Muller},
 		{"tier:A 北京", 1, f.Wang},
 		{"stage:lead", 1, f.Lee},
@@ -180,5 +182,40 @@ func TestCustomersPagesFromSQLAndKeepsTheCursor(t *testing.T) {
 	press(t, a, "esc")
 	if c2, t2 := c.Cursor(); c2 != cur || t2 != top {
 		t.Fatalf("cursor %d/%d after coming back, was %d/%d", c2, t2, cur, top)
+	}
+}
+
+func TestKeysReadTogetherAreTakenOneByOne(t *testing.T) {
+	d, f := fixtureBook(t)
+	a := newTestApp(t, d, 100, 30)
+	press(t, a, "2")
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/王芳")})
+	drain(t, a, cmd)
+	press(t, a, "enter")
+	c := customersOf(a)
+	if c.Query() != "王芳" || c.Total() != 1 {
+		t.Fatalf("query %q total %d", c.Query(), c.Total())
+	}
+	if r, _ := c.row(0); r.ID != f.Wang {
+		t.Fatal("wrong customer")
+	}
+}
+
+func TestEnterBeforeTheFilterAnswersOpensTheNewFirstRow(t *testing.T) {
+	d, f := fixtureBook(t)
+	a := newTestApp(t, d, 100, 30)
+	press(t, a, "2")
+	c := customersOf(a)
+	// Apply a filter but hold its answer back, as a slow query would.
+	c.input.SetValue("olivia")
+	fetch := c.applyFilter("olivia")
+	_, cmd := a.Update(keyMsgs("enter")[0])
+	if cmd != nil {
+		t.Fatal("enter opened a customer of the old list")
+	}
+	drain(t, a, fetch)
+	det, ok := a.Focused().(*Detail)
+	if !ok || det.CustomerID() != f.Olivia {
+		t.Fatalf("focused %T after the answer", a.Focused())
 	}
 }

@@ -38,7 +38,7 @@ func openBook(t testing.TB) (*db.DB, *clock) {
 // fixture names the customers the tests look for.
 type fixture struct {
 	Wang, Acme, Muller, Sato, Lee, Olivia, Evil int64
-	OverdueFollowup                            int64
+	OverdueFollowup                             int64
 }
 
 // fixtureBook builds a small deterministic book: one customer in every

@@ -128,3 +128,36 @@ func TestColumnsDropLeastImportantFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestCJKNamesAlignInTheTable(t *testing.T) {
+	d, _ := fixtureBook(t)
+	a := newTestApp(t, d, 120, 40)
+	press(t, a, "2")
+	lines := strings.Split(ansi.Strip(a.View()), "\n")
+	header := -1
+	col := -1
+	for i, l := range lines {
+		if strings.Contains(l, "Tier Status") {
+			header = i
+			col = ansi.StringWidth(l[:strings.Index(l, "Tier")])
+		}
+	}
+	if header < 0 {
+		t.Fatal("no table header")
+	}
+	checked := 0
+	for _, l := range lines[header+1:] {
+		for _, tier := range []string{" A    ", " B    ", " C    "} {
+			if i := strings.Index(l, tier); i >= 0 {
+				if got := ansi.StringWidth(l[:i+1]); got != col {
+					t.Fatalf("tier column at %d, header at %d: %q", got, col, l)
+				}
+				checked++
+				break
+			}
+		}
+	}
+	if checked < 5 {
+		t.Fatalf("only %d rows checked", checked)
+	}
+}

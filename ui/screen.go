@@ -48,6 +48,7 @@ type ScreenID string
 const (
 	ScreenToday     ScreenID = "today"
 	ScreenCustomers ScreenID = "customers"
+	ScreenPipeline  ScreenID = "pipeline"
 	ScreenWelcome   ScreenID = "welcome"
 )
 
@@ -66,5 +67,6 @@ func Registry() []ScreenSpec {
 	return []ScreenSpec{
 		{ID: ScreenToday, Key: "1", Title: "Today", New: func(c *Common) Screen { return NewToday(c) }},
 		{ID: ScreenCustomers, Key: "2", Title: "Customers", New: func(c *Common) Screen { return NewCustomers(c) }},
+		{ID: ScreenPipeline, Key: "3", Title: "Pipeline", New: func(c *Common) Screen { return NewPipeline(c) }},
 	}
 }

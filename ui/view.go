@@ -114,11 +114,20 @@ func (a *App) footerView() string {
 	}
 	f := a.Focused()
 	bindings := f.ShortHelp()
-	if !f.InputFocused() {
-		bindings = append(bindings, a.globalHelp()...)
-	}
 	a.help.Width = max(0, a.width-width(status))
-	return status + a.help.ShortHelpView(bindings)
+	if f.InputFocused() {
+		return status + a.help.ShortHelpView(bindings)
+	}
+	// The screen's keys, then ? and q; when they do not all fit, ? and q
+	// come first so the way to the full help is never cut off.
+	all := append(append([]key.Binding{}, bindings...), a.globalHelp()...)
+	a.help.Width = 0
+	line := a.help.ShortHelpView(all)
+	a.help.Width = max(0, a.width-width(status))
+	if width(line) > a.help.Width {
+		all = append(a.globalHelp(), bindings...)
+	}
+	return status + a.help.ShortHelpView(all)
 }
 
 func (a *App) helpView(h int) string {

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"context"
-	"time"
 	"testing"
+	"time"
 )
 
 func TestEmptyBookWelcomesAndAddsACustomer(t *testing.T) {

@@ -26,17 +26,32 @@ func Morning(now time.Time) time.Time {
 // Cached returns the path of a demo book of opt.Customers customers for
 // opt.Seed as of now, kept in dir under a name that says size, seed and
 // day, and builds it on first use (into a temporary file renamed into place,
-// so a half-built book is never picked up). Benchmarks share it.
+// so a half-built book is never picked up; a lock file keeps two test
+// processes from building it at once). Books of earlier days are removed.
+// Benchmarks share it.
 func Cached(ctx context.Context, dir string, opt Options, now time.Time) (string, error) {
 	if opt.Customers <= 0 {
 		opt.Customers = DefaultCustomers
 	}
-	path := filepath.Join(dir, fmt.Sprintf("rapport-bench-%d-%d-%s.db", opt.Customers, opt.Seed, model.DayOf(now)))
+	prefix := fmt.Sprintf("rapport-bench-%d-%d-", opt.Customers, opt.Seed)
+	path := filepath.Join(dir, prefix+model.DayOf(now).String()+".db")
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
+	}
+	unlock, err := lockFile(ctx, path+".lock")
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	if _, err := os.Stat(path); err == nil {
+		return path, nil // built by another process while we waited
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, prefix+"*.db"))
+	for _, p := range old {
+		RemoveBook(p)
 	}
 	tmp := fmt.Sprintf("%s.tmp-%d", path, os.Getpid())
 	RemoveBook(tmp)
@@ -57,6 +72,30 @@ func Cached(ctx context.Context, dir string, opt Options, now time.Time) (string
 		return "", err
 	}
 	return path, nil
+}
+
+// lockFile takes an exclusive lock by creating path, waiting while another
+// process holds it (a lock older than 15 minutes is taken as abandoned).
+func lockFile(ctx context.Context, path string) (unlock func(), err error) {
+	for {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err == nil {
+			f.Close()
+			return func() { os.Remove(path) }, nil
+		}
+		if !os.IsExist(err) {
+			return nil, err
+		}
+		if st, err := os.Stat(path); err == nil && time.Since(st.ModTime()) > 15*time.Minute {
+			os.Remove(path)
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
 }
 
 // RemoveBook deletes a book file with its -wal, -shm and -journal

@@ -12,7 +12,7 @@ import (
 // registered under their first word.
 func bookVerbs() map[string]Verb {
 	return map[string]Verb{
-		"today":   {Usage: "today [--json] [--exit-code]", Summary: "the launch triage: overdue, due today, at risk, rotting, to touch", Run: runToday},
+		"today":   {Usage: "today [--json] [--exit-code] [--all]", Summary: "the launch triage: overdue, due today, at risk, rotting, to touch", Run: runToday},
 		"list":    {Usage: "list [--json] [--filter T] [--tag T] [--tier A] [--at-risk] [--sort S] [--limit N]", Summary: "customers", Run: runList},
 		"show":    {Usage: "show CUSTOMER [--json]", Summary: "a customer's 360° view", Run: runShow},
 		"add":     {Usage: "add customer NAME [--company ..] [--email ..] [--phone ..] [--tier ..] [--tag ..]…", Summary: "add a customer", Run: sub("add", map[string]func(*Env, []string) int{"customer": runAddCustomer})},

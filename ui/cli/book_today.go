@@ -116,11 +116,13 @@ func triageJSON(tr db.Triage) todayJSON {
 func runToday(e *Env, args []string) int {
 	c := newCommand(e, "today [--json] [--exit-code]", `The launch triage, as the app's Today screen shows it: overdue follow-ups,
 follow-ups due today, customers at risk (with their top reason), rotting deals
-and customers due for a touch. Every row is listed.
+and customers due for a touch. The text lists the first 25 rows of each
+section (--all for every row); --json always lists every row.
 
 --exit-code exits 3 when any follow-up is overdue (for cron and notifiers).`)
 	asJSON := c.boolean("json", "print the SPEC §5 JSON shape")
 	exitCode := c.boolean("exit-code", "exit 3 when anything is overdue")
+	all := c.boolean("all", "list every row in the text output")
 	if _, code, done := c.parse(args, 0, 0); done {
 		return code
 	}
@@ -129,7 +131,11 @@ and customers due for a touch. Every row is listed.
 		return fail(e, "today", err)
 	}
 	defer b.Close()
-	tr, err := b.Triage(e.Ctx, 0)
+	limit := todayTextRows
+	if *asJSON || *all {
+		limit = 0
+	}
+	tr, err := b.Triage(e.Ctx, limit)
 	if err != nil {
 		return fail(e, "today", err)
 	}
@@ -150,10 +156,16 @@ and customers due for a touch. Every row is listed.
 // sections in the app's order.
 func printTriage(w io.Writer, tr db.Triage) {
 	fmt.Fprintf(w, "%s %s — %s\n", tr.Today.Weekday().String()[:3], tr.Today, tr.Counts.Summary())
+	shown := 0
 	section := func(title string, n int) {
 		fmt.Fprintf(w, "\n%s (%d)\n", title, n)
 		if n == 0 {
 			fmt.Fprintln(w, "  none")
+		}
+	}
+	more := func(n int) {
+		if n > shown {
+			fmt.Fprintf(w, "  … and %d more (rapport today --all)\n", n-shown)
 		}
 	}
 	followups := func(items []db.FollowupItem, overdue bool) {
@@ -179,8 +191,12 @@ func printTriage(w io.Writer, tr db.Triage) {
 	}
 	section("Overdue follow-ups", tr.Counts.Overdue)
 	followups(tr.Overdue, true)
+	shown = len(tr.Overdue)
+	more(tr.Counts.Overdue)
 	section("Due today", tr.Counts.DueToday)
 	followups(tr.DueToday, false)
+	shown = len(tr.DueToday)
+	more(tr.Counts.DueToday)
 
 	section("At risk customers", tr.Counts.AtRisk)
 	t := newTable(w)
@@ -192,6 +208,8 @@ func printTriage(w io.Writer, tr db.Triage) {
 		t.row("  ⚠ #"+strconv.FormatInt(r.CustomerID, 10), truncate(clean(r.Customer), 30), strconv.Itoa(r.Score), top)
 	}
 	t.flush()
+	shown = len(tr.AtRisk)
+	more(tr.Counts.AtRisk)
 
 	section("Rotting deals", tr.Counts.Rotting)
 	t = newTable(w)
@@ -200,6 +218,8 @@ func printTriage(w io.Writer, tr db.Triage) {
 			fmt.Sprintf("%s %dd", clean(r.Stage), r.DaysInStage), money(r.ValueMinor, r.Currency))
 	}
 	t.flush()
+	shown = len(tr.Rotting)
+	more(tr.Counts.Rotting)
 
 	section("Due for a touch", tr.Counts.TouchDue)
 	t = newTable(w)
@@ -208,7 +228,12 @@ func printTriage(w io.Writer, tr db.Triage) {
 			fmt.Sprintf("%dd since contact (every %dd)", r.DaysSinceContact, r.CadenceDays))
 	}
 	t.flush()
+	shown = len(tr.TouchDue)
+	more(tr.Counts.TouchDue)
 }
+
+// todayTextRows is how many rows of each section the text of `today` shows.
+const todayTextRows = 25
 
 // topReason is the reason with the most points (the first of equals).
 func topReason(rs []model.Reason) (model.Reason, bool) {

@@ -1,0 +1,90 @@
+package datefield
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+var monday = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+func typed(m Model, s string) Model {
+	for _, r := range s {
+		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	return m
+}
+
+func TestPreviewAndErrorsAsYouType(t *testing.T) {
+	m := New("Due:", func() time.Time { return monday }, model.MonthFirst, model.Future, Styles{})
+	m.Focus()
+	if _, err := m.When(); err == nil {
+		t.Fatal("an empty field parsed")
+	}
+	if v := ansi.Strip(m.View()); strings.Contains(v, "✗") {
+		t.Fatalf("an empty field shows an error: %q", v)
+	}
+	cases := []struct {
+		in, preview string
+		day         string
+	}{
+		{"fri", "Fri 2026-11-27 (in 4 days)", "2026-11-27"},
+		{"明天", "Tue 2026-11-24 (tomorrow)", "2026-11-24"},
+		{"+3d 14:30", "Thu 2026-11-26 (in 3 days) 14:30", "2026-11-26"},
+		{"12/01", "Tue 2026-12-01 (in 8 days)", "2026-12-01"},
+	}
+	for _, tc := range cases {
+		m.SetValue("")
+		m = typed(m, tc.in)
+		w, err := m.When()
+		if err != nil {
+			t.Fatalf("%q: %v", tc.in, err)
+		}
+		if w.Day.String() != tc.day || m.Preview() != tc.preview {
+			t.Fatalf("%q: day %s preview %q", tc.in, w.Day, m.Preview())
+		}
+		if v := ansi.Strip(m.View()); !strings.Contains(v, tc.preview) || !strings.HasPrefix(v, "Due: ") {
+			t.Fatalf("%q: view %q", tc.in, v)
+		}
+	}
+	m.SetValue("")
+	m = typed(m, "someday")
+	if _, err := m.When(); err == nil {
+		t.Fatal("someday parsed")
+	}
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, `✗ "someday" is not a date`) || !strings.Contains(v, "try today") {
+		t.Fatalf("error not beside the field: %q", v)
+	}
+	// Backspace re-parses.
+	m.SetValue("fri")
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	if _, err := m.When(); err == nil {
+		t.Fatal(`"fr" parsed`)
+	}
+}
+
+func TestViewFitsTheWidth(t *testing.T) {
+	m := New("Snooze to:", func() time.Time { return monday }, model.MonthFirst, model.Future, Styles{})
+	m.Focus()
+	m = typed(m, "not a date at all")
+	for w := 1; w < 120; w++ {
+		m.SetWidth(w)
+		if n := ansi.StringWidth(m.View()); n > w {
+			t.Fatalf("width %d: view is %d wide", w, n)
+		}
+	}
+}
+
+func TestBlurredFieldIgnoresKeys(t *testing.T) {
+	m := New("", func() time.Time { return monday }, model.MonthFirst, model.Future, Styles{})
+	m = typed(m, "fri")
+	if m.Value() != "" || m.Focused() {
+		t.Fatalf("a blurred field took %q", m.Value())
+	}
+}

@@ -1,0 +1,501 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+)
+
+// Board geometry. A column is at least boardMinColW cells wide so a card
+// keeps a readable title; narrower terminals show fewer, wider columns.
+const (
+	boardMinColW = 24
+	boardGap     = 1 // cells between columns
+	maxCurLines  = 3 // currency lines in a header; the last sums up the rest
+)
+
+// Next-follow-up markers (SPEC §4; they carry the meaning under NO_COLOR).
+const (
+	markNextOverdue = "!"
+	markNextToday   = "•"
+	markNextLater   = "·"
+	markRotting     = "⚠"
+	markSnoozed     = "zz"
+)
+
+// boardGeom is where things go for one frame.
+type boardGeom struct {
+	first, n int   // visible columns: first..first+n-1
+	widths   []int // of each visible column
+	curLines int   // currency lines under every header
+	area     int   // lines for cards under the headers
+	cardH    int   // lines per card
+}
+
+// geometry lays the board out in w×h (h = the lines under the top line)
+// and scrolls horizontally so the focused column is visible.
+func (p *Pipeline) geometry(w, h int) boardGeom {
+	var g boardGeom
+	total := len(p.cols)
+	if total == 0 || w <= 0 {
+		return g
+	}
+	g.n = clamp((w+boardGap)/(boardMinColW+boardGap), 1, total)
+	// Keep the focused column in view, moving as little as possible.
+	p.left = scrollTo(p.left, p.focus, g.n, total)
+	g.first = p.left
+	colW := (w - (g.n-1)*boardGap) / g.n
+	rem := w - (g.n-1)*boardGap - colW*g.n
+	g.widths = make([]int, g.n)
+	for i := range g.widths {
+		g.widths[i] = colW
+		if i < rem {
+			g.widths[i]++
+		}
+	}
+	g.curLines = 1
+	if h >= 10 {
+		for i := g.first; i < g.first+g.n; i++ {
+			g.curLines = max(g.curLines, min(len(p.cols[i].Totals), maxCurLines))
+		}
+	}
+	// Name line, currency lines, rule.
+	g.area = max(0, h-1-g.curLines-1)
+	switch {
+	case g.area >= 10:
+		g.cardH = 3
+	case g.area >= 3:
+		g.cardH = 2
+	default:
+		g.cardH = 1
+	}
+	return g
+}
+
+// window returns the cards of column i to draw (top, count) and whether a
+// "+N more" line follows them.
+func (p *Pipeline) window(i int, g boardGeom) (top, k int, more bool) {
+	n := len(p.cols[i].Cards)
+	if n*g.cardH <= g.area {
+		p.top[i] = 0
+		return 0, n, false
+	}
+	k, more = (g.area-1)/g.cardH, true
+	if k < 1 {
+		k, more = 1, g.area > g.cardH
+	}
+	p.top[i] = scrollTo(p.top[i], p.cursor[i], k, n)
+	return p.top[i], k, more
+}
+
+// cardsPerPage is how many cards of the focused column are on screen (the
+// page of pgdn/ctrl+d).
+func (p *Pipeline) cardsPerPage() int {
+	if p.focus >= len(p.cols) {
+		return 1
+	}
+	g := p.geometry(p.w, max(0, p.h-p.bottomLines()-1))
+	if g.cardH == 0 {
+		return 1
+	}
+	_, k, _ := p.window(p.focus, g)
+	return max(1, k)
+}
+
+// bottomLines is the height of whatever prompt is open under the board.
+func (p *Pipeline) bottomLines() int {
+	switch {
+	case p.form != nil:
+		return p.formHeight()
+	case p.lost != nil:
+		return 2
+	case p.prompt != nil:
+		return p.prompt.lines()
+	case p.wonDeal != nil:
+		return 1
+	}
+	return 0
+}
+
+// formHeight is the open form's height: its title, fields and status line,
+// leaving the board at least a few lines when the screen is tall enough.
+func (p *Pipeline) formHeight() int {
+	const want = 2 + 4 // title, status line and the four fields of either form
+	return clamp(min(want, p.h-6), min(3, p.h), p.h)
+}
+
+// View draws the top line, the visible columns and any open prompt:
+// exactly p.h lines, none wider than p.w. It reads only what Update stored.
+func (p *Pipeline) View() string {
+	s := p.c.Styles
+	switch {
+	case p.err != nil:
+		return frame([]string{s.App.StatusError.Render(errorText(p.err))}, p.w, p.h)
+	case !p.loaded:
+		return frame([]string{s.Table.Loading.Render("Loading the pipeline…")}, p.w, p.h)
+	}
+	var bottom []string
+	switch {
+	case p.form != nil:
+		p.form.m.SetSize(p.w, p.formHeight())
+		bottom = splitLines(p.form.m.View())
+	case p.lost != nil:
+		bottom = p.lost.view(p.st, p.w)
+	case p.prompt != nil:
+		bottom = p.prompt.view(s, p.w)
+	case p.wonDeal != nil:
+		r := p.wonDeal
+		q := fmt.Sprintf("Won %q: record an order for %s? [Y/n] · esc keeps it open", clean(r.Title), moneyLong(r.ValueMinor, r.Currency))
+		bottom = []string{p.st.HeaderFocus.Render(truncate(q, p.w))}
+	}
+	bh := max(0, p.h-len(bottom)-1)
+	out := make([]string, 0, p.h)
+	out = append(out, p.topLine())
+	out = append(out, p.boardLines(bh)...)
+	out = append(out, bottom...)
+	return frame(out, p.w, p.h)
+}
+
+// topLine shows the filter (or its hint), the open totals and which
+// columns are in view when they do not all fit.
+func (p *Pipeline) topLine() string {
+	s := p.c.Styles
+	var left string
+	switch {
+	case p.filtering:
+		in := p.input
+		in.Width = max(1, p.w/2-width(in.Prompt)-1)
+		left = in.View()
+	case p.query != "":
+		left = s.Filter.Prompt.Render("/ ") + s.Filter.Text.Render(clean(p.query))
+	default:
+		left = s.Filter.Hint.Render("/ filter")
+	}
+	if len(p.problems) > 0 && !p.filtering {
+		left += s.Item.Overdue.Render("  ? " + strings.Join(p.problems, "; "))
+	}
+	right := p.summary()
+	g := p.geometry(p.w, 0)
+	if g.n < len(p.cols) {
+		arrowL, arrowR := "", ""
+		if g.first > 0 {
+			arrowL = "‹ "
+		}
+		if g.first+g.n < len(p.cols) {
+			arrowR = " ›"
+		}
+		right += fmt.Sprintf(" · %scolumns %d–%d of %d%s", arrowL, g.first+1, g.first+g.n, len(p.cols), arrowR)
+	}
+	rw := width(right)
+	if p.w-rw-2 < 10 {
+		return truncate(left, p.w)
+	}
+	left = truncate(left, p.w-rw-2)
+	return left + strings.Repeat(" ", p.w-rw-width(left)) + s.Filter.Hint.Render(right)
+}
+
+// summary is the open pipeline: deal count and value per currency.
+func (p *Pipeline) summary() string {
+	n := 0
+	var totals []db.CurrencyTotal
+	for _, c := range p.cols {
+		if c.Stage.Kind != model.StageOpen {
+			continue
+		}
+		n += len(c.Cards)
+		totals = addTotals(totals, c.Totals)
+	}
+	parts := []string{fmt.Sprintf("%s open", thousands(n))}
+	for _, t := range totals {
+		parts = append(parts, model.Money{Minor: t.Total, Currency: t.Currency}.FormatShort())
+	}
+	return strings.Join(parts, " · ")
+}
+
+// addTotals adds b to a currency by currency, keeping a's order (the book
+// currency first) and appending currencies a lacks. Never across currencies.
+func addTotals(a, b []db.CurrencyTotal) []db.CurrencyTotal {
+	for _, t := range b {
+		found := false
+		for i := range a {
+			if a[i].Currency == t.Currency {
+				a[i].Total += t.Total
+				a[i].Weighted += t.Weighted
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, t)
+		}
+	}
+	return a
+}
+
+// boardLines renders the visible columns side by side in h lines.
+func (p *Pipeline) boardLines(h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	if len(p.cols) == 0 {
+		return []string{p.c.Styles.Section.Empty.Render("No stages: add one with rapport stages add")}
+	}
+	g := p.geometry(p.w, h)
+	cols := make([][]string, g.n)
+	for j := 0; j < g.n; j++ {
+		cols[j] = p.columnLines(g.first+j, g.widths[j], h, g)
+	}
+	gap := strings.Repeat(" ", boardGap)
+	out := make([]string, h)
+	var b strings.Builder
+	for i := 0; i < h; i++ {
+		b.Reset()
+		for j := range cols {
+			if j > 0 {
+				b.WriteString(gap)
+			}
+			b.WriteString(cols[j][i])
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// columnLines renders column i in exactly h lines of exactly w cells.
+func (p *Pipeline) columnLines(i, w, h int, g boardGeom) []string {
+	st := p.st
+	c := &p.cols[i]
+	focused := i == p.focus
+	out := make([]string, 0, h)
+	pad := func(line string) { out = append(out, line) }
+
+	// Name line: focus marker, collapse marker, name, count.
+	mark := "  "
+	hs := st.Header
+	if focused {
+		mark, hs = markSelected+" ", st.HeaderFocus
+	}
+	name := clean(c.Stage.Name)
+	switch {
+	case c.Stage.Kind != model.StageOpen && p.collapsed(i):
+		name = "▸ " + name + fmt.Sprintf(" · %dd", db.ClosedWindowDays)
+	case c.Stage.Kind != model.StageOpen:
+		name = "▾ " + name + fmt.Sprintf(" · %dd", db.ClosedWindowDays)
+	default:
+		name += fmt.Sprintf(" %d%%", c.Stage.Probability)
+	}
+	count := thousands(len(c.Cards))
+	nameW := max(0, w-2-1-width(count))
+	pad(hs.Render(cell(mark+cell(name, nameW)+" "+count, w)))
+
+	// Currency lines: book currency first, the others after, never summed.
+	for k := 0; k < g.curLines; k++ {
+		var text string
+		switch {
+		case len(c.Totals) == 0 && k == 0:
+			text = "—"
+		case k < len(c.Totals) && (k < g.curLines-1 || len(c.Totals) == g.curLines):
+			text = totalText(c.Totals[k], c.Stage.Kind == model.StageOpen)
+		case k < len(c.Totals):
+			text = fmt.Sprintf("+%d more currencies", len(c.Totals)-k)
+		}
+		pad(st.Totals.Render(cell("  "+text, w)))
+	}
+	rule := strings.Repeat("─", w)
+	if focused {
+		pad(st.RuleFocus.Render(strings.Repeat("━", w)))
+	} else {
+		pad(st.Rule.Render(rule))
+	}
+	if len(out) >= h {
+		return out[:h]
+	}
+
+	switch {
+	case p.collapsed(i):
+		if len(c.Cards) > 0 {
+			pad(st.More.Render(cell("  c shows them", w)))
+		}
+	case len(c.Cards) == 0:
+		empty := "  no deals"
+		if p.query != "" {
+			empty = "  none match"
+		}
+		pad(st.More.Render(cell(empty, w)))
+	default:
+		top, k, more := p.window(i, g)
+		today := p.c.Today()
+		hhmm := p.c.Now().Format("15:04")
+		for j := top; j < top+k && j < len(c.Cards); j++ {
+			out = append(out, p.cardLines(&c.Cards[j], w, g.cardH, focused && j == p.cursor[i], today, hhmm)...)
+		}
+		if more {
+			var parts []string
+			if top > 0 {
+				parts = append(parts, fmt.Sprintf("↑%d", top))
+			}
+			if below := len(c.Cards) - top - k; below > 0 {
+				parts = append(parts, fmt.Sprintf("+%s more", thousands(below)))
+			}
+			pad(st.More.Render(cell("  "+strings.Join(parts, " · "), w)))
+		}
+	}
+	blank := strings.Repeat(" ", w)
+	for len(out) < h {
+		out = append(out, blank)
+	}
+	return out[:h]
+}
+
+// totalText is one currency's line in a header: the total and, for open
+// stages, the probability-weighted total.
+func totalText(t db.CurrencyTotal, open bool) string {
+	total := model.Money{Minor: t.Total, Currency: t.Currency}.FormatShort()
+	if !open {
+		return total
+	}
+	return total + " · wtd " + model.Money{Minor: t.Weighted, Currency: t.Currency}.FormatShort()
+}
+
+// snoozed reports whether a deal's snooze still holds today.
+func snoozed(r *db.DealRow, today model.Day) bool {
+	return r.Status == model.DealOpen && !r.SnoozedUntil.IsZero() && r.SnoozedUntil > today
+}
+
+// nextMarker is the card's next-follow-up marker and its style.
+func (p *Pipeline) nextMarker(r *db.DealRow, today model.Day, hhmm string) (string, lipgloss.Style) {
+	if r.Status != model.DealOpen {
+		return " ", p.st.Later
+	}
+	switch r.NextState(today, hhmm) {
+	case db.NextOverdue:
+		return markNextOverdue, p.st.Overdue
+	case db.NextToday:
+		return markNextToday, p.st.Today
+	case db.NextLater:
+		return markNextLater, p.st.Later
+	}
+	return " ", p.st.Later
+}
+
+// cardSeg is one part of a card's meta line with its style.
+type cardSeg struct {
+	text string
+	st   lipgloss.Style
+}
+
+// cardMeta is the card's meta line: value, days in stage, and the rotting,
+// snooze or lost note; compact cards add the customer at the end. The days
+// read "12d in stage" when everything fits in w, else "12d".
+func (p *Pipeline) cardMeta(r *db.DealRow, w int, compact bool, today model.Day) []cardSeg {
+	st := p.st
+	value := moneyShort(r.ValueMinor, r.Currency)
+	if r.ValueMinor == 0 {
+		value = "no value"
+	}
+	segs := []cardSeg{{value, st.Meta}}
+	days := fmt.Sprintf("%dd", r.DaysInStage)
+	switch {
+	case r.Status != model.DealOpen:
+		segs = append(segs, cardSeg{agoText(today.AddDays(-r.DaysInStage), today), st.Meta})
+		if r.Status == model.DealLost && r.LostReason != "" {
+			segs = append(segs, cardSeg{clean(r.LostReason), st.Meta})
+		}
+	case r.Rotting:
+		segs = append(segs, cardSeg{fmt.Sprintf("%s rotting %s", markRotting, days), st.Rotting})
+	case snoozed(r, today):
+		note := markSnoozed + " " + r.SnoozedUntil.String()[5:]
+		if reason := clean(r.SnoozeReason); reason != "" {
+			note += " " + reason
+		}
+		segs = append(segs, cardSeg{days, st.Meta}, cardSeg{note, st.Snoozed})
+	default:
+		segs = append(segs, cardSeg{days + " in stage", st.Meta})
+		if compact || width(segs[0].text)+3+width(segs[1].text) > w {
+			segs[1].text = days
+		}
+	}
+	if compact {
+		segs = append(segs, cardSeg{clean(r.Customer), st.Customer})
+	}
+	return segs
+}
+
+// renderSegs joins segments with " · " into exactly w cells, styled unless
+// plain is set (a selected card is styled as a whole).
+func renderSegs(segs []cardSeg, w int, plain bool, sepSt lipgloss.Style) string {
+	var b strings.Builder
+	left := w
+	for i, sg := range segs {
+		if left <= 0 {
+			break
+		}
+		if i > 0 {
+			sep := truncate(" · ", left)
+			left -= width(sep)
+			if plain {
+				b.WriteString(sep)
+			} else {
+				b.WriteString(sepSt.Render(sep))
+			}
+			if left <= 0 {
+				break
+			}
+		}
+		text := truncate(sg.text, left)
+		left -= width(text)
+		if plain {
+			b.WriteString(text)
+		} else {
+			b.WriteString(sg.st.Render(text))
+		}
+	}
+	if left > 0 {
+		b.WriteString(strings.Repeat(" ", left))
+	}
+	return b.String()
+}
+
+// cardLines renders one card in h lines (1–3) of exactly w cells: the
+// selection and next-step markers and the title; the customer; the meta
+// line. Compact (2-line) cards put the customer on the meta line.
+func (p *Pipeline) cardLines(r *db.DealRow, w, h int, selected bool, today model.Day, hhmm string) []string {
+	st := p.st
+	sel := " "
+	if selected {
+		sel = markSelected
+	}
+	next, nextSt := p.nextMarker(r, today, hhmm)
+	inner := max(0, w-3) // after the two markers and a space
+	indent := cell("", min(3, w))
+	lines := make([]string, 0, h)
+	titleSt := st.Title
+	if r.Rotting {
+		titleSt = st.Rotting
+	}
+	if selected {
+		lines = append(lines, cell(sel+next+" "+clean(r.Title), w))
+	} else {
+		lines = append(lines, cell(sel, min(1, w))+nextSt.Render(cell(next, clamp(w-1, 0, 1)))+cell(" ", clamp(w-2, 0, 1))+titleSt.Render(cell(clean(r.Title), inner)))
+	}
+	if h == 3 {
+		cust := cell(clean(r.Customer), inner)
+		if !selected {
+			cust = st.Customer.Render(cust)
+		}
+		lines = append(lines, indent+cust)
+	}
+	if h >= 2 {
+		lines = append(lines, indent+renderSegs(p.cardMeta(r, inner, h == 2, today), inner, selected, st.Meta))
+	}
+	if selected {
+		for k := range lines {
+			lines[k] = st.Selected.Render(lines[k])
+		}
+	}
+	return lines
+}
