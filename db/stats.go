@@ -83,8 +83,8 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 		next_followup_due, next_followup_time, open_followups, open_deals, open_pipeline_minor, last_order_at, order_count,
 		median_order_gap_days, open_complaints, last_complaint_at, last_feedback_score, last_feedback_at, active,
 		last_contact_day, touch_due_on, risk_score, risk_level, risk_reasons, risk_valid_until, risk_rhythm, stale,
-		live, tier, overdue_followups, rotting_deals)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)`)
+		live, tier, overdue_followups, rotting_deals, due_today_followups)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 			nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
 			model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
 			row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
-			row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting); err != nil {
+			row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday); err != nil {
 			return err
 		}
 		for _, dl := range a.deals {
@@ -167,6 +167,7 @@ func dealClock(dl dealAcc, loc *time.Location) (since, rotOn model.Day) {
 
 type statsRow struct {
 	overdue        int // open follow-ups due before today
+	dueToday       int // open follow-ups due today (any time)
 	rotting        int // open deals rotting today
 	active         bool
 	lastContactDay model.Day
@@ -188,7 +189,10 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	for _, due := range a.dues {
 		if due < today {
 			r.overdue++
-		} else if due+1 < horizon {
+		} else if due == today {
+			r.dueToday++
+		}
+		if due >= today && due+1 < horizon {
 			horizon = due + 1
 		}
 	}

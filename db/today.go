@@ -127,18 +127,22 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	// write and by Refresh (call it first); only today's timed follow-ups
 	// are looked at one by one.
 	counts := `SELECT
-		(SELECT coalesce(sum(overdue_followups), 0) FROM customer_stats WHERE live = 1 AND overdue_followups > 0)
-		+ (SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL
-			AND f.due_date = ?1 AND f.due_time IS NOT NULL AND f.due_time < ?2),
-		(SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL
-			AND f.due_date = ?1 AND (f.due_time IS NULL OR f.due_time >= ?2)),
+		(SELECT coalesce(sum(overdue_followups), 0) FROM customer_stats WHERE live = 1 AND overdue_followups > 0),
+		(SELECT coalesce(sum(due_today_followups), 0) FROM customer_stats WHERE live = 1 AND due_today_followups > 0),
+		(SELECT count(*) FROM followups f INDEXED BY followups_open_timed JOIN customers c ON c.id = f.customer_id
+			WHERE f.done_at IS NULL AND f.archived_at IS NULL AND f.due_time IS NOT NULL AND c.archived_at IS NULL
+			AND f.due_date = ?1 AND f.due_time < ?2),
 		(SELECT count(*) FROM customer_stats WHERE active = 1 AND risk_score >= ?3),
 		(SELECT coalesce(sum(rotting_deals), 0) FROM customer_stats WHERE live = 1 AND rotting_deals > 0),
 		(SELECT count(*) FROM customer_stats WHERE active = 1 AND touch_due_on IS NOT NULL AND touch_due_on <= ?1)`
+	var timedPassed int
 	c := &tr.Counts
-	if err := d.r.QueryRowContext(ctx, counts, ts, hhmm, atRisk).Scan(&c.Overdue, &c.DueToday, &c.AtRisk, &c.Rotting, &c.TouchDue); err != nil {
+	if err := d.r.QueryRowContext(ctx, counts, ts, hhmm, atRisk).Scan(&c.Overdue, &c.DueToday, &timedPassed, &c.AtRisk, &c.Rotting, &c.TouchDue); err != nil {
 		return tr, err
 	}
+	// A follow-up due today at a time that has passed is overdue.
+	c.Overdue += timedPassed
+	c.DueToday -= timedPassed
 	if limit == TriageCountsOnly {
 		return tr, nil
 	}
@@ -149,16 +153,27 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 		ORDER BY f.due_date, f.due_time, f.id`+lim, ts, hhmm); err != nil {
 		return tr, err
 	}
-	if tr.DueToday, err = d.followupItems(ctx, today, fq+`f.due_date = ?1 AND (f.due_time IS NULL OR f.due_time >= ?2)
-		ORDER BY f.due_time IS NULL, f.due_time, f.id`+lim, ts, hhmm); err != nil {
+	// Due today: timed ones by time, then the rest — two index-ordered
+	// reads, so a page never sorts the whole day.
+	timed, err := d.followupItems(ctx, today, fq+`f.due_date = ?1 AND f.due_time IS NOT NULL AND f.due_time >= ?2
+		ORDER BY f.due_date, f.due_time, f.id`+lim, ts, hhmm)
+	if err != nil {
 		return tr, err
+	}
+	untimed, err := d.followupItems(ctx, today, fq+`f.due_date = ?1 AND f.due_time IS NULL ORDER BY f.due_date, f.due_time, f.id`+lim, ts)
+	if err != nil {
+		return tr, err
+	}
+	tr.DueToday = append(timed, untimed...)
+	if limit > 0 && len(tr.DueToday) > limit {
+		tr.DueToday = tr.DueToday[:limit]
 	}
 	if tr.AtRisk, err = d.riskItems(ctx, today, `WHERE s.active = 1 AND s.risk_score >= ?1
 		ORDER BY s.risk_score DESC, s.last_contact_day ASC, s.customer_id`+lim, atRisk); err != nil {
 		return tr, err
 	}
 	rows, err := d.r.QueryContext(ctx, `SELECT d.id, d.customer_id, c.name, d.title, s.name, ds.stage_since, d.value_minor, d.currency
-		FROM deal_stats ds JOIN deals d ON d.id = ds.deal_id JOIN customers c ON c.id = d.customer_id JOIN stages s ON s.id = d.stage_id
+		FROM deal_stats ds INDEXED BY deal_stats_rot_since CROSS JOIN deals d ON d.id = ds.deal_id JOIN customers c ON c.id = d.customer_id JOIN stages s ON s.id = d.stage_id
 		WHERE ds.rot_on IS NOT NULL AND ds.rot_on <= ?1 AND d.status = 'open' AND d.archived_at IS NULL AND c.archived_at IS NULL
 		ORDER BY ds.stage_since, d.id`+lim, ts)
 	if err != nil {
@@ -181,7 +196,7 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 		return tr, err
 	}
 	rows, err = d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.tier, s.last_contact_day, s.touch_due_on
-		FROM customer_stats s JOIN customers c ON c.id = s.customer_id
+		FROM customer_stats s INDEXED BY customer_stats_touch_tier JOIN customers c ON c.id = s.customer_id
 		WHERE s.active = 1 AND s.touch_due_on IS NOT NULL AND s.touch_due_on <= ?1
 		ORDER BY s.active, s.tier, s.touch_due_on, s.customer_id`+lim, ts)
 	if err != nil {

@@ -1,16 +1,18 @@
 -- Launch counts from indexed customer_stats columns, without walking
 -- follow-ups and deals or joining customers: live (not archived), the
 -- customer's tier (for the touch list's order), and date-based counts of
--- overdue follow-ups and rotting deals as of the day the row was computed
+-- overdue follow-ups, follow-ups due today and rotting deals as of the day the row was computed
 -- (both are risk_valid_until boundaries, so Refresh keeps them exact).
 ALTER TABLE customer_stats ADD COLUMN live INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE customer_stats ADD COLUMN tier TEXT NOT NULL DEFAULT 'C';
 ALTER TABLE customer_stats ADD COLUMN overdue_followups INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE customer_stats ADD COLUMN rotting_deals INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE customer_stats ADD COLUMN due_today_followups INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX customer_stats_overdue ON customer_stats (live, overdue_followups) WHERE overdue_followups > 0;
+CREATE INDEX customer_stats_due_today ON customer_stats (live, due_today_followups) WHERE due_today_followups > 0;
 CREATE INDEX customer_stats_rotting ON customer_stats (live, rotting_deals) WHERE rotting_deals > 0;
 CREATE INDEX customer_stats_touch_tier ON customer_stats (active, tier, touch_due_on) WHERE touch_due_on IS NOT NULL;
 CREATE INDEX deal_stats_rot_since ON deal_stats (stage_since) WHERE rot_on IS NOT NULL;
-CREATE INDEX followups_open_customer ON followups (due_date, customer_id) WHERE done_at IS NULL AND archived_at IS NULL;
+CREATE INDEX followups_open_timed ON followups (due_date, due_time, customer_id) WHERE done_at IS NULL AND archived_at IS NULL AND due_time IS NOT NULL;
 -- Existing rows are rebuilt by the next Refresh.
 UPDATE customer_stats SET stale = 1;
