@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"slices"
 	"database/sql"
 	"encoding/json"
 	"strings"
@@ -28,6 +29,7 @@ type customerAcc struct {
 	fbScore                                 int
 	fbAt                                    int64
 	recent                                  []model.Day
+	contactDays                             []model.Day // interaction contacts, in time order
 
 	orderDays []model.Day
 	lastOrder int64
@@ -83,8 +85,8 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 		next_followup_due, next_followup_time, open_followups, open_deals, open_pipeline_minor, last_order_at, order_count,
 		median_order_gap_days, open_complaints, last_complaint_at, last_feedback_score, last_feedback_at, active,
 		last_contact_day, touch_due_on, risk_score, risk_level, risk_reasons, risk_valid_until, risk_rhythm, stale,
-		live, tier, overdue_followups, rotting_deals, due_today_followups)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)`)
+		live, tier, overdue_followups, rotting_deals, due_today_followups, rhythm_n, rhythm_gap)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
@@ -102,7 +104,7 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 			nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
 			model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
 			row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
-			row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday); err != nil {
+			row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap); err != nil {
 			return err
 		}
 		for _, dl := range a.deals {
@@ -168,6 +170,8 @@ func dealClock(dl dealAcc, loc *time.Location) (since, rotOn model.Day) {
 type statsRow struct {
 	overdue        int // open follow-ups due before today
 	dueToday       int // open follow-ups due today (any time)
+	rhythmN        int     // contacts in the 365 days up to today
+	rhythmGap      float64 // their median gap in days
 	rotting        int // open deals rotting today
 	active         bool
 	lastContactDay model.Day
@@ -184,6 +188,7 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 		r.lastContactDay = model.DayOfUnix(a.lastContact, loc)
 	}
 	r.active = !a.archived && a.lifecycle != string(model.Churned)
+	r.rhythmN, r.rhythmGap = rhythmInputs(a, today)
 	// The date-based counts, and the first day either could change.
 	horizon := today.AddDays(366)
 	for _, due := range a.dues {
@@ -323,9 +328,11 @@ func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Locatio
 				a.lastInbound = at
 			}
 			a.streak = model.UnansweredStep(a.streak, dir, outcome)
-			if day := model.DayOfUnix(at, loc); day >= recentFrom && day <= today {
+			day := model.DayOfUnix(at, loc)
+			if day >= recentFrom && day <= today {
 				a.recent = append(a.recent, day)
 			}
+			a.contactDays = append(a.contactDays, day)
 		}
 		if kind == string(model.KindComplaint) {
 			if at > a.lastComplaint {
@@ -506,4 +513,24 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// rhythmInputs returns the customer's contacts (interactions and orders) in
+// the 365 days up to today and the median gap between them — what the
+// book's rhythm g is computed from (SPEC §3).
+func rhythmInputs(a *customerAcc, today model.Day) (int, float64) {
+	from := today.AddDays(-364)
+	var days []model.Day
+	for _, list := range [][]model.Day{a.contactDays, a.orderDays} {
+		for _, d := range list {
+			if d >= from && d <= today {
+				days = append(days, d)
+			}
+		}
+	}
+	if len(days) < 3 {
+		return len(days), 0
+	}
+	slices.Sort(days)
+	return len(days), model.MedianGap(days)
 }

@@ -8,6 +8,10 @@ ALTER TABLE customer_stats ADD COLUMN tier TEXT NOT NULL DEFAULT 'C';
 ALTER TABLE customer_stats ADD COLUMN overdue_followups INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE customer_stats ADD COLUMN rotting_deals INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE customer_stats ADD COLUMN due_today_followups INTEGER NOT NULL DEFAULT 0;
+-- The customer's contacts in the 365 days up to the row's computation and
+-- their median gap: the inputs of the book's rhythm g.
+ALTER TABLE customer_stats ADD COLUMN rhythm_n INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE customer_stats ADD COLUMN rhythm_gap REAL NOT NULL DEFAULT 0;
 CREATE INDEX customer_stats_overdue ON customer_stats (live, overdue_followups) WHERE overdue_followups > 0;
 CREATE INDEX customer_stats_due_today ON customer_stats (live, due_today_followups) WHERE due_today_followups > 0;
 CREATE INDEX customer_stats_rotting ON customer_stats (live, rotting_deals) WHERE rotting_deals > 0;
