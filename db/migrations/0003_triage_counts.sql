@@ -20,3 +20,7 @@ CREATE INDEX deal_stats_rot_since ON deal_stats (stage_since) WHERE rot_on IS NO
 CREATE INDEX followups_open_timed ON followups (due_date, due_time, customer_id) WHERE done_at IS NULL AND archived_at IS NULL AND due_time IS NOT NULL;
 -- Existing rows are rebuilt by the next Refresh.
 UPDATE customer_stats SET stale = 1;
+-- The daily segmentation reads a year of revenue and every unpinned tier
+-- from these covering indexes instead of the wide tables.
+CREATE INDEX orders_revenue ON orders (ordered_at, currency, customer_id, amount_minor) WHERE archived_at IS NULL;
+CREATE INDEX customers_unpinned_tier ON customers (id, tier) WHERE tier_pinned = 0 AND archived_at IS NULL;
