@@ -53,52 +53,67 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		if err != nil {
 			return err
 		}
-		var all bool
-		if set.RefreshedOn != today {
-			g, err := computeRhythm(ctx, q)
-			if err != nil {
+		// Everything is read first — while this transaction holds the write
+		// lock and has written nothing, the read connections see exactly
+		// its state, so the inputs can be gathered on both cores at once.
+		newDay := set.RefreshedOn != today
+		var changes []TierChange
+		if newDay {
+			if set.Rhythm, err = computeRhythm(ctx, q); err != nil {
 				return err
 			}
-			if err := setSystemSetting(ctx, q, "rhythm.computed", strconv.Itoa(g)); err != nil {
-				return err
-			}
-			set.Rhythm = g
-			changes, err := applyTiers(ctx, q, now, set.Currency, false, nil)
-			if err != nil {
+			if changes, err = applyTiers(ctx, q, now, set.Currency, true, nil); err != nil {
 				return err
 			}
 			res.TierChanges = len(changes)
-			if len(changes) > 0 {
-				if _, err := q.ExecContext(ctx, `UPDATE customer_stats SET stale = 1 WHERE customer_id IN (SELECT value FROM json_each(?))`, idsJSON(tierIDs(changes))); err != nil {
-					return err
+		}
+		g := set.EffectiveRhythm()
+		res.Rhythm = g
+		var total int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&total); err != nil {
+			return err
+		}
+		ids, err := queryIDs(ctx, q, `SELECT customer_id FROM customer_stats WHERE risk_valid_until <= ? OR stale = 1 OR risk_rhythm <> ?
+			UNION SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_stats)
+			UNION SELECT value FROM json_each(?)`, today.String(), g, idsJSON(tierIDs(changes)))
+		if err != nil {
+			return err
+		}
+		// Past a third of the book one streaming pass beats per-id lookups.
+		if len(ids)*3 > total {
+			ids = nil
+			res.Recomputed = total
+		} else {
+			res.Recomputed = len(ids)
+		}
+		var accs map[int64]*customerAcc
+		var order []int64
+		if res.Recomputed > 0 {
+			if accs, order, err = gatherInputsParallel(ctx, d.r, ids, now.Location(), today, set.Currency); err != nil {
+				return err
+			}
+		}
+		// Now the writes: rhythm, tiers, the day, the stats.
+		if newDay {
+			if err := setSystemSetting(ctx, q, "rhythm.computed", strconv.Itoa(set.Rhythm)); err != nil {
+				return err
+			}
+			if _, err := applyTierChanges(ctx, q, now, changes, nil); err != nil {
+				return err
+			}
+			for _, c := range changes {
+				if a := accs[c.CustomerID]; a != nil {
+					a.tier = c.To
 				}
 			}
 			if err := setSystemSetting(ctx, q, "refreshed_on", today.String()); err != nil {
 				return err
 			}
 		}
-		g := set.EffectiveRhythm()
-		res.Rhythm = g
-		var total, missing int
-		if err := q.QueryRowContext(ctx, `SELECT count(*), count(*) - (SELECT count(*) FROM customer_stats) FROM customers`).Scan(&total, &missing); err != nil {
-			return err
-		}
-		ids, err := queryIDs(ctx, q, `SELECT customer_id FROM customer_stats WHERE risk_valid_until <= ? OR stale = 1 OR risk_rhythm <> ?
-			UNION SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_stats)`, today.String(), g)
-		if err != nil {
-			return err
-		}
-		// Past a third of the book one streaming pass beats per-id lookups.
-		all = len(ids)*3 > total
-		if all {
-			res.Recomputed = total
-			return d.recomputeStats(ctx, q, nil, now)
-		}
-		res.Recomputed = len(ids)
-		if len(ids) == 0 {
+		if res.Recomputed == 0 {
 			return nil
 		}
-		return d.recomputeStats(ctx, q, ids, now)
+		return writeStats(ctx, q, set, accs, order, ids, now)
 	})
 	return res, err
 }
@@ -210,6 +225,12 @@ func applyTiers(ctx context.Context, q Querier, now time.Time, currency string, 
 	if dryRun {
 		return changes, nil
 	}
+	return applyTierChanges(ctx, q, now, changes, t)
+}
+
+// applyTierChanges writes tier changes (journaled when t is set) and
+// records them in the tier history.
+func applyTierChanges(ctx context.Context, q Querier, now time.Time, changes []TierChange, t *Tx) ([]TierChange, error) {
 	for _, c := range changes {
 		if err := recordTierChange(ctx, q, c.CustomerID, c.From, c.To, now.Unix()); err != nil {
 			return nil, err

@@ -2,9 +2,9 @@ package db
 
 import (
 	"context"
-	"slices"
 	"database/sql"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,6 +74,17 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 	if err != nil {
 		return err
 	}
+	return writeStats(ctx, q, set, accs, order, ids, now)
+}
+
+// writeStats replaces the stats rows of ids (nil = every customer) with
+// the ones computed from accs.
+func writeStats(ctx context.Context, q Querier, set Settings, accs map[int64]*customerAcc, order []int64, ids []int64, now time.Time) error {
+	if len(ids) > deltaWriteMin {
+		return writeStatsDelta(ctx, q, set, accs, order, ids, now)
+	}
+	loc := now.Location()
+	today := model.DayOf(now)
 	where, args := idFilter("customer_id", ids)
 	if _, err := q.ExecContext(ctx, "DELETE FROM customer_stats WHERE "+where, args...); err != nil {
 		return err
@@ -81,12 +92,7 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 	if _, err := q.ExecContext(ctx, "DELETE FROM deal_stats WHERE "+where, args...); err != nil {
 		return err
 	}
-	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (customer_id, last_contact_at, last_inbound_at, unanswered_streak,
-		next_followup_due, next_followup_time, open_followups, open_deals, open_pipeline_minor, last_order_at, order_count,
-		median_order_gap_days, open_complaints, last_complaint_at, last_feedback_score, last_feedback_at, active,
-		last_contact_day, touch_due_on, risk_score, risk_level, risk_reasons, risk_valid_until, risk_rhythm, stale,
-		live, tier, overdue_followups, rotting_deals, due_today_followups, rhythm_n, rhythm_gap)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,?)`)
+	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (`+strings.Join(statsColsList, ", ")+`) VALUES (`+placeholders(len(statsColsList))+`)`)
 	if err != nil {
 		return err
 	}
@@ -100,11 +106,7 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 	for _, id := range order {
 		a := accs[id]
 		row := computeRow(a, set, g, loc, today)
-		if _, err := ins.ExecContext(ctx, a.id, nullInt(a.lastContact), nullInt(a.lastInbound), a.streak,
-			nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
-			model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
-			row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
-			row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap); err != nil {
+		if _, err := ins.ExecContext(ctx, statsValues(a, row, g)...); err != nil {
 			return err
 		}
 		for _, dl := range a.deals {
@@ -119,6 +121,23 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 		}
 	}
 	return nil
+}
+
+// statsCols are the customer_stats columns the writer sets, in the order
+// of statsValues.
+var statsColsList = []string{"customer_id", "last_contact_at", "last_inbound_at", "unanswered_streak",
+	"next_followup_due", "next_followup_time", "open_followups", "open_deals", "open_pipeline_minor", "last_order_at", "order_count",
+	"median_order_gap_days", "open_complaints", "last_complaint_at", "last_feedback_score", "last_feedback_at", "active",
+	"last_contact_day", "touch_due_on", "risk_score", "risk_level", "risk_reasons", "risk_valid_until", "risk_rhythm",
+	"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale"}
+
+// statsValues renders one customer's stats row in statsColsList order.
+func statsValues(a *customerAcc, row statsRow, g int) []any {
+	return []any{a.id, nullInt(a.lastContact), nullInt(a.lastInbound), a.streak,
+		nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
+		model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
+		row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
+		row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap, 0}
 }
 
 // stmt is the part of *sql.Stmt the stats writer uses.
@@ -168,11 +187,11 @@ func dealClock(dl dealAcc, loc *time.Location) (since, rotOn model.Day) {
 }
 
 type statsRow struct {
-	overdue        int // open follow-ups due before today
-	dueToday       int // open follow-ups due today (any time)
+	overdue        int     // open follow-ups due before today
+	dueToday       int     // open follow-ups due today (any time)
 	rhythmN        int     // contacts in the 365 days up to today
 	rhythmGap      float64 // their median gap in days
-	rotting        int // open deals rotting today
+	rotting        int     // open deals rotting today
 	active         bool
 	lastContactDay model.Day
 	touchDueOn     model.Day
@@ -265,6 +284,72 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 
 // gatherInputs streams the rows every stat depends on, for ids (nil = all).
 func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Location, today model.Day, currency string) (map[int64]*customerAcc, []int64, error) {
+	accs, order, err := gatherCustomers(ctx, q, ids)
+	if err != nil || len(order) == 0 {
+		return accs, order, err
+	}
+	dealLast, err := gatherInteractions(ctx, q, ids, accs, loc, today)
+	if err == nil {
+		err = gatherOrders(ctx, q, ids, accs, loc)
+	}
+	if err == nil {
+		err = gatherFollowups(ctx, q, ids, accs)
+	}
+	if err == nil {
+		err = gatherDeals(ctx, q, ids, accs, currency)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	finishInputs(accs, dealLast)
+	return accs, order, nil
+}
+
+// gatherInputsParallel is gatherInputs with the four streams read at once
+// on separate connections of r. Only valid while the caller holds the write
+// lock and has not written yet, so r sees exactly what the transaction sees.
+func gatherInputsParallel(ctx context.Context, r *sql.DB, ids []int64, loc *time.Location, today model.Day, currency string) (map[int64]*customerAcc, []int64, error) {
+	accs, order, err := gatherCustomers(ctx, r, ids)
+	if err != nil || len(order) == 0 {
+		return accs, order, err
+	}
+	var dealLast map[int64]int64
+	errs := make(chan error, 4)
+	// Each stream writes its own fields of the accumulators.
+	go func() {
+		var err error
+		dealLast, err = gatherInteractions(ctx, r, ids, accs, loc, today)
+		errs <- err
+	}()
+	go func() { errs <- gatherOrders(ctx, r, ids, accs, loc) }()
+	go func() { errs <- gatherFollowups(ctx, r, ids, accs) }()
+	go func() { errs <- gatherDeals(ctx, r, ids, accs, currency) }()
+	for i := 0; i < 4; i++ {
+		if e := <-errs; e != nil && err == nil {
+			err = e
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	finishInputs(accs, dealLast)
+	return accs, order, nil
+}
+
+// finishInputs combines what the streams found: an order is contact too,
+// and a deal's clock restarts at its last interaction.
+func finishInputs(accs map[int64]*customerAcc, dealLast map[int64]int64) {
+	for _, a := range accs {
+		if a.lastOrder > a.lastContact {
+			a.lastContact = a.lastOrder
+		}
+		for i := range a.deals {
+			a.deals[i].lastActivity = dealLast[a.deals[i].id]
+		}
+	}
+}
+
+func gatherCustomers(ctx context.Context, q Querier, ids []int64) (map[int64]*customerAcc, []int64, error) {
 	accs := map[int64]*customerAcc{}
 	var order []int64
 	where, args := idFilter("id", ids)
@@ -272,41 +357,38 @@ func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Locatio
 	if err != nil {
 		return nil, nil, err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		a := &customerAcc{fbScore: -1}
 		var tier string
 		if err := rows.Scan(&a.id, &a.created, &a.lifecycle, &a.archived, &tier, &a.cadence); err != nil {
-			rows.Close()
 			return nil, nil, err
 		}
 		a.tier = model.Tier(tier)
 		accs[a.id] = a
 		order = append(order, a.id)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
-	}
-	if len(order) == 0 {
-		return accs, order, nil
-	}
+	return accs, order, rows.Err()
+}
+
+// gatherInteractions reads interactions in time order per customer and
+// returns each deal's last interaction time.
+func gatherInteractions(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc, loc *time.Location, today model.Day) (map[int64]int64, error) {
 	cwhere, cargs := idFilter("customer_id", ids)
 	recentFrom := today.AddDays(-119)
 	dealLast := map[int64]int64{}
-
-	// Interactions, in time order per customer.
-	rows, err = q.QueryContext(ctx, `SELECT customer_id, coalesce(deal_id, 0), kind, direction, outcome, coalesce(score, -1), occurred_at, coalesce(resolved_at, 0)
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, coalesce(deal_id, 0), kind, direction, outcome, coalesce(score, -1), occurred_at, coalesce(resolved_at, 0)
 		FROM interactions WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, occurred_at, id`, cargs...)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var cid, dealID, at, resolved int64
 		var kind, dir, outcome string
 		var score int
 		if err := rows.Scan(&cid, &dealID, &kind, &dir, &outcome, &score, &at, &resolved); err != nil {
-			rows.Close()
-			return nil, nil, err
+			return nil, err
 		}
 		a := accs[cid]
 		if a == nil {
@@ -352,21 +434,21 @@ func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Locatio
 			a.fbScore = score
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
-	}
+	return dealLast, rows.Err()
+}
 
-	// Orders: count, last, gaps; an order is contact too.
-	rows, err = q.QueryContext(ctx, `SELECT customer_id, ordered_at FROM orders WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, ordered_at, id`, cargs...)
+// gatherOrders reads orders: count, last, the days between them.
+func gatherOrders(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc, loc *time.Location) error {
+	cwhere, cargs := idFilter("customer_id", ids)
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, ordered_at FROM orders WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, ordered_at, id`, cargs...)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var cid, at int64
 		if err := rows.Scan(&cid, &at); err != nil {
-			rows.Close()
-			return nil, nil, err
+			return err
 		}
 		a := accs[cid]
 		if a == nil {
@@ -376,27 +458,24 @@ func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Locatio
 		if at > a.lastOrder {
 			a.lastOrder = at
 		}
-		if at > a.lastContact {
-			a.lastContact = at
-		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
-	}
+	return rows.Err()
+}
 
-	// Open follow-ups.
-	rows, err = q.QueryContext(ctx, `SELECT customer_id, due_date, coalesce(due_time, '') FROM followups
+// gatherFollowups reads open follow-ups.
+func gatherFollowups(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc) error {
+	cwhere, cargs := idFilter("customer_id", ids)
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, due_date, coalesce(due_time, '') FROM followups
 		WHERE done_at IS NULL AND archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, due_date, due_time`, cargs...)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var cid int64
 		var due, tm string
 		if err := rows.Scan(&cid, &due, &tm); err != nil {
-			rows.Close()
-			return nil, nil, err
+			return err
 		}
 		a := accs[cid]
 		if a == nil {
@@ -410,26 +489,25 @@ func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Locatio
 			a.dues = append(a.dues, day)
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
-	}
+	return rows.Err()
+}
 
-	// Open deals.
+// gatherDeals reads open deals with their stage.
+func gatherDeals(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc, currency string) error {
 	dwhere, dargs := idFilter("d.customer_id", ids)
-	rows, err = q.QueryContext(ctx, `SELECT d.id, d.customer_id, d.title, s.name, s.rot_days, d.stage_changed_at, coalesce(d.snoozed_until, ''), d.value_minor, d.currency
+	rows, err := q.QueryContext(ctx, `SELECT d.id, d.customer_id, d.title, s.name, s.rot_days, d.stage_changed_at, coalesce(d.snoozed_until, ''), d.value_minor, d.currency
 		FROM deals d JOIN stages s ON s.id = d.stage_id
 		WHERE d.status = 'open' AND d.archived_at IS NULL AND `+dwhere+` ORDER BY d.customer_id, d.id`, dargs...)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var dl dealAcc
 		var snoozed, cur string
 		var value int64
 		if err := rows.Scan(&dl.id, &dl.customerID, &dl.title, &dl.stage, &dl.rotDays, &dl.stageChanged, &snoozed, &value, &cur); err != nil {
-			rows.Close()
-			return nil, nil, err
+			return err
 		}
 		a := accs[dl.customerID]
 		if a == nil {
@@ -438,14 +516,12 @@ func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Locatio
 		if snoozed != "" {
 			dl.snoozed, _ = model.ParseDay(snoozed)
 		}
-		dl.lastActivity = dealLast[dl.id]
 		a.deals = append(a.deals, dl)
 		if strings.EqualFold(cur, currency) {
 			a.pipeline += value
 		}
 	}
-	rows.Close()
-	return accs, order, rows.Err()
+	return rows.Err()
 }
 
 // storedReason is a risk reason as kept in customer_stats.risk_reasons:
