@@ -1,0 +1,61 @@
+// Package reportview renders a db.Report as text: the one renderer behind
+// both `rapport report` and the terminal app's Reports screen, so the two
+// always show the same figures. The text is plain — bars and sparklines
+// from ui/chart, no colour, no escape sequences — so it reads the same with
+// NO_COLOR; every string that came from the database is sanitised, and no
+// line is wider than asked.
+package reportview
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rapportcrm/rapport/db"
+)
+
+// MinWidth is the narrowest text Render and Lines produce: asked for less,
+// they render at MinWidth and the caller cuts the lines.
+const MinWidth = 20
+
+// Line is one line of a rendered report.
+type Line struct {
+	Text string // plain, sanitised, at most the width asked for
+	Head bool   // a section's title line ("FUNNEL  deals that reached …")
+}
+
+// Render renders a report as text no wider than width cells (80 fits the
+// SPEC's 80×24 terminal; narrower widths shrink the bars and truncate with
+// …): the title line, then every section, each after a blank line. Every
+// line ends with a newline.
+func Render(r db.Report, width int) string {
+	var b strings.Builder
+	b.WriteString(Title(r, width))
+	b.WriteByte('\n')
+	for _, l := range Lines(r, width) {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Title is the report's first line: the period, its length and today.
+func Title(r db.Report, width int) string {
+	p := r.Period
+	return fit(fmt.Sprintf("Report %s … %s (%d days) · today %s", p.From, p.To, p.Days(), clean(r.Today)), max(width, MinWidth))
+}
+
+// Lines renders every section of a report (what follows Title), each
+// section a blank line, its head line, then its figures. The Reports screen
+// shows these under its own header; Render joins them for the command line.
+func Lines(r db.Report, width int) []Line {
+	w := &writer{width: max(width, MinWidth)}
+	funnel(w, r)
+	deals(w, r)
+	pipeline(w, r)
+	retention(w, r)
+	repurchase(w, r)
+	activity(w, r)
+	risk(w, r)
+	segments(w, r)
+	return w.lines
+}

@@ -1,0 +1,86 @@
+package reportview
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/chart"
+)
+
+// hostileReport is a report with long, wide and hostile names in every
+// place a name from the database goes.
+func hostileReport() db.Report {
+	changed := 2
+	r := db.Report{Today: "2026-11-23", Period: db.Period{From: model.DayFromYMD(2026, 8, 26), To: model.DayFromYMD(2026, 11, 23)}, Currency: "USD"}
+	r.Funnel = []db.FunnelStep{{Stage: "王芳的很长很长的阶段名称 Negotiation\x1b[2J", Reached: 12, ToNext: db.Ratio{N: 3, D: 12}}, {Stage: "Won", Reached: 3}}
+	r.Deals = db.DealFigures{Won: 3, Lost: 1, WinRate: db.Ratio{N: 3, D: 4}, Cycle: db.Cycle{Deals: 3, AvgDays: 12.5, MedianDays: 10},
+		AvgWon: []db.Amount{{Currency: "USD", Minor: 123456789}, {Currency: "EUR", Minor: 99}}, LostReasons: []db.Count{{Name: "price\x1b[31m evil\u202e\u009b1m", Count: 1}}}
+	r.Pipeline = db.Pipeline{Deals: 2, Stages: []db.PipelineStage{{Stage: "Lead\x07", Deals: 2, Value: []db.Amount{{Currency: "USD", Minor: 1e12}}, Weighted: []db.Amount{{Currency: "USD", Minor: 1e11}}}}}
+	r.Retention = db.Retention{RhythmDays: 31, WindowDays: 93, Months: []db.RetentionMonth{{Month: "2026-11", Partial: true, Through: "2026-11-23", Start: 100000, Retained: 99999}}}
+	r.Activity = db.Activity{Weeks: make([]string, 26), Total: make([]int, 26), ByKind: []db.KindSeries{{Kind: model.KindCall, Counts: make([]int, 26), Total: 5}}}
+	r.Activity.Total[25] = 5
+	r.Risk = db.RiskSummary{AtRisk: 1, Active: 3, Reasons: []db.Count{{Name: "silent\x1b]0;x\x07", Count: 1}}}
+	r.Segments = db.Segments{Tiers: []db.TierSplit{{Tier: model.TierA, Customers: 1, Revenue: []db.Amount{{Currency: "USD", Minor: 5}}}}, ChangedThisMonth: &changed}
+	return r
+}
+
+func TestRenderFitsEveryWidthAndSanitises(t *testing.T) {
+	r := hostileReport()
+	for _, w := range []int{1, 19, 20, 33, 40, 60, 80, 120, 250} {
+		out := Render(r, w)
+		for _, l := range strings.Split(out, "\n") {
+			if chart.Width(l) > max(w, MinWidth) {
+				t.Errorf("width %d: %q is %d cells", w, l, chart.Width(l))
+			}
+		}
+		for _, bad := range []string{"\x1b", "\u202e", "\x07", "\x9b", "\u009b"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("width %d: %q from the database reached the text", w, bad)
+			}
+		}
+	}
+	out := Render(r, 80)
+	for _, want := range []string{"Report 2026-08-26 … 2026-11-23 (90 days) · today 2026-11-23", "12 → 25%", "average 12.5 d · median 10 d",
+		"$1,234,567.89 + €0.99", "Lost reasons    price evil 1", "Changed tier    2 this month", "2026-11*"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("render lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestRenderIsTitleAndLines: Render is the title line then Lines, and the
+// head lines are exactly the section titles, each after a blank line.
+func TestRenderIsTitleAndLines(t *testing.T) {
+	r := hostileReport()
+	lines := Lines(r, 80)
+	var b strings.Builder
+	b.WriteString(Title(r, 80) + "\n")
+	var heads []string
+	for i, l := range lines {
+		b.WriteString(l.Text + "\n")
+		if l.Head {
+			heads = append(heads, strings.Fields(l.Text)[0])
+			if i == 0 || lines[i-1].Text != "" {
+				t.Errorf("head %q does not follow a blank line", l.Text)
+			}
+		}
+	}
+	if b.String() != Render(r, 80) {
+		t.Fatal("Render is not Title + Lines")
+	}
+	if got := strings.Join(heads, ","); got != "FUNNEL,DEALS,PIPELINE,RETENTION,REPURCHASE,INTERACTIONS,RISK,SEGMENTS" {
+		t.Fatalf("sections %s", got)
+	}
+}
+
+func TestRenderEmptyReport(t *testing.T) {
+	out := Render(db.Report{Period: db.Period{From: model.DayFromYMD(2026, 1, 1), To: model.DayFromYMD(2026, 1, 30)}}, 80)
+	for _, want := range []string{"0 open deals", "won 0 · lost 0 · win rate –", "0 of 0 buyers ordered again in the period (–)",
+		"this month: not recorded"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("empty render lacks %q:\n%s", want, out)
+		}
+	}
+}

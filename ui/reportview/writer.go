@@ -1,0 +1,96 @@
+package reportview
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/chart"
+)
+
+// writer collects report lines, each sanitised and fitted to the width.
+type writer struct {
+	lines []Line
+	width int
+}
+
+func (w *writer) line(format string, args ...any) {
+	w.lines = append(w.lines, Line{Text: fit(fmt.Sprintf(format, args...), w.width)})
+}
+
+// head starts a section: a blank line, then the title and its summary.
+func (w *writer) head(title, summary string) {
+	w.lines = append(w.lines, Line{}, Line{Text: fit(title+"  "+summary, w.width), Head: true})
+}
+
+// field is an indented "Label  value" line.
+func (w *writer) field(label, value string) {
+	w.line("  %s %s", chart.Cell(label, 15), value)
+}
+
+func (w *writer) bars(bars []chart.Bar) {
+	for _, l := range chart.Bars(bars, w.width-2) {
+		w.line("  %s", l)
+	}
+}
+
+// fit sanitises a whole line once more (every database string in it was
+// already cleaned; this keeps it so whatever a section forgets) and cuts
+// it to width cells, dropping trailing spaces.
+func fit(s string, width int) string {
+	return chart.Fit(strings.TrimRight(model.Sanitize(s), " "), width)
+}
+
+// clean makes text from the database safe to print on one line.
+func clean(s string) string { return model.Sanitize(s) }
+
+// counts renders ranked names with their counts: "Price 3 · Timing 1".
+func counts(cs []db.Count) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		parts = append(parts, fmt.Sprintf("%s %d", clean(c.Name), c.Count))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// money joins amounts of several currencies ("$1,200.00 + €300.00"); short
+// uses the compact form ("$1.2k + €300").
+func money(as []db.Amount, short bool) string {
+	parts := make([]string, 0, len(as))
+	for _, a := range as {
+		if short {
+			parts = append(parts, clean(a.Money().FormatShort()))
+		} else {
+			parts = append(parts, clean(a.Money().Format()))
+		}
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return strings.Join(parts, " + ")
+}
+
+// bookMinor returns the book-currency amount of a list (bars are drawn in
+// the book currency only: currencies are never added together).
+func bookMinor(as []db.Amount, currency string) int64 {
+	for _, a := range as {
+		if a.Currency == currency {
+			return a.Minor
+		}
+	}
+	return 0
+}
+
+// dayCount renders a day count with at most one decimal ("25", "25.5").
+func dayCount(x float64) string {
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0")
+}
+
+// plural picks the word for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
