@@ -25,16 +25,17 @@ func Morning(now time.Time) time.Time {
 
 // Cached returns the path of a demo book of opt.Customers customers for
 // opt.Seed as of now, kept in dir under a name that says size, seed and
-// day, and builds it on first use (into a temporary file renamed into place,
+// day (and schema version), and builds it on first use (into a temporary file renamed into place,
 // so a half-built book is never picked up; a lock file keeps two test
-// processes from building it at once). Books of earlier days are removed.
+// processes from building it at once). Books of other days or schema
+// versions are removed.
 // Benchmarks share it.
 func Cached(ctx context.Context, dir string, opt Options, now time.Time) (string, error) {
 	if opt.Customers <= 0 {
 		opt.Customers = DefaultCustomers
 	}
 	prefix := fmt.Sprintf("rapport-bench-%d-%d-", opt.Customers, opt.Seed)
-	path := filepath.Join(dir, prefix+model.DayOf(now).String()+".db")
+	path := filepath.Join(dir, fmt.Sprintf("%sv%d-%s.db", prefix, db.SchemaVersion(), model.DayOf(now)))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -49,9 +50,13 @@ func Cached(ctx context.Context, dir string, opt Options, now time.Time) (string
 	if _, err := os.Stat(path); err == nil {
 		return path, nil // built by another process while we waited
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, prefix+"*.db"))
+	// Earlier books, with their companions (-wal, -shm, and the .bak a
+	// migration writes beside a book it upgrades).
+	old, _ := filepath.Glob(filepath.Join(dir, prefix+"*"))
 	for _, p := range old {
-		RemoveBook(p)
+		if p != path+".lock" {
+			os.Remove(p)
+		}
 	}
 	tmp := fmt.Sprintf("%s.tmp-%d", path, os.Getpid())
 	RemoveBook(tmp)

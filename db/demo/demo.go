@@ -149,7 +149,7 @@ func Generate(ctx context.Context, d *db.DB, opt Options) (Stats, error) {
 }
 
 // loadCacheKiB is the page cache of the bulk load (SQLite's default is 2 MB).
-const loadCacheKiB = 64 << 10
+const loadCacheKiB = 32 << 10
 
 // gen is the state of one generation: the clock, the ids handed out, the
 // prepared statements, the book-wide tallies (rhythm gaps, revenue for the
