@@ -211,13 +211,16 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	// The date-based counts, and the first day either could change.
 	horizon := today.AddDays(366)
 	for _, due := range a.dues {
-		if due < today {
+		switch {
+		case due < today:
 			r.overdue++
-		} else if due == today {
+		case due == today:
 			r.dueToday++
+		case due < horizon:
+			horizon = due // becomes due today
 		}
 		if due >= today && due+1 < horizon {
-			horizon = due + 1
+			horizon = due + 1 // becomes overdue
 		}
 	}
 	for _, dl := range a.deals {
@@ -278,6 +281,10 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 		in.OpenDeals = append(in.OpenDeals, model.OpenDeal{Title: dl.title, Stage: dl.stage, StageSince: since, RotDays: dl.rotDays, SnoozedUntil: dl.snoozed})
 	}
 	r.risk = model.AssessRisk(in, set.Points)
+	// The Today counts kept in the row change on their own days too.
+	if horizon < r.risk.ValidUntil {
+		r.risk.ValidUntil = horizon
+	}
 	r.reasonsJSON = encodeReasons(r.risk.Reasons)
 	return r
 }
