@@ -68,7 +68,9 @@ func (r Reason) TextOn(today Day) string {
 	case ReasonCooling:
 		return fmt.Sprintf("Contact frequency down %d%%", r.N)
 	case ReasonStalledDeal:
-		s := fmt.Sprintf("%q stuck in %s %d d", r.Subject, r.Extra, days)
+		// Names come from the book: sanitised, so a title that carries
+		// escape sequences reads as plain text.
+		s := fmt.Sprintf("\"%s\" stuck in %s %d d", Sanitize(r.Subject), Sanitize(r.Extra), days)
 		if r.N > 0 {
 			s += " (+" + strconv.Itoa(r.N) + " more)"
 		}

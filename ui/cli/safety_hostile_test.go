@@ -51,46 +51,7 @@ func assertInert(t *testing.T, where, s string) {
 // none of the sequences.
 func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	bin := safetyBinary(t)
-	dbPath := filepath.Join(t.TempDir(), "hostile.db")
-	if r := runBin(t, bin, nil, "--db", dbPath, "add", "customer", "Seed"); r.code != 0 {
-		t.Fatalf("add: %+v", r)
-	}
-	raw, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := int64(1795400000)
-	for i, p := range hostilePayloads() {
-		name := fmt.Sprintf("evil%d %s", i, p)
-		if len(name) > 150 {
-			name = name[:150]
-		}
-		res, err := raw.Exec(`INSERT INTO customers (name, company, email, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`, name, p, "x@y.z", p, now, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id, _ := res.LastInsertId()
-		if _, err := raw.Exec(`INSERT INTO interactions (customer_id, kind, direction, summary, body, occurred_at, created_at, updated_at) VALUES (?, 'call', 'outbound', ?, ?, ?, ?, ?)`, id, "sum "+p[:min(len(p), 900)], p, now-86400*100, now, now); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := raw.Exec(`INSERT INTO followups (customer_id, title, due_date, created_at, updated_at) VALUES (?, ?, '2026-11-01', ?, ?)`, id, "fu "+p[:min(len(p), 150)], now, now); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := raw.Exec(`INSERT INTO deals (customer_id, title, value_minor, currency, stage_id, stage_changed_at, created_at, updated_at) VALUES (?, ?, 100, 'USD', 1, ?, ?, ?)`, id, "deal "+p[:min(len(p), 150)], now-86400*60, now, now); err != nil {
-			t.Fatal(err)
-		}
-		raw.Exec(`INSERT OR IGNORE INTO tags (name, created_at, updated_at) VALUES (?, ?, ?)`, fmt.Sprintf("t%d%s", i, p[:min(len(p), 40)]), now, now)
-	}
-	raw.Close()
-	// The rows were written behind the store's back: rebuild stats once.
-	d, err := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.RecomputeAll(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	d.Close()
+	dbPath := makeHostileBook(t, bin)
 	verbs := [][]string{
 		{"today"}, {"today", "--json"}, {"list"}, {"list", "--json"}, {"list", "--filter", "evil"},
 		{"deal", "list"}, {"deal", "list", "--json"}, {"stages"}, {"check"}, {"config"},
@@ -110,7 +71,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		t.Fatalf("add with escapes: %+v", r)
 	}
 	assertInert(t, "add output", r.stdout)
-	d, _ = db.Open(context.Background(), dbPath, db.Options{MustExist: true})
+	d, _ := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
 	defer d.Close()
 	c, err := d.FindCustomer(context.Background(), "Bob")
 	if err != nil {
@@ -208,4 +169,52 @@ func TestHostileFiles(t *testing.T) {
 		}
 		t.Logf("read-only %v: err=%v stderr=%q", v, err, strings.TrimSpace(errb.String()))
 	}
+}
+
+// makeHostileBook writes hostile strings into a book the way a hand-edited
+// or foreign-written file would (straight into the tables, past every input
+// check) and returns its path.
+func makeHostileBook(t *testing.T, bin string) string {
+	t.Helper()
+	dbPath := filepath.Join(t.TempDir(), "hostile.db")
+	if r := runBin(t, bin, nil, "--db", dbPath, "add", "customer", "Seed"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	raw, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := int64(1795400000)
+	for i, p := range hostilePayloads() {
+		name := fmt.Sprintf("evil%d %s", i, p)
+		if len(name) > 150 {
+			name = name[:150]
+		}
+		res, err := raw.Exec(`INSERT INTO customers (name, company, email, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`, name, p, "x@y.z", p, now, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := res.LastInsertId()
+		if _, err := raw.Exec(`INSERT INTO interactions (customer_id, kind, direction, summary, body, occurred_at, created_at, updated_at) VALUES (?, 'call', 'outbound', ?, ?, ?, ?, ?)`, id, "sum "+p[:min(len(p), 900)], p, now-86400*100, now, now); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(`INSERT INTO followups (customer_id, title, due_date, created_at, updated_at) VALUES (?, ?, '2026-11-01', ?, ?)`, id, "fu "+p[:min(len(p), 150)], now, now); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(`INSERT INTO deals (customer_id, title, value_minor, currency, stage_id, stage_changed_at, created_at, updated_at) VALUES (?, ?, 100, 'USD', 1, ?, ?, ?)`, id, "deal "+p[:min(len(p), 150)], now-86400*60, now, now); err != nil {
+			t.Fatal(err)
+		}
+		raw.Exec(`INSERT OR IGNORE INTO tags (name, created_at, updated_at) VALUES (?, ?, ?)`, fmt.Sprintf("t%d%s", i, p[:min(len(p), 40)]), now, now)
+	}
+	raw.Close()
+	// The rows were written behind the store's back: rebuild stats once.
+	d, err := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.RecomputeAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	return dbPath
 }
