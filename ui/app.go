@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/ui/components/form"
 )
 
 // Options tune NewApp.
@@ -62,6 +63,11 @@ type App struct {
 
 	conn    *sql.Conn
 	version int64
+
+	// editor is the form or question open over the focused screen (nil
+	// when none); editSeq drops answers to requests it no longer waits for.
+	editor  *editor
+	editSeq int
 }
 
 // NewApp builds the root model over an open, refreshed book. The launch
@@ -158,6 +164,9 @@ func (a *App) Mode() Mode {
 	if a.showHelp {
 		return ModeModal
 	}
+	if a.editor != nil {
+		return a.editorMode()
+	}
 	f := a.Focused()
 	if m, ok := f.(moder); ok {
 		return m.Mode()
@@ -204,6 +213,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.undone(msg)
 	case watchReadyMsg, dataVersionMsg, midnightMsg, refreshedMsg:
 		return a, a.watchUpdate(msg)
+	case editRequestMsg, editLoadedMsg, editSavedMsg, form.SubmittedMsg, form.CancelledMsg, form.ReloadRequestedMsg:
+		return a, a.editorUpdate(msg)
 	}
 	return a, a.broadcast(msg)
 }
@@ -239,6 +250,9 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	a.status, a.statusErr = "", false
+	if a.editor != nil {
+		return a.editorKey(msg)
+	}
 	if a.showHelp {
 		if key.Matches(msg, a.keys.Help, a.keys.Back, a.keys.Quit) {
 			a.showHelp = false

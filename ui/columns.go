@@ -34,6 +34,9 @@ func customerColumns() []column {
 			return string(r.Tier), nil
 		}},
 		{title: "Status", width: 8, drop: 8, render: func(r *db.CustomerRow, _ model.Day, s *Styles) (string, *lipgloss.Style) {
+			if r.Archived {
+				return "archived", &s.Item.Dim
+			}
 			if r.Status == model.ActivityAtRisk {
 				return "at risk", &s.Item.AtRisk
 			}

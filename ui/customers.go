@@ -38,6 +38,7 @@ type customersKeys struct {
 	Sort   key.Binding
 	Clear  key.Binding
 	Apply  key.Binding
+	edit   editKeys
 }
 
 // Customers is the table of the whole book. Only the visible rows are
@@ -89,6 +90,7 @@ func NewCustomers(c *Common) *Customers {
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Apply:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		edit:     newEditKeys(false, false),
 	}}
 }
 
@@ -125,13 +127,31 @@ func (m *Customers) ShortHelp() []key.Binding {
 	}
 	m.keys.Clear.SetHelp("esc", "clear filter")
 	m.keys.Clear.SetEnabled(m.query != "")
-	return []key.Binding{m.keys.Move, m.keys.Open, m.keys.Filter, m.keys.Sort, m.keys.Clear}
+	sel, ok := m.selection()
+	m.keys.edit.enable(sel, ok)
+	return []key.Binding{m.keys.Move, m.keys.Open, m.keys.Filter, m.keys.Sort, m.keys.Clear, m.keys.edit.Add, m.keys.edit.Edit, m.keys.edit.Log, m.keys.edit.Restore}
 }
 
 // FullHelp is the `?` help.
 func (m *Customers) FullHelp() [][]key.Binding {
 	m.keys.Clear.SetEnabled(true)
-	return [][]key.Binding{m.keys.bindings(), {m.keys.Open, m.keys.Filter, m.keys.Apply, m.keys.Sort, m.keys.Clear}}
+	sel, ok := m.selection()
+	m.keys.edit.enable(sel, ok)
+	// The edit keys share the actions' column so the global keys still fit at 80.
+	return [][]key.Binding{m.keys.bindings(), append([]key.Binding{m.keys.Open, m.keys.Filter, m.keys.Apply, m.keys.Sort, m.keys.Clear}, m.keys.edit.full()...)}
+}
+
+// selection is the selected customer, for the edit keys. Nothing is
+// selected while a new filter's answer is on its way.
+func (m *Customers) selection() (selection, bool) {
+	if m.resetting {
+		return selection{}, false
+	}
+	r, ok := m.row(m.cursor)
+	if !ok {
+		return selection{}, false
+	}
+	return selection{CustomerID: r.ID, Customer: r.Name, Archived: r.Archived, Kind: kindCustomer, ItemID: r.ID, Label: r.Name}, true
 }
 
 // Query returns the filter text the rows answer (for tests).
@@ -264,6 +284,10 @@ func (m *Customers) listKey(msg tea.KeyMsg) tea.Cmd {
 		m.cursor = cur
 		m.top = scrollTo(m.top, m.cursor, m.rowsHeight(), m.total)
 		return m.ensure()
+	}
+	sel, selOK := m.selection()
+	if cmd, ok := m.keys.edit.editKey(msg, sel, selOK, "customers"); ok {
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, m.keys.Filter):

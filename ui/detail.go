@@ -43,9 +43,16 @@ type detailItemKind int
 const (
 	itemText     detailItemKind = iota // a line of the card, not selectable
 	itemTitle                          // a section title
+	itemCustomer                       // the name line: the customer itself (selectable)
+	itemContact                        // a person at the customer (selectable)
+	itemDeal                           // an open deal (selectable)
 	itemFollowup                       // an open follow-up (selectable)
+	itemOrder                          // a recent order (selectable)
 	itemTimeline                       // an interaction (selectable)
 )
+
+// selectable reports whether the cursor stops on items of kind k.
+func (k detailItemKind) selectable() bool { return k != itemText && k != itemTitle }
 
 // detailItem is one line of the view, rendered as plain text when the data
 // arrives; View only cuts and styles the visible ones.
@@ -62,6 +69,7 @@ type detailKeys struct {
 	Snooze   key.Binding
 	SnoozeTo key.Binding
 	Back     key.Binding
+	edit     editKeys
 	prompt   promptKeys
 }
 
@@ -95,6 +103,7 @@ func NewDetail(c *Common, id int64) *Detail {
 		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "+1 day")),
 		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "snooze to")),
 		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
+		edit:     newEditKeys(true, true),
 		prompt:   newPromptKeys(),
 	}}
 }
@@ -156,13 +165,15 @@ func (v *Detail) ShortHelp() []key.Binding {
 		return []key.Binding{v.keys.prompt.Confirm, v.keys.prompt.Cancel}
 	}
 	v.enableKeys()
-	return []key.Binding{v.keys.Move, v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo}
+	e := &v.keys.edit
+	return []key.Binding{v.keys.Move, e.Edit, e.Log, e.Follow, v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, e.Archive, e.Resolve, e.Restore}
 }
 
 // FullHelp is the `?` help.
 func (v *Detail) FullHelp() [][]key.Binding {
 	v.enableKeys()
-	return [][]key.Binding{v.keys.bindings(), {v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, v.keys.Back}}
+	// The edit keys share the actions' column so the global keys still fit at 80.
+	return [][]key.Binding{v.keys.bindings(), append([]key.Binding{v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, v.keys.Back}, v.keys.edit.full()...)}
 }
 
 func (v *Detail) enableKeys() {
@@ -170,6 +181,42 @@ func (v *Detail) enableKeys() {
 	v.keys.Done.SetEnabled(fu)
 	v.keys.Snooze.SetEnabled(fu)
 	v.keys.SnoozeTo.SetEnabled(fu)
+	sel, ok := v.selection()
+	v.keys.edit.enable(sel, ok)
+}
+
+// selection is what the selected line gives the edit keys: always the
+// customer shown, and the contact, deal, follow-up, order or interaction
+// under the cursor (the customer itself on its name line).
+func (v *Detail) selection() (selection, bool) {
+	if !v.loaded {
+		return selection{}, false
+	}
+	cu := &v.d.Customer
+	sel := selection{CustomerID: cu.ID, Customer: cu.Name, Archived: cu.ArchivedAt != 0, Kind: kindCustomer, ItemID: cu.ID, Label: cu.Name}
+	it, ok := v.selectedItem()
+	if !ok {
+		return sel, true
+	}
+	switch it.kind {
+	case itemContact:
+		c := v.d.Contacts[it.idx]
+		sel.Kind, sel.ItemID, sel.Label = kindContact, c.ID, c.Name
+	case itemDeal:
+		d := v.d.Deals[it.idx]
+		sel.Kind, sel.ItemID, sel.Label = kindDeal, d.ID, d.Title
+	case itemFollowup:
+		f := v.d.Followups[it.idx]
+		sel.Kind, sel.ItemID, sel.Label = kindFollowup, f.ID, f.Title
+	case itemOrder:
+		o := v.d.Orders[it.idx]
+		sel.Kind, sel.ItemID, sel.Label, sel.Order = kindOrder, o.ID, moneyLong(o.AmountMinor, o.Currency), &o
+	case itemTimeline:
+		i := v.timeline[it.idx]
+		sel.Kind, sel.ItemID, sel.Label = kindInteraction, i.ID, i.Summary
+		sel.Complaint = i.Kind == model.KindComplaint && i.ResolvedAt == 0
+	}
+	return sel, true
 }
 
 func (v *Detail) selectedItem() (detailItem, bool) {
@@ -250,6 +297,14 @@ func (v *Detail) applyLoad(msg detailLoadedMsg) {
 
 func (v *Detail) itemID(it detailItem) int64 {
 	switch it.kind {
+	case itemCustomer:
+		return v.d.Customer.ID
+	case itemContact:
+		return v.d.Contacts[it.idx].ID
+	case itemDeal:
+		return v.d.Deals[it.idx].ID
+	case itemOrder:
+		return v.d.Orders[it.idx].ID
 	case itemFollowup:
 		return v.d.Followups[it.idx].ID
 	case itemTimeline:
@@ -276,6 +331,10 @@ func (v *Detail) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if done {
 			v.prompt = nil
 		}
+		return cmd
+	}
+	sel, selOK := v.selection()
+	if cmd, ok := v.keys.edit.editKey(msg, sel, selOK, v.owner); ok {
 		return cmd
 	}
 	if len(v.sel) == 0 {
@@ -329,7 +388,7 @@ func (v *Detail) build() {
 	if cu.ArchivedAt != 0 {
 		name += " (archived)"
 	}
-	add(itemText, 0, &s.Item.Name, name)
+	add(itemCustomer, 0, &s.Item.Name, name)
 	card := fmt.Sprintf("Tier %s", cu.Tier)
 	if cu.TierPinned {
 		card += " (pinned)"
@@ -355,7 +414,7 @@ func (v *Detail) build() {
 		}
 		add(itemText, 0, &s.Item.Dim, "Tags: "+strings.Join(tags, " "))
 	}
-	for _, ct := range d.Contacts {
+	for i, ct := range d.Contacts {
 		line := "Contact: " + clean(ct.Name)
 		var extra []string
 		for _, f := range []string{ct.Role, ct.Email, ct.Phone} {
@@ -369,7 +428,7 @@ func (v *Detail) build() {
 		if ct.IsPrimary {
 			line += " · primary"
 		}
-		add(itemText, 0, nil, line)
+		add(itemContact, i, nil, line)
 	}
 	st := d.Stats
 	last := "never contacted"
@@ -394,7 +453,7 @@ func (v *Detail) build() {
 
 	add(itemText, 0, nil, "")
 	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Open deals (%d)", len(d.Deals)))
-	for _, dl := range d.Deals {
+	for i, dl := range d.Deals {
 		line := fmt.Sprintf("  %s · %s · %s", clean(dl.Title), clean(d.StageName[dl.StageID]), moneyLong(dl.ValueMinor, dl.Currency))
 		if !dl.ExpectedClose.IsZero() {
 			line += " · close " + dl.ExpectedClose.String()
@@ -402,7 +461,7 @@ func (v *Detail) build() {
 		if !dl.SnoozedUntil.IsZero() && dl.SnoozedUntil >= today {
 			line += " · snoozed to " + dl.SnoozedUntil.String()
 		}
-		add(itemText, 0, nil, line)
+		add(itemDeal, i, nil, line)
 	}
 
 	add(itemText, 0, nil, "")
@@ -423,12 +482,12 @@ func (v *Detail) build() {
 	if len(d.Orders) == 0 {
 		add(itemText, 0, &s.Item.Dim, "  none")
 	}
-	for _, o := range d.Orders {
+	for i, o := range d.Orders {
 		line := fmt.Sprintf("  %s  %s", model.DayOfUnix(o.OrderedAt, loc), moneyLong(o.AmountMinor, o.Currency))
 		if o.Note != "" {
 			line += "  " + clean(o.Note)
 		}
-		add(itemText, 0, nil, line)
+		add(itemOrder, i, nil, line)
 	}
 
 	add(itemText, 0, nil, "")
@@ -442,7 +501,7 @@ func (v *Detail) build() {
 	v.items = items
 	v.sel = v.sel[:0]
 	for i, it := range items {
-		if it.kind == itemFollowup || it.kind == itemTimeline {
+		if it.kind.selectable() {
 			v.sel = append(v.sel, i)
 		}
 	}
@@ -508,7 +567,8 @@ func (v *Detail) View() string {
 		it := v.items[i]
 		switch {
 		case i == selLine:
-			out = append(out, s.Table.Selected.Render(cell(markSelected+" "+it.text, v.w)))
+			// Indented lines give their indent to the marker.
+			out = append(out, s.Table.Selected.Render(cell(markSelected+" "+strings.TrimPrefix(it.text, "  "), v.w)))
 		case it.kind == itemFollowup || it.kind == itemTimeline:
 			out = append(out, applyStyle(it.style, truncate("  "+it.text, v.w)))
 		default:

@@ -45,8 +45,8 @@ func TestDetailFollowupKeys(t *testing.T) {
 	a := newTestApp(t, d, 120, 40)
 	_, cmd := a.Update(openCustomerMsg{ID: f.Wang})
 	drain(t, a, cmd)
-	// The cursor starts on the follow-up (the first selectable row).
-	press(t, a, "Z", "明天", "enter")
+	// The cursor starts on the customer's name line; the follow-up is next.
+	press(t, a, "j", "Z", "明天", "enter")
 	fu, _ := d.Followup(context.Background(), f.OverdueFollowup)
 	if fu.Due.String() != "2026-11-24" {
 		t.Fatalf("Z 明天 snoozed to %s", fu.Due)

@@ -31,6 +31,20 @@ func screenStates(t *testing.T) []struct {
 	_, cmd = risky.Update(openCustomerMsg{ID: f.Muller})
 	drain(t, risky, cmd)
 	empty, _ := openBook(t)
+	detailWith := func(keys ...string) *App {
+		a := newTestApp(t, d, 80, 24)
+		_, cmd := a.Update(openCustomerMsg{ID: f.Wang})
+		drain(t, a, cmd)
+		press(t, a, keys...)
+		return a
+	}
+	// The next-follow-up prompt needs a save: on a book of its own, so the
+	// other states do not see the interaction.
+	d2, f2 := fixtureBook(t)
+	logged := newTestApp(t, d2, 80, 24)
+	filterTo(t, logged, "Acme")
+	press(t, logged, "i", "Renewal call", "ctrl+s")
+	_ = f2
 	return []struct {
 		name string
 		app  *App
@@ -43,6 +57,14 @@ func screenStates(t *testing.T) []struct {
 		{"detail_risk", risky},
 		{"help", mk("?")},
 		{"welcome", newTestApp(t, empty, 80, 24)},
+		{"customers_form_customer", mk("2", "a", "Nova Trading", "tab")},
+		{"customers_form_interaction", mk("2", "i", "Called about the renewal", "tab", "right", "tab")},
+		{"customers_form_error", mk("2", "a", "tab", "bad", "tab", "not-an-email", "ctrl+s")},
+		{"today_form_followup", mk("e")},
+		{"today_form_discard", mk("t", "x", "esc")},
+		{"detail_form_contact", detailWith("c", "李娜")},
+		{"detail_archive_question", detailWith("D")},
+		{"next_followup_prompt", logged},
 	}
 }
 

@@ -77,3 +77,14 @@ type midnightMsg struct{}
 
 // refreshedMsg is the end of a Refresh started by the root.
 type refreshedMsg struct{ Err error }
+
+// editRequestMsg asks for a form or question over the focused screen: add
+// a customer, edit or archive the selected item, log an interaction, a
+// follow-up, a deal, an order, tags, a contact, restore, resolve. Sent by
+// Today, Customers and Detail (their edit keys); handled by the root, which
+// loads the row and opens the editor (editor.go).
+type editRequestMsg struct {
+	Action editAction
+	Sel    selection
+	Owner  string // the screen that asked
+}

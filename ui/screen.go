@@ -49,6 +49,7 @@ const (
 	ScreenToday     ScreenID = "today"
 	ScreenCustomers ScreenID = "customers"
 	ScreenPipeline  ScreenID = "pipeline"
+	ScreenReports   ScreenID = "reports"
 	ScreenWelcome   ScreenID = "welcome"
 )
 
@@ -68,5 +69,6 @@ func Registry() []ScreenSpec {
 		{ID: ScreenToday, Key: "1", Title: "Today", New: func(c *Common) Screen { return NewToday(c) }},
 		{ID: ScreenCustomers, Key: "2", Title: "Customers", New: func(c *Common) Screen { return NewCustomers(c) }},
 		{ID: ScreenPipeline, Key: "3", Title: "Pipeline", New: func(c *Common) Screen { return NewPipeline(c) }},
+		{ID: ScreenReports, Key: "4", Title: "Reports", New: func(c *Common) Screen { return NewReports(c) }},
 	}
 }

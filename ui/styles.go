@@ -6,6 +6,7 @@ import (
 
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/components/datefield"
+	"github.com/rapportcrm/rapport/ui/components/form"
 )
 
 // Theme is the app's palette. Every colour adapts to light and dark
@@ -80,6 +81,8 @@ type Styles struct {
 	}
 	Help      help.Styles
 	DateField datefield.Styles
+	// Form is the look of the editor's forms (components/form).
+	Form form.Styles
 }
 
 // NewStyles derives the styles of every area from a theme.
@@ -133,6 +136,7 @@ func NewStyles(t Theme) *Styles {
 		Preview: lipgloss.NewStyle().Foreground(t.Good),
 		Error:   lipgloss.NewStyle().Foreground(t.Overdue),
 	}
+	s.Form = form.NewStyles(form.Palette{Text: t.Text, Dim: t.Dim, Accent: t.Accent, Error: t.Overdue, Good: t.Good, Warn: t.AtRisk})
 	return s
 }
 

@@ -124,3 +124,24 @@ func truncateRunes(s string, n int) string {
 	}
 	return s
 }
+
+// TestProgramLogsACallAndSchedulesTheNext runs the real program: i on
+// Today's first row, a summary, ctrl+s, then enter accepts the next
+// follow-up; both land in the file.
+func TestProgramLogsACallAndSchedulesTheNext(t *testing.T) {
+	d, f := fixtureBook(t)
+	tm, _ := startProgram(t, d)
+	waitText(t, tm, "Overdue follow-ups (1)", "Send quote")
+	typeKeys(tm, "i")
+	waitText(t, tm, "Log an interaction", "王芳 · 北京远景科技有限公司")
+	typeKeys(tm, "Promised the quote by Friday", "ctrl+s")
+	waitText(t, tm, "Schedule the next follow-up?", "Logged call with 王芳")
+	typeKeys(tm, "enter")
+	waitText(t, tm, `Follow-up "Follow up: Promised the quote by Friday" due Mon 2026-12-07`)
+	var n int
+	if err := d.Reader().QueryRowContext(context.Background(), `SELECT count(*) FROM interactions i JOIN followups f ON f.customer_id = i.customer_id
+		WHERE i.customer_id = ? AND i.summary = 'Promised the quote by Friday' AND f.title = 'Follow up: Promised the quote by Friday'
+		AND f.due_date = '2026-12-07'`, f.Wang).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("file holds %d (%v)", n, err)
+	}
+}

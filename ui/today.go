@@ -56,6 +56,7 @@ type todayKeys struct {
 	Done     key.Binding
 	Snooze   key.Binding
 	SnoozeTo key.Binding
+	edit     editKeys
 	prompt   promptKeys
 }
 
@@ -84,6 +85,7 @@ func NewToday(c *Common) *Today {
 		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
 		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "+1 day")),
 		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "snooze to")),
+		edit:     newEditKeys(false, false),
 		prompt:   newPromptKeys(),
 	}}
 	t.layout()
@@ -124,13 +126,14 @@ func (t *Today) ShortHelp() []key.Binding {
 		return []key.Binding{t.keys.prompt.Confirm, t.keys.prompt.Cancel}
 	}
 	t.enableKeys()
-	return []key.Binding{t.keys.Move, t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo}
+	return []key.Binding{t.keys.Move, t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo, t.keys.edit.Log, t.keys.edit.Follow, t.keys.edit.Edit}
 }
 
 // FullHelp is the `?` help.
 func (t *Today) FullHelp() [][]key.Binding {
 	t.enableKeys()
-	return [][]key.Binding{t.keys.bindings(), {t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo}}
+	// The edit keys share the actions' column so the global keys still fit at 80.
+	return [][]key.Binding{t.keys.bindings(), append([]key.Binding{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo}, t.keys.edit.full()...)}
 }
 
 // enableKeys keeps help true: x only on a follow-up, z/Z on a follow-up or rotting deal.
@@ -141,6 +144,35 @@ func (t *Today) enableKeys() {
 	t.keys.Snooze.SetEnabled(fu || ok && r.kind == rowRotting)
 	t.keys.SnoozeTo.SetEnabled(fu || ok && r.kind == rowRotting)
 	t.keys.Open.SetEnabled(ok)
+	sel, ok := t.selection()
+	t.keys.edit.enable(sel, ok)
+}
+
+// selection is what the selected row gives the edit keys: its customer,
+// and the follow-up, deal or customer that e edits and D archives.
+func (t *Today) selection() (selection, bool) {
+	r, ok := t.selected()
+	if !ok {
+		return selection{}, false
+	}
+	sel := selection{CustomerID: t.customerOf(r), Kind: kindCustomer}
+	sel.ItemID = sel.CustomerID
+	switch r.kind {
+	case rowOverdue, rowDueToday:
+		f, _ := t.followup(r)
+		sel.Customer, sel.Kind, sel.ItemID, sel.Label = f.Customer, kindFollowup, f.FollowupID, f.Title
+	case rowAtRisk:
+		sel.Customer = t.tr.AtRisk[r.idx].Customer
+	case rowRotting:
+		d := t.tr.Rotting[r.idx]
+		sel.Customer, sel.Kind, sel.ItemID, sel.Label = d.Customer, kindDeal, d.DealID, d.Title
+	case rowTouch:
+		sel.Customer = t.tr.TouchDue[r.idx].Customer
+	}
+	if sel.Kind == kindCustomer {
+		sel.Label = sel.Customer
+	}
+	return sel, true
 }
 
 func (t *Today) selected() (todayRow, bool) {
@@ -268,6 +300,10 @@ func (t *Today) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if cur, ok := t.keys.move(msg, t.cursor, len(t.rows), t.h-1); ok {
 		t.cursor = cur
 		return nil
+	}
+	sel, selOK := t.selection()
+	if cmd, ok := t.keys.edit.editKey(msg, sel, selOK, todayOwner); ok {
+		return cmd
 	}
 	r, ok := t.selected()
 	if !ok {

@@ -29,9 +29,12 @@ func (a *App) View() string {
 	lines := make([]string, 0, h)
 	lines = append(lines, a.tabsView(), a.summaryView())
 	var body string
-	if a.showHelp {
+	switch {
+	case a.editor != nil:
+		body = a.editorView(w, bh)
+	case a.showHelp:
 		body = a.helpView(bh)
-	} else {
+	default:
 		body = a.Focused().View()
 	}
 	bl := splitLines(body)
@@ -113,8 +116,11 @@ func (a *App) footerView() string {
 		status = st.Render(truncate(a.status, a.width)) + "  "
 	}
 	f := a.Focused()
-	bindings := f.ShortHelp()
 	a.help.Width = max(0, a.width-width(status))
+	if a.editor != nil {
+		return status + a.help.ShortHelpView(a.editorHelp())
+	}
+	bindings := f.ShortHelp()
 	if f.InputFocused() {
 		return status + a.help.ShortHelpView(bindings)
 	}
