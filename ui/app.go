@@ -47,6 +47,8 @@ type App struct {
 	active ScreenID
 	stack  []Screen // screens pushed over the tabs (customer detail)
 	stale  map[ScreenID]bool
+	// started marks the tabs whose Init has run (a tab loads when first shown).
+	started map[ScreenID]bool
 
 	keys     globalKeys
 	help     help.Model
@@ -93,7 +95,7 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 		return nil, err
 	}
 	c := &Common{Ctx: ctx, DB: d, Now: d.Now, Styles: NewStyles(theme), Timeout: opts.Timeout, Debounce: opts.Debounce, DateOrder: set.DateOrder}
-	a := &App{c: c, specs: Registry(), tabs: map[ScreenID]Screen{}, stale: map[ScreenID]bool{}, noWatch: opts.NoWatch}
+	a := &App{c: c, specs: Registry(), tabs: map[ScreenID]Screen{}, stale: map[ScreenID]bool{}, started: map[ScreenID]bool{}, noWatch: opts.NoWatch}
 	a.keys = newGlobalKeys(a.specs)
 	a.help = help.New()
 	a.help.Styles = c.Styles.Help
@@ -122,12 +124,11 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 	return a, nil
 }
 
-// Init starts loading every tab, watching the file and waiting for midnight.
+// Init starts loading the tab on screen, watching the file and waiting for
+// midnight. The other tabs load when first shown, so a big book's board
+// and report do not compete with the first frames.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{}
-	for _, s := range a.specs {
-		cmds = append(cmds, a.tabs[s.ID].Init())
-	}
+	cmds := []tea.Cmd{a.start(a.active)}
 	if !a.noWatch {
 		cmds = append(cmds, a.watchCmd(), a.midnightCmd())
 	}
@@ -330,11 +331,25 @@ func (a *App) switchTo(id ScreenID) tea.Cmd {
 	}
 	a.active = id
 	a.resize(a.width, a.height)
+	if !a.started[id] {
+		delete(a.stale, id)
+		return a.start(id)
+	}
 	if a.stale[id] {
 		delete(a.stale, id)
 		return a.toFocused(reloadMsg{})
 	}
 	return nil
+}
+
+// start runs a screen's Init the first time it is shown.
+func (a *App) start(id ScreenID) tea.Cmd {
+	scr, ok := a.tabs[id]
+	if !ok || a.started[id] {
+		return nil
+	}
+	a.started[id] = true
+	return scr.Init()
 }
 
 // cycle moves to the next (or previous) tab.

@@ -56,6 +56,7 @@ type todayKeys struct {
 	Done     key.Binding
 	Snooze   key.Binding
 	SnoozeTo key.Binding
+	Fold     key.Binding
 	edit     editKeys
 	prompt   promptKeys
 }
@@ -75,7 +76,13 @@ type Today struct {
 	cursor int
 	top    int
 	prompt *snoozePrompt
+	// open lists the sections shown whole; the others show their first
+	// rows when the whole triage does not fit, so every section is in view.
+	open map[todayKind]bool
 }
+
+// todayFoldRows is how many rows a folded section shows.
+const todayFoldRows = 5
 
 // NewToday builds the Today screen; Init loads it.
 func NewToday(c *Common) *Today {
@@ -85,6 +92,7 @@ func NewToday(c *Common) *Today {
 		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
 		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "+1 day")),
 		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "snooze to")),
+		Fold:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "show all/fewer")),
 		edit:     newEditKeys(false, false),
 		prompt:   newPromptKeys(),
 	}}
@@ -107,7 +115,20 @@ func (t *Today) load() tea.Cmd {
 }
 
 // SetSize gives the screen its area.
-func (t *Today) SetSize(w, h int) { t.w, t.h = w, h }
+func (t *Today) SetSize(w, h int) {
+	prev, had := t.selectedKey()
+	t.w, t.h = w, h
+	t.layout()
+	if had {
+		for i := range t.rows {
+			if k, _ := t.rowKey(i); k == prev {
+				t.cursor = i
+				return
+			}
+		}
+	}
+	t.cursor = clamp(t.cursor, 0, len(t.rows)-1)
+}
 
 // InputFocused is true while the snooze prompt is open.
 func (t *Today) InputFocused() bool { return t.prompt != nil }
@@ -133,7 +154,7 @@ func (t *Today) ShortHelp() []key.Binding {
 func (t *Today) FullHelp() [][]key.Binding {
 	t.enableKeys()
 	// The edit keys share the actions' column so the global keys still fit at 80.
-	return [][]key.Binding{t.keys.bindings(), append([]key.Binding{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo}, t.keys.edit.full()...)}
+	return [][]key.Binding{t.keys.bindings(), append([]key.Binding{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo, t.keys.Fold}, t.keys.edit.full()...)}
 }
 
 // enableKeys keeps help true: x only on a follow-up, z/Z on a follow-up or rotting deal.
@@ -267,18 +288,61 @@ func (t *Today) layout() {
 		{"Rotting deals", rowRotting, len(t.tr.Rotting), c.Rotting},
 		{"Due for a touch", rowTouch, len(t.tr.TouchDue), c.TouchDue},
 	}
+	// When everything does not fit, sections not opened with space show
+	// their first rows, so the whole triage is in view at once.
+	lines := 0
+	for _, s := range sections {
+		lines += 1 + s.n
+		if s.total > s.n {
+			lines++
+		}
+	}
+	fold := t.h > 0 && lines > t.h
 	for _, s := range sections {
 		title := fmt.Sprintf("%s (%d)", s.title, s.total)
 		if s.total == 0 {
 			title = s.title + " · none"
 		}
 		t.lines = append(t.lines, todayLine{title: title})
-		for i := 0; i < s.n; i++ {
+		n := s.n
+		if fold && !t.open[s.kind] && n > todayFoldRows {
+			n = todayFoldRows
+		}
+		for i := 0; i < n; i++ {
 			t.lines = append(t.lines, todayLine{row: len(t.rows)})
 			t.rows = append(t.rows, todayRow{kind: s.kind, idx: i})
 		}
-		if s.total > s.n {
-			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %d more", s.total-s.n)})
+		switch {
+		case s.total > n && n < s.n:
+			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %d more · space shows them", s.total-n)})
+		case s.total > n:
+			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %d more", s.total-n)})
+		}
+	}
+}
+
+// toggleFold opens or folds the section of the selected row.
+func (t *Today) toggleFold() {
+	r, ok := t.selected()
+	if !ok {
+		return
+	}
+	prev, _ := t.selectedKey()
+	if t.open == nil {
+		t.open = map[todayKind]bool{}
+	}
+	t.open[r.kind] = !t.open[r.kind]
+	t.layout()
+	for i := range t.rows {
+		if k, _ := t.rowKey(i); k == prev {
+			t.cursor = i
+			return
+		}
+	}
+	// The row was folded away: stay in its section.
+	for i, row := range t.rows {
+		if row.kind == r.kind {
+			t.cursor = i
 		}
 	}
 }
@@ -310,6 +374,9 @@ func (t *Today) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case pressed(msg, t.keys.Fold):
+		t.toggleFold()
+		return nil
 	case pressed(msg, t.keys.Open):
 		return openCustomer(t.customerOf(r))
 	case pressed(msg, t.keys.Done):
