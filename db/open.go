@@ -134,8 +134,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		d.w.Close()
 		return nil, err
 	}
-	d.r.SetMaxOpenConns(4)
-	d.r.SetMaxIdleConns(4)
+	// The daily refresh reads five streams at once.
+	d.r.SetMaxOpenConns(6)
+	d.r.SetMaxIdleConns(6)
 	d.r.SetConnMaxIdleTime(0)
 	if d.tables, err = loadTableMeta(ctx, d.w); err != nil {
 		d.Close()

@@ -57,15 +57,10 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		// lock and has written nothing, the read connections see exactly
 		// its state, so the inputs can be gathered on both cores at once.
 		newDay := set.RefreshedOn != today
-		var changes []TierChange
 		if newDay {
 			if set.Rhythm, err = computeRhythm(ctx, q); err != nil {
 				return err
 			}
-			if changes, err = applyTiers(ctx, q, now, set.Currency, true, nil); err != nil {
-				return err
-			}
-			res.TierChanges = len(changes)
 		}
 		g := set.EffectiveRhythm()
 		res.Rhythm = g
@@ -74,24 +69,64 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 			return err
 		}
 		ids, err := queryIDs(ctx, q, `SELECT customer_id FROM customer_stats WHERE risk_valid_until <= ? OR stale = 1 OR risk_rhythm <> ?
-			UNION SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_stats)
-			UNION SELECT value FROM json_each(?)`, today.String(), g, idsJSON(tierIDs(changes)))
+			UNION SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_stats)`, today.String(), g)
 		if err != nil {
 			return err
 		}
 		// Past a third of the book one streaming pass beats per-id lookups.
 		if len(ids)*3 > total {
 			ids = nil
-			res.Recomputed = total
-		} else {
-			res.Recomputed = len(ids)
 		}
+		// The segmentation's reads run beside the gathering of the expired
+		// rows' inputs: two cores, two streams.
+		var changes []TierChange
+		tiersDone := make(chan error, 1)
+		go func() {
+			if !newDay {
+				tiersDone <- nil
+				return
+			}
+			var err error
+			changes, err = applyTiers(ctx, d.r, now, set.Currency, true, nil)
+			tiersDone <- err
+		}()
 		var accs map[int64]*customerAcc
 		var order []int64
-		if res.Recomputed > 0 {
-			if accs, order, err = gatherInputsParallel(ctx, d.r, ids, now.Location(), today, set.Currency); err != nil {
-				return err
+		if ids == nil || len(ids) > 0 {
+			accs, order, err = gatherInputsParallel(ctx, d.r, ids, now.Location(), today, set.Currency)
+		}
+		if terr := <-tiersDone; err == nil {
+			err = terr
+		}
+		if err != nil {
+			return err
+		}
+		res.TierChanges = len(changes)
+		if ids != nil {
+			// Customers whose tier changes are recomputed too (their cadence).
+			var extra []int64
+			for _, c := range changes {
+				if _, ok := accs[c.CustomerID]; !ok {
+					extra = append(extra, c.CustomerID)
+				}
 			}
+			if len(extra) > 0 {
+				more, moreOrder, err := gatherInputs(ctx, d.r, extra, now.Location(), today, set.Currency)
+				if err != nil {
+					return err
+				}
+				if accs == nil {
+					accs = map[int64]*customerAcc{}
+				}
+				for id, a := range more {
+					accs[id] = a
+				}
+				order = append(order, moreOrder...)
+				ids = append(ids, extra...)
+			}
+			res.Recomputed = len(order)
+		} else {
+			res.Recomputed = total
 		}
 		// Now the writes: rhythm, tiers, the day, the stats.
 		if newDay {
@@ -110,7 +145,7 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 				return err
 			}
 		}
-		if res.Recomputed == 0 {
+		if len(order) == 0 && ids != nil {
 			return nil
 		}
 		return writeStats(ctx, q, set, accs, order, ids, now)
