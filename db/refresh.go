@@ -57,6 +57,7 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		// lock and has written nothing, the read connections see exactly
 		// its state, so the inputs can be gathered on both cores at once.
 		newDay := set.RefreshedOn != today
+		scoredWith := set.EffectiveRhythm()
 		if newDay {
 			if set.Rhythm, err = computeRhythm(ctx, q); err != nil {
 				return err
@@ -68,13 +69,17 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&total); err != nil {
 			return err
 		}
-		ids, err := queryIDs(ctx, q, `SELECT customer_id FROM customer_stats WHERE risk_valid_until <= ? OR stale = 1 OR risk_rhythm <> ?
-			UNION SELECT id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_stats)`, today.String(), g)
+		// Every store write gives a new customer its stats row in the same
+		// transaction; only rows added past the newest stats row can lack one.
+		ids, err := queryIDs(ctx, q, `SELECT customer_id FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ?1
+			UNION SELECT customer_id FROM customer_stats WHERE stale = 1
+			UNION SELECT id FROM customers WHERE id > (SELECT coalesce(max(customer_id), 0) FROM customer_stats)`, today.String())
 		if err != nil {
 			return err
 		}
-		// Past a third of the book one streaming pass beats per-id lookups.
-		if len(ids)*3 > total {
+		// Past a third of the book one streaming pass beats per-id lookups;
+		// a new rhythm moves every customer's silence thresholds.
+		if len(ids)*3 > total || g != scoredWith {
 			ids = nil
 		}
 		// The segmentation's reads run beside the gathering of the expired
