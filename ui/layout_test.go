@@ -98,8 +98,8 @@ func trimRight(s string) string {
 }
 
 func TestLayoutFitsEverySize(t *testing.T) {
-	widths := []int{1, 20, 33, 39, 40, 41, 47, 60, 80, 99, 120, 160, 200, 250}
-	heights := []int{1, 5, 11, 12, 13, 17, 24, 31, 40, 60, 80}
+	widths := []int{1, 20, 33, 39, 40, 41, 47, 60, 80, 99, 120, 160, 200, 250, 300}
+	heights := []int{1, 5, 11, 12, 13, 17, 24, 31, 40, 60, 80, 100}
 	narrow := &runewidth.Condition{EastAsianWidth: false}
 	for _, st := range screenStates(t) {
 		for _, w := range widths {
