@@ -77,6 +77,9 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		if err != nil {
 			return err
 		}
+		if ids == nil {
+			ids = []int64{} // nil would mean "every customer" below
+		}
 		// Past a third of the book one streaming pass beats per-id lookups;
 		// a new rhythm moves every customer's silence thresholds.
 		if len(ids)*3 > total || g != scoredWith {
