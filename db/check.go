@@ -26,7 +26,7 @@ func (r CheckReport) OK() bool {
 const statsColumns = `customer_id, last_contact_at, last_inbound_at, unanswered_streak, next_followup_due, next_followup_time, open_followups,
 	open_deals, open_pipeline_minor, last_order_at, order_count, median_order_gap_days, open_complaints, last_complaint_at,
 	last_feedback_score, last_feedback_at, active, last_contact_day, touch_due_on, risk_score, risk_level,
-	live, tier, overdue_followups, rotting_deals, due_today_followups,
+	live, tier, overdue_followups, rotting_deals, due_today_followups, revenue_365,
 	(SELECT json_group_array(json_extract(value, '$.code') || ':' || json_extract(value, '$.points')) FROM json_each(risk_reasons)) AS reasons`
 
 // The reasons' text holds day counts and risk_valid_until may be set from an

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -141,7 +142,11 @@ func seedBook(ctx context.Context, q Querier, now time.Time) error {
 			break
 		}
 	}
-	_, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('currency', ?)`, cur)
+	if _, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('currency', ?)`, cur); err != nil {
+		return err
+	}
+	// An empty book's revenue window starts today (see revenueFrom).
+	_, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('revenue.from', ?)`, strconv.FormatInt(revenueFrom(model.DayOf(now), now.Location()), 10))
 	return err
 }
 

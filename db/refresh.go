@@ -38,7 +38,8 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 	}
 	if !res.NewDay {
 		var due bool
-		if err := d.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM customer_stats WHERE risk_valid_until <= ?)
+		if err := d.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM customer_stats WHERE risk_valid_until <= ?1)
+			OR EXISTS (SELECT 1 FROM customer_stats WHERE counts_valid_until <= ?1)
 			OR EXISTS (SELECT 1 FROM customer_stats WHERE stale = 1)
 			OR coalesce((SELECT max(id) FROM customers), 0) <> coalesce((SELECT max(customer_id) FROM customer_stats), 0)`, today.String()).Scan(&due); err != nil {
 			return res, mapError(err)
@@ -81,21 +82,28 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 			ids = []int64{} // nil would mean "every customer" below
 		}
 		// Past a third of the book one streaming pass beats per-id lookups;
-		// a new rhythm moves every customer's silence thresholds.
-		if len(ids)*3 > total || g != scoredWith {
+		// a new rhythm moves every customer's silence thresholds; stored
+		// revenue that cannot be brought forward is rebuilt with every row.
+		newStart := revenueFrom(today, now.Location())
+		carry := set.RevenueFrom != 0 && set.RevenueFrom <= newStart && newStart-set.RevenueFrom <= 400*86400
+		if len(ids)*3 > total || g != scoredWith || (newDay && !carry) {
 			ids = nil
 		}
 		// The segmentation's reads run beside the gathering of the expired
 		// rows' inputs: two cores, two streams.
 		var changes []TierChange
+		var leavers map[int64]int64
 		tiersDone := make(chan error, 1)
 		go func() {
 			if !newDay {
 				tiersDone <- nil
 				return
 			}
-			var err error
-			changes, err = applyTiers(ctx, d.r, now, set.Currency, true, nil)
+			rev, l, err := currentRevenue(ctx, d.r, now)
+			if err == nil {
+				leavers = l
+				changes, err = applyTiersFrom(ctx, d.r, rev, now, true, nil)
+			}
 			tiersDone <- err
 		}()
 		var accs map[int64]*customerAcc
@@ -152,6 +160,19 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 			if err := setSystemSetting(ctx, q, "refreshed_on", today.String()); err != nil {
 				return err
 			}
+			// Orders that left the revenue window come off the stored
+			// revenue (rows recomputed below get theirs afresh anyway).
+			for id, amount := range leavers {
+				if _, err := q.ExecContext(ctx, `UPDATE customer_stats SET revenue_365 = revenue_365 - ?, revenue_from = ? WHERE customer_id = ?`, amount, newStart, id); err != nil {
+					return err
+				}
+			}
+			if err := setSystemSetting(ctx, q, "revenue.from", strconv.FormatInt(newStart, 10)); err != nil {
+				return err
+			}
+		}
+		if err := refreshDueCounts(ctx, q, today); err != nil {
+			return err
 		}
 		if len(order) == 0 && ids != nil {
 			return nil
@@ -159,6 +180,20 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		return writeStats(ctx, q, set, accs, order, ids, now)
 	})
 	return res, err
+}
+
+// refreshDueCounts updates the due-today count of customers one of whose
+// follow-ups became due, without recomputing their rows: nothing else about
+// them changes that day (becoming overdue, the next day, is a risk change
+// and recomputes the row).
+func refreshDueCounts(ctx context.Context, q Querier, today model.Day) error {
+	_, err := q.ExecContext(ctx, `UPDATE customer_stats SET
+		due_today_followups = (SELECT count(*) FROM followups f WHERE f.customer_id = customer_stats.customer_id
+			AND f.done_at IS NULL AND f.archived_at IS NULL AND f.due_date = ?1),
+		counts_valid_until = coalesce((SELECT min(f.due_date) FROM followups f WHERE f.customer_id = customer_stats.customer_id
+			AND f.done_at IS NULL AND f.archived_at IS NULL AND f.due_date > ?1), '9999-12-31')
+		WHERE counts_valid_until <= ?1 AND risk_valid_until > ?1`, today.String())
+	return err
 }
 
 // RecomputeAll rebuilds customer_stats and deal_stats for the whole book
@@ -213,29 +248,95 @@ func tierIDs(cs []TierChange) []int64 {
 // revenue and, unless dryRun, writes the changes (pinned tiers are kept).
 // With t set the changes are journaled as a user command.
 func applyTiers(ctx context.Context, q Querier, now time.Time, currency string, dryRun bool, t *Tx) ([]TierChange, error) {
-	rev := map[int64]int64{}
-	// A covering index (orders_revenue) serves the year of orders without
-	// touching the table; the sums are made here rather than in a sorter.
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, amount_minor FROM orders INDEXED BY orders_revenue
-		WHERE archived_at IS NULL AND ordered_at >= ? AND ordered_at <= ? AND currency = ?`,
-		now.AddDate(0, 0, -365).Unix(), now.Unix(), currency)
+	rev, _, err := currentRevenue(ctx, q, now)
 	if err != nil {
 		return nil, err
 	}
+	return applyTiersFrom(ctx, q, rev, now, dryRun, t)
+}
+
+// revenueLeavers returns, per customer, the book-currency orders that left
+// the revenue window since the last daily refresh (a day's worth: the
+// orders before the new window start that the customer's stored
+// revenue_365 still counts). ok is false when the stored revenue cannot be
+// brought forward (no earlier refresh, or a clock that went back).
+func revenueLeavers(ctx context.Context, q Querier, currency string, lastStart, newStart int64) (map[int64]int64, bool, error) {
+	if lastStart == 0 || lastStart > newStart || newStart-lastStart > 400*86400 {
+		return nil, false, nil
+	}
+	out := map[int64]int64{}
+	rows, err := q.QueryContext(ctx, `SELECT o.customer_id, o.amount_minor FROM orders o INDEXED BY orders_revenue
+		JOIN customer_stats s ON s.customer_id = o.customer_id
+		WHERE o.archived_at IS NULL AND o.ordered_at >= ? AND o.ordered_at < ? AND o.currency = ? AND o.ordered_at >= s.revenue_from`,
+		lastStart, newStart, currency)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
 	for rows.Next() {
 		var id, amount int64
 		if err := rows.Scan(&id, &amount); err != nil {
-			rows.Close()
-			return nil, err
+			return nil, false, err
 		}
-		rev[id] += amount
+		out[id] += amount
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
+	return out, true, rows.Err()
+}
+
+// currentRevenue returns every live customer's book-currency revenue over
+// the last 365 days as of now: the materialised revenue_365 brought forward
+// by the orders that left the window since the last refresh, or (when that
+// cannot be done) one pass over a year of orders. It also returns the
+// leavers so a refresh can write them.
+func currentRevenue(ctx context.Context, q Querier, now time.Time) (map[int64]int64, map[int64]int64, error) {
+	set, err := loadSettings(ctx, q)
+	if err != nil {
+		return nil, nil, err
 	}
+	newStart := revenueFrom(model.DayOf(now), now.Location())
+	leavers, ok, err := revenueLeavers(ctx, q, set.Currency, set.RevenueFrom, newStart)
+	if err != nil {
+		return nil, nil, err
+	}
+	rev := map[int64]int64{}
+	if !ok {
+		rows, err := q.QueryContext(ctx, `SELECT customer_id, amount_minor FROM orders INDEXED BY orders_revenue
+			WHERE archived_at IS NULL AND ordered_at >= ? AND currency = ?`, newStart, set.Currency)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, amount int64
+			if err := rows.Scan(&id, &amount); err != nil {
+				return nil, nil, err
+			}
+			rev[id] += amount
+		}
+		return rev, nil, rows.Err()
+	}
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, revenue_365 FROM customer_stats INDEXED BY customer_stats_revenue WHERE revenue_365 > 0 AND live = 1`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, amount int64
+		if err := rows.Scan(&id, &amount); err != nil {
+			return nil, nil, err
+		}
+		if v := amount - leavers[id]; v > 0 {
+			rev[id] = v
+		}
+	}
+	return rev, leavers, rows.Err()
+}
+
+// applyTiersFrom computes ABC tiers from revenue and, unless dryRun, writes
+// the changes (pinned tiers are kept); with t set they are journaled.
+func applyTiersFrom(ctx context.Context, q Querier, rev map[int64]int64, now time.Time, dryRun bool, t *Tx) ([]TierChange, error) {
 	tiers := model.AssignTiers(rev)
-	rows, err = q.QueryContext(ctx, `SELECT id, tier FROM customers INDEXED BY customers_unpinned_tier WHERE tier_pinned = 0 AND archived_at IS NULL ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT id, tier FROM customers INDEXED BY customers_unpinned_tier WHERE tier_pinned = 0 AND archived_at IS NULL ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,7 @@ type Settings struct {
 	RhythmOverride int       // 0 = compute g from the book
 	Rhythm         int       // g as last computed (before the override)
 	RefreshedOn    model.Day // the local date of the last daily refresh
+	RevenueFrom    int64     // the revenue window start customer_stats.revenue_365 is kept for
 	Demo           string    // the date the demo book was built, "" for a real book
 }
 
@@ -173,6 +174,8 @@ func applySetting(s *Settings, k, v string) {
 		s.RhythmOverride = atoi(v)
 	case "rhythm.computed":
 		s.Rhythm = atoi(v)
+	case "revenue.from":
+		s.RevenueFrom, _ = strconv.ParseInt(v, 10, 64)
 	case "refreshed_on":
 		s.RefreshedOn, _ = model.ParseDay(v)
 	case "demo":

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,8 +32,10 @@ type customerAcc struct {
 	recent                                  []model.Day
 	contactDays                             []model.Day // interaction contacts, in time order
 
-	orderDays []model.Day
-	lastOrder int64
+	orderDays   []model.Day
+	lastOrder   int64
+	revenue     int64 // book-currency orders since revenueFrom
+	revenueFrom int64
 
 	openFollowups int
 	nextDue       string
@@ -80,6 +83,12 @@ func (d *DB) recomputeStats(ctx context.Context, q Querier, ids []int64, now tim
 // writeStats replaces the stats rows of ids (nil = every customer) with
 // the ones computed from accs.
 func writeStats(ctx context.Context, q Querier, set Settings, accs map[int64]*customerAcc, order []int64, ids []int64, now time.Time) error {
+	if ids == nil {
+		// Every row's revenue now counts from today's window start.
+		if err := setSystemSetting(ctx, q, "revenue.from", strconv.FormatInt(revenueFrom(model.DayOf(now), now.Location()), 10)); err != nil {
+			return err
+		}
+	}
 	if len(ids) > deltaWriteMin {
 		return writeStatsDelta(ctx, q, set, accs, order, ids, now)
 	}
@@ -129,7 +138,7 @@ var statsColsList = []string{"customer_id", "last_contact_at", "last_inbound_at"
 	"next_followup_due", "next_followup_time", "open_followups", "open_deals", "open_pipeline_minor", "last_order_at", "order_count",
 	"median_order_gap_days", "open_complaints", "last_complaint_at", "last_feedback_score", "last_feedback_at", "active",
 	"last_contact_day", "touch_due_on", "risk_score", "risk_level", "risk_reasons", "risk_valid_until", "risk_rhythm",
-	"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale"}
+	"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale", "counts_valid_until", "revenue_365", "revenue_from"}
 
 // statsValues renders one customer's stats row in statsColsList order.
 func statsValues(a *customerAcc, row statsRow, g int) []any {
@@ -137,7 +146,7 @@ func statsValues(a *customerAcc, row statsRow, g int) []any {
 		nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
 		model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
 		row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
-		row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap, 0}
+		row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap, 0, row.countsUntil.String(), a.revenue, a.revenueFrom}
 }
 
 // stmt is the part of *sql.Stmt the stats writer uses.
@@ -186,12 +195,16 @@ func dealClock(dl dealAcc, loc *time.Location) (since, rotOn model.Day) {
 	return since, rotOn
 }
 
+// maxDay (9999-12-31) stands for "never" in validity dates.
+const maxDay model.Day = 2932896
+
 type statsRow struct {
-	overdue        int     // open follow-ups due before today
-	dueToday       int     // open follow-ups due today (any time)
-	rhythmN        int     // contacts in the 365 days up to today
-	rhythmGap      float64 // their median gap in days
-	rotting        int     // open deals rotting today
+	overdue        int       // open follow-ups due before today
+	dueToday       int       // open follow-ups due today (any time)
+	countsUntil    model.Day // the first day a follow-up becomes due (maxDay: none)
+	rhythmN        int       // contacts in the 365 days up to today
+	rhythmGap      float64   // their median gap in days
+	rotting        int       // open deals rotting today
 	active         bool
 	lastContactDay model.Day
 	touchDueOn     model.Day
@@ -210,14 +223,15 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	r.rhythmN, r.rhythmGap = rhythmInputs(a, today)
 	// The date-based counts, and the first day either could change.
 	horizon := today.AddDays(366)
+	r.countsUntil = maxDay
 	for _, due := range a.dues {
 		switch {
 		case due < today:
 			r.overdue++
 		case due == today:
 			r.dueToday++
-		case due < horizon:
-			horizon = due // becomes due today
+		case due < r.countsUntil:
+			r.countsUntil = due // becomes due today: only the counts change
 		}
 		if due >= today && due+1 < horizon {
 			horizon = due + 1 // becomes overdue
@@ -297,7 +311,7 @@ func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Locatio
 	}
 	dealLast, err := gatherInteractions(ctx, q, ids, accs, loc, today)
 	if err == nil {
-		err = gatherOrders(ctx, q, ids, accs, loc)
+		err = gatherOrders(ctx, q, ids, accs, loc, today, currency)
 	}
 	if err == nil {
 		err = gatherFollowups(ctx, q, ids, accs)
@@ -328,7 +342,7 @@ func gatherInputsParallel(ctx context.Context, r *sql.DB, ids []int64, loc *time
 		dealLast, err = gatherInteractions(ctx, r, ids, accs, loc, today)
 		errs <- err
 	}()
-	go func() { errs <- gatherOrders(ctx, r, ids, accs, loc) }()
+	go func() { errs <- gatherOrders(ctx, r, ids, accs, loc, today, currency) }()
 	go func() { errs <- gatherFollowups(ctx, r, ids, accs) }()
 	go func() { errs <- gatherDeals(ctx, r, ids, accs, currency) }()
 	for i := 0; i < 4; i++ {
@@ -341,6 +355,12 @@ func gatherInputsParallel(ctx context.Context, r *sql.DB, ids []int64, loc *time
 	}
 	finishInputs(accs, dealLast)
 	return accs, order, nil
+}
+
+// revenueFrom is the start of the segmentation's revenue window on today:
+// the local midnight 364 days earlier (365 days with today).
+func revenueFrom(today model.Day, loc *time.Location) int64 {
+	return today.AddDays(-364).In(loc).Unix()
 }
 
 // finishInputs combines what the streams found: an order is contact too,
@@ -445,21 +465,27 @@ func gatherInteractions(ctx context.Context, q Querier, ids []int64, accs map[in
 }
 
 // gatherOrders reads orders: count, last, the days between them.
-func gatherOrders(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc, loc *time.Location) error {
+func gatherOrders(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc, loc *time.Location, today model.Day, currency string) error {
 	cwhere, cargs := idFilter("customer_id", ids)
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, ordered_at FROM orders WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, ordered_at, id`, cargs...)
+	from := revenueFrom(today, loc)
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency FROM orders WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, ordered_at, id`, cargs...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var cid, at int64
-		if err := rows.Scan(&cid, &at); err != nil {
+		var cid, at, amount int64
+		var cur string
+		if err := rows.Scan(&cid, &at, &amount, &cur); err != nil {
 			return err
 		}
 		a := accs[cid]
 		if a == nil {
 			continue
+		}
+		a.revenueFrom = from
+		if at >= from && cur == currency {
+			a.revenue += amount
 		}
 		a.orderDays = append(a.orderDays, model.DayOfUnix(at, loc))
 		if at > a.lastOrder {

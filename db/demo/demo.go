@@ -197,8 +197,8 @@ func (g *gen) init(ctx context.Context, t *db.Tx) error {
 	g.ctx = ctx
 	g.now = t.Now()
 	g.nowUnix = g.now.Unix()
-	g.yearAgo = g.now.AddDate(0, 0, -365).Unix()
 	g.loc = g.now.Location()
+	g.yearAgo = model.DayOf(g.now).AddDays(-364).In(g.loc).Unix() // as db's revenueFrom
 	g.today = model.DayOf(g.now)
 	g.names = newNameTables()
 	g.text = newTextTables()

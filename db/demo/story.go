@@ -485,6 +485,8 @@ func (g *gen) settle(r *rand.Rand, p plan) {
 func (g *gen) tally() {
 	c := &g.cur
 	days := g.scratch[:0]
+	// The same windows as db: contacts on the 365 local days up to today,
+	// revenue from the local midnight 364 days ago.
 	for _, x := range c.ix {
 		if x.dir != "internal" && x.kind != "note" && x.at >= g.yearAgo && x.at <= g.nowUnix {
 			days = append(days, model.DayOfUnix(x.at, g.loc))
@@ -494,9 +496,9 @@ func (g *gen) tally() {
 	for _, o := range c.orders {
 		if o.at >= g.yearAgo && o.at <= g.nowUnix {
 			days = append(days, model.DayOfUnix(o.at, g.loc))
-			if o.currency == g.currency {
-				rev += o.amount
-			}
+		}
+		if o.at >= g.yearAgo && o.currency == g.currency {
+			rev += o.amount
 		}
 	}
 	if rev > 0 {
