@@ -59,13 +59,6 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		// its state, so the inputs can be gathered on both cores at once.
 		newDay := set.RefreshedOn != today
 		scoredWith := set.EffectiveRhythm()
-		if newDay {
-			if set.Rhythm, err = computeRhythm(ctx, q); err != nil {
-				return err
-			}
-		}
-		g := set.EffectiveRhythm()
-		res.Rhythm = g
 		var total int
 		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&total); err != nil {
 			return err
@@ -86,7 +79,7 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		// revenue that cannot be brought forward is rebuilt with every row.
 		newStart := revenueFrom(today, now.Location())
 		carry := set.RevenueFrom != 0 && set.RevenueFrom <= newStart && newStart-set.RevenueFrom <= 400*86400
-		if len(ids)*3 > total || g != scoredWith || (newDay && !carry) {
+		if len(ids)*3 > total || (newDay && !carry) {
 			ids = nil
 		}
 		// The segmentation's reads run beside the gathering of the expired
@@ -99,10 +92,13 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 				tiersDone <- nil
 				return
 			}
-			rev, l, err := currentRevenue(ctx, d.r, now)
+			rhythm, err := computeRhythm(ctx, d.r)
 			if err == nil {
-				leavers = l
-				changes, err = applyTiersFrom(ctx, d.r, rev, now, true, nil)
+				set.Rhythm = rhythm
+				var rev map[int64]int64
+				if rev, leavers, err = currentRevenue(ctx, d.r, now); err == nil {
+					changes, err = applyTiersFrom(ctx, d.r, rev, now, true, nil)
+				}
 			}
 			tiersDone <- err
 		}()
@@ -116,6 +112,15 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		}
 		if err != nil {
 			return err
+		}
+		g := set.EffectiveRhythm()
+		res.Rhythm = g
+		if g != scoredWith && ids != nil {
+			// A new rhythm moves every customer's silence thresholds (rare).
+			ids = nil
+			if accs, order, err = gatherInputsParallel(ctx, d.r, nil, now.Location(), today, set.Currency); err != nil {
+				return err
+			}
 		}
 		res.TierChanges = len(changes)
 		if ids != nil {
