@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-
-	"github.com/rapportcrm/rapport/model"
 )
 
 // CheckReport is what `rapport check` found.
@@ -142,5 +140,3 @@ func (d *DB) SQLiteVersion(ctx context.Context) (string, error) {
 	err := d.r.QueryRowContext(ctx, "SELECT sqlite_version()").Scan(&v)
 	return v, err
 }
-
-var _ = model.NoDay

@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -252,5 +251,3 @@ func (d *DB) RemoveStage(ctx context.Context, ref string) error {
 		return t.Delete("stages", s.ID)
 	})
 }
-
-var _ = fmt.Sprintf

@@ -101,7 +101,7 @@ func writeStats(ctx context.Context, q Querier, set Settings, accs map[int64]*cu
 	if _, err := q.ExecContext(ctx, "DELETE FROM deal_stats WHERE "+where, args...); err != nil {
 		return err
 	}
-	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (`+strings.Join(statsColsList, ", ")+`) VALUES (`+placeholders(len(statsColsList))+`)`)
+	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (`+strings.Join(statsCols(), ", ")+`) VALUES (`+placeholders(len(statsCols()))+`)`)
 	if err != nil {
 		return err
 	}
@@ -134,13 +134,15 @@ func writeStats(ctx context.Context, q Querier, set Settings, accs map[int64]*cu
 
 // statsCols are the customer_stats columns the writer sets, in the order
 // of statsValues.
-var statsColsList = []string{"customer_id", "last_contact_at", "last_inbound_at", "unanswered_streak",
-	"next_followup_due", "next_followup_time", "open_followups", "open_deals", "open_pipeline_minor", "last_order_at", "order_count",
-	"median_order_gap_days", "open_complaints", "last_complaint_at", "last_feedback_score", "last_feedback_at", "active",
-	"last_contact_day", "touch_due_on", "risk_score", "risk_level", "risk_reasons", "risk_valid_until", "risk_rhythm",
-	"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale", "counts_valid_until", "revenue_365", "revenue_from"}
+func statsCols() []string {
+	return []string{"customer_id", "last_contact_at", "last_inbound_at", "unanswered_streak",
+		"next_followup_due", "next_followup_time", "open_followups", "open_deals", "open_pipeline_minor", "last_order_at", "order_count",
+		"median_order_gap_days", "open_complaints", "last_complaint_at", "last_feedback_score", "last_feedback_at", "active",
+		"last_contact_day", "touch_due_on", "risk_score", "risk_level", "risk_reasons", "risk_valid_until", "risk_rhythm",
+		"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale", "counts_valid_until", "revenue_365", "revenue_from"}
+}
 
-// statsValues renders one customer's stats row in statsColsList order.
+// statsValues renders one customer's stats row in statsCols() order.
 func statsValues(a *customerAcc, row statsRow, g int) []any {
 	return []any{a.id, nullInt(a.lastContact), nullInt(a.lastInbound), a.streak,
 		nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),

@@ -20,12 +20,12 @@ func writeStatsDelta(ctx context.Context, q Querier, set Settings, accs map[int6
 	today := model.DayOf(now)
 	where, args := idFilter("customer_id", ids)
 	old := map[int64][]any{}
-	rows, err := q.QueryContext(ctx, "SELECT "+strings.Join(statsColsList, ", ")+" FROM customer_stats WHERE "+where, args...)
+	rows, err := q.QueryContext(ctx, "SELECT "+strings.Join(statsCols(), ", ")+" FROM customer_stats WHERE "+where, args...)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
-		vals := make([]any, len(statsColsList))
+		vals := make([]any, len(statsCols()))
 		ptrs := make([]any, len(vals))
 		for i := range vals {
 			ptrs[i] = &vals[i]
@@ -64,7 +64,7 @@ func writeStatsDelta(ctx context.Context, q Querier, set Settings, accs map[int6
 		return err
 	}
 
-	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (`+strings.Join(statsColsList, ", ")+`) VALUES (`+placeholders(len(statsColsList))+`)`)
+	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (`+strings.Join(statsCols(), ", ")+`) VALUES (`+placeholders(len(statsCols()))+`)`)
 	if err != nil {
 		return err
 	}
@@ -100,7 +100,7 @@ func writeStatsDelta(ctx context.Context, q Querier, set Settings, accs map[int6
 					var set []string
 					for i := 1; i < len(vals); i++ {
 						if mask&(1<<i) != 0 {
-							set = append(set, statsColsList[i]+" = ?")
+							set = append(set, statsCols()[i]+" = ?")
 						}
 					}
 					if st, err = prepare(ctx, q, "UPDATE customer_stats SET "+strings.Join(set, ", ")+" WHERE customer_id = ?"); err != nil {

@@ -9,7 +9,9 @@ import (
 
 // timestampLayouts are the machine forms exports write, tried before the
 // user forms of model.ParseWhen; "12 Mar 2021" is LinkedIn's.
-var timestampLayouts = [...]string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "02 Jan 2006", "2 Jan 2006", "Jan 2, 2006", "January 2, 2006"}
+func timestampLayouts() []string {
+	return []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "02 Jan 2006", "2 Jan 2006", "Jan 2, 2006", "January 2, 2006"}
+}
 
 // parseDate reads a date (with an optional time) from a file: ISO 8601 and
 // RFC 3339 timestamps, then everything model.ParseWhen reads (including the
@@ -17,7 +19,7 @@ var timestampLayouts = [...]string{time.RFC3339Nano, "2006-01-02T15:04:05", "200
 // order says so). mode says how a date without a year resolves.
 func parseDate(s string, now time.Time, order model.DateOrder, mode model.DateMode) (model.When, error) {
 	s = strings.TrimSpace(s)
-	for _, l := range timestampLayouts {
+	for _, l := range timestampLayouts() {
 		if t, err := time.ParseInLocation(l, s, now.Location()); err == nil {
 			t = t.In(now.Location())
 			w := model.When{Day: model.DayOf(t)}

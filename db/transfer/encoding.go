@@ -56,7 +56,7 @@ func EncodingNames() []string {
 	return []string{"utf-8", "gbk", "gb18030", "windows-1252", "latin1", "shift_jis", "big5"}
 }
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+const utf8BOM = "\xEF\xBB\xBF"
 
 // decodeText turns raw file bytes into UTF-8 text. name overrides detection
 // ("" detects): a UTF-8 BOM or valid UTF-8 is UTF-8; otherwise the bytes are
@@ -68,7 +68,7 @@ func decodeText(raw []byte, name string) (string, string, error) {
 		if !ok {
 			return "", "", fmt.Errorf("%q is not an encoding rapport reads: use one of %s", name, strings.Join(EncodingNames(), ", "))
 		}
-		raw = bytes.TrimPrefix(raw, utf8BOM)
+		raw = bytes.TrimPrefix(raw, []byte(utf8BOM))
 		if enc == nil {
 			return strings.ToValidUTF8(string(raw), "\uFFFD"), canon, nil
 		}
@@ -78,7 +78,7 @@ func decodeText(raw []byte, name string) (string, string, error) {
 		}
 		return string(out), canon, nil
 	}
-	if bytes.HasPrefix(raw, utf8BOM) {
+	if bytes.HasPrefix(raw, []byte(utf8BOM)) {
 		return strings.ToValidUTF8(string(raw[3:]), "\uFFFD"), EncUTF8, nil
 	}
 	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {

@@ -58,8 +58,10 @@ func FormulaSafe(s string) string {
 
 // csvExportHeader is the header of the customer CSV export; import maps
 // every column back.
-var csvExportHeader = [...]string{"id", "name", "company", "email", "phone", "im", "industry", "source", "tier", "lifecycle",
-	"churn reason", "cadence days", "tags", "notes", "created"}
+func csvExportHeader() []string {
+	return []string{"id", "name", "company", "email", "phone", "im", "industry", "source", "tier", "lifecycle",
+		"churn reason", "cadence days", "tags", "notes", "created"}
+}
 
 // ExportCSV writes the live customers as CSV: formula-safe cells, CRLF line
 // ends, and with excel a UTF-8 byte order mark so Excel reads Chinese text
@@ -70,13 +72,13 @@ func ExportCSV(ctx context.Context, d *db.DB, w io.Writer, excel bool) (int, err
 		return 0, err
 	}
 	if excel {
-		if _, err := w.Write(utf8BOM); err != nil {
+		if _, err := w.Write([]byte(utf8BOM)); err != nil {
 			return 0, err
 		}
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(csvExportHeader[:]); err != nil {
+	if err := cw.Write(csvExportHeader()); err != nil {
 		return 0, err
 	}
 	loc := d.Now().Location()

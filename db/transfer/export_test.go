@@ -100,7 +100,7 @@ func TestExportCSVFormulaSafeAndReimport(t *testing.T) {
 	if err != nil || n != 2 {
 		t.Fatalf("export: %d %v", n, err)
 	}
-	if !bytes.HasPrefix(buf.Bytes(), utf8BOM) {
+	if !bytes.HasPrefix(buf.Bytes(), []byte(utf8BOM)) {
 		t.Error("Excel export must start with a BOM")
 	}
 	recs, err := csv.NewReader(bytes.NewReader(buf.Bytes()[3:])).ReadAll()
@@ -118,7 +118,7 @@ func TestExportCSVFormulaSafeAndReimport(t *testing.T) {
 	}
 	var plain bytes.Buffer
 	ExportCSV(ctx, d, &plain, false)
-	if bytes.HasPrefix(plain.Bytes(), utf8BOM) {
+	if bytes.HasPrefix(plain.Bytes(), []byte(utf8BOM)) {
 		t.Error("--excel=false must leave the BOM out")
 	}
 	// Our export imports back into a new book as the same customers.
@@ -155,7 +155,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if counts["customers"] != 6 || counts["deal_stage_history"] != 3 {
 		t.Errorf("counts %v", counts)
 	}
-	for _, table := range append(jsonTables[:], "customer_stats", "deal_stats") {
+	for _, table := range append(jsonTables(), "customer_stats", "deal_stats") {
 		if a, b := dumpTable(t, d, table), dumpTable(t, d2, table); a != b {
 			t.Errorf("table %s differs after the restore:\n%s\nvs\n%s", table, a, b)
 		}

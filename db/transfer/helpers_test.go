@@ -113,7 +113,7 @@ func count(t testing.TB, d *db.DB, table string) int {
 func dump(t testing.TB, d *db.DB) string {
 	t.Helper()
 	var b strings.Builder
-	tables := append(jsonTables[:0:0], jsonTables[:]...)
+	tables := jsonTables()
 	tables = append(tables, "customer_stats", "deal_stats", "change_batches", "changes")
 	for _, table := range tables {
 		b.WriteString("== " + table + "\n")

@@ -21,8 +21,10 @@ const (
 // jsonTables are the tables a JSON export holds, parents before children.
 // Derived tables (customer_stats, deal_stats, the search index) are rebuilt
 // on import; the undo journal is not part of the book's data.
-var jsonTables = [...]string{"settings", "stages", "tags", "customers", "contacts", "customer_tags", "deals",
-	"deal_stage_history", "interactions", "followups", "orders"}
+func jsonTables() []string {
+	return []string{"settings", "stages", "tags", "customers", "contacts", "customer_tags", "deals",
+		"deal_stage_history", "interactions", "followups", "orders", "tier_changes"}
+}
 
 // Export is the JSON export document.
 type Export struct {
@@ -43,7 +45,7 @@ func ExportJSON(ctx context.Context, d *db.DB, w io.Writer) error {
 	}
 	doc := Export{Format: JSONFormat, Version: JSONVersion, Schema: schema, ExportedAt: d.Now().UTC().Format("2006-01-02T15:04:05Z"),
 		Tables: map[string][]map[string]any{}}
-	for _, t := range jsonTables {
+	for _, t := range jsonTables() {
 		rows, err := q.QueryContext(ctx, "SELECT * FROM "+t+" ORDER BY 1, 2")
 		if err != nil {
 			return err
@@ -134,7 +136,7 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 				}
 			}
 		}
-		for _, table := range jsonTables {
+		for _, table := range jsonTables() {
 			cols, err := tableColumns(ctx, t.Q(), table)
 			if err != nil {
 				return err
@@ -162,7 +164,7 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 }
 
 func knownTable(t string) bool {
-	for _, x := range jsonTables {
+	for _, x := range jsonTables() {
 		if x == t {
 			return true
 		}

@@ -31,7 +31,7 @@ const maxVCardLine = 8 << 20
 // joined. A file that is not a sequence of BEGIN:VCARD … END:VCARD blocks
 // is refused with the line where it breaks.
 func parseVCards(raw []byte) ([]vCard, error) {
-	raw = bytes.TrimPrefix(raw, utf8BOM)
+	raw = bytes.TrimPrefix(raw, []byte(utf8BOM))
 	lines := bytes.Split(raw, []byte("\n"))
 	for i, l := range lines {
 		lines[i] = bytes.TrimRight(l, "\r")

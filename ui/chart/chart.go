@@ -20,7 +20,9 @@ type Bar struct {
 }
 
 // eighths are the partial blocks, one to seven eighths of a cell wide.
-var eighths = [...]string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
+func eighths() [8]string {
+	return [...]string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
+}
 
 // Bars renders one line per bar, none wider than width cells: the label
 // (padded to the widest label, truncated with … beyond a third of the
@@ -69,11 +71,11 @@ func bar(value, top int64, cells int) string {
 	// In eighths of a cell, rounded to nearest, at least one.
 	n := (value*int64(cells)*8*2 + top) / (top * 2)
 	n = max(n, 1)
-	return strings.Repeat("█", int(n/8)) + eighths[n%8]
+	return strings.Repeat("█", int(n/8)) + eighths()[n%8]
 }
 
 // sparks are the eight sparkline levels, lowest first.
-var sparks = []rune("▁▂▃▄▅▆▇█")
+const sparks = "▁▂▃▄▅▆▇█"
 
 // Sparkline renders one cell per value with ▁▂▃▄▅▆▇█, the largest value as
 // █; zero is a blank, and any value above zero is at least ▁. When there are
@@ -96,8 +98,9 @@ func Sparkline(values []int, width int) string {
 			continue
 		}
 		// Levels 1..8, rounded up so that small counts stay visible.
-		level := (v*len(sparks) + top - 1) / top
-		b.WriteRune(sparks[level-1])
+		levels := []rune(sparks)
+		level := (v*len(levels) + top - 1) / top
+		b.WriteRune(levels[level-1])
 	}
 	return b.String()
 }
