@@ -39,3 +39,7 @@ CREATE INDEX customer_stats_list_risk ON customer_stats (active DESC, risk_score
 CREATE INDEX customer_stats_list_contact ON customer_stats (last_contact_day, customer_id);
 CREATE INDEX customer_stats_list_next ON customer_stats (coalesce(next_followup_due, '9999-12-31'), coalesce(next_followup_time, ''), customer_id);
 CREATE INDEX customer_stats_list_value ON customer_stats (open_pipeline_minor DESC, customer_id);
+-- Superseded by the list indexes above (every index is work on each write).
+DROP INDEX customer_stats_risk;
+DROP INDEX customer_stats_next;
+DROP INDEX customer_stats_contact;
