@@ -115,7 +115,12 @@ func fieldMatch(term string) (string, []any) {
 	if utf8.RuneCountInString(term) >= 3 {
 		return "c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)", []any{ftsPhrase(term)}
 	}
-	// LIKE is case-insensitive for ASCII and allocates nothing per row.
+	// A term without letters that have case (王芳, 42) is a plain substring
+	// test; otherwise LIKE, which folds ASCII case.
+	if strings.ToLower(term) == strings.ToUpper(term) {
+		return `(instr(c.name, ?) > 0 OR instr(c.company, ?) > 0 OR instr(c.phone, ?) > 0 OR instr(c.email, ?) > 0 OR instr(c.notes, ?) > 0)`,
+			[]any{term, term, term, term, term}
+	}
 	t := "%" + strings.TrimSuffix(likePrefix(term), "%") + "%"
 	return `(c.name LIKE ? ESCAPE '\' OR c.company LIKE ? ESCAPE '\' OR c.email LIKE ? ESCAPE '\' OR c.phone LIKE ? ESCAPE '\' OR c.notes LIKE ? ESCAPE '\')`,
 		[]any{t, t, t, t, t}

@@ -100,3 +100,24 @@ func TestStaleVersionConflicts(t *testing.T) {
 		t.Fatalf("overwritten: %q", got.Company)
 	}
 }
+
+// Short terms: a caseless one (王芳, digits) is a plain substring test, an
+// ASCII one folds case; both look at every customer field.
+func TestShortFilterTerms(t *testing.T) {
+	ctx := context.Background()
+	d, _ := openTest(t)
+	mustCustomer(t, d, "王芳")
+	id, _ := d.CreateCustomer(ctx, &model.Customer{Name: "Bob", Company: "Acme", Phone: "+86 138 0013 8000", Notes: "met at 展会"}, nil)
+	for _, c := range []struct {
+		term string
+		want int
+	}{{"王", 1}, {"王芳", 1}, {"ac", 1}, {"AC", 1}, {"13", 1}, {"展会", 1}, {"zz", 0}} {
+		rows, err := d.ListCustomers(ctx, CustomerQuery{Filter: model.ParseFilter(c.term)})
+		if err != nil || len(rows) != c.want {
+			t.Errorf("%q: %d rows (%v), want %d", c.term, len(rows), err, c.want)
+		}
+		if c.term == "ac" && len(rows) == 1 && rows[0].ID != id {
+			t.Errorf("ac found %d", rows[0].ID)
+		}
+	}
+}
