@@ -78,8 +78,7 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		// a new rhythm moves every customer's silence thresholds; stored
 		// revenue that cannot be brought forward is rebuilt with every row.
 		newStart := revenueFrom(today, now.Location())
-		carry := set.RevenueFrom != 0 && set.RevenueFrom <= newStart && newStart-set.RevenueFrom <= 400*86400
-		if len(ids)*3 > total || (newDay && !carry) {
+		if len(ids)*3 > total || (newDay && !canCarryRevenue(set.RevenueFrom, newStart)) {
 			ids = nil
 		}
 		// The segmentation's reads run beside the gathering of the expired
@@ -260,81 +259,67 @@ func applyTiers(ctx context.Context, q Querier, now time.Time, currency string, 
 	return applyTiersFrom(ctx, q, rev, now, dryRun, t)
 }
 
-// revenueLeavers returns, per customer, the book-currency orders that left
-// the revenue window since the last daily refresh (a day's worth: the
-// orders before the new window start that the customer's stored
-// revenue_365 still counts). ok is false when the stored revenue cannot be
-// brought forward (no earlier refresh, or a clock that went back).
-func revenueLeavers(ctx context.Context, q Querier, currency string, lastStart, newStart int64) (map[int64]int64, bool, error) {
-	if lastStart == 0 || lastStart > newStart || newStart-lastStart > 400*86400 {
-		return nil, false, nil
-	}
-	out := map[int64]int64{}
-	rows, err := q.QueryContext(ctx, `SELECT o.customer_id, o.amount_minor FROM orders o INDEXED BY orders_revenue
-		JOIN customer_stats s ON s.customer_id = o.customer_id
-		WHERE o.archived_at IS NULL AND o.ordered_at >= ? AND o.ordered_at < ? AND o.currency = ? AND o.ordered_at >= s.revenue_from`,
-		lastStart, newStart, currency)
+// canCarryRevenue reports whether revenue stored for the window starting at
+// lastStart can be brought forward to newStart by subtracting the orders
+// in between (not on a first refresh, a clock that went back, or a gap of
+// more than a year).
+func canCarryRevenue(lastStart, newStart int64) bool {
+	return lastStart != 0 && lastStart <= newStart && newStart-lastStart <= 400*86400
+}
+
+// sumByCustomer runs a query of (customer id, amount) rows and adds the
+// amounts up per customer.
+func sumByCustomer(ctx context.Context, q Querier, query string, args ...any) (map[int64]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	defer rows.Close()
+	out := map[int64]int64{}
 	for rows.Next() {
 		var id, amount int64
 		if err := rows.Scan(&id, &amount); err != nil {
-			return nil, false, err
+			return nil, err
 		}
 		out[id] += amount
 	}
-	return out, true, rows.Err()
+	return out, rows.Err()
 }
 
 // currentRevenue returns every live customer's book-currency revenue over
-// the last 365 days as of now: the materialised revenue_365 brought forward
-// by the orders that left the window since the last refresh, or (when that
-// cannot be done) one pass over a year of orders. It also returns the
-// leavers so a refresh can write them.
+// the last 365 days as of now: the materialised revenue_365 less the orders
+// that left the window since the last refresh (the leavers, also returned
+// so a refresh can write them), or — when that cannot be done — one pass
+// over a year of orders.
 func currentRevenue(ctx context.Context, q Querier, now time.Time) (map[int64]int64, map[int64]int64, error) {
 	set, err := loadSettings(ctx, q)
 	if err != nil {
 		return nil, nil, err
 	}
 	newStart := revenueFrom(model.DayOf(now), now.Location())
-	leavers, ok, err := revenueLeavers(ctx, q, set.Currency, set.RevenueFrom, newStart)
-	if err != nil {
-		return nil, nil, err
-	}
-	rev := map[int64]int64{}
-	if !ok {
-		rows, err := q.QueryContext(ctx, `SELECT customer_id, amount_minor FROM orders INDEXED BY orders_revenue
+	if !canCarryRevenue(set.RevenueFrom, newStart) {
+		rev, err := sumByCustomer(ctx, q, `SELECT customer_id, amount_minor FROM orders INDEXED BY orders_revenue
 			WHERE archived_at IS NULL AND ordered_at >= ? AND currency = ?`, newStart, set.Currency)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, amount int64
-			if err := rows.Scan(&id, &amount); err != nil {
-				return nil, nil, err
-			}
-			rev[id] += amount
-		}
-		return rev, nil, rows.Err()
+		return rev, nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, revenue_365 FROM customer_stats INDEXED BY customer_stats_revenue WHERE revenue_365 > 0 AND live = 1`)
+	// A customer's stored revenue counts orders from its revenue_from on.
+	leavers, err := sumByCustomer(ctx, q, `SELECT o.customer_id, o.amount_minor FROM orders o INDEXED BY orders_revenue
+		JOIN customer_stats s ON s.customer_id = o.customer_id
+		WHERE o.archived_at IS NULL AND o.ordered_at >= ? AND o.ordered_at < ? AND o.currency = ? AND o.ordered_at >= s.revenue_from`,
+		set.RevenueFrom, newStart, set.Currency)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, amount int64
-		if err := rows.Scan(&id, &amount); err != nil {
-			return nil, nil, err
-		}
-		if v := amount - leavers[id]; v > 0 {
-			rev[id] = v
+	rev, err := sumByCustomer(ctx, q, `SELECT customer_id, revenue_365 FROM customer_stats INDEXED BY customer_stats_revenue WHERE revenue_365 > 0 AND live = 1`)
+	if err != nil {
+		return nil, nil, err
+	}
+	for id, amount := range leavers {
+		if rev[id] -= amount; rev[id] <= 0 {
+			delete(rev, id)
 		}
 	}
-	return rev, leavers, rows.Err()
+	return rev, leavers, nil
 }
 
 // applyTiersFrom computes ABC tiers from revenue and, unless dryRun, writes

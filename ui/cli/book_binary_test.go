@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,33 +11,14 @@ import (
 // TestBookBinary builds the real rapport binary and runs verbs as separate
 // processes: global flags, RAPPORT_TODAY, RAPPORT_DB, exit codes.
 func TestBookBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
+	bin := safetyBinary(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "rapport")
-	build := exec.Command("go", "build", "-o", bin, "github.com/rapportcrm/rapport")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	dbPath := filepath.Join(dir, "data", "book.db")
+	// The shared runner, with this test's day.
 	run := func(env []string, args ...string) (int, string, string) {
 		t.Helper()
-		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "RAPPORT_TODAY=2026-11-20", "RAPPORT_DB=", "RAPPORT_NOW=", "TZ=Asia/Shanghai")
-		cmd.Env = append(cmd.Env, env...)
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		code := 0
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return code, out.String(), errb.String()
+		r := runBin(t, bin, append([]string{"RAPPORT_TODAY=2026-11-20"}, env...), args...)
+		return r.code, r.stdout, r.stderr
 	}
 
 	if code, out, _ := run(nil, "--db", dbPath, "add", "customer", "王芳", "--company", "Wang Trading"); code != 0 || out != "customer 1 created: 王芳\n" {

@@ -137,25 +137,35 @@ func dueText(d model.Day, t string) string {
 }
 
 func runResolve(e *Env, args []string) int {
-	c := newCommand(e, "resolve INTERACTION_ID", "Marks a complaint resolved (its id is in rapport show CUSTOMER).")
+	return runOnID(e, args, "resolve", "resolve INTERACTION_ID", "Marks a complaint resolved (its id is in rapport show CUSTOMER).", "interaction",
+		func(b *db.DB, id int64) (string, error) {
+			i, err := b.ResolveComplaint(e.Ctx, id)
+			return fmt.Sprintf("complaint %d resolved: %s", i.ID, clean(i.Summary)), err
+		})
+}
+
+// runOnID is the shape of the verbs that act on one row by its id: read
+// the id, open the book, do it, print what was done.
+func runOnID(e *Env, args []string, verb, usage, about, what string, do func(b *db.DB, id int64) (string, error)) int {
+	c := newCommand(e, usage, about)
 	pos, code, done := c.parse(args, 1, 1)
 	if done {
 		return code
 	}
-	id, err := parseID("interaction", pos[0])
+	id, err := parseID(what, pos[0])
 	if err != nil {
-		return fail(e, "resolve", err)
+		return fail(e, verb, err)
 	}
 	b, err := openBook(e, true)
 	if err != nil {
-		return fail(e, "resolve", err)
+		return fail(e, verb, err)
 	}
 	defer b.Close()
-	i, err := b.ResolveComplaint(e.Ctx, id)
+	msg, err := do(b, id)
 	if err != nil {
-		return fail(e, "resolve", err)
+		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "complaint %d resolved: %s\n", i.ID, clean(i.Summary))
+	fmt.Fprintln(e.Stdout, msg)
 	return ExitOK
 }
 
@@ -227,26 +237,11 @@ func runFollow(e *Env, args []string) int {
 }
 
 func runDone(e *Env, args []string) int {
-	c := newCommand(e, "done FOLLOWUP_ID", "Marks a follow-up done (ids are in rapport today and rapport show).")
-	pos, code, done := c.parse(args, 1, 1)
-	if done {
-		return code
-	}
-	id, err := parseID("follow-up", pos[0])
-	if err != nil {
-		return fail(e, "done", err)
-	}
-	b, err := openBook(e, true)
-	if err != nil {
-		return fail(e, "done", err)
-	}
-	defer b.Close()
-	f, err := b.CompleteFollowup(e.Ctx, id)
-	if err != nil {
-		return fail(e, "done", err)
-	}
-	fmt.Fprintf(e.Stdout, "follow-up %d done: %s\n", f.ID, clean(f.Title))
-	return ExitOK
+	return runOnID(e, args, "done", "done FOLLOWUP_ID", "Marks a follow-up done (ids are in rapport today and rapport show).", "follow-up",
+		func(b *db.DB, id int64) (string, error) {
+			f, err := b.CompleteFollowup(e.Ctx, id)
+			return fmt.Sprintf("follow-up %d done: %s", f.ID, clean(f.Title)), err
+		})
 }
 
 func runSnooze(e *Env, args []string) int {
