@@ -35,10 +35,7 @@ const statsColumns = `customer_id, last_contact_at, last_inbound_at, unanswered_
 // that is rolled back, so it writes nothing).
 func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 	rep := CheckReport{Counts: map[string]int64{}}
-	q := Querier(d.w)
-	if d.readOnly {
-		q = d.r
-	}
+	q := d.direct()
 	rows, err := q.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
 		return rep, mapError(err)
@@ -108,10 +105,7 @@ func (d *DB) Backup(ctx context.Context, path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	q := Querier(d.w)
-	if d.readOnly {
-		q = d.r
-	}
+	q := d.direct()
 	if err := vacuumInto(ctx, q, abs); err != nil {
 		return "", fmt.Errorf("backup to %s failed: %w", abs, mapError(err))
 	}

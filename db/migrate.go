@@ -59,10 +59,7 @@ func SchemaVersion() int {
 // UserVersion returns the schema version stored in the file.
 func (d *DB) UserVersion(ctx context.Context) (int, error) {
 	var v int
-	q := Querier(d.w)
-	if d.readOnly {
-		q = d.r
-	}
+	q := d.direct()
 	err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
 	return v, err
 }

@@ -195,6 +195,15 @@ func openReadOnly(ctx context.Context, abs string, opt Options) (*DB, error) {
 	return nil, fmt.Errorf("%s cannot be read", abs)
 }
 
+// direct returns the connection for checks and copies that read the file
+// as it is (PRAGMA, VACUUM INTO): the writer, or the reader of a read-only book.
+func (d *DB) direct() Querier {
+	if d.readOnly {
+		return d.r
+	}
+	return d.w
+}
+
 // ReadOnly reports whether the book was opened without write access.
 func (d *DB) ReadOnly() bool { return d.readOnly }
 
