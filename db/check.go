@@ -31,8 +31,11 @@ const statsColumns = `customer_id, last_contact_at, last_inbound_at, unanswered_
 // earlier day; both are compared by what they mean (codes and points).
 
 // Check runs quick_check, the foreign key check, and compares every
-// customer's stored stats and risk with a fresh recompute (in a transaction
-// that is rolled back, so it writes nothing).
+// customer's stored stats and risk with a fresh recompute. It refreshes
+// first (as every verb that reads risk does), so a book last opened on an
+// earlier day is compared with what today's refresh makes of it, never
+// reported as different just because days have passed. The recompute runs
+// in a transaction that is rolled back.
 func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 	rep := CheckReport{Counts: map[string]int64{}}
 	q := d.direct()
@@ -65,8 +68,12 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 		// The comparison needs a (rolled back) write transaction.
 		return rep, nil
 	}
-	// Compare against a recompute at the moment the rows were last scored
-	// would be wrong for rows that expired today: Refresh first.
+	if rep.Integrity != "ok" {
+		return rep, nil // a damaged file is not refreshed or recomputed
+	}
+	if _, err := d.Refresh(ctx); err != nil {
+		return rep, err
+	}
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return rep, mapError(err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand"
 	"testing"
+	"time"
 
 	"github.com/rapportcrm/rapport/model"
 )
@@ -172,5 +173,28 @@ func TestCheckDetectsTamperedStats(t *testing.T) {
 		if err := d.RecomputeAll(ctx); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestCheckOnALaterDay opens a book whose stats were last refreshed days
+// ago (a follow-up has become overdue since, a contact has aged): check
+// refreshes first, as `rapport check` does, and finds nothing wrong.
+func TestCheckOnALaterDay(t *testing.T) {
+	ctx := context.Background()
+	d, clk := openTest(t)
+	id := mustCustomer(t, d, "Acme")
+	if err := d.Write(ctx, "log", func(tx *Tx) error {
+		if _, err := tx.LogInteraction(&model.Interaction{CustomerID: id, Summary: "hi", OccurredAt: daysAgo(clk, 3)}); err != nil {
+			return err
+		}
+		_, err := tx.CreateFollowup(&model.Followup{CustomerID: id, Title: "call back", Due: model.DayOf(clk.t).AddDays(1)})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	assertStatsExact(t, d, "on the day")
+	for _, days := range []int{1, 2, 40, 400} {
+		clk.t = time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local).AddDate(0, 0, days)
+		assertStatsExact(t, d, fmt.Sprintf("%d days later", days))
 	}
 }

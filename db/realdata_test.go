@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportcrm/rapport/db/internal/shareddata"
 	"github.com/rapportcrm/rapport/model"
 )
 
@@ -27,11 +28,7 @@ type purchase struct {
 
 func sharedData(t testing.TB, rel string) string {
 	t.Helper()
-	p := filepath.Join("..", "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("real data not available: %v", err)
-	}
-	return p
+	return shareddata.Path(t, rel)
 }
 
 func loadCDNOW(t testing.TB) []purchase {

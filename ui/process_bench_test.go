@@ -10,16 +10,18 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rapportcrm/rapport/ui/internal/tmuxtest"
 )
 
 // firstFrame starts cmd in a new tmux window and returns how long until the
 // pane shows want, and the process id.
-func firstFrame(b *testing.B, s *tmuxSession, name, cmd, want string) (time.Duration, int) {
+func firstFrame(b *testing.B, s *tmuxtest.Session, name, cmd, want string) (time.Duration, int) {
 	b.Helper()
 	start := time.Now()
-	s.must("new-window", "-d", "-t", "app:", "-n", name, cmd)
+	s.Must("new-window", "-d", "-t", "app:", "-n", name, cmd)
 	for {
-		out, _ := s.run("capture-pane", "-p", "-t", "app:"+name)
+		out, _ := s.Run("capture-pane", "-p", "-t", "app:"+name)
 		if strings.Contains(out, want) {
 			break
 		}
@@ -29,7 +31,7 @@ func firstFrame(b *testing.B, s *tmuxSession, name, cmd, want string) (time.Dura
 		time.Sleep(time.Millisecond)
 	}
 	elapsed := time.Since(start)
-	pidText, _ := s.run("display", "-p", "-t", "app:"+name, "#{pane_pid}")
+	pidText, _ := s.Run("display", "-p", "-t", "app:"+name, "#{pane_pid}")
 	pid, _ := strconv.Atoi(strings.TrimSpace(pidText))
 	return elapsed, pid
 }
@@ -54,9 +56,7 @@ func peakRSS(pid int) float64 {
 // within 1.5×), and rapport's peak resident memory after moving around the
 // book (under 80 MB). Both are measured the same way, polling the pane.
 func BenchmarkProcessFirstFrame(b *testing.B) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		b.Skip("tmux is not installed")
-	}
+	tmuxtest.Available(b)
 	d := benchBook(b)
 	tr, err := d.Triage(context.Background(), 1)
 	if err != nil {
@@ -64,17 +64,13 @@ func BenchmarkProcessFirstFrame(b *testing.B) {
 	}
 	path := d.Path()
 	dir := b.TempDir()
-	bin := buildBinary(b, dir)
+	bin := tmuxtest.Build(b)
 	bare := filepath.Join(dir, "bare")
 	build := exec.Command("go", "build", "-o", bare, "./testdata/bare")
 	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("build bare: %v\n%s", err, out)
 	}
-	s := &tmuxSession{t: b, sock: filepath.Join(dir, "tmux")}
-	if out, err := s.run("new-session", "-d", "-s", "app", "-x", "120", "-y", "40", "sleep 3600"); err != nil {
-		b.Fatalf("tmux: %v %s", err, out)
-	}
-	defer s.run("kill-server")
+	s := tmuxtest.Start(b, 120, 40, nil, "sleep", "3600")
 	env := "env TERM=xterm-256color RAPPORT_NOW=" + fixtureNow.Format(time.RFC3339) + " "
 	var appTotal, bareTotal time.Duration
 	var rss float64
@@ -85,12 +81,16 @@ func BenchmarkProcessFirstFrame(b *testing.B) {
 		bareTotal += bt
 		appTotal += at
 		if i == 0 {
-			s.must("send-keys", "-t", fmt.Sprintf("app:app%d", i), "2", "G", "g", "/", "wang", "Enter", "Enter")
-			time.Sleep(2 * time.Second)
+			win := fmt.Sprintf("app:app%d", i)
+			s.Must("send-keys", "-t", win, "2", "G", "g", "/", "wang", "Enter", "Enter")
+			s.WaitUntil("the customer opened from the filter", func(string) bool {
+				out, _ := s.Run("capture-pane", "-p", "-t", win)
+				return strings.Contains(out, "Risk ")
+			})
 			rss = peakRSS(pid)
 		}
-		s.run("send-keys", "-t", fmt.Sprintf("app:bare%d", i), "q")
-		s.run("send-keys", "-t", fmt.Sprintf("app:app%d", i), "C-c")
+		s.Run("send-keys", "-t", fmt.Sprintf("app:bare%d", i), "q")
+		s.Run("send-keys", "-t", fmt.Sprintf("app:app%d", i), "C-c")
 	}
 	b.StopTimer()
 	n := float64(b.N)

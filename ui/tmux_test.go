@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,85 +10,13 @@ import (
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/db/demo"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/internal/tmuxtest"
 )
 
-// tmuxSession drives one tmux server on a private socket.
-type tmuxSession struct {
-	t    testing.TB
-	sock string
-}
-
-func (s *tmuxSession) run(args ...string) (string, error) {
-	cmd := exec.Command("tmux", append([]string{"-u", "-S", s.sock}, args...)...)
-	cmd.Env = append(os.Environ(), "LANG=C.UTF-8")
-	out, err := cmd.CombinedOutput()
-	return string(out), err
-}
-
-func (s *tmuxSession) must(args ...string) string {
-	s.t.Helper()
-	out, err := s.run(args...)
-	if err != nil {
-		s.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return out
-}
-
-func (s *tmuxSession) screen() string {
-	out, _ := s.run("capture-pane", "-p", "-t", "app")
-	return out
-}
-
-// waitFor polls the pane until it holds every want (or times out).
-func (s *tmuxSession) waitFor(want ...string) string {
-	s.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		out := s.screen()
-		ok := true
-		for _, w := range want {
-			if !strings.Contains(out, w) {
-				ok = false
-			}
-		}
-		if ok {
-			return out
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("timed out waiting for %q; the pane shows:\n%s", want, out)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-func (s *tmuxSession) keys(keys ...string) {
-	s.must(append([]string{"send-keys", "-t", "app"}, keys...)...)
-}
-
-func (s *tmuxSession) text(text string) { s.must("send-keys", "-t", "app", "-l", text) }
-
-// buildBinary builds rapport into dir.
-func buildBinary(t testing.TB, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "rapport")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Dir = ".." // the module root, where main.go is
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 func TestTmuxBinary(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary and drives it in tmux")
-	}
+	tmuxtest.Available(t)
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	bin := tmuxtest.Build(t)
 	path := filepath.Join(dir, "book.db")
 	d, err := db.Open(context.Background(), path, db.Options{Now: func() time.Time { return fixtureNow }})
 	if err != nil {
@@ -112,60 +38,32 @@ func TestTmuxBinary(t *testing.T) {
 	summary := tr.Counts.Summary()
 	for _, lang := range []string{"C.UTF-8", "zh_CN.UTF-8"} {
 		t.Run(lang, func(t *testing.T) {
-			s := &tmuxSession{t: t, sock: filepath.Join(dir, "tmux-"+strings.ReplaceAll(lang, ".", "_"))}
-			app := "env LANG=" + lang + " TERM=xterm-256color RAPPORT_NOW=" + fixtureNow.Format(time.RFC3339) + " " + bin + " --db " + path
-			s.must("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", app)
-			t.Cleanup(func() { s.run("kill-server") })
-			s.waitFor(summary, "Overdue follow-ups")
-			s.keys("2")
-			s.waitFor("sort: risk", "Contacted")
-			s.keys("/")
-			s.text(name)
-			s.waitFor("/ "+name, "1/")
-			s.keys("Enter")
-			s.keys("?")
-			s.waitFor("Keys — ? or esc closes")
-			s.keys("Escape")
-			s.waitFor("sort: risk")
-			s.must("resize-window", "-t", "app", "-x", "40", "-y", "12")
-			small := s.waitFor("Name")
+			s := tmuxtest.Start(t, 100, 30, []string{"LANG=" + lang, "TERM=xterm-256color", "RAPPORT_NOW=" + fixtureNow.Format(time.RFC3339)}, bin, "--db", path)
+			s.WaitFor(summary, "Overdue follow-ups")
+			s.Keys("2")
+			s.WaitFor("sort: risk", "Contacted")
+			s.Keys("/")
+			s.Text(name)
+			s.WaitFor("/ "+name, "1/")
+			s.Keys("Enter")
+			s.Keys("?")
+			s.WaitFor("Keys — ? or esc closes")
+			s.Keys("Escape")
+			s.WaitFor("sort: risk")
+			s.Resize(40, 12)
+			small := s.WaitFor("Name")
 			if strings.Contains(small, "window too small") {
 				t.Fatalf("40×12 should still draw the app:\n%s", small)
 			}
-			s.must("resize-window", "-t", "app", "-x", "30", "-y", "10")
-			s.waitFor("window too small")
-			s.must("resize-window", "-t", "app", "-x", "100", "-y", "30")
-			s.waitFor(summary, "sort: risk")
-			s.keys("1")
-			s.waitFor("Overdue follow-ups")
-			s.keys("q")
-			deadline := time.Now().Add(10 * time.Second)
-			for {
-				if _, err := s.run("has-session", "-t", "app"); err != nil {
-					break // the app quit and took its session with it
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("q did not quit; the pane shows:\n%s", s.screen())
-				}
-				time.Sleep(50 * time.Millisecond)
-			}
+			s.Resize(30, 10)
+			s.WaitFor("window too small")
+			s.Resize(100, 30)
+			s.WaitFor(summary, "sort: risk")
+			s.Keys("1")
+			s.WaitFor("Overdue follow-ups")
+			s.Keys("q")
+			s.WaitGone()
 		})
-	}
-}
-
-// quitAndWait presses q and waits until the app's session is gone.
-func (s *tmuxSession) quitAndWait() {
-	s.t.Helper()
-	s.keys("q")
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if _, err := s.run("has-session", "-t", "app"); err != nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("q did not quit; the pane shows:\n%s", s.screen())
-		}
-		time.Sleep(50 * time.Millisecond)
 	}
 }
 
@@ -173,14 +71,9 @@ func (s *tmuxSession) quitAndWait() {
 // follow-up 明天, quit, start again the next day and find it due today; undo
 // it; archive a customer and restore it.
 func TestTmuxLogUndoArchive(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary and drives it in tmux")
-	}
+	tmuxtest.Available(t)
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	bin := tmuxtest.Build(t)
 	path := filepath.Join(dir, "book.db")
 	ctx := context.Background()
 	d, err := db.Open(ctx, path, db.Options{Now: func() time.Time { return fixtureNow }})
@@ -193,62 +86,59 @@ func TestTmuxLogUndoArchive(t *testing.T) {
 		}
 	}
 	d.Close()
-	start := func(s *tmuxSession, clock string) {
-		app := "env LANG=C.UTF-8 TZ=UTC TERM=xterm-256color " + clock + " " + bin + " --db " + path
-		s.must("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", app)
-	}
-	s := &tmuxSession{t: t, sock: filepath.Join(dir, "tmux")}
-	t.Cleanup(func() { s.run("kill-server") })
+	env := func(clock string) []string { return []string{"LANG=C.UTF-8", "TZ=UTC", "TERM=xterm-256color", clock} }
 
 	// Day one: log a call on Acme, next follow-up 明天.
-	start(s, "RAPPORT_NOW="+fixtureNow.Format(time.RFC3339))
-	s.waitFor("sort: risk", "Acme Ltd")
-	s.keys("/")
-	s.text("Acme")
-	s.keys("Enter")
-	s.waitFor("/ Acme", "1/1")
-	s.keys("i")
-	s.waitFor("Log an interaction", "Summary")
-	s.text("Called about the renewal")
-	s.keys("C-s")
-	s.waitFor("Schedule the next follow-up?", "Logged call with Acme Ltd")
-	s.keys("C-a", "C-k")
-	s.text("明天")
-	s.waitFor("(tomorrow)")
-	s.keys("Enter")
-	s.waitFor("Follow-up \"Follow up: Called about the renewal\" due")
-	s.quitAndWait()
+	s := tmuxtest.Start(t, 100, 30, env("RAPPORT_NOW="+fixtureNow.Format(time.RFC3339)), bin, "--db", path)
+	s.WaitFor("sort: risk", "Acme Ltd")
+	s.Keys("/")
+	s.Text("Acme")
+	s.Keys("Enter")
+	s.WaitFor("/ Acme", "1/1")
+	s.Keys("i")
+	s.WaitFor("Log an interaction", "Summary")
+	s.Text("Called about the renewal")
+	s.Keys("C-s")
+	s.WaitFor("Schedule the next follow-up?", "Logged call with Acme Ltd")
+	s.Keys("C-a", "C-k")
+	s.Text("明天")
+	s.WaitFor("(tomorrow)")
+	s.Keys("Enter")
+	s.WaitFor("Follow-up \"Follow up: Called about the renewal\" due")
+	s.Keys("q")
+	s.WaitGone()
 
 	// Day two: it is due today (the app opens on Today); u takes it back.
-	start(s, "RAPPORT_TODAY=2026-11-24")
-	day2 := s.waitFor("1 due today", "Due today (1)", "· today", "Follow up: Called about the renewal")
+	s.Restart(100, 30, env("RAPPORT_TODAY=2026-11-24"), bin, "--db", path)
+	day2 := s.WaitFor("1 due today", "Due today (1)", "· today", "Follow up: Called about the renewal")
 	if strings.Index(day2, "Follow up:") < strings.Index(day2, "Due today") || strings.Index(day2, "Follow up:") > strings.Index(day2, "At risk") {
 		t.Fatalf("the follow-up is not in the Due today section:\n%s", day2)
 	}
-	s.keys("u")
-	undone := s.waitFor("Undone: schedule next follow-up with Acme Ltd", "Due today · none", "0 due today")
+	s.Keys("u")
+	undone := s.WaitFor("Undone: schedule next follow-up with Acme Ltd", "Due today · none", "0 due today")
 	if strings.Contains(undone, "Follow up: Called") {
 		t.Fatalf("u left the follow-up on Today:\n%s", undone)
 	}
 
 	// Archive Zeta Corp (D asks), then list archived customers and restore it.
-	s.keys("2")
-	s.waitFor("sort: risk")
-	s.keys("/")
-	s.text("Zeta")
-	s.keys("Enter")
-	s.waitFor("/ Zeta", "1/1")
-	s.keys("D")
-	s.waitFor(`Archive customer "Zeta Corp"?`)
-	s.keys("y")
-	s.waitFor(`Archived customer "Zeta Corp"`, "0 customers")
-	s.keys("/", "C-a", "C-k")
-	s.text("archived:yes")
-	s.keys("Enter")
-	s.waitFor("/ archived:yes", "Zeta Corp", "archived")
-	s.keys("R")
-	s.waitFor(`Restored customer "Zeta Corp"`, "0 customers")
-	s.quitAndWait()
+	s.Keys("2")
+	s.WaitFor("sort: risk")
+	s.Keys("/")
+	s.Text("Zeta")
+	s.Keys("Enter")
+	s.WaitFor("/ Zeta", "1/1")
+	s.Keys("D")
+	s.WaitFor(`Archive customer "Zeta Corp"?`)
+	s.Keys("y")
+	s.WaitFor(`Archived customer "Zeta Corp"`, "0 customers")
+	s.Keys("/", "C-a", "C-k")
+	s.Text("archived:yes")
+	s.Keys("Enter")
+	s.WaitFor("/ archived:yes", "Zeta Corp", "archived")
+	s.Keys("R")
+	s.WaitFor(`Restored customer "Zeta Corp"`, "0 customers")
+	s.Keys("q")
+	s.WaitGone()
 
 	d, err = db.Open(ctx, path, db.Options{Now: func() time.Time { return fixtureNow }})
 	if err != nil {

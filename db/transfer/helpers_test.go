@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/db/internal/shareddata"
 	"github.com/rapportcrm/rapport/model"
 )
 
@@ -40,11 +41,7 @@ func openAt(t testing.TB, path string) *db.DB {
 // found relative to the package directory.
 func realFile(t testing.TB, rel string) string {
 	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "data", "real-files", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("real file %s: %v", rel, err)
-	}
-	return p
+	return shareddata.Path(t, "real-files/"+rel)
 }
 
 func read(t testing.TB, path string) []byte {

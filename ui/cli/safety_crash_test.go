@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -13,8 +12,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/rapportcrm/rapport/db"
 )
 
 // TestCrashSafetyUnderSIGKILL runs `rapport log` over and over and kills it
@@ -45,7 +42,7 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 		attempts++
 		summary := fmt.Sprintf("crash call %d", i)
 		cmd := exec.Command(bin, "--db", dbPath, "log", "Acme Ltd", summary, "--next", "+3d")
-		cmd.Env = append(os.Environ(), "RAPPORT_TODAY=2026-11-23", "TZ=Asia/Shanghai")
+		cmd.Env = safetyEnv()
 		var out bytes.Buffer
 		cmd.Stdout = &out
 		if err := cmd.Start(); err != nil {
@@ -64,11 +61,7 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 	if killed < 25 {
 		t.Errorf("only %d of %d runs were killed mid-way", killed, attempts)
 	}
-	d, err := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d := openSafetyBook(t, dbPath)
 	rep, err := d.Check(context.Background())
 	if err != nil || !rep.OK() {
 		t.Fatalf("check after kills: %+v %v", rep, err)
@@ -128,11 +121,7 @@ func TestConcurrentWriters(t *testing.T) {
 	if r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	d, err := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d := openSafetyBook(t, dbPath)
 	var n int
 	d.Reader().QueryRow(`SELECT count(*) FROM interactions`).Scan(&n)
 	if n != procs*each {

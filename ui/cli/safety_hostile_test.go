@@ -71,8 +71,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		t.Fatalf("add with escapes: %+v", r)
 	}
 	assertInert(t, "add output", r.stdout)
-	d, _ := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
-	defer d.Close()
+	d := openSafetyBook(t, dbPath)
 	c, err := d.FindCustomer(context.Background(), "Bob")
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +153,7 @@ func TestHostileFiles(t *testing.T) {
 	defer os.Chmod(ro, 0o755)
 	for _, v := range [][]string{{"add", "customer", "Writer"}, {"list"}, {"show", "Reader"}} {
 		cmd := exec.Command("setpriv", append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", bin, "--db", book}, v...)...)
-		cmd.Env = append(os.Environ(), "RAPPORT_TODAY=2026-11-23", "HOME=/nonexistent")
+		cmd.Env = append(safetyEnv(), "HOME=/nonexistent")
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		err := cmd.Run()
@@ -208,7 +207,7 @@ func makeHostileBook(t *testing.T, bin string) string {
 	}
 	raw.Close()
 	// The rows were written behind the store's back: rebuild stats once.
-	d, err := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
+	d, err := db.Open(context.Background(), dbPath, db.Options{Now: safetyNow, MustExist: true})
 	if err != nil {
 		t.Fatal(err)
 	}

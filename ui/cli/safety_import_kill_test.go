@@ -51,7 +51,7 @@ func TestKillDuringImportIsAllOrNothing(t *testing.T) {
 			t.Fatal(r.stderr)
 		}
 		cmd := exec.Command(bin, "--db", book, "import", "csv", csvPath)
-		cmd.Env = append(os.Environ(), "RAPPORT_TODAY=2026-11-23")
+		cmd.Env = safetyEnv()
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Start(); err != nil {
@@ -60,7 +60,7 @@ func TestKillDuringImportIsAllOrNothing(t *testing.T) {
 		time.Sleep(time.Duration(rng.Int63n(int64(full))))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		d, err := db.Open(context.Background(), book, db.Options{MustExist: true})
+		d, err := db.Open(context.Background(), book, db.Options{Now: safetyNow, MustExist: true})
 		if err != nil {
 			t.Fatalf("after kill %d: %v", i, err)
 		}
