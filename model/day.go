@@ -81,3 +81,11 @@ func (d Day) Since(today Day) int { return int(today - d) }
 func DayOfUnix(sec int64, loc *time.Location) Day {
 	return DayOf(time.Unix(sec, 0).In(loc))
 }
+
+// SnoozeADay is where `z` moves a follow-up due on due: one day after the
+// later of its due date and today. A snooze never pulls a date forward: a
+// follow-up due in three days moves to the fourth day, an overdue one to
+// tomorrow.
+func SnoozeADay(due, today Day) Day {
+	return max(due, today).AddDays(1)
+}

@@ -156,3 +156,23 @@ func TestActivityStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestSnoozeADayNeverPullsForward(t *testing.T) {
+	day := func(s string) Day {
+		d, err := ParseDay(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	today := day("2026-11-20")
+	for _, c := range []struct{ due, want string }{
+		{"2026-11-23", "2026-11-24"}, // due in 3 days: the fourth day
+		{"2026-11-20", "2026-11-21"}, // due today: tomorrow
+		{"2026-11-01", "2026-11-21"}, // overdue: tomorrow
+	} {
+		if got := SnoozeADay(day(c.due), today); got.String() != c.want {
+			t.Errorf("due %s: %s, want %s", c.due, got, c.want)
+		}
+	}
+}

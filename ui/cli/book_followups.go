@@ -245,8 +245,8 @@ func runDone(e *Env, args []string) int {
 }
 
 func runSnooze(e *Env, args []string) int {
-	c := newCommand(e, "snooze FOLLOWUP_ID DATE", "Moves an open follow-up to another date (today or later), optionally with a time:\nrapport snooze 412 tomorrow, rapport snooze 412 \"fri 14:30\", rapport snooze 412 +3d.")
-	pos, code, done := c.parse(args, 2, -1)
+	c := newCommand(e, "snooze FOLLOWUP_ID [DATE]", "Moves an open follow-up to another date (today or later), optionally with a time:\nrapport snooze 412 tomorrow, rapport snooze 412 \"fri 14:30\", rapport snooze 412 +3d.\nWithout DATE it moves a day: to the day after the later of its due date and today\n(as z in the app), keeping its time; a snooze never pulls a date forward.")
+	pos, code, done := c.parse(args, 1, -1)
 	if done {
 		return code
 	}
@@ -259,15 +259,20 @@ func runSnooze(e *Env, args []string) int {
 		return fail(e, "snooze", err)
 	}
 	defer b.Close()
-	dates, err := newDateReader(e.Ctx, e, b)
-	if err != nil {
-		return fail(e, "snooze", err)
+	var f model.Followup
+	if len(pos) == 1 {
+		f, err = b.SnoozeFollowupADay(e.Ctx, id)
+	} else {
+		dates, derr := newDateReader(e.Ctx, e, b)
+		if derr != nil {
+			return fail(e, "snooze", derr)
+		}
+		w, perr := dates.parse("DATE", joinWords(pos[1:]), model.Future)
+		if perr != nil {
+			return fail(e, "snooze", perr)
+		}
+		f, err = b.SnoozeFollowup(e.Ctx, id, w.Day, w.HHMM())
 	}
-	w, err := dates.parse("DATE", joinWords(pos[1:]), model.Future)
-	if err != nil {
-		return fail(e, "snooze", err)
-	}
-	f, err := b.SnoozeFollowup(e.Ctx, id, w.Day, w.HHMM())
 	if err != nil {
 		return fail(e, "snooze", err)
 	}

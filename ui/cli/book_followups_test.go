@@ -133,3 +133,25 @@ func TestBookOrder(t *testing.T) {
 	b.expect(ExitFailed, "deal", "order", "王芳", "5", "--deal", "7")
 	b.unchanged(before, "refused order")
 }
+
+// TestBookSnoozeADay: `snooze ID` without a date moves a follow-up one day
+// past the later of its due date and today — never earlier (issue 21, 1).
+func TestBookSnoozeADay(t *testing.T) {
+	b := newBook(t) // today is 2026-11-20
+	b.must("add", "customer", "王芳")
+	b.must("follow", "王芳", "Future call", "--due", "2026-11-23", "--time", "15:30")
+	b.must("follow", "王芳", "Late call", "--due", "2026-11-18")
+	b.must("follow", "王芳", "Today call", "--due", "today")
+	for _, c := range []struct{ id, want string }{
+		{"1", "follow-up 1 snoozed: Future call, due 2026-11-24 15:30\n"},
+		{"2", "follow-up 2 snoozed: Late call, due 2026-11-21\n"},
+		{"3", "follow-up 3 snoozed: Today call, due 2026-11-21\n"},
+	} {
+		if out := b.must("snooze", c.id); out != c.want {
+			t.Errorf("snooze %s: %q, want %q", c.id, out, c.want)
+		}
+	}
+	if out := b.must("undo"); out != "undone: snooze \"Today call\" a day\n" {
+		t.Fatalf("undo output %q", out)
+	}
+}
