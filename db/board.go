@@ -46,6 +46,14 @@ func (r DealRow) NextState(today model.Day, hhmm string) int {
 // ClosedWindowDays is how far back the Won and Lost columns reach.
 const ClosedWindowDays = 90
 
+// ClosedWindow is the span of the Won and Lost columns: the last
+// ClosedWindowDays local calendar days, today included — the same
+// definition as a report's "90d" period, so the board and Reports count the
+// same closed deals.
+func ClosedWindow(today model.Day) Period {
+	return Period{From: today.AddDays(1 - ClosedWindowDays), To: today}
+}
+
 // Board loads the pipeline: a column per open stage, then Won and Lost
 // (deals closed in the last ClosedWindowDays). Cards are ordered overdue
 // next step first, then due today, later, none, then by value. A deal's
@@ -69,7 +77,7 @@ func (d *DB) Board(ctx context.Context, filter model.Filter) ([]BoardColumn, err
 	where, args, _, _ := customerWhere(CustomerQuery{Filter: filter}, set.Points.AtRiskThreshold)
 	conds := []string{"d.archived_at IS NULL", where,
 		"(d.status = 'open' OR d.closed_at >= ?)"}
-	args = append(args, now.AddDate(0, 0, -ClosedWindowDays).Unix())
+	args = append(args, ClosedWindow(today).From.In(now.Location()).Unix())
 	for _, term := range terms {
 		t := strings.ToLower(term)
 		conds = append(conds, "(instr(lower(d.title), ?) > 0 OR instr(lower(c.name), ?) > 0 OR instr(lower(c.company), ?) > 0)")
