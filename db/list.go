@@ -61,6 +61,9 @@ func customerWhere(q CustomerQuery, atRiskScore int) (where string, args []any, 
 	if f.Archived {
 		conds[0] = "c.archived_at IS NOT NULL"
 	}
+	if f.MatchesNothing() {
+		conds = append(conds, "0") // a filter word that was not understood matches nothing
+	}
 	for _, tag := range f.Tags {
 		conds = append(conds, "c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ? COLLATE NOCASE)")
 		args = append(args, tag)

@@ -121,3 +121,33 @@ func TestShortFilterTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestBadFilterWordsMatchNothing: tier:Z, risk:foo and archived:maybe are
+// not understood, so the list (and board) show nothing rather than every
+// customer (issue 21, 12).
+func TestBadFilterWordsMatchNothing(t *testing.T) {
+	ctx := context.Background()
+	d, _ := openTest(t)
+	mustCustomer(t, d, "Acme")
+	mustCustomer(t, d, "Zeta")
+	for _, q := range []string{"tier:Z", "risk:foo", "archived:maybe", "acme tier:Q"} {
+		rows, err := d.ListCustomers(ctx, CustomerQuery{Filter: model.ParseFilter(q)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 0 {
+			t.Errorf("%q matched %d customers, want none", q, len(rows))
+		}
+		n, err := d.CountCustomers(ctx, CustomerQuery{Filter: model.ParseFilter(q)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("%q counted %d customers, want none", q, n)
+		}
+	}
+	rows, _ := d.ListCustomers(ctx, CustomerQuery{Filter: model.ParseFilter("archived:no")})
+	if len(rows) != 2 {
+		t.Errorf("archived:no matched %d, want 2", len(rows))
+	}
+}

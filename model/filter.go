@@ -18,8 +18,10 @@ type Filter struct {
 	Problems []string // parts that were not understood, with a hint
 }
 
-// ParseFilter reads the filter syntax. It never fails: parts it cannot
-// understand are listed in Problems (and ignored), so typing never errors.
+// ParseFilter reads the filter syntax. It never fails, so typing never
+// errors: parts it cannot understand are listed in Problems, each with a
+// hint, and a filter with problems matches nothing (a mistyped `tier:Z`
+// must not look like "every customer").
 // A quoted "two words" is one term.
 func ParseFilter(s string) Filter {
 	var f Filter
@@ -54,7 +56,14 @@ func ParseFilter(s string) Filter {
 			}
 			f.Stage = tok[len("stage:"):]
 		case hasColon && key == "archived":
-			f.Archived = val == "yes" || val == "y" || val == "true" || val == "1"
+			switch val {
+			case "yes", "y", "true", "1":
+				f.Archived = true
+			case "no", "n", "false", "0":
+				f.Archived = false
+			default:
+				f.Problems = append(f.Problems, "archived:"+val+" (use archived:yes or archived:no)")
+			}
 		default:
 			f.Terms = append(f.Terms, tok)
 		}
@@ -62,9 +71,13 @@ func ParseFilter(s string) Filter {
 	return f
 }
 
+// MatchesNothing reports whether the filter has parts it did not
+// understand: such a filter matches no row.
+func (f Filter) MatchesNothing() bool { return len(f.Problems) > 0 }
+
 // IsEmpty reports whether the filter narrows nothing.
 func (f Filter) IsEmpty() bool {
-	return len(f.Terms) == 0 && len(f.Tags) == 0 && f.Tier == "" && f.Risk == "" && f.Stage == "" && !f.Archived
+	return len(f.Terms) == 0 && len(f.Tags) == 0 && f.Tier == "" && f.Risk == "" && f.Stage == "" && !f.Archived && len(f.Problems) == 0
 }
 
 func splitFilter(s string) []string {

@@ -17,11 +17,16 @@ func TestParseFilter(t *testing.T) {
 		{"risk:watch", Filter{Risk: LevelWatch}},
 		{"tier:z", Filter{Problems: []string{"tier:z (use tier:A, tier:B or tier:C)"}}},
 		{"q ? 1", Filter{Terms: []string{"q", "?", "1"}}},
+		{"archived:maybe", Filter{Problems: []string{"archived:maybe (use archived:yes or archived:no)"}}},
+		{"risk:foo acme", Filter{Terms: []string{"acme"}, Problems: []string{"risk:foo (use risk:at or risk:watch)"}}},
 	}
 	for _, c := range cases {
 		got := ParseFilter(c.in)
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("ParseFilter(%q) = %+v, want %+v", c.in, got, c.want)
+		}
+		if got.MatchesNothing() != (len(c.want.Problems) > 0) {
+			t.Errorf("ParseFilter(%q).MatchesNothing() = %v", c.in, got.MatchesNothing())
 		}
 	}
 }
