@@ -563,3 +563,32 @@ func TestParseWhenRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestParseWhenMonthWords: month names and the words for a month's edges
+// (issue 21, "dates people type that are refused now").
+func TestParseWhenMonthWords(t *testing.T) {
+	F, P := Future, Past
+	runWhenCases(t, whenNow(), []whenCase{ // today is Monday 2026-11-23
+		{"dec 3", MonthFirst, F, "2026-12-03"},
+		{"3 dec", MonthFirst, F, "2026-12-03"},
+		{"December 3rd", MonthFirst, F, "2026-12-03"},
+		{"3 december 2027", MonthFirst, F, "2027-12-03"},
+		{"dec 3, 2026", MonthFirst, F, "2026-12-03"},
+		{"sept 1", MonthFirst, F, "2027-09-01"},
+		{"sept 1", MonthFirst, P, "2026-09-01"},
+		{"nov 23", MonthFirst, F, "2026-11-23"},
+		{"jan 21st 14:30", MonthFirst, F, "2027-01-21 14:30"},
+		{"eom", MonthFirst, F, "2026-11-30"},
+		{"end of month", MonthFirst, F, "2026-11-30"},
+		{"月底", MonthFirst, F, "2026-11-30"},
+		{"下个月", MonthFirst, F, "2026-12-01"},
+		{"next month", MonthFirst, F, "2026-12-01"},
+		{"下个月底", MonthFirst, F, "2026-12-31"},
+		{"月底 下午3点", MonthFirst, F, "2026-11-30 15:00"},
+	})
+	for _, bad := range []string{"dec 32", "feb 30 2026", "mon 3", "3 decx"} {
+		if _, err := ParseWhen(bad, whenNow(), MonthFirst, Future); err == nil {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package db_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+)
+
+// BenchmarkBoardLoad is what the Pipeline screen reads when it is first
+// shown on the reference book (issue 21, 5: under 300 ms).
+func BenchmarkBoardLoad(b *testing.B) {
+	d, _ := openReference(b, false)
+	ctx := context.Background()
+	if _, err := d.Refresh(ctx); err != nil {
+		b.Fatal(err)
+	}
+	var cards int
+	for b.Loop() {
+		cols, err := d.Board(ctx, model.Filter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		cards = 0
+		for _, c := range cols {
+			cards += len(c.Cards)
+		}
+	}
+	b.ReportMetric(float64(cards), "cards")
+}
+
+// BenchmarkReportsLoad is what the Reports screen reads when it is first
+// shown on the reference book, for the default period (issue 21, 5: the
+// screen ready in under 1 s on a same-day launch).
+func BenchmarkReportsLoad(b *testing.B) {
+	d, _ := openReference(b, false)
+	ctx := context.Background()
+	if _, err := d.Refresh(ctx); err != nil {
+		b.Fatal(err)
+	}
+	p, err := db.ParsePeriod(db.DefaultPeriod, d.Today())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := d.Report(ctx, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
