@@ -64,7 +64,7 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 	if killed < 25 {
 		t.Errorf("only %d of %d runs were killed mid-way", killed, attempts)
 	}
-	d, err := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
+	d, err := db.Open(context.Background(), dbPath, db.Options{Now: safetyNow, MustExist: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestConcurrentWriters(t *testing.T) {
 	if r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	d, err := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
+	d, err := db.Open(context.Background(), dbPath, db.Options{Now: safetyNow, MustExist: true})
 	if err != nil {
 		t.Fatal(err)
 	}

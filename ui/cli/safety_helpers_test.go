@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // safetyBinary builds the real rapport binary into a temp dir for the
@@ -51,4 +52,14 @@ func runBin(t *testing.T, bin string, env []string, args ...string) procResult {
 		t.Fatal(err)
 	}
 	return procResult{code, out.String(), errb.String()}
+}
+
+// safetyNow is the clock the binaries under test run with (RAPPORT_TODAY
+// 2026-11-23 at 09:00 in Asia/Shanghai), for the test's own db.Open.
+func safetyNow() time.Time {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		loc = time.FixedZone("CST", 8*3600)
+	}
+	return time.Date(2026, 11, 23, 9, 0, 0, 0, loc)
 }

@@ -71,7 +71,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		t.Fatalf("add with escapes: %+v", r)
 	}
 	assertInert(t, "add output", r.stdout)
-	d, _ := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
+	d, _ := db.Open(context.Background(), dbPath, db.Options{Now: safetyNow, MustExist: true})
 	defer d.Close()
 	c, err := d.FindCustomer(context.Background(), "Bob")
 	if err != nil {
@@ -208,7 +208,7 @@ func makeHostileBook(t *testing.T, bin string) string {
 	}
 	raw.Close()
 	// The rows were written behind the store's back: rebuild stats once.
-	d, err := db.Open(context.Background(), dbPath, db.Options{MustExist: true})
+	d, err := db.Open(context.Background(), dbPath, db.Options{Now: safetyNow, MustExist: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ func TestKillDuringImportIsAllOrNothing(t *testing.T) {
 		time.Sleep(time.Duration(rng.Int63n(int64(full))))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		d, err := db.Open(context.Background(), book, db.Options{MustExist: true})
+		d, err := db.Open(context.Background(), book, db.Options{Now: safetyNow, MustExist: true})
 		if err != nil {
 			t.Fatalf("after kill %d: %v", i, err)
 		}
