@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/ui"
 	"github.com/rapportcrm/rapport/ui/cli"
 )
@@ -52,8 +53,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 	env := &cli.Env{
 		Ctx: ctx, Stdin: stdin, Stdout: stdout, Stderr: stderr,
-		DBPath: path, DemoPath: demo, DBFromFlag: fromFlag, Now: now,
-		OpenApp: func(p string) int { return ui.Run(ctx, p, now) },
+		DBPath: path, DemoPath: demo, DBFromFlag: fromFlag, Now: now, Locale: locale(),
+	}
+	env.OpenApp = func(p string) int {
+		// ui.Run opens the book without a locale: create a missing one here
+		// first so a new book gets the locale's currency.
+		if _, err := os.Stat(p); os.IsNotExist(err) {
+			if b, err := db.Open(ctx, p, db.Options{Now: now, Locale: env.Locale}); err == nil {
+				b.Close()
+			}
+		}
+		return ui.Run(ctx, p, now)
 	}
 	if len(rest) == 0 {
 		return env.OpenApp(path)
@@ -104,6 +114,17 @@ func globalFlags(args []string, stdout, stderr io.Writer) (path string, fromFlag
 		}
 	}
 	return path, fromFlag, nil, 0, false
+}
+
+// locale is the user's locale for money: the first of LC_ALL, LC_MONETARY
+// and LANG that is set.
+func locale() string {
+	for _, k := range []string{"LC_ALL", "LC_MONETARY", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // defaultPath is $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else

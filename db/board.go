@@ -83,9 +83,9 @@ func (d *DB) Board(ctx context.Context, filter model.Filter) ([]BoardColumn, err
 		conds = append(conds, "(instr(lower(d.title), ?) > 0 OR instr(lower(c.name), ?) > 0 OR instr(lower(c.company), ?) > 0)")
 		args = append(args, t, t, t)
 	}
-	q := `SELECT d.id, d.customer_id, d.title, d.value_minor, d.currency, d.stage_id, coalesce(d.probability, -1), coalesce(d.expected_close, ''),
-		d.stage_changed_at, d.status, coalesce(d.closed_at, 0), d.lost_reason, coalesce(d.snoozed_until, ''), d.snooze_reason, d.version,
-		c.name, coalesce(ds.stage_since, ''), coalesce(ds.rot_on, ''),
+	q := `SELECT d.id, d.customer_id, d.title, d.value_minor, d.currency, d.stage_id, coalesce(d.probability, -1), d.expected_close,
+		d.stage_changed_at, d.status, coalesce(d.closed_at, 0), d.lost_reason, d.snoozed_until, d.snooze_reason, d.version,
+		c.name, ds.stage_since, ds.rot_on,
 		coalesce((SELECT min(f.due_date || ' ' || coalesce(f.due_time, '')) FROM followups f WHERE f.deal_id = d.id AND f.done_at IS NULL AND f.archived_at IS NULL),
 		         s.next_followup_due || ' ' || coalesce(s.next_followup_time, ''), '')
 		FROM deals d JOIN customers c ON c.id = d.customer_id JOIN customer_stats s ON s.customer_id = c.id
@@ -104,9 +104,10 @@ func (d *DB) Board(ctx context.Context, filter model.Filter) ([]BoardColumn, err
 	}
 	for rows.Next() {
 		var r DealRow
-		var closeOn, status, snoozed, since, rotOn, next string
-		if err := rows.Scan(&r.ID, &r.CustomerID, &r.Title, &r.ValueMinor, &r.Currency, &r.StageID, &r.Deal.Probability, &closeOn,
-			&r.StageChangedAt, &status, &r.ClosedAt, &r.LostReason, &snoozed, &r.SnoozeReason, &r.Version,
+		var since, rotOn model.Day
+		var next string
+		if err := scanRow(rows, "deals", &r.ID, &r.CustomerID, &r.Title, &r.ValueMinor, &r.Currency, &r.StageID, &r.Deal.Probability, &r.ExpectedClose,
+			&r.StageChangedAt, &r.Status, &r.ClosedAt, &r.LostReason, &r.SnoozedUntil, &r.SnoozeReason, &r.Version,
 			&r.Customer, &since, &rotOn, &next); err != nil {
 			return nil, err
 		}
@@ -115,25 +116,22 @@ func (d *DB) Board(ctx context.Context, filter model.Filter) ([]BoardColumn, err
 			continue
 		}
 		st := cols[i].Stage
-		r.Status, r.Stage, r.StageKind, r.StagePos = model.DealStatus(status), st.Name, st.Kind, st.Position
-		r.ExpectedClose, _ = model.ParseDay(closeOn)
-		r.SnoozedUntil, _ = model.ParseDay(snoozed)
+		r.Stage, r.StageKind, r.StagePos = st.Name, st.Kind, st.Position
 		r.Probability = st.Probability
 		if r.Deal.Probability >= 0 {
 			r.Probability = r.Deal.Probability
 		}
-		if s, err := model.ParseDay(since); err == nil {
-			r.DaysInStage = int(today - s)
+		if !since.IsZero() {
+			r.DaysInStage = int(today - since)
 		} else if r.ClosedAt > 0 {
 			r.DaysInStage = int(today - model.DayOfUnix(r.ClosedAt, now.Location()))
 		}
-		if ro, err := model.ParseDay(rotOn); err == nil && r.Status == model.DealOpen {
-			r.Rotting = ro <= today
+		if !rotOn.IsZero() && r.Status == model.DealOpen {
+			r.Rotting = rotOn <= today
 		}
-		if next = strings.TrimSpace(next); next != "" {
-			day, tm, _ := strings.Cut(next, " ")
-			r.NextDue, _ = model.ParseDay(day)
-			r.NextTime = strings.TrimSpace(tm)
+		var err error
+		if r.NextDue, r.NextTime, err = splitNext(next); err != nil {
+			return nil, rowErr(err, "deals", r.ID, "the due date of its next follow-up")
 		}
 		cols[i].Cards = append(cols[i].Cards, r)
 	}

@@ -11,16 +11,15 @@ import (
 	"github.com/rapportcrm/rapport/model"
 )
 
-const customerCols = `id, name, company, email, phone, im, industry, source, tier, tier_pinned, lifecycle, churn_reason,
-	coalesce(cadence_days, 0), notes, created_at, updated_at, coalesce(archived_at, 0), version`
-
-func scanCustomer(sc interface{ Scan(...any) error }) (model.Customer, error) {
-	var c model.Customer
-	var tier, life string
-	err := sc.Scan(&c.ID, &c.Name, &c.Company, &c.Email, &c.Phone, &c.IM, &c.Industry, &c.Source, &tier, &c.TierPinned,
-		&life, &c.ChurnReason, &c.CadenceDays, &c.Notes, &c.CreatedAt, &c.UpdatedAt, &c.ArchivedAt, &c.Version)
-	c.Tier, c.Lifecycle = model.Tier(tier), model.Lifecycle(life)
-	return c, err
+// customerRow reads customers.
+var customerRow = rowShape[model.Customer]{
+	table: "customers",
+	cols: `id, name, company, email, phone, im, industry, source, tier, tier_pinned, lifecycle, churn_reason,
+	coalesce(cadence_days, 0), notes, created_at, updated_at, coalesce(archived_at, 0), version`,
+	dest: func(c *model.Customer) []any {
+		return []any{&c.ID, &c.Name, &c.Company, &c.Email, &c.Phone, &c.IM, &c.Industry, &c.Source, &c.Tier, &c.TierPinned,
+			&c.Lifecycle, &c.ChurnReason, &c.CadenceDays, &c.Notes, &c.CreatedAt, &c.UpdatedAt, &c.ArchivedAt, &c.Version}
+	},
 }
 
 func customerValues(c *model.Customer) ([]string, []any) {
@@ -107,11 +106,7 @@ func (d *DB) Customer(ctx context.Context, id int64) (model.Customer, error) {
 }
 
 func getCustomer(ctx context.Context, q Querier, id int64) (model.Customer, error) {
-	c, err := scanCustomer(q.QueryRowContext(ctx, `SELECT `+customerCols+` FROM customers WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
-	}
-	return c, err
+	return customerRow.one(ctx, q, "customer", id, "")
 }
 
 // AmbiguousError lists the customers a name could mean.
@@ -142,25 +137,15 @@ func findCustomer(ctx context.Context, q Querier, ref string) (model.Customer, e
 			return c, err
 		}
 	}
-	for _, query := range []string{
-		`SELECT ` + customerCols + ` FROM customers WHERE archived_at IS NULL AND name = ? ORDER BY id LIMIT 20`,
-		`SELECT ` + customerCols + ` FROM customers WHERE archived_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id LIMIT 20`,
-		`SELECT ` + customerCols + ` FROM customers WHERE archived_at IS NULL AND lower(substr(name, 1, length(?1))) = lower(?1) ORDER BY id LIMIT 20`,
+	for _, tail := range []string{
+		`WHERE archived_at IS NULL AND name = ? ORDER BY id LIMIT 20`,
+		`WHERE archived_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id LIMIT 20`,
+		`WHERE archived_at IS NULL AND lower(substr(name, 1, length(?1))) = lower(?1) ORDER BY id LIMIT 20`,
 	} {
-		rows, err := q.QueryContext(ctx, query, ref)
+		found, err := customerRow.all(ctx, q, tail, ref)
 		if err != nil {
 			return model.Customer{}, err
 		}
-		var found []model.Customer
-		for rows.Next() {
-			c, err := scanCustomer(rows)
-			if err != nil {
-				rows.Close()
-				return model.Customer{}, err
-			}
-			found = append(found, c)
-		}
-		rows.Close()
 		switch len(found) {
 		case 0:
 			continue

@@ -2,42 +2,31 @@ package db
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
 )
 
-const dealCols = `id, customer_id, title, value_minor, currency, stage_id, coalesce(probability, -1), coalesce(expected_close, ''),
-	stage_changed_at, status, coalesce(closed_at, 0), lost_reason, coalesce(snoozed_until, ''), snooze_reason,
-	created_at, updated_at, coalesce(archived_at, 0), version`
+// dealRow reads deals; dealDest is shared with the joined lists.
+var dealRow = rowShape[model.Deal]{
+	table: "deals",
+	cols: `id, customer_id, title, value_minor, currency, stage_id, coalesce(probability, -1), expected_close,
+	stage_changed_at, status, coalesce(closed_at, 0), lost_reason, snoozed_until, snooze_reason,
+	created_at, updated_at, coalesce(archived_at, 0), version`,
+	dest: dealDest,
+}
 
-func scanDeal(sc interface{ Scan(...any) error }) (model.Deal, error) {
-	var d model.Deal
-	var closeOn, status, snoozed string
-	err := sc.Scan(&d.ID, &d.CustomerID, &d.Title, &d.ValueMinor, &d.Currency, &d.StageID, &d.Probability, &closeOn,
-		&d.StageChangedAt, &status, &d.ClosedAt, &d.LostReason, &snoozed, &d.SnoozeReason, &d.CreatedAt, &d.UpdatedAt, &d.ArchivedAt, &d.Version)
-	d.Status = model.DealStatus(status)
-	if closeOn != "" {
-		d.ExpectedClose, _ = model.ParseDay(closeOn)
-	}
-	if snoozed != "" {
-		d.SnoozedUntil, _ = model.ParseDay(snoozed)
-	}
-	return d, err
+func dealDest(d *model.Deal) []any {
+	return []any{&d.ID, &d.CustomerID, &d.Title, &d.ValueMinor, &d.Currency, &d.StageID, &d.Probability, &d.ExpectedClose,
+		&d.StageChangedAt, &d.Status, &d.ClosedAt, &d.LostReason, &d.SnoozedUntil, &d.SnoozeReason, &d.CreatedAt, &d.UpdatedAt, &d.ArchivedAt, &d.Version}
 }
 
 // Deal loads one deal.
 func (d *DB) Deal(ctx context.Context, id int64) (model.Deal, error) { return getDeal(ctx, d.r, id) }
 
 func getDeal(ctx context.Context, q Querier, id int64) (model.Deal, error) {
-	dl, err := scanDeal(q.QueryRowContext(ctx, `SELECT `+dealCols+` FROM deals WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return dl, fmt.Errorf("deal %d: %w", id, model.ErrNotFound)
-	}
-	return dl, err
+	return dealRow.one(ctx, q, "deal", id, "")
 }
 
 func dayOrNil(d model.Day) any {
@@ -277,10 +266,10 @@ func (d *DB) ListDeals(ctx context.Context, f DealFilter) ([]DealRow, error) {
 		where = append(where, "d.status = 'open' AND ds.rot_on IS NOT NULL AND ds.rot_on <= ?")
 		args = append(args, today.String())
 	}
-	q := `SELECT d.id, d.customer_id, d.title, d.value_minor, d.currency, d.stage_id, coalesce(d.probability, -1), coalesce(d.expected_close, ''),
-		d.stage_changed_at, d.status, coalesce(d.closed_at, 0), d.lost_reason, coalesce(d.snoozed_until, ''), d.snooze_reason,
+	q := `SELECT d.id, d.customer_id, d.title, d.value_minor, d.currency, d.stage_id, coalesce(d.probability, -1), d.expected_close,
+		d.stage_changed_at, d.status, coalesce(d.closed_at, 0), d.lost_reason, d.snoozed_until, d.snooze_reason,
 		d.created_at, d.updated_at, coalesce(d.archived_at, 0), d.version,
-		c.name, s.name, s.kind, s.position, s.probability, coalesce(ds.stage_since, ''), coalesce(ds.rot_on, ''),
+		c.name, s.name, s.kind, s.position, s.probability, ds.stage_since, ds.rot_on,
 		coalesce((SELECT min(f.due_date || ' ' || coalesce(f.due_time, '')) FROM followups f WHERE f.deal_id = d.id AND f.done_at IS NULL AND f.archived_at IS NULL), '')
 		FROM deals d JOIN customers c ON c.id = d.customer_id JOIN stages s ON s.id = d.stage_id
 		LEFT JOIN deal_stats ds ON ds.deal_id = d.id
@@ -292,56 +281,31 @@ func (d *DB) ListDeals(ctx context.Context, f DealFilter) ([]DealRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []DealRow
-	for rows.Next() {
+	return collect(rows, func(sc rowScanner) (DealRow, error) {
 		var r DealRow
-		var closeOn, status, snoozed, kind, since, rotOn, next string
+		var since, rotOn model.Day
+		var next string
 		var stageProb int
-		if err := rows.Scan(&r.ID, &r.CustomerID, &r.Title, &r.ValueMinor, &r.Currency, &r.StageID, &r.Deal.Probability, &closeOn,
-			&r.StageChangedAt, &status, &r.ClosedAt, &r.LostReason, &snoozed, &r.SnoozeReason, &r.CreatedAt, &r.UpdatedAt, &r.ArchivedAt, &r.Version,
-			&r.Customer, &r.Stage, &kind, &r.StagePos, &stageProb, &since, &rotOn, &next); err != nil {
-			return nil, err
+		if err := scanRow(sc, "deals", append(dealDest(&r.Deal), &r.Customer, &r.Stage, &r.StageKind, &r.StagePos, &stageProb, &since, &rotOn, &next)...); err != nil {
+			return r, err
 		}
-		r.Status, r.StageKind = model.DealStatus(status), model.StageKind(kind)
-		r.ExpectedClose, _ = model.ParseDay(closeOn)
-		r.SnoozedUntil, _ = model.ParseDay(snoozed)
 		r.Probability = stageProb
 		if r.Deal.Probability >= 0 {
 			r.Probability = r.Deal.Probability
 		}
-		if s, err := model.ParseDay(since); err == nil {
-			r.DaysInStage = int(today - s)
+		if !since.IsZero() {
+			r.DaysInStage = int(today - since)
 		}
-		if ro, err := model.ParseDay(rotOn); err == nil && r.Status == model.DealOpen {
-			r.Rotting = ro <= today
+		if !rotOn.IsZero() && r.Status == model.DealOpen {
+			r.Rotting = rotOn <= today
 		}
-		if next != "" {
-			parts := strings.SplitN(next, " ", 2)
-			r.NextDue, _ = model.ParseDay(parts[0])
-			if len(parts) == 2 {
-				r.NextTime = parts[1]
-			}
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		var err error
+		r.NextDue, r.NextTime, err = splitNext(next)
+		return r, rowErr(err, "deals", r.ID, "the due date of its next follow-up")
+	})
 }
 
 // CustomerDeals returns a customer's deals (open first).
 func (d *DB) CustomerDeals(ctx context.Context, customerID int64) ([]model.Deal, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT `+dealCols+` FROM deals WHERE customer_id = ? AND archived_at IS NULL ORDER BY status <> 'open', id DESC`, customerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Deal
-	for rows.Next() {
-		dl, err := scanDeal(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, dl)
-	}
-	return out, rows.Err()
+	return dealRow.all(ctx, d.r, `WHERE customer_id = ? AND archived_at IS NULL ORDER BY status <> 'open', id DESC`, customerID)
 }

@@ -36,21 +36,18 @@ func (d *DB) CustomerStats(ctx context.Context, id int64) (Stats, error) {
 
 func readStats(ctx context.Context, q Querier, id int64, today model.Day) (Stats, error) {
 	var s Stats
-	var next, level, reasons, valid, touch sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT coalesce(last_contact_at, 0), coalesce(last_inbound_at, 0), unanswered_streak, next_followup_due,
+	var reasons string
+	rowID := id
+	err := scanRow(q.QueryRowContext(ctx, `SELECT customer_id, coalesce(last_contact_at, 0), coalesce(last_inbound_at, 0), unanswered_streak, next_followup_due,
 		coalesce(next_followup_time, ''), open_followups, open_deals, open_pipeline_minor, coalesce(last_order_at, 0), order_count,
 		median_order_gap_days, open_complaints, risk_score, risk_level, risk_reasons, risk_valid_until, touch_due_on, active
-		FROM customer_stats WHERE customer_id = ?`, id).Scan(&s.LastContactAt, &s.LastInboundAt, &s.UnansweredStreak, &next, &s.NextFollowupTime,
+		FROM customer_stats WHERE customer_id = ?`, id), "customer_stats", &rowID, &s.LastContactAt, &s.LastInboundAt, &s.UnansweredStreak, &s.NextFollowupDue, &s.NextFollowupTime,
 		&s.OpenFollowups, &s.OpenDeals, &s.OpenPipeline, &s.LastOrderAt, &s.OrderCount, &s.MedianOrderGap, &s.OpenComplaints,
-		&s.RiskScore, &level, &reasons, &valid, &touch, &s.Active)
+		&s.RiskScore, &s.RiskLevel, &reasons, &s.RiskValidUntil, &s.TouchDueOn, &s.Active)
 	if err != nil {
 		return s, err
 	}
-	s.NextFollowupDue, _ = model.ParseDay(next.String)
-	s.RiskLevel = model.Level(level.String)
-	s.Reasons = decodeReasons(reasons.String, today)
-	s.RiskValidUntil, _ = model.ParseDay(valid.String)
-	s.TouchDueOn, _ = model.ParseDay(touch.String)
+	s.Reasons = decodeReasons(reasons, today)
 	return s, nil
 }
 

@@ -2,25 +2,20 @@ package db
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
 )
 
-const followupCols = `id, customer_id, coalesce(deal_id, 0), title, due_date, coalesce(due_time, ''), coalesce(done_at, 0), snooze_count,
-	created_at, updated_at, coalesce(archived_at, 0), version`
-
-func scanFollowup(sc interface{ Scan(...any) error }) (model.Followup, error) {
-	var f model.Followup
-	var due string
-	err := sc.Scan(&f.ID, &f.CustomerID, &f.DealID, &f.Title, &due, &f.DueTime, &f.DoneAt, &f.SnoozeCount, &f.CreatedAt, &f.UpdatedAt, &f.ArchivedAt, &f.Version)
-	if err == nil {
-		f.Due, _ = model.ParseDay(due)
-	}
-	return f, err
+// followupRow reads follow-ups.
+var followupRow = rowShape[model.Followup]{
+	table: "followups",
+	cols: `id, customer_id, coalesce(deal_id, 0), title, due_date, coalesce(due_time, ''), coalesce(done_at, 0), snooze_count,
+	created_at, updated_at, coalesce(archived_at, 0), version`,
+	dest: func(f *model.Followup) []any {
+		return []any{&f.ID, &f.CustomerID, &f.DealID, &f.Title, &f.Due, &f.DueTime, &f.DoneAt, &f.SnoozeCount, &f.CreatedAt, &f.UpdatedAt, &f.ArchivedAt, &f.Version}
+	},
 }
 
 // Followup loads one follow-up.
@@ -29,11 +24,7 @@ func (d *DB) Followup(ctx context.Context, id int64) (model.Followup, error) {
 }
 
 func getFollowup(ctx context.Context, q Querier, id int64) (model.Followup, error) {
-	f, err := scanFollowup(q.QueryRowContext(ctx, `SELECT `+followupCols+` FROM followups WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, fmt.Errorf("follow-up %d: %w", id, model.ErrNotFound)
-	}
-	return f, err
+	return followupRow.one(ctx, q, "follow-up", id, "")
 }
 
 // CreateFollowup schedules a follow-up inside t.
@@ -127,19 +118,6 @@ func (d *DB) SnoozeFollowup(ctx context.Context, id int64, due model.Day, dueTim
 
 // OpenFollowups returns a customer's open follow-ups by due date.
 func (d *DB) OpenFollowups(ctx context.Context, customerID int64) ([]model.Followup, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT `+followupCols+` FROM followups WHERE customer_id = ? AND done_at IS NULL AND archived_at IS NULL
+	return followupRow.all(ctx, d.r, `WHERE customer_id = ? AND done_at IS NULL AND archived_at IS NULL
 		ORDER BY due_date, due_time IS NOT NULL, due_time, id`, customerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Followup
-	for rows.Next() {
-		f, err := scanFollowup(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
 }

@@ -10,16 +10,15 @@ import (
 	"github.com/rapportcrm/rapport/model"
 )
 
-const interactionCols = `id, customer_id, coalesce(deal_id, 0), kind, direction, outcome, coalesce(score, -1), summary, body,
-	occurred_at, coalesce(resolved_at, 0), created_at, updated_at, coalesce(archived_at, 0), version`
-
-func scanInteraction(sc interface{ Scan(...any) error }) (model.Interaction, error) {
-	var i model.Interaction
-	var kind, dir, out string
-	err := sc.Scan(&i.ID, &i.CustomerID, &i.DealID, &kind, &dir, &out, &i.Score, &i.Summary, &i.Body, &i.OccurredAt, &i.ResolvedAt,
-		&i.CreatedAt, &i.UpdatedAt, &i.ArchivedAt, &i.Version)
-	i.Kind, i.Direction, i.Outcome = model.InteractionKind(kind), model.Direction(dir), model.Outcome(out)
-	return i, err
+// interactionRow reads interactions.
+var interactionRow = rowShape[model.Interaction]{
+	table: "interactions",
+	cols: `id, customer_id, coalesce(deal_id, 0), kind, direction, outcome, coalesce(score, -1), summary, body,
+	occurred_at, coalesce(resolved_at, 0), created_at, updated_at, coalesce(archived_at, 0), version`,
+	dest: func(i *model.Interaction) []any {
+		return []any{&i.ID, &i.CustomerID, &i.DealID, &i.Kind, &i.Direction, &i.Outcome, &i.Score, &i.Summary, &i.Body, &i.OccurredAt, &i.ResolvedAt,
+			&i.CreatedAt, &i.UpdatedAt, &i.ArchivedAt, &i.Version}
+	},
 }
 
 func interactionValues(i *model.Interaction) ([]string, []any) {
@@ -132,21 +131,14 @@ func (t *Tx) UpdateInteraction(i *model.Interaction) error {
 
 // Interaction loads one interaction.
 func (d *DB) Interaction(ctx context.Context, id int64) (model.Interaction, error) {
-	i, err := scanInteraction(d.r.QueryRowContext(ctx, `SELECT `+interactionCols+` FROM interactions WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return i, fmt.Errorf("interaction %d: %w", id, model.ErrNotFound)
-	}
-	return i, err
+	return interactionRow.one(ctx, d.r, "interaction", id, "")
 }
 
 // ResolveComplaint marks a complaint resolved now, as one command.
 func (d *DB) ResolveComplaint(ctx context.Context, id int64) (model.Interaction, error) {
 	var out model.Interaction
 	err := d.Write(ctx, fmt.Sprintf("resolve complaint %d", id), func(t *Tx) error {
-		i, err := scanInteraction(t.tx.QueryRowContext(t.ctx, `SELECT `+interactionCols+` FROM interactions WHERE id = ? AND archived_at IS NULL`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("interaction %d: %w", id, model.ErrNotFound)
-		}
+		i, err := interactionRow.one(t.ctx, t.tx, "interaction", id, " AND archived_at IS NULL")
 		if err != nil {
 			return err
 		}
@@ -169,19 +161,6 @@ func (d *DB) ResolveComplaint(ctx context.Context, id int64) (model.Interaction,
 
 // Timeline returns a customer's interactions, newest first, paged.
 func (d *DB) Timeline(ctx context.Context, customerID int64, offset, limit int) ([]model.Interaction, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT `+interactionCols+` FROM interactions WHERE customer_id = ? AND archived_at IS NULL
+	return interactionRow.all(ctx, d.r, `WHERE customer_id = ? AND archived_at IS NULL
 		ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?`, customerID, limit, offset)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Interaction
-	for rows.Next() {
-		i, err := scanInteraction(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
 }

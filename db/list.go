@@ -156,8 +156,8 @@ func (d *DB) ListCustomers(ctx context.Context, q CustomerQuery) ([]CustomerRow,
 		q.Limit = 100
 	}
 	query := `SELECT c.id, c.name, c.company, c.email, c.phone, c.tier, c.lifecycle, coalesce(c.cadence_days, 0), c.archived_at IS NOT NULL,
-		coalesce(s.last_contact_at, 0), coalesce(s.next_followup_due, ''), coalesce(s.next_followup_time, ''), s.open_pipeline_minor, s.open_deals,
-		s.risk_score, s.risk_level, s.risk_reasons, coalesce(s.last_contact_day, '')
+		coalesce(s.last_contact_at, 0), s.next_followup_due, coalesce(s.next_followup_time, ''), s.open_pipeline_minor, s.open_deals,
+		s.risk_score, s.risk_level, s.risk_reasons, s.last_contact_day
 		FROM customers c JOIN customer_stats s ON s.customer_id = c.id
 		WHERE ` + where + ` ORDER BY ` + rank + orderBy(q.Sort) + fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, q.Offset)
 	rows, err := d.r.QueryContext(ctx, query, append(args, rankArgs...)...)
@@ -170,19 +170,18 @@ func (d *DB) ListCustomers(ctx context.Context, q CustomerQuery) ([]CustomerRow,
 	var out []CustomerRow
 	for rows.Next() {
 		var r CustomerRow
-		var tier, life, next, level, reasons, lastDay string
+		var reasons string
+		var lastDay model.Day
 		var lastAt int64
-		if err := rows.Scan(&r.ID, &r.Name, &r.Company, &r.Email, &r.Phone, &tier, &life, &r.Cadence, &r.Archived, &lastAt, &next, &r.NextTime,
-			&r.OpenPipeline, &r.OpenDeals, &r.RiskScore, &level, &reasons, &lastDay); err != nil {
+		if err := scanRow(rows, "customer_stats", &r.ID, &r.Name, &r.Company, &r.Email, &r.Phone, &r.Tier, &r.Lifecycle, &r.Cadence, &r.Archived, &lastAt, &r.NextDue, &r.NextTime,
+			&r.OpenPipeline, &r.OpenDeals, &r.RiskScore, &r.RiskLevel, &reasons, &lastDay); err != nil {
 			return nil, err
 		}
-		r.Tier, r.Lifecycle, r.RiskLevel = model.Tier(tier), model.Lifecycle(life), model.Level(level)
 		r.Currency = set.Currency
 		if lastAt > 0 {
 			r.LastContact = model.DayOfUnix(lastAt, now.Location())
 		}
-		if next != "" {
-			r.NextDue, _ = model.ParseDay(next)
+		if !r.NextDue.IsZero() {
 			r.NextOverdue = model.FollowupOverdue(r.NextDue, r.NextTime, now)
 		}
 		if r.Cadence == 0 {
@@ -190,8 +189,8 @@ func (d *DB) ListCustomers(ctx context.Context, q CustomerQuery) ([]CustomerRow,
 		}
 		r.Reasons = decodeReasons(reasons, today)
 		since := 0
-		if l, err := model.ParseDay(lastDay); err == nil {
-			since = int(today - l)
+		if !lastDay.IsZero() {
+			since = int(today - lastDay)
 		}
 		r.Status = model.ActivityStatus(r.Lifecycle == model.Churned, r.RiskLevel, since, r.Cadence)
 		out = append(out, r)

@@ -64,7 +64,7 @@ func (d *DB) UserVersion(ctx context.Context) (int, error) {
 	return v, err
 }
 
-func (d *DB) migrate(ctx context.Context) error {
+func (d *DB) migrate(ctx context.Context, locale string) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
@@ -93,14 +93,14 @@ func (d *DB) migrate(ctx context.Context) error {
 		}
 	}
 	for _, m := range ms[cur:] {
-		if err := d.applyMigration(ctx, m); err != nil {
+		if err := d.applyMigration(ctx, m, locale); err != nil {
 			return fmt.Errorf("upgrading %s to schema %d (%s) failed, the file is unchanged: %w", d.path, m.version, m.name, err)
 		}
 	}
 	return nil
 }
 
-func (d *DB) applyMigration(ctx context.Context, m migration) error {
+func (d *DB) applyMigration(ctx context.Context, m migration, locale string) error {
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -110,7 +110,7 @@ func (d *DB) applyMigration(ctx context.Context, m migration) error {
 		return err
 	}
 	if m.version == 1 {
-		if err := seedBook(ctx, tx, d.now()); err != nil {
+		if err := seedBook(ctx, tx, d.now(), locale); err != nil {
 			return err
 		}
 	}
@@ -121,8 +121,9 @@ func (d *DB) applyMigration(ctx context.Context, m migration) error {
 	return tx.Commit()
 }
 
-// seedBook writes the default stages and settings of a new book.
-func seedBook(ctx context.Context, q Querier, now time.Time) error {
+// seedBook writes the default stages and settings of a new book; locale
+// picks its currency (see CurrencyForLocale).
+func seedBook(ctx context.Context, q Querier, now time.Time, locale string) error {
 	ts := now.Unix()
 	for _, s := range model.DefaultStages() {
 		if _, err := q.ExecContext(ctx, `INSERT INTO stages (name, position, probability, rot_days, kind, created_at, updated_at) VALUES (?,?,?,?,?,?,?)`,
@@ -130,21 +131,21 @@ func seedBook(ctx context.Context, q Querier, now time.Time) error {
 			return err
 		}
 	}
-	cur := "USD"
-	for _, v := range []string{os.Getenv("LC_ALL"), os.Getenv("LC_MONETARY"), os.Getenv("LANG")} {
-		if v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "zh") {
-				cur = "CNY"
-			}
-			break
-		}
-	}
-	if _, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('currency', ?)`, cur); err != nil {
+	if _, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('currency', ?)`, CurrencyForLocale(locale)); err != nil {
 		return err
 	}
 	// An empty book's revenue window starts today (see revenueFrom).
 	_, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('revenue.from', ?)`, strconv.FormatInt(revenueFrom(model.DayOf(now), now.Location()), 10))
 	return err
+}
+
+// CurrencyForLocale is a new book's currency for the user's locale (as
+// LANG spells it): CNY under a Chinese locale, else USD.
+func CurrencyForLocale(locale string) string {
+	if strings.HasPrefix(strings.ToLower(locale), "zh") {
+		return "CNY"
+	}
+	return "USD"
 }
 
 func vacuumInto(ctx context.Context, q Querier, path string) error {

@@ -28,6 +28,9 @@ type Options struct {
 	Now func() time.Time
 	// MustExist refuses to create a missing file (read verbs never create one).
 	MustExist bool
+	// Locale is the user's locale as LANG spells it ("zh_CN.UTF-8"); the
+	// caller reads it from the environment. It picks a new book's currency.
+	Locale string
 }
 
 // DB is an open book.
@@ -125,7 +128,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		}
 		return nil, describeOpenError(abs, err)
 	}
-	if err := d.migrate(ctx); err != nil {
+	if err := d.migrate(ctx, opt.Locale); err != nil {
 		d.w.Close()
 		return nil, err
 	}

@@ -344,7 +344,7 @@ func TestMigratesEveryEarlierVersion(t *testing.T) {
 				t.Fatal(err)
 			}
 			if m.version == 1 {
-				if err := seedBook(ctx, raw, time.Now()); err != nil {
+				if err := seedBook(ctx, raw, time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local), ""); err != nil {
 					t.Fatal(err)
 				}
 			}

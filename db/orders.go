@@ -7,12 +7,13 @@ import (
 	"github.com/rapportcrm/rapport/model"
 )
 
-const orderCols = `id, customer_id, coalesce(deal_id, 0), amount_minor, currency, ordered_at, note, created_at, updated_at, coalesce(archived_at, 0), version`
-
-func scanOrder(sc interface{ Scan(...any) error }) (model.Order, error) {
-	var o model.Order
-	err := sc.Scan(&o.ID, &o.CustomerID, &o.DealID, &o.AmountMinor, &o.Currency, &o.OrderedAt, &o.Note, &o.CreatedAt, &o.UpdatedAt, &o.ArchivedAt, &o.Version)
-	return o, err
+// orderRow reads orders.
+var orderRow = rowShape[model.Order]{
+	table: "orders",
+	cols:  `id, customer_id, coalesce(deal_id, 0), amount_minor, currency, ordered_at, note, created_at, updated_at, coalesce(archived_at, 0), version`,
+	dest: func(o *model.Order) []any {
+		return []any{&o.ID, &o.CustomerID, &o.DealID, &o.AmountMinor, &o.Currency, &o.OrderedAt, &o.Note, &o.CreatedAt, &o.UpdatedAt, &o.ArchivedAt, &o.Version}
+	},
 }
 
 // CreateOrder records a purchase inside t.
@@ -59,18 +60,5 @@ func (t *Tx) UpdateOrder(o *model.Order) error {
 
 // RecentOrders returns a customer's latest orders.
 func (d *DB) RecentOrders(ctx context.Context, customerID int64, limit int) ([]model.Order, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT `+orderCols+` FROM orders WHERE customer_id = ? AND archived_at IS NULL ORDER BY ordered_at DESC, id DESC LIMIT ?`, customerID, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Order
-	for rows.Next() {
-		o, err := scanOrder(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return orderRow.all(ctx, d.r, `WHERE customer_id = ? AND archived_at IS NULL ORDER BY ordered_at DESC, id DESC LIMIT ?`, customerID, limit)
 }

@@ -181,13 +181,13 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	}
 	for rows.Next() {
 		var r RottingItem
-		var since string
-		if err := rows.Scan(&r.DealID, &r.CustomerID, &r.Customer, &r.Title, &r.Stage, &since, &r.ValueMinor, &r.Currency); err != nil {
+		var since model.Day
+		if err := scanRow(rows, "deal_stats", &r.DealID, &r.CustomerID, &r.Customer, &r.Title, &r.Stage, &since, &r.ValueMinor, &r.Currency); err != nil {
 			rows.Close()
 			return tr, err
 		}
-		if s, err := model.ParseDay(since); err == nil {
-			r.DaysInStage = int(today - s)
+		if !since.IsZero() {
+			r.DaysInStage = int(today - since)
 		}
 		tr.Rotting = append(tr.Rotting, r)
 	}
@@ -205,15 +205,12 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var r TouchItem
-		var tier, last, due string
-		if err := rows.Scan(&r.CustomerID, &r.Customer, &tier, &last, &due); err != nil {
+		var last, due model.Day
+		if err := scanRow(rows, "customer_stats", &r.CustomerID, &r.Customer, &r.Tier, &last, &due); err != nil {
 			return tr, err
 		}
-		r.Tier = model.Tier(tier)
-		l, _ := model.ParseDay(last)
-		dd, _ := model.ParseDay(due)
-		r.DaysSinceContact = int(today - l)
-		r.CadenceDays = int(dd - l)
+		r.DaysSinceContact = int(today - last)
+		r.CadenceDays = int(due - last)
 		tr.TouchDue = append(tr.TouchDue, r)
 	}
 	return tr, rows.Err()
@@ -228,11 +225,9 @@ func (d *DB) followupItems(ctx context.Context, today model.Day, q string, args 
 	var out []FollowupItem
 	for rows.Next() {
 		var f FollowupItem
-		var due string
-		if err := rows.Scan(&f.FollowupID, &f.CustomerID, &f.DealID, &f.Customer, &f.Title, &due, &f.DueTime); err != nil {
+		if err := scanRow(rows, "followups", &f.FollowupID, &f.CustomerID, &f.DealID, &f.Customer, &f.Title, &f.Due, &f.DueTime); err != nil {
 			return nil, err
 		}
-		f.Due, _ = model.ParseDay(due)
 		if f.Due < today {
 			f.DaysOverdue = int(today - f.Due)
 		}
@@ -242,7 +237,7 @@ func (d *DB) followupItems(ctx context.Context, today model.Day, q string, args 
 }
 
 func (d *DB) riskItems(ctx context.Context, today model.Day, tail string, args ...any) ([]RiskItem, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.risk_score, s.risk_level, s.risk_reasons, coalesce(s.last_contact_day, '')
+	rows, err := d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.risk_score, s.risk_level, s.risk_reasons, s.last_contact_day
 		FROM customer_stats s JOIN customers c ON c.id = s.customer_id `+tail, args...)
 	if err != nil {
 		return nil, err
@@ -251,14 +246,14 @@ func (d *DB) riskItems(ctx context.Context, today model.Day, tail string, args .
 	var out []RiskItem
 	for rows.Next() {
 		var r RiskItem
-		var level, reasons, last string
-		if err := rows.Scan(&r.CustomerID, &r.Customer, &r.Score, &level, &reasons, &last); err != nil {
+		var reasons string
+		var last model.Day
+		if err := scanRow(rows, "customer_stats", &r.CustomerID, &r.Customer, &r.Score, &r.Level, &reasons, &last); err != nil {
 			return nil, err
 		}
-		r.Level = model.Level(level)
 		r.Reasons = decodeReasons(reasons, today)
-		if l, err := model.ParseDay(last); err == nil {
-			r.DaysSinceContact = int(today - l)
+		if !last.IsZero() {
+			r.DaysSinceContact = int(today - last)
 		}
 		out = append(out, r)
 	}

@@ -5,6 +5,8 @@
 package model
 
 import (
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -34,6 +36,61 @@ func ParseDay(s string) (Day, error) {
 		return NoDay, fmt.Errorf("%q is not a date like 2026-12-01", s)
 	}
 	return DayOf(t), nil
+}
+
+// BadDayError is a stored date that is not a calendar date (a row edited by
+// hand: "2026-02-30", "soon").
+type BadDayError struct {
+	Value string // the text as stored
+}
+
+func (e *BadDayError) Error() string {
+	return fmt.Sprintf("%q is not a date like 2026-12-01", e.Value)
+}
+
+// Scan implements sql.Scanner: NULL, "" and the schema's "never" value
+// 0000-00-00 are NoDay; other text must be a YYYY-MM-DD calendar date, else
+// the error is a *BadDayError.
+func (d *Day) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case nil:
+		*d = NoDay
+		return nil
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	case time.Time:
+		*d = DayOf(v)
+		return nil
+	default:
+		return &BadDayError{Value: fmt.Sprint(src)}
+	}
+	if s == "" || s == "0000-00-00" {
+		*d = NoDay
+		return nil
+	}
+	day, err := ParseDay(s)
+	if err != nil {
+		return &BadDayError{Value: s}
+	}
+	*d = day
+	return nil
+}
+
+// Value implements driver.Valuer: NoDay is NULL, any other day YYYY-MM-DD.
+func (d Day) Value() (driver.Value, error) {
+	if d == NoDay {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// IsBadDay reports whether err comes from a stored date that is not one.
+func IsBadDay(err error) bool {
+	var b *BadDayError
+	return errors.As(err, &b)
 }
 
 // IsZero reports whether d is NoDay.

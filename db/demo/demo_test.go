@@ -38,7 +38,7 @@ type mix struct {
 	reasons                                     map[string]int
 	stages                                      map[string]int
 	rotting, snoozed, lostWithReason, wonOrders int
-	churnedWithReason, levels                   int
+	churnedWithReason                           int
 }
 
 func (m mix) String() string {

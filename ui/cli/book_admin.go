@@ -333,7 +333,7 @@ func runVersion(e *Env, args []string) int {
 			return fail(e, "version", derr)
 		}
 		defer os.RemoveAll(dir)
-		b, err = db.Open(e.Ctx, filepath.Join(dir, "v.db"), db.Options{Now: e.Now})
+		b, err = db.Open(e.Ctx, filepath.Join(dir, "v.db"), db.Options{Now: e.Now, Locale: e.Locale})
 		if err != nil {
 			return fail(e, "version", err)
 		}

@@ -36,6 +36,9 @@ type Env struct {
 	DBFromFlag bool
 	// Now is the clock (RAPPORT_NOW / RAPPORT_TODAY make it fixed).
 	Now func() time.Time
+	// Locale is the user's locale (LC_ALL, LC_MONETARY or LANG, the first
+	// set); it picks a new book's currency.
+	Locale string
 	// OpenApp opens the terminal app on a database path (main wires the ui
 	// package in, so cli does not import it). Nil in tests.
 	OpenApp func(path string) int

@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
-	"os"
-	"strconv"
 	"time"
 
 	"github.com/rapportcrm/rapport/db"
@@ -18,16 +15,6 @@ func demoVerbs() map[string]Verb {
 	return map[string]Verb{
 		"demo": {Usage: "demo [--customers N] [--seed S] [--generate-only] [--keep]", Summary: "open a sample book (built fresh each day)", Run: runDemo},
 	}
-}
-
-// demoFile is what `rapport demo` found at its path.
-type demoFile struct {
-	missing   bool   // no file
-	empty     bool   // a file with no customers (or no tables at all)
-	foreign   bool   // not a rapport book
-	builtOn   string // the demo marker: the date it was built on, "" for a real book
-	customers int    // how many customers the demo was built with (0: unknown)
-	seed      int64
 }
 
 func runDemo(e *Env, args []string) int {
@@ -58,20 +45,20 @@ The same seed on the same day (RAPPORT_TODAY) gives the same book.`)
 		return fail(e, "demo", errors.New("no path for the demo book: give one with --db PATH"))
 	}
 	today := model.DayOf(e.Now())
-	f, err := inspectDemo(path)
+	f, err := demo.Inspect(path)
 	if err != nil {
 		return fail(e, "demo", err)
 	}
-	if f.foreign || (!f.missing && !f.empty && f.builtOn == "") {
+	if f.Foreign || (!f.Missing && !f.Empty && f.BuiltOn == "") {
 		fmt.Fprintf(e.Stderr, "rapport demo: %s holds a real book (it is not a demo), so the demo will not overwrite it.\n", path)
 		fmt.Fprintln(e.Stderr, "Run `rapport demo` without --db to use demo.db beside your book, or give --db a new file.")
 		return ExitFailed
 	}
-	rebuild := f.missing || f.empty || f.builtOn != today.String()
-	if (c.given("customers") && f.customers != *customers) || (c.given("seed") && f.seed != int64(*seed)) {
+	rebuild := f.Missing || f.Empty || f.BuiltOn != today.String()
+	if (c.given("customers") && f.Customers != *customers) || (c.given("seed") && f.Seed != int64(*seed)) {
 		rebuild = true
 	}
-	if *keep && !f.missing && !f.empty {
+	if *keep && !f.Missing && !f.Empty {
 		rebuild = false
 	}
 	if rebuild {
@@ -79,7 +66,7 @@ The same seed on the same day (RAPPORT_TODAY) gives the same book.`)
 			return code
 		}
 	} else {
-		fmt.Fprintf(e.Stderr, "rapport demo: using the demo book at %s (built %s)\n", path, f.builtOn)
+		fmt.Fprintf(e.Stderr, "rapport demo: using the demo book at %s (built %s)\n", path, f.BuiltOn)
 	}
 	if *generateOnly {
 		fmt.Fprintln(e.Stdout, path)
@@ -101,7 +88,7 @@ func buildDemo(e *Env, path string, customers int, seed int64) int {
 	}
 	fmt.Fprintf(e.Stderr, "rapport demo: building a sample book of %d customers (seed %d) at %s\n", customers, seed, path)
 	start := time.Now()
-	b, err := db.Open(e.Ctx, path, db.Options{Now: e.Now})
+	b, err := db.Open(e.Ctx, path, db.Options{Now: e.Now, Locale: e.Locale})
 	if err != nil {
 		return fail(e, "demo", err)
 	}
@@ -126,75 +113,4 @@ func buildDemo(e *Env, path string, customers int, seed int64) int {
 	fmt.Fprintf(e.Stderr, "  %d customers, %d interactions, %d follow-ups, %d orders, %d deals in %.1f s\n",
 		st.Customers, st.Interactions, st.Followups, st.Orders, st.Deals, time.Since(start).Seconds())
 	return ExitOK
-}
-
-// inspectDemo looks at path without changing it (read-only, no migration).
-func inspectDemo(path string) (demoFile, error) {
-	var f demoFile
-	st, err := os.Stat(path)
-	switch {
-	case os.IsNotExist(err):
-		f.missing = true
-		return f, nil
-	case err != nil:
-		return f, fmt.Errorf("cannot look at %s: %w", path, err)
-	case st.IsDir():
-		return f, fmt.Errorf("%s is a directory, not a database file: give --db a file path", path)
-	case st.Size() == 0:
-		f.empty = true
-		return f, nil
-	}
-	head := make([]byte, 16)
-	if fh, err := os.Open(path); err == nil {
-		n, _ := fh.Read(head)
-		fh.Close()
-		if n < 16 || string(head) != "SQLite format 3\x00" {
-			f.foreign = true
-			return f, nil
-		}
-	}
-	h, err := sql.Open("sqlite", db.DSN(path, true))
-	if err != nil {
-		return f, err
-	}
-	defer h.Close()
-	var tables, hasCustomers, hasSettings int
-	if err := h.QueryRow(`SELECT count(*), count(*) FILTER (WHERE name = 'customers'), count(*) FILTER (WHERE name = 'settings')
-		FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &hasCustomers, &hasSettings); err != nil {
-		f.foreign = true
-		return f, nil
-	}
-	if tables == 0 {
-		f.empty = true
-		return f, nil
-	}
-	if hasCustomers == 0 || hasSettings == 0 {
-		f.foreign = true
-		return f, nil
-	}
-	var n int
-	if err := h.QueryRow(`SELECT count(*) FROM (SELECT 1 FROM customers LIMIT 1)`).Scan(&n); err != nil {
-		return f, fmt.Errorf("cannot read %s: %w", path, err)
-	}
-	f.empty = n == 0
-	rows, err := h.Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?)`, demo.SettingKey, demo.SettingKey+".customers", demo.SettingKey+".seed")
-	if err != nil {
-		return f, fmt.Errorf("cannot read %s: %w", path, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
-			return f, err
-		}
-		switch k {
-		case demo.SettingKey:
-			f.builtOn = v
-		case demo.SettingKey + ".customers":
-			f.customers, _ = strconv.Atoi(v)
-		case demo.SettingKey + ".seed":
-			f.seed, _ = strconv.ParseInt(v, 10, 64)
-		}
-	}
-	return f, rows.Err()
 }

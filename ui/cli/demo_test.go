@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rapportcrm/rapport/db/demo"
 )
 
 // demoEnv runs `rapport demo` against a temp dir: the default book is
@@ -98,8 +100,8 @@ func TestDemoReusesTodaysBookAndRebuildsTomorrow(t *testing.T) {
 	}
 	// The rebuilt book is marked with the new day and its wal/shm are gone
 	// with the old file.
-	f, err := inspectDemo(filepath.Join(d.dir, "demo.db"))
-	if err != nil || f.builtOn != "2026-11-21" || f.customers != 2000 {
+	f, err := demo.Inspect(filepath.Join(d.dir, "demo.db"))
+	if err != nil || f.BuiltOn != "2026-11-21" || f.Customers != 2000 {
 		t.Errorf("rebuilt demo: %+v %v", f, err)
 	}
 }
@@ -112,8 +114,8 @@ func TestDemoGenerateOnlyWithDBFlag(t *testing.T) {
 	if strings.TrimSpace(r.stdout) != d.fromDB || d.opened != "" {
 		t.Errorf("--generate-only: stdout %q, opened %q", r.stdout, d.opened)
 	}
-	f, err := inspectDemo(d.fromDB)
-	if err != nil || f.builtOn != "2026-11-20" || f.customers != 40 || f.seed != 9 {
+	f, err := demo.Inspect(d.fromDB)
+	if err != nil || f.BuiltOn != "2026-11-20" || f.Customers != 40 || f.Seed != 9 {
 		t.Errorf("demo at --db: %+v %v", f, err)
 	}
 }

@@ -19,7 +19,7 @@ func openBook(e *Env, mustExist bool) (*db.DB, error) {
 	if e.DBPath == "" {
 		return nil, errors.New("no database path: give one with --db PATH or RAPPORT_DB")
 	}
-	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist})
+	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale})
 }
 
 // openRisk opens an existing book and brings its materialised risk up to
