@@ -195,6 +195,13 @@ func (t *Tx) MoveDeal(dealID, stageID int64, reason string, recordOrder bool) (M
 func (d *DB) MoveDeal(ctx context.Context, dealID, stageID int64, reason string, recordOrder bool) (MoveResult, error) {
 	var res MoveResult
 	err := d.Write(ctx, fmt.Sprintf("move deal %d", dealID), func(t *Tx) error {
+		if dl, err := getDeal(ctx, t.tx, dealID); err == nil {
+			if stages, err := listStages(ctx, t.tx); err == nil {
+				if st, ok := stageByID(stages, stageID); ok {
+					t.Describe(fmt.Sprintf("move %q to %s", model.Sanitize(dl.Title), model.Sanitize(st.Name)))
+				}
+			}
+		}
 		var err error
 		res, err = t.MoveDeal(dealID, stageID, reason, recordOrder)
 		return err
@@ -213,6 +220,7 @@ func (d *DB) SnoozeDeal(ctx context.Context, dealID int64, until model.Day, reas
 		if dl.Status != model.DealOpen {
 			return model.Invalid("deal", "deal %d is %s: only open deals can be snoozed", dealID, dl.Status)
 		}
+		t.Describe(fmt.Sprintf("snooze deal %q", model.Sanitize(dl.Title)))
 		if until <= t.Today() {
 			return model.Invalid("date", "snooze until a date after today")
 		}

@@ -80,6 +80,7 @@ func (d *DB) CompleteFollowup(ctx context.Context, id int64) (model.Followup, er
 		if f.DoneAt != 0 {
 			return model.Invalid("follow-up", "follow-up %d is already done", id)
 		}
+		t.Describe(fmt.Sprintf("complete %q", model.Sanitize(f.Title)))
 		f.DoneAt = t.now.Unix()
 		if err := t.Update("followups", id, f.Version, []string{"done_at"}, []any{f.DoneAt}); err != nil {
 			return err
@@ -105,6 +106,7 @@ func (d *DB) SnoozeFollowup(ctx context.Context, id int64, due model.Day, dueTim
 		if due < t.Today() {
 			return model.Invalid("due", "%s is in the past: snooze to today or later", due)
 		}
+		t.Describe(fmt.Sprintf("snooze %q to %s", model.Sanitize(f.Title), due))
 		f.Due, f.DueTime = due, dueTime
 		f.SnoozeCount++
 		if err := t.UpdateFollowup(&f); err != nil {

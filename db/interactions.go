@@ -148,6 +148,7 @@ func (d *DB) ResolveComplaint(ctx context.Context, id int64) (model.Interaction,
 		if i.ResolvedAt != 0 {
 			return model.Invalid("interaction", "complaint %d is already resolved", id)
 		}
+		t.Describe(fmt.Sprintf("resolve complaint %q", model.Sanitize(i.Summary)))
 		i.ResolvedAt = t.now.Unix()
 		if err := t.Update("interactions", id, i.Version, []string{"resolved_at"}, []any{i.ResolvedAt}); err != nil {
 			return err

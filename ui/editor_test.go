@@ -276,7 +276,7 @@ func editFlows() []editFlow {
 			if fu.DoneAt == 0 {
 				t.Fatal("not done")
 			}
-		}, undo: "Undone: complete follow-up"},
+		}, undo: "Undone: complete \"Send quote\""},
 	}
 }
 

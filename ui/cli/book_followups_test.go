@@ -92,7 +92,7 @@ func TestBookFollowDoneSnooze(t *testing.T) {
 	}
 	b.expect(ExitFailed, "already done", "done", "1")
 	b.expect(ExitFailed, "not found", "done", "99")
-	if out := b.must("undo"); out != "undone: complete follow-up 1\n" {
+	if out := b.must("undo"); out != "undone: complete \"Send quote\"\n" {
 		t.Fatalf("undo output %q", out)
 	}
 }
