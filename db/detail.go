@@ -63,9 +63,12 @@ type Detail struct {
 	Deals     []model.Deal // open deals
 	StageName map[int64]string
 	Followups []model.Followup
-	Orders    []model.Order
-	Timeline  []model.Interaction // first page, newest first
-	Total     int                 // interactions in all
+	// Done are the most recently completed follow-ups (newest first).
+	Done     []model.Followup
+	Orders   []model.Order
+	Revenue  CustomerRevenue
+	Timeline []model.Interaction // first page, newest first
+	Total    int                 // interactions in all
 }
 
 // CustomerDetail loads the 360° view of one customer.
@@ -110,7 +113,14 @@ func (d *DB) CustomerDetail(ctx context.Context, id int64, timelinePage int) (De
 	if out.Followups, err = d.OpenFollowups(ctx, id); err != nil {
 		return out, err
 	}
+	if out.Done, err = d.DoneFollowups(ctx, id, 5); err != nil {
+		return out, err
+	}
 	if out.Orders, err = d.RecentOrders(ctx, id, 5); err != nil {
+		return out, err
+	}
+	since := model.DayOf(d.now()).AddDays(-364).In(d.now().Location()).Unix()
+	if out.Revenue, err = customerRevenue(ctx, d.r, id, since, set.Currency); err != nil {
 		return out, err
 	}
 	if timelinePage <= 0 {

@@ -155,3 +155,31 @@ func TestBookSnoozeADay(t *testing.T) {
 		t.Fatalf("undo output %q", out)
 	}
 }
+
+// TestBookShowRevenueAndDone: show prints revenue (365 days, lifetime) and
+// the follow-ups already done, in text and JSON.
+func TestBookShowRevenueAndDone(t *testing.T) {
+	b := newBook(t)
+	b.must("add", "customer", "王芳")
+	b.must("config", "currency", "CNY")
+	b.must("order", "王芳", "12,000")
+	b.must("order", "王芳", "500", "--at", "2024-01-05")
+	b.must("follow", "王芳", "Send quote", "--due", "today")
+	b.must("done", "1")
+	out := b.must("show", "王芳")
+	for _, want := range []string{"Revenue: ¥12,000.00 in the last 365 days · ¥12,500.00 in all", "Done follow-ups (last 1)", "Send quote"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	var obj map[string]any
+	if err := json.Unmarshal([]byte(b.must("show", "王芳", "--json")), &obj); err != nil {
+		t.Fatal(err)
+	}
+	if r := obj["revenue_365d"].(map[string]any)["CNY"]; r != "12000.00" {
+		t.Errorf("revenue_365d %v", obj["revenue_365d"])
+	}
+	if done := obj["done_followups"].([]any); len(done) != 1 {
+		t.Errorf("done_followups %v", done)
+	}
+}

@@ -40,8 +40,18 @@ type detailJSON struct {
 	Deals        []dealJSON         `json:"open_deals"`
 	Followups    []openFollowupJSON `json:"open_followups"`
 	Orders       []orderJSON        `json:"recent_orders"`
+	Revenue365   map[string]string  `json:"revenue_365d"`
+	Lifetime     map[string]string  `json:"revenue_lifetime"`
+	Done         []doneFollowupJSON `json:"done_followups"`
 	Timeline     []interactionJSON  `json:"timeline"`
 	Interactions int                `json:"interactions"`
+}
+
+type doneFollowupJSON struct {
+	ID     int64  `json:"id"`
+	Title  string `json:"title"`
+	Due    string `json:"due"`
+	DoneAt string `json:"done_at"`
 }
 
 type contactJSON struct {
@@ -171,6 +181,10 @@ func detailToJSON(d db.Detail, now time.Time) detailJSON {
 		out.Followups = append(out.Followups, openFollowupJSON{ID: f.ID, Title: clean(f.Title), Due: f.Due.String(), DueTime: strOrNull(f.DueTime),
 			DealID: idOrNull(f.DealID), Overdue: model.FollowupOverdue(f.Due, f.DueTime, now)})
 	}
+	out.Revenue365, out.Lifetime, out.Done = amountsJSON(d.Revenue.Last365), amountsJSON(d.Revenue.Lifetime), make([]doneFollowupJSON, 0)
+	for _, f := range d.Done {
+		out.Done = append(out.Done, doneFollowupJSON{ID: f.ID, Title: clean(f.Title), Due: f.Due.String(), DoneAt: moment(f.DoneAt, loc)})
+	}
 	for _, o := range d.Orders {
 		out.Orders = append(out.Orders, orderJSON{ID: o.ID, Amount: decimal(o.AmountMinor, o.Currency), Currency: o.Currency,
 			OrderedAt: moment(o.OrderedAt, loc), Note: clean(o.Note), DealID: idOrNull(o.DealID)})
@@ -272,6 +286,16 @@ func printDetail(w io.Writer, d db.Detail, now time.Time) {
 	}
 	t.flush()
 
+	if len(d.Done) > 0 {
+		fmt.Fprintf(w, "\nDone follow-ups (last %d)\n", len(d.Done))
+		t = newTable(w)
+		for _, f := range d.Done {
+			t.row("  #"+strconv.FormatInt(f.ID, 10), "done "+model.DayOfUnix(f.DoneAt, loc).String(), clean(f.Title))
+		}
+		t.flush()
+	}
+
+	fmt.Fprintf(w, "\nRevenue: %s in the last 365 days · %s in all\n", amountsText(d.Revenue.Last365, d.Currency), amountsText(d.Revenue.Lifetime, d.Currency))
 	fmt.Fprintf(w, "\nRecent orders (%d)\n", len(d.Orders))
 	t = newTable(w)
 	for _, o := range d.Orders {
@@ -321,4 +345,26 @@ func levelText(l model.Level) string {
 		return "(not scored)"
 	}
 	return string(l)
+}
+
+// amountsJSON is money per currency as decimal strings.
+func amountsJSON(as []db.Amount) map[string]string {
+	out := map[string]string{}
+	for _, a := range as {
+		out[a.Currency] = decimal(a.Minor, a.Currency)
+	}
+	return out
+}
+
+// amountsText is money per currency for people: "$15.00 · €3.00", or
+// nothing in the book currency.
+func amountsText(as []db.Amount, book string) string {
+	if len(as) == 0 {
+		return money(0, book)
+	}
+	parts := make([]string, 0, len(as))
+	for _, a := range as {
+		parts = append(parts, money(a.Minor, a.Currency))
+	}
+	return strings.Join(parts, " · ")
 }
