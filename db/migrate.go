@@ -168,7 +168,7 @@ type tableMeta struct {
 }
 
 func loadTableMeta(ctx context.Context, q Querier) (map[string]tableMeta, error) {
-	journaled := []string{"customers", "contacts", "tags", "customer_tags", "stages", "deals", "deal_stage_history", "interactions", "followups", "orders", "settings"}
+	journaled := []string{"customers", "contacts", "tags", "customer_tags", "stages", "deals", "deal_stage_history", "interactions", "followups", "orders", "settings", "goals"}
 	out := make(map[string]tableMeta, len(journaled))
 	for _, t := range journaled {
 		rows, err := q.QueryContext(ctx, "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", t)

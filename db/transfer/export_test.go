@@ -143,6 +143,9 @@ func TestJSONRoundTrip(t *testing.T) {
 	d := openBook(t)
 	sampleBook(t, d)
 	mustImport(t, d, "gbk_excel_chinese.csv", Options{})
+	if _, err := d.SetGoal(ctx, model.Goal{Measure: model.GoalRevenue, Period: model.MonthOf(d.Today()), Target: 5_000_00}); err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := ExportJSON(ctx, d, &buf); err != nil {
 		t.Fatal(err)

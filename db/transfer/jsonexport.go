@@ -23,7 +23,7 @@ const (
 // on import; the undo journal is not part of the book's data.
 func jsonTables() []string {
 	return []string{"settings", "stages", "tags", "customers", "contacts", "customer_tags", "deals",
-		"deal_stage_history", "interactions", "followups", "orders", "tier_changes"}
+		"deal_stage_history", "interactions", "followups", "orders", "tier_changes", "goals"}
 }
 
 // Export is the JSON export document.
