@@ -23,7 +23,7 @@ func bookVerbs() map[string]Verb {
 		"resolve": {Usage: "resolve INTERACTION_ID", Summary: "mark a complaint resolved", Run: runResolve},
 		"follow":  {Usage: "follow CUSTOMER TITLE --due DATE [--time HH:MM] [--deal ID]", Summary: "schedule a follow-up", Run: runFollow},
 		"done":    {Usage: "done FOLLOWUP_ID", Summary: "complete a follow-up", Run: runDone},
-		"snooze":  {Usage: "snooze FOLLOWUP_ID DATE", Summary: "move a follow-up to another date", Run: runSnooze},
+		"snooze":  {Usage: "snooze FOLLOWUP_ID [DATE]", Summary: "move a follow-up to another date (without DATE: a day later)", Run: runSnooze},
 		"order":   {Usage: "order CUSTOMER AMOUNT [--at DATE] [--deal ID] [--note ..]", Summary: "record an order", Run: runOrder},
 		"deal": {Usage: "deal add|move|list|snooze …", Summary: "deals (rapport deal --help)", Run: sub("deal", map[string]func(*Env, []string) int{
 			"add": runDealAdd, "move": runDealMove, "list": runDealList, "snooze": runDealSnooze,
@@ -51,6 +51,11 @@ func subUsage(verb string) []string {
 			"deal move ID STAGE [--reason R] [--no-order]",
 			"deal list [--json] [--stage S] [--rotting] [--all]",
 			"deal snooze ID DATE --reason R",
+		},
+		"goal": {
+			"goal set MEASURE PERIOD TARGET   (revenue 2026-12 120000 · won 2026-Q1 8 · new_customers 2026-12 10)",
+			"goal list [--json]",
+			"goal rm MEASURE PERIOD",
 		},
 		"stages": {
 			"stages [--json]",
