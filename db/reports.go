@@ -30,6 +30,9 @@ type Report struct {
 	Activity   Activity     `json:"interactions_per_week"`
 	Risk       RiskSummary  `json:"risk"`
 	Segments   Segments     `json:"segments"`
+	// Goals are the goals whose month or quarter overlaps the period.
+	Goals        []GoalReport `json:"goals"`
+	Satisfaction Satisfaction `json:"satisfaction"`
 }
 
 // Period is the span of a report: local calendar dates, both included.
@@ -241,7 +244,7 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	if rc.cust, err = scanCustomers(ctx, d.r); err != nil {
 		return Report{}, mapError(err)
 	}
-	jobs := []reportJob{reportDeals, reportPipeline, reportRisk, scanOrders}
+	jobs := []reportJob{reportDeals, reportPipeline, reportRisk, scanOrders, reportSatisfaction, reportGoals}
 	jobs = append(jobs, rc.interactionJobs()...)
 	if err := runReportJobs(ctx, rc, jobs); err != nil {
 		return Report{}, mapError(err)

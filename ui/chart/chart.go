@@ -29,16 +29,23 @@ func eighths() [8]string {
 // width), the bar in full and eighth blocks scaled so that the largest value
 // fills the bar column, then the text. Any value above zero shows at least
 // an eighth of a cell, so it is never mistaken for zero.
-func Bars(bars []Bar, width int) []string {
+func Bars(bars []Bar, width int) []string { return BarsUpTo(bars, width, 0) }
+
+// BarsUpTo is Bars with a fixed scale: a value of top fills the bar
+// column (larger values are capped there). top ≤ 0 scales to the largest
+// value, as Bars does. Goals use it so 100% of a target is a full bar.
+func BarsUpTo(bars []Bar, width int, top int64) []string {
 	if len(bars) == 0 || width <= 0 {
 		return nil
 	}
 	labelW, textW := 0, 0
-	var top int64
+	fixed := top > 0
 	for _, b := range bars {
 		labelW = max(labelW, ansi.StringWidth(b.Label))
 		textW = max(textW, ansi.StringWidth(b.Text))
-		top = max(top, b.Value)
+		if !fixed {
+			top = max(top, b.Value)
+		}
 	}
 	labelW = min(labelW, max(width/3, 1))
 	// One space after the label and one before the text.
@@ -53,7 +60,7 @@ func Bars(bars []Bar, width int) []string {
 		var line strings.Builder
 		line.WriteString(Cell(b.Label, labelW))
 		line.WriteByte(' ')
-		line.WriteString(Cell(bar(b.Value, top, barW), barW))
+		line.WriteString(Cell(bar(min(b.Value, top), top, barW), barW))
 		if textW > 0 {
 			line.WriteByte(' ')
 			line.WriteString(ansi.Truncate(b.Text, textW, "…"))

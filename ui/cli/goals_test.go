@@ -35,6 +35,12 @@ func TestGoalVerbs(t *testing.T) {
 	if len(js) != 2 || js[1]["actual"] != "84000.00" || js[1]["pace"] != "130200.00" || js[1]["on_pace"] != true || js[1]["percent"] != 70.0 {
 		t.Fatalf("json %v", js)
 	}
+	rep := b.must("report", "--period", "2026-12")
+	for _, want := range []string{"GOALS  2 goals · 1 on pace", "2026-12 revenue", "¥84,000 of ¥120,000 · 70% · pace ¥130,200 ✓", "0 of 8 · 0% · pace 0 ! behind", "SATISFACTION  no feedback scores"} {
+		if !strings.Contains(rep, want) {
+			t.Errorf("report lacks %q:\n%s", want, rep)
+		}
+	}
 	b.expect(ExitUsage, "not a goal measure", "goal", "set", "profit", "2026-12", "5")
 	b.expect(ExitUsage, "not a month or quarter", "goal", "set", "won", "december", "5")
 	b.expect(ExitUsage, "not a whole number", "goal", "set", "won", "2026-12", "lots")

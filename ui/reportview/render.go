@@ -57,5 +57,7 @@ func Lines(r db.Report, width int) []Line {
 	activity(w, r)
 	risk(w, r)
 	segments(w, r)
+	goals(w, r)
+	satisfaction(w, r)
 	return w.lines
 }

@@ -23,6 +23,14 @@ func hostileReport() db.Report {
 	r.Activity.Total[25] = 5
 	r.Risk = db.RiskSummary{AtRisk: 1, Active: 3, Reasons: []db.Count{{Name: "silent\x1b]0;x\x07", Count: 1}}}
 	r.Segments = db.Segments{Tiers: []db.TierSplit{{Tier: model.TierA, Customers: 1, Revenue: []db.Amount{{Currency: "USD", Minor: 5}}}}, ChangedThisMonth: &changed}
+	r.Goals = []db.GoalReport{{Measure: "revenue", Period: "2026-11", Target: 120_000_00, Actual: 84_000_00, Currency: "USD", Percent: 70, Pace: 130_200_00, OnPace: true, DaysLeft: 7},
+		{Measure: "won", Period: "2026-Q4", Target: 8, Actual: 9_000_000_000, Percent: 112_500_000_000, Pace: 9_000_000_000}}
+	nps := -5
+	r.Satisfaction = db.Satisfaction{Answers: 20, Promoters: 5, Passives: 9, Detractors: 6, NPS: &nps, CSAT: db.Ratio{N: 14, D: 20},
+		ByMonth:      []db.SatisfactionMonth{{Month: "2026-10", NPS: &nps}, {Month: "2026-11"}},
+		TierAAsked:   db.Ratio{N: 1, D: 4},
+		Fell:         []db.ScoreFall{{Customer: "王芳\x1b]52;c;cm0g\x07", From: 9, To: 3}},
+		ChurnReasons: []db.Count{{Name: "price\u202e", Count: 2}}}
 	return r
 }
 
@@ -70,7 +78,7 @@ func TestRenderIsTitleAndLines(t *testing.T) {
 	if b.String() != Render(r, 80) {
 		t.Fatal("Render is not Title + Lines")
 	}
-	if got := strings.Join(heads, ","); got != "FUNNEL,DEALS,PIPELINE,RETENTION,REPURCHASE,INTERACTIONS,RISK,SEGMENTS" {
+	if got := strings.Join(heads, ","); got != "FUNNEL,DEALS,PIPELINE,RETENTION,REPURCHASE,INTERACTIONS,RISK,SEGMENTS,GOALS,SATISFACTION" {
 		t.Fatalf("sections %s", got)
 	}
 }

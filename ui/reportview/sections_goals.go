@@ -1,0 +1,95 @@
+package reportview
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/chart"
+)
+
+// goals draws each goal of the period against what the book holds: a bar
+// of the share reached (a full bar is the target) and the pace.
+func goals(w *writer, r db.Report) {
+	if len(r.Goals) == 0 {
+		w.head("GOALS", "none for this period (rapport goal set revenue 2026-12 120000)")
+		return
+	}
+	behind := 0
+	for _, g := range r.Goals {
+		if !g.OnPace {
+			behind++
+		}
+	}
+	w.head("GOALS", fmt.Sprintf("%d %s · %d on pace", len(r.Goals), plural(len(r.Goals), "goal", "goals"), len(r.Goals)-behind))
+	bars := make([]chart.Bar, 0, len(r.Goals)+1)
+	for _, g := range r.Goals {
+		m := model.GoalMeasure(g.Measure)
+		text := fmt.Sprintf("%s of %s · %d%%", goalFigure(g, g.Actual), goalFigure(g, g.Target), g.Percent)
+		switch {
+		case g.DaysLeft > 0 && g.OnPace:
+			text += " · pace " + goalFigure(g, g.Pace) + " ✓"
+		case g.DaysLeft > 0:
+			text += " · pace " + goalFigure(g, g.Pace) + " ! behind"
+		}
+		// Values are the share reached, so goals of different measures share
+		// one scale: 100% fills the bar.
+		bars = append(bars, chart.Bar{Label: g.Period + " " + m.Label(), Value: int64(min(g.Percent, 100)), Text: text})
+	}
+	for _, l := range chart.BarsUpTo(bars, w.width-2, 100) {
+		w.line("  %s", l)
+	}
+}
+
+// goalFigure is a goal's number: whole money, or a grouped count.
+func goalFigure(g db.GoalReport, n int64) string {
+	if model.GoalMeasure(g.Measure).IsMoney() {
+		return model.Money{Minor: n, Currency: g.Currency}.FormatWhole()
+	}
+	return model.GroupThousands(n)
+}
+
+// satisfaction sums up the feedback scores of the period: NPS and CSAT,
+// the trend by month, how many tier A customers were asked, whose score
+// fell, and why customers churned.
+func satisfaction(w *writer, r db.Report) {
+	s := r.Satisfaction
+	if s.Answers == 0 {
+		w.head("SATISFACTION", "no feedback scores in the period (log one: rapport log NAME \"survey\" --kind feedback --score 9)")
+	} else {
+		w.head("SATISFACTION", fmt.Sprintf("NPS %s · CSAT %s · %d %s", npsText(s.NPS), s.CSAT.Percent(), s.Answers, plural(s.Answers, "answer", "answers")))
+		w.field("Scores", fmt.Sprintf("%d promoters (9–10) · %d passives (7–8) · %d detractors (0–6)", s.Promoters, s.Passives, s.Detractors))
+		if len(s.ByMonth) > 1 {
+			parts := make([]string, 0, len(s.ByMonth))
+			for _, m := range s.ByMonth {
+				parts = append(parts, fmt.Sprintf("%s %s", m.Month[5:], npsText(m.NPS)))
+			}
+			w.field("NPS by month", strings.Join(parts, " · "))
+		}
+	}
+	if s.TierAAsked.D > 0 {
+		w.field("Tier A asked", fmt.Sprintf("%d of %d in the last 90 days (%s)", s.TierAAsked.N, s.TierAAsked.D, s.TierAAsked.Percent()))
+	}
+	if len(s.Fell) > 0 {
+		parts := make([]string, 0, len(s.Fell))
+		for _, f := range s.Fell {
+			parts = append(parts, fmt.Sprintf("%s %d→%d", clean(f.Customer), f.From, f.To))
+		}
+		w.field("Score fell", strings.Join(parts, " · "))
+	}
+	if len(s.ChurnReasons) > 0 {
+		w.field("Churn reasons", counts(s.ChurnReasons))
+	}
+}
+
+// npsText is an NPS with its sign ("+32", "-5", "0"), or "—" without answers.
+func npsText(n *int) string {
+	if n == nil {
+		return "—"
+	}
+	if *n > 0 {
+		return fmt.Sprintf("+%d", *n)
+	}
+	return fmt.Sprint(*n)
+}
