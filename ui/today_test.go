@@ -80,7 +80,7 @@ func TestTodayDoneCompletesTheFollowup(t *testing.T) {
 	if fu.DoneAt != 0 {
 		t.Fatal("u did not undo the completion")
 	}
-	mustContain(t, plain(a), "Undone: complete follow-up")
+	mustContain(t, plain(a), "Undone: complete \"")
 	if a.Counts().Overdue != before {
 		t.Fatalf("after undo overdue count %d, want %d", a.Counts().Overdue, before)
 	}
@@ -89,7 +89,7 @@ func TestTodayDoneCompletesTheFollowup(t *testing.T) {
 	if fu.DoneAt == 0 {
 		t.Fatal("ctrl+r did not redo the completion")
 	}
-	mustContain(t, plain(a), "Redone: complete follow-up")
+	mustContain(t, plain(a), "Redone: complete \"")
 }
 
 func TestTodayXOnARiskRowIsAHint(t *testing.T) {
