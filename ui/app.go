@@ -436,4 +436,5 @@ func (a *App) resize(w, h int) {
 		s.SetSize(bw, bh)
 	}
 	a.help.Width = w
+	a.sizeEditor()
 }

@@ -141,7 +141,7 @@ func BenchmarkCustomersFilterQuery(b *testing.B) {
 	c := customersOf(a)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c.query = []string{"wang", "ltd", "王"}[i%3]
+		c.filter.SetQuery([]string{"wang", "ltd", "王"}[i%3])
 		msg := c.fetch(0, true, true)()
 		if m := msg.(customersPageMsg); m.Err != nil {
 			b.Fatal(m.Err)

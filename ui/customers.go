@@ -3,15 +3,13 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/components/filterbar"
 )
 
 // customersPage is how many rows one SQL page fetches; a page covers several
@@ -28,17 +26,11 @@ type customersPageMsg struct {
 	Err   error
 }
 
-// filterTickMsg fires Common.Debounce after a keystroke; only the newest runs.
-type filterTickMsg struct{ Seq int }
-
 type customersKeys struct {
 	moveKeys
-	Open   key.Binding
-	Filter key.Binding
-	Sort   key.Binding
-	Clear  key.Binding
-	Apply  key.Binding
-	edit   editKeys
+	Open key.Binding
+	Sort key.Binding
+	edit editKeys
 }
 
 // Customers is the table of the whole book. Only the visible rows are
@@ -49,12 +41,8 @@ type Customers struct {
 	keys customersKeys
 	w, h int
 
-	input     textinput.Model
-	filtering bool
-	query     string // the filter the rows answer
-	problems  []string
-	sort      int
-	filterSeq int
+	filter filterbar.Model // the filter the rows answer
+	sort   int
 
 	seq        int // the newest request; older answers are dropped
 	pending    bool
@@ -75,23 +63,16 @@ type Customers struct {
 
 // NewCustomers builds the Customers screen; Init loads the first page.
 func NewCustomers(c *Common) *Customers {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "name, #tag, tier:A, risk:at, stage:proposal"
-	in.CharLimit = 200
-	in.Cursor.SetMode(cursor.CursorStatic)
-	in.PromptStyle = c.Styles.Filter.Prompt
-	in.TextStyle = c.Styles.Filter.Text
-	in.PlaceholderStyle = c.Styles.Filter.Hint
-	return &Customers{c: c, input: in, keys: customersKeys{
+	m := &Customers{c: c, keys: customersKeys{
 		moveKeys: newMoveKeys(),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Apply:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 		edit:     newEditKeys(false, false),
 	}}
+	m.filter = filterbar.New(filterbar.Options{ID: "customers", Placeholder: "name, #tag, tier:A, risk:at, stage:proposal",
+		Hint: "/ filter · s sort", Debounce: c.Debounce, Styles: c.Styles.FilterBar})
+	m.syncKeys()
+	return m
 }
 
 // Init loads the first page and the count.
@@ -101,7 +82,8 @@ func (m *Customers) Init() tea.Cmd { return m.fetch(0, true, true) }
 func (m *Customers) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.cols = fitColumns(w)
-	m.input.Width = max(1, w-4)
+	m.top = scrollTo(m.top, m.cursor, m.rowsHeight(), m.total)
+	m.syncKeys()
 }
 
 // rowsHeight is the number of table rows on screen (minus the filter line
@@ -109,36 +91,41 @@ func (m *Customers) SetSize(w, h int) {
 func (m *Customers) rowsHeight() int { return max(0, m.h-2) }
 
 // InputFocused is true while the filter is being typed.
-func (m *Customers) InputFocused() bool { return m.filtering }
+func (m *Customers) InputFocused() bool { return m.filter.Typing() }
 
 // Mode reports the filter mode while typing.
 func (m *Customers) Mode() Mode {
-	if m.filtering {
+	if m.filter.Typing() {
 		return ModeFilter
 	}
 	return ModeNormal
 }
 
-// ShortHelp is the footer's help.
+// ShortHelp is the footer's help. It only reads the key map: syncKeys
+// decided in Update which keys apply.
 func (m *Customers) ShortHelp() []key.Binding {
-	if m.filtering {
-		m.keys.Clear.SetHelp("esc", "clear")
-		return []key.Binding{m.keys.Apply, m.keys.Clear}
+	if m.filter.Typing() {
+		return m.filter.ShortHelp()
 	}
-	m.keys.Clear.SetHelp("esc", "clear filter")
-	m.keys.Clear.SetEnabled(m.query != "")
-	sel, ok := m.selection()
-	m.keys.edit.enable(sel, ok)
-	return []key.Binding{m.keys.Move, m.keys.Open, m.keys.Filter, m.keys.Sort, m.keys.Clear, m.keys.edit.Add, m.keys.edit.Edit, m.keys.edit.Log, m.keys.edit.Restore}
+	f := m.filter.Keys
+	return []key.Binding{m.keys.Move, m.keys.Open, f.Open, m.keys.Sort, f.Clear, m.keys.edit.Add, m.keys.edit.Edit, m.keys.edit.Log, m.keys.edit.Restore}
 }
 
-// FullHelp is the `?` help.
+// FullHelp is the `?` help: every key, also those that do not apply to
+// the selected row (copies, enabled for the listing).
 func (m *Customers) FullHelp() [][]key.Binding {
-	m.keys.Clear.SetEnabled(true)
+	f := m.filter.Keys
+	clear := f.Clear
+	clear.SetEnabled(true)
+	// The edit keys share the actions' column so the global keys still fit at 80.
+	return [][]key.Binding{m.keys.bindings(), append([]key.Binding{m.keys.Open, f.Open, f.Apply, m.keys.Sort, clear}, m.keys.edit.full()...)}
+}
+
+// syncKeys decides which keys apply now; Update and SetSize end with it.
+func (m *Customers) syncKeys() {
+	m.keys.enable(m.total)
 	sel, ok := m.selection()
 	m.keys.edit.enable(sel, ok)
-	// The edit keys share the actions' column so the global keys still fit at 80.
-	return [][]key.Binding{m.keys.bindings(), append([]key.Binding{m.keys.Open, m.keys.Filter, m.keys.Apply, m.keys.Sort, m.keys.Clear}, m.keys.edit.full()...)}
 }
 
 // selection is the selected customer, for the edit keys. Nothing is
@@ -155,7 +142,7 @@ func (m *Customers) selection() (selection, bool) {
 }
 
 // Query returns the filter text the rows answer (for tests).
-func (m *Customers) Query() string { return m.query }
+func (m *Customers) Query() string { return m.filter.Query() }
 
 // Cursor returns the cursor's row index and the first visible row.
 func (m *Customers) Cursor() (cursor, top int) { return m.cursor, m.top }
@@ -170,7 +157,7 @@ func (m *Customers) fetch(start int, count, reset bool) tea.Cmd {
 	m.pending = true
 	m.resetting = reset
 	seq, c := m.seq, m.c
-	q := db.CustomerQuery{Filter: model.ParseFilter(m.query), Sort: db.Sorts()[m.sort], Offset: start, Limit: customersPage}
+	q := db.CustomerQuery{Filter: model.ParseFilter(m.filter.Query()), Sort: db.Sorts()[m.sort], Offset: start, Limit: customersPage}
 	return func() tea.Msg {
 		ctx, cancel := c.dbCtx()
 		defer cancel()
@@ -199,17 +186,24 @@ func (m *Customers) ensure() tea.Cmd {
 	return m.fetch(max(0, m.top-customersPage/4), false, false)
 }
 
-// Update handles keys, pages and the debounced filter.
+// Update handles keys, pages and the debounced filter, then decides which
+// keys apply in the state it left.
 func (m *Customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := m.update(msg)
+	m.syncKeys()
+	return m, cmd
+}
+
+func (m *Customers) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case customersPageMsg:
 		if msg.Seq != m.seq {
-			return m, nil // a late answer to an older question
+			return nil // a late answer to an older question
 		}
 		m.pending = false
 		m.err = msg.Err
 		if msg.Err != nil {
-			return m, nil
+			return nil
 		}
 		if msg.Total >= 0 {
 			m.total, m.totalKnown = msg.Total, true
@@ -224,60 +218,32 @@ func (m *Customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if m.openPending {
 			m.openPending = false
 			if r, ok := m.row(m.cursor); ok {
-				return m, openCustomer(r.ID)
+				return openCustomer(r.ID)
 			}
 		}
-		return m, m.ensure()
-	case filterTickMsg:
-		if msg.Seq != m.filterSeq || m.input.Value() == m.query {
-			return m, nil
-		}
-		return m, m.applyFilter(m.input.Value())
-	case reloadMsg:
-		return m, m.fetch(max(0, m.top-customersPage/4), true, false)
-	case tea.KeyMsg:
-		if m.filtering {
-			return m, m.filterKey(msg)
-		}
-		return m, m.listKey(msg)
-	}
-	return m, nil
-}
-
-func (m *Customers) applyFilter(q string) tea.Cmd {
-	m.query = q
-	m.problems = model.ParseFilter(q).Problems
-	return m.fetch(0, true, true)
-}
-
-func (m *Customers) filterKey(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Clear):
-		m.filtering = false
-		m.input.Blur()
-		m.input.SetValue("")
-		if m.query == "" {
-			return nil
-		}
-		return m.applyFilter("")
-	case key.Matches(msg, m.keys.Apply):
-		m.filtering = false
-		m.input.Blur()
-		if m.input.Value() != m.query {
-			return m.applyFilter(m.input.Value())
+		return m.ensure()
+	case filterbar.TickMsg:
+		if _, changed := m.filter.Update(msg); changed {
+			return m.applyFilter()
 		}
 		return nil
+	case reloadMsg:
+		return m.fetch(max(0, m.top-customersPage/4), true, false)
+	case tea.KeyMsg:
+		if m.filter.Typing() {
+			cmd, changed := m.filter.Update(msg)
+			if changed {
+				return tea.Batch(cmd, m.applyFilter())
+			}
+			return cmd
+		}
+		return m.listKey(msg)
 	}
-	before := m.input.Value()
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() == before {
-		return cmd
-	}
-	m.filterSeq++
-	seq := m.filterSeq
-	return tea.Batch(cmd, tea.Tick(m.c.Debounce, func(time.Time) tea.Msg { return filterTickMsg{Seq: seq} }))
+	return nil
 }
+
+// applyFilter loads the first page for the filter now in force.
+func (m *Customers) applyFilter() tea.Cmd { return m.fetch(0, true, true) }
 
 func (m *Customers) listKey(msg tea.KeyMsg) tea.Cmd {
 	if cur, ok := m.keys.move(msg, m.cursor, m.total, m.rowsHeight()); ok {
@@ -290,18 +256,14 @@ func (m *Customers) listKey(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
-	case key.Matches(msg, m.keys.Filter):
-		m.filtering = true
-		m.input.SetValue(m.query)
-		m.input.CursorEnd()
-		return m.input.Focus()
+	case key.Matches(msg, m.filter.Keys.Open):
+		return m.filter.Open()
 	case key.Matches(msg, m.keys.Sort):
 		m.sort = (m.sort + 1) % len(db.Sorts())
 		return m.fetch(0, true, true)
-	case key.Matches(msg, m.keys.Clear):
-		if m.query != "" {
-			m.input.SetValue("")
-			return m.applyFilter("")
+	case key.Matches(msg, m.filter.Keys.Clear):
+		if m.filter.Clear() {
+			return m.applyFilter()
 		}
 	case key.Matches(msg, m.keys.Open):
 		if m.resetting {
@@ -336,7 +298,7 @@ func (m *Customers) View() string {
 	case !m.totalKnown:
 		out = append(out, s.Table.Loading.Render("Loading customers…"))
 	case m.total == 0:
-		if m.query != "" {
+		if m.filter.Query() != "" {
 			out = append(out, s.Section.Empty.Render("No customer matches this filter (esc clears it)"))
 		} else {
 			out = append(out, s.Section.Empty.Render("No customers yet: import some with rapport import csv FILE"))
@@ -357,20 +319,8 @@ func (m *Customers) View() string {
 func (m *Customers) topLine() string {
 	s := m.c.Styles
 	right := fmt.Sprintf("%s · sort: %s", countText(m.cursor, m.total, m.totalKnown), db.Sorts()[m.sort])
-	var left string
-	switch {
-	case m.filtering:
-		in := m.input // a copy sized to the room left of the counts
-		in.Width = max(1, m.w-width(right)-2-width(in.Prompt)-1)
-		left = in.View()
-	case m.query != "":
-		left = s.Filter.Prompt.Render("/ ") + s.Filter.Text.Render(clean(m.query))
-	default:
-		left = s.Filter.Hint.Render("/ filter · s sort")
-	}
-	if len(m.problems) > 0 && !m.filtering {
-		left += s.Item.Overdue.Render("  ? " + strings.Join(m.problems, "; "))
-	}
+	// The input gets the room left of the counts.
+	left := m.filter.View(m.w - width(right) - 2)
 	rw := width(right)
 	if m.w-rw-2 < 12 {
 		return truncate(left, m.w)

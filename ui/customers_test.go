@@ -9,6 +9,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/components/filterbar"
 )
 
 func customersOf(a *App) *Customers { return a.tabs[ScreenCustomers].(*Customers) }
@@ -101,9 +102,9 @@ func TestLateFilterAnswerIsDropped(t *testing.T) {
 	c := customersOf(a)
 	press(t, a, "2")
 	// Ask twice; answer the first question last.
-	c.query = "müller"
+	c.filter.SetQuery("müller")
 	first := c.fetch(0, true, true)
-	c.query = "filler"
+	c.filter.SetQuery("filler")
 	second := c.fetch(0, true, true)
 	c.Update(second())
 	c.Update(first())
@@ -112,7 +113,7 @@ func TestLateFilterAnswerIsDropped(t *testing.T) {
 	}
 	// A stale debounce tick does nothing either.
 	press(t, a, "/", "x")
-	_, cmd := c.Update(filterTickMsg{Seq: c.filterSeq - 1})
+	_, cmd := c.Update(filterbar.TickMsg{ID: "customers", Seq: 0})
 	if cmd != nil {
 		t.Fatal("an old debounce tick started a query")
 	}
@@ -207,8 +208,8 @@ func TestEnterBeforeTheFilterAnswersOpensTheNewFirstRow(t *testing.T) {
 	press(t, a, "2")
 	c := customersOf(a)
 	// Apply a filter but hold its answer back, as a slow query would.
-	c.input.SetValue("olivia")
-	fetch := c.applyFilter("olivia")
+	c.filter.SetQuery("olivia")
+	fetch := c.applyFilter()
 	_, cmd := a.Update(keyMsgs("enter")[0])
 	if cmd != nil {
 		t.Fatal("enter opened a customer of the old list")

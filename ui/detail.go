@@ -97,7 +97,7 @@ type Detail struct {
 
 // NewDetail builds the detail view of customer id; Init loads it.
 func NewDetail(c *Common, id int64) *Detail {
-	return &Detail{c: c, id: id, owner: fmt.Sprintf("detail:%d", id), keys: detailKeys{
+	v := &Detail{c: c, id: id, owner: fmt.Sprintf("detail:%d", id), keys: detailKeys{
 		moveKeys: newMoveKeys(),
 		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
 		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "+1 day")),
@@ -106,6 +106,8 @@ func NewDetail(c *Common, id int64) *Detail {
 		edit:     newEditKeys(true, true),
 		prompt:   newPromptKeys(),
 	}}
+	v.sync()
+	return v
 }
 
 // CustomerID is the customer shown.
@@ -146,6 +148,7 @@ func (v *Detail) SetSize(w, h int) {
 		v.build()
 	}
 	v.w, v.h = w, h
+	v.sync()
 }
 
 // InputFocused is true while the snooze prompt is open.
@@ -159,30 +162,57 @@ func (v *Detail) Mode() Mode {
 	return ModeNormal
 }
 
-// ShortHelp is the footer's help.
+// ShortHelp is the footer's help. It only reads the key map: sync decided
+// in Update which keys apply.
 func (v *Detail) ShortHelp() []key.Binding {
 	if v.prompt != nil {
 		return []key.Binding{v.keys.prompt.Confirm, v.keys.prompt.Cancel}
 	}
-	v.enableKeys()
 	e := &v.keys.edit
 	return []key.Binding{v.keys.Move, e.Edit, e.Log, e.Follow, v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, e.Archive, e.Resolve, e.Restore}
 }
 
-// FullHelp is the `?` help.
+// FullHelp is the `?` help: every key, also those that do not apply to
+// the selected line (copies, enabled for the listing).
 func (v *Detail) FullHelp() [][]key.Binding {
-	v.enableKeys()
+	actions := []key.Binding{v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, v.keys.Back}
+	for i := range actions {
+		actions[i].SetEnabled(true)
+	}
 	// The edit keys share the actions' column so the global keys still fit at 80.
-	return [][]key.Binding{v.keys.bindings(), append([]key.Binding{v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, v.keys.Back}, v.keys.edit.full()...)}
+	return [][]key.Binding{v.keys.bindings(), append(actions, v.keys.edit.full()...)}
 }
 
-func (v *Detail) enableKeys() {
+// sync decides which keys apply and where the view scrolls; Update and
+// SetSize end with it.
+func (v *Detail) sync() {
 	_, fu := v.selectedFollowup()
+	if len(v.sel) > 0 {
+		v.keys.enable(len(v.sel))
+	} else {
+		v.keys.enable(len(v.items) - v.h + 1) // nothing selectable: the keys scroll the card
+	}
 	v.keys.Done.SetEnabled(fu)
 	v.keys.Snooze.SetEnabled(fu)
 	v.keys.SnoozeTo.SetEnabled(fu)
 	sel, ok := v.selection()
 	v.keys.edit.enable(sel, ok)
+	v.scroll()
+}
+
+// scroll keeps the cursor's line in view above any open prompt.
+func (v *Detail) scroll() {
+	h := v.h
+	if v.prompt != nil {
+		h -= v.prompt.lines()
+	}
+	if len(v.sel) > 0 {
+		cur := v.sel[v.cursor]
+		if v.cursor == 0 && cur < h {
+			cur = 0 // the first selectable row: show the card above it too
+		}
+		v.top = scrollTo(v.top, cur, h, len(v.items))
+	}
 }
 
 // selection is what the selected line gives the edit keys: always the
@@ -234,41 +264,48 @@ func (v *Detail) selectedFollowup() (model.Followup, bool) {
 	return v.d.Followups[it.idx], true
 }
 
-// Update handles keys, loads and action results.
+// Update handles keys, loads and action results, then decides which keys
+// apply in the state it left.
 func (v *Detail) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := v.update(msg)
+	v.sync()
+	return v, cmd
+}
+
+func (v *Detail) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case detailLoadedMsg:
 		if msg.ID != v.id || msg.Seq != v.seq {
-			return v, nil
+			return nil
 		}
 		v.applyLoad(msg)
-		return v, v.maybeMore()
+		return v.maybeMore()
 	case timelinePageMsg:
 		if msg.ID != v.id || msg.Seq != v.seq || msg.Offset != len(v.timeline) {
-			return v, nil
+			return nil
 		}
 		v.paging = false
 		if msg.Err != nil {
 			v.err = msg.Err
-			return v, nil
+			return nil
 		}
 		v.timeline = append(v.timeline, msg.Items...)
 		if len(msg.Items) == 0 {
 			v.d.Total = len(v.timeline)
 		}
 		v.build()
-		return v, v.maybeMore()
+		return v.maybeMore()
 	case reloadMsg:
-		return v, v.load(max(timelineFirst, len(v.timeline)))
+		return v.load(max(timelineFirst, len(v.timeline)))
 	case actedMsg:
 		if msg.Owner != v.owner {
-			return v, nil
+			return nil
 		}
-		return v, tea.Batch(actedResult(msg), v.load(max(timelineFirst, len(v.timeline))))
+		return tea.Batch(actedResult(msg), v.load(max(timelineFirst, len(v.timeline))))
 	case tea.KeyMsg:
-		return v, v.handleKey(msg)
+		return v.handleKey(msg)
 	}
-	return v, nil
+	return nil
 }
 
 func (v *Detail) applyLoad(msg detailLoadedMsg) {
@@ -348,24 +385,30 @@ func (v *Detail) handleKey(msg tea.KeyMsg) tea.Cmd {
 		v.cursor = cur
 		return v.maybeMore()
 	}
-	f, isFollowup := v.selectedFollowup()
+	f, _ := v.selectedFollowup()
 	switch {
-	case pressed(msg, v.keys.Done):
-		if !isFollowup {
-			return status("x marks a follow-up done: select one under Open follow-ups")
-		}
+	case key.Matches(msg, v.keys.Done):
 		return completeFollowupCmd(v.c, v.owner, f.ID, f.Title)
-	case pressed(msg, v.keys.Snooze):
-		if !isFollowup {
-			return status("z snoozes a follow-up: select one under Open follow-ups")
-		}
+	case key.Matches(msg, v.keys.Snooze):
 		return snoozeFollowupCmd(v.c, v.owner, f.ID, f.Title, v.c.Today().AddDays(1), f.DueTime)
-	case pressed(msg, v.keys.SnoozeTo):
-		if !isFollowup {
-			return status("Z snoozes a follow-up to a date: select one under Open follow-ups")
-		}
+	case key.Matches(msg, v.keys.SnoozeTo):
 		v.prompt = newSnoozePrompt(v.c, "Snooze to:", false)
 		v.prompt.followupID, v.prompt.title, v.prompt.dueTime = f.ID, f.Title, f.DueTime
+		return nil
+	}
+	return v.disabledReason(msg)
+}
+
+// disabledReason is the hint for a key that does not apply to the line:
+// x, z and Z act on a follow-up.
+func (v *Detail) disabledReason(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case disabledKey(msg, v.keys.Done):
+		return status("x marks a follow-up done: select one under Open follow-ups")
+	case disabledKey(msg, v.keys.Snooze):
+		return status("z snoozes a follow-up: select one under Open follow-ups")
+	case disabledKey(msg, v.keys.SnoozeTo):
+		return status("Z snoozes a follow-up to a date: select one under Open follow-ups")
 	}
 	return nil
 }
@@ -550,13 +593,6 @@ func (v *Detail) View() string {
 	if v.prompt != nil {
 		promptLines = v.prompt.view(s, v.w)
 		h -= len(promptLines)
-	}
-	if len(v.sel) > 0 {
-		cur := v.sel[v.cursor]
-		if v.cursor == 0 && cur < h {
-			cur = 0 // the first selectable row: show the card above it too
-		}
-		v.top = scrollTo(v.top, cur, h, len(v.items))
 	}
 	out := make([]string, 0, v.h)
 	selLine := -1

@@ -145,54 +145,60 @@ func (k *editKeys) full() []key.Binding {
 }
 
 // editKey turns an edit key on the selected row into a request to the
-// root (or a hint when the key does not apply). It reports whether msg
-// was an edit key.
+// root. A key whose binding is disabled (it does not apply to the row)
+// earns a hint saying why. It reports whether msg was an edit key. enable
+// ran for the same selection at the end of the last Update.
 func (k *editKeys) editKey(msg tea.KeyMsg, sel selection, ok bool, owner string) (tea.Cmd, bool) {
-	act, hit := k.action(msg)
-	if !hit {
-		return nil, false
-	}
-	if act == actAddCustomer {
-		return editRequest(act, selection{}, owner), true
-	}
-	if !ok {
-		return status("Select a row first"), true
-	}
-	switch {
-	case act == actRestore && !sel.Archived:
-		return status("R restores an archived customer: list them with / archived:yes"), true
-	case act != actRestore && sel.Archived:
-		return status(clean(sel.Customer) + " is archived: R restores it first"), true
-	case act == actResolve && !sel.Complaint:
-		return status("r resolves a complaint: select an open one in the timeline"), true
-	case (act == actEdit || act == actArchive) && sel.Kind == "":
-		return status("Nothing to edit here: select a customer, contact, deal, follow-up, order or interaction"), true
-	}
-	return editRequest(act, sel, owner), true
-}
-
-// action maps a key to its edit action (pressed, so a disabled key still
-// earns a hint).
-func (k *editKeys) action(msg tea.KeyMsg) (editAction, bool) {
-	pairs := []struct {
-		b   key.Binding
-		act editAction
-	}{
-		{k.Add, actAddCustomer}, {k.Edit, actEdit}, {k.Log, actLog}, {k.Follow, actFollowup}, {k.Deal, actDeal},
-		{k.Order, actOrder}, {k.Tags, actTags}, {k.Archive, actArchive}, {k.Restore, actRestore},
-	}
-	for _, p := range pairs {
-		if pressed(msg, p.b) {
-			return p.act, true
+	for _, p := range k.pairs() {
+		if key.Matches(msg, *p.b) {
+			if p.act == actAddCustomer {
+				return editRequest(p.act, selection{}, owner), true
+			}
+			return editRequest(p.act, sel, owner), true
 		}
 	}
-	if k.withContact && pressed(msg, k.Contact) {
-		return actContact, true
+	for _, p := range k.pairs() {
+		if disabledKey(msg, *p.b) {
+			return status(disabledReason(p.act, sel, ok)), true
+		}
 	}
-	if k.withResolve && pressed(msg, k.Resolve) {
-		return actResolve, true
+	return nil, false
+}
+
+// disabledReason says why an edit key does not apply to the selection.
+func disabledReason(act editAction, sel selection, ok bool) string {
+	switch {
+	case !ok:
+		return "Select a row first"
+	case act == actRestore && !sel.Archived:
+		return "R restores an archived customer: list them with / archived:yes"
+	case act != actRestore && sel.Archived:
+		return clean(sel.Customer) + " is archived: R restores it first"
+	case act == actResolve && !sel.Complaint:
+		return "r resolves a complaint: select an open one in the timeline"
 	}
-	return 0, false
+	return "Nothing to edit here: select a customer, contact, deal, follow-up, order or interaction"
+}
+
+// editPair is an edit binding and the action it asks for.
+type editPair struct {
+	b   *key.Binding
+	act editAction
+}
+
+// pairs are the screen's edit bindings (c and r only where offered).
+func (k *editKeys) pairs() []editPair {
+	out := []editPair{
+		{&k.Add, actAddCustomer}, {&k.Edit, actEdit}, {&k.Log, actLog}, {&k.Follow, actFollowup}, {&k.Deal, actDeal},
+		{&k.Order, actOrder}, {&k.Tags, actTags}, {&k.Archive, actArchive}, {&k.Restore, actRestore},
+	}
+	if k.withContact {
+		out = append(out, editPair{&k.Contact, actContact})
+	}
+	if k.withResolve {
+		out = append(out, editPair{&k.Resolve, actResolve})
+	}
+	return out
 }
 
 // editRequest asks the root to open the form or question of act.

@@ -256,14 +256,28 @@ func (a *App) editorView(w, h int) string {
 		return frame(lines[max(0, len(lines)-h):], w, h)
 	}
 	var out []string
-	fh := h
-	if ctx := e.context(); ctx != "" && h >= 6 {
-		out = append(out, s.Item.Dim.Render(truncate(ctx, w)))
-		fh--
+	if e.showContext(h) {
+		out = append(out, s.Item.Dim.Render(truncate(e.context(), w)))
 	}
-	e.form.SetSize(w, fh)
-	out = append(out, splitLines(e.form.View())...)
+	out = append(out, splitLines(e.form.View())...) // sized by sizeEditor
 	return frame(out, w, h)
+}
+
+// showContext is whether the line naming the customer fits above the form.
+func (e *editor) showContext(h int) bool { return e.context() != "" && h >= 6 }
+
+// sizeEditor gives the open form the body under its context line; resize
+// calls it, so View only draws.
+func (a *App) sizeEditor() {
+	e := a.editor
+	if e == nil || e.form == nil {
+		return
+	}
+	w, h := a.bodySize()
+	if e.showContext(h) {
+		h--
+	}
+	e.form.SetSize(w, h)
 }
 
 // context is the line above the form: whose record it is.

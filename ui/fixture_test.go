@@ -167,6 +167,9 @@ func drainWithin(t testing.TB, m tea.Model, cmd tea.Cmd, patience time.Duration)
 		default:
 			var next tea.Cmd
 			m, next = m.Update(msg)
+			// Bubble Tea renders after every message: so does the test,
+			// so a View that changes state cannot hide from it.
+			m.View()
 			queue = append(queue, next)
 		}
 	}
@@ -198,6 +201,7 @@ func press(t testing.TB, a *App, keys ...string) bool {
 	for _, k := range keys {
 		for _, msg := range keyMsgs(k) {
 			_, cmd := a.Update(msg)
+			a.View() // rendered between keys, as the real program does
 			if drain(t, a, cmd) {
 				quit = true
 			}

@@ -62,6 +62,13 @@ func newMoveKeys() moveKeys {
 	}
 }
 
+// enable keeps the help true: moving needs at least two rows.
+func (k *moveKeys) enable(rows int) {
+	for _, b := range []*key.Binding{&k.Move, &k.Up, &k.Down, &k.Top, &k.Bottom, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp} {
+		b.SetEnabled(rows > 1)
+	}
+}
+
 // bindings lists the move keys for the full help.
 func (k moveKeys) bindings() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}
@@ -97,14 +104,14 @@ func (k moveKeys) move(msg tea.KeyMsg, cur, n, page int) (int, bool) {
 	return clamp(cur, 0, n-1), true
 }
 
-// pressed reports whether msg is one of b's keys, enabled or not: a key
-// that does not apply right now is disabled so the help stays true, yet
-// pressing it still earns a hint instead of silence.
-func pressed(msg tea.KeyMsg, b key.Binding) bool {
-	for _, k := range b.Keys() {
-		if msg.String() == k {
-			return true
-		}
+// disabledKey reports whether msg is one of b's keys while b is disabled:
+// the key does not apply right now. Screens ask it only after no enabled
+// binding took the key, to say why in the footer instead of staying
+// silent (lazygit's GetDisabledReason); it never makes the key work.
+func disabledKey(msg tea.KeyMsg, b key.Binding) bool {
+	if b.Enabled() {
+		return false
 	}
-	return false
+	b.SetEnabled(true) // b is a copy: the screen's binding stays disabled
+	return key.Matches(msg, b)
 }

@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/components/filterbar"
 	"github.com/rapportcrm/rapport/ui/components/form"
 )
 
@@ -23,10 +22,6 @@ type boardLoadedMsg struct {
 	Book string // the book currency
 	Err  error
 }
-
-// boardFilterTickMsg fires Common.Debounce after a filter keystroke; only
-// the newest one runs the filter.
-type boardFilterTickMsg struct{ Seq int }
 
 // dealMovedMsg is the result of a stage move, a won or a lost: the board
 // reloads and the cursor follows DealID.
@@ -51,9 +46,6 @@ type pipelineKeys struct {
 	New      key.Binding
 	Edit     key.Binding
 	Open     key.Binding
-	Filter   key.Binding
-	Clear    key.Binding
-	Apply    key.Binding
 	Collapse key.Binding
 	Yes      key.Binding
 	No       key.Binding
@@ -74,9 +66,6 @@ func newPipelineKeys() pipelineKeys {
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new deal")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit deal")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "customer")),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Apply:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 		Collapse: key.NewBinding(key.WithKeys("c", " "), key.WithHelp("c/space", "fold Won/Lost")),
 		Yes:      key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "yes")),
 		No:       key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", "no")),
@@ -149,11 +138,7 @@ type Pipeline struct {
 	expanded map[int64]bool
 	follow   int64 // a deal to put the cursor on when the next load arrives
 
-	input     textinput.Model
-	filtering bool
-	query     string
-	problems  []string
-	filterSeq int
+	filter filterbar.Model
 
 	prompt     *snoozePrompt
 	form       *dealForm
@@ -164,34 +149,33 @@ type Pipeline struct {
 
 // NewPipeline builds the Pipeline screen; Init loads the board.
 func NewPipeline(c *Common) *Pipeline {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "title, customer, #tag, tier:A, risk:at"
-	in.CharLimit = 200
-	in.Cursor.SetMode(cursor.CursorStatic)
-	in.PromptStyle = c.Styles.Filter.Prompt
-	in.TextStyle = c.Styles.Filter.Text
-	in.PlaceholderStyle = c.Styles.Filter.Hint
-	return &Pipeline{c: c, keys: newPipelineKeys(), st: newPipelineStyles(c.Styles), input: in, expanded: map[int64]bool{},
+	p := &Pipeline{c: c, keys: newPipelineKeys(), st: newPipelineStyles(c.Styles), expanded: map[int64]bool{},
 		formStyles: form.NewStyles(form.DefaultPalette())}
+	p.filter = filterbar.New(filterbar.Options{ID: "pipeline", Placeholder: "title, customer, #tag, tier:A, risk:at",
+		Hint: "/ filter", Debounce: c.Debounce, Styles: c.Styles.FilterBar})
+	p.sync()
+	return p
 }
 
 // Init loads the board.
 func (p *Pipeline) Init() tea.Cmd { return p.load() }
 
-// SetSize gives the screen its area.
-func (p *Pipeline) SetSize(w, h int) { p.w, p.h = w, h }
+// SetSize gives the screen its area (and the open form its part of it).
+func (p *Pipeline) SetSize(w, h int) {
+	p.w, p.h = w, h
+	p.sync()
+}
 
 // InputFocused is true while the filter, a form, a prompt or a question
 // has the keyboard.
 func (p *Pipeline) InputFocused() bool {
-	return p.filtering || p.prompt != nil || p.form != nil || p.lost != nil || p.wonDeal != nil
+	return p.filter.Typing() || p.prompt != nil || p.form != nil || p.lost != nil || p.wonDeal != nil
 }
 
 // Mode says what owns the keyboard.
 func (p *Pipeline) Mode() Mode {
 	switch {
-	case p.filtering:
+	case p.filter.Typing():
 		return ModeFilter
 	case p.wonDeal != nil:
 		return ModeModal
@@ -219,12 +203,12 @@ func (p *Pipeline) Selected() (db.DealRow, bool) {
 }
 
 // Query returns the filter the cards answer.
-func (p *Pipeline) Query() string { return p.query }
+func (p *Pipeline) Query() string { return p.filter.Query() }
 
 // load asks for the board with the current filter.
 func (p *Pipeline) load() tea.Cmd {
 	p.seq++
-	seq, c, f := p.seq, p.c, model.ParseFilter(p.query)
+	seq, c, f := p.seq, p.c, model.ParseFilter(p.filter.Query())
 	return func() tea.Msg {
 		ctx, cancel := c.dbCtx()
 		defer cancel()
@@ -237,44 +221,51 @@ func (p *Pipeline) load() tea.Cmd {
 	}
 }
 
-// Update handles keys, loads and the results of actions.
+// Update handles keys, loads and the results of actions, then decides
+// which keys apply and where the board scrolls in the state it left.
 func (p *Pipeline) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := p.update(msg)
+	p.sync()
+	return p, cmd
+}
+
+func (p *Pipeline) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case boardLoadedMsg:
 		if msg.Seq == p.seq {
 			p.applyLoad(msg)
 		}
-		return p, nil
-	case boardFilterTickMsg:
-		if msg.Seq != p.filterSeq || p.input.Value() == p.query {
-			return p, nil
+		return nil
+	case filterbar.TickMsg:
+		if _, changed := p.filter.Update(msg); changed {
+			return p.reload()
 		}
-		return p, p.applyFilter(p.input.Value())
+		return nil
 	case reloadMsg:
-		return p, p.reload()
+		return p.reload()
 	case dealMovedMsg:
-		return p, p.moved(msg)
+		return p.moved(msg)
 	case dealSavedMsg:
-		return p, p.saved(msg)
+		return p.saved(msg)
 	case actedMsg:
 		if msg.Owner != pipelineOwner {
-			return p, nil
+			return nil
 		}
-		return p, tea.Batch(actedResult(msg), p.reload())
+		return tea.Batch(actedResult(msg), p.reload())
 	case form.SubmittedMsg, form.CancelledMsg, form.ReloadRequestedMsg:
-		return p, p.formMsg(msg)
+		return p.formMsg(msg)
 	case tea.KeyMsg:
-		return p, p.handleKey(msg)
+		return p.handleKey(msg)
 	}
-	return p, p.updateInputs(msg)
+	return p.updateInputs(msg)
 }
 
 // updateInputs hands a non-key message (a cursor blink) to the open input.
 func (p *Pipeline) updateInputs(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
-	case p.filtering:
-		p.input, cmd = p.input.Update(msg)
+	case p.filter.Typing():
+		cmd, _ = p.filter.Update(msg)
 	case p.form != nil:
 		p.form.m, cmd = p.form.m.Update(msg)
 	case p.lost != nil:
@@ -379,12 +370,12 @@ func (p *Pipeline) collapsed(i int) bool {
 	return st.Kind != model.StageOpen && !p.expanded[st.ID]
 }
 
-// ShortHelp is the footer's help.
+// ShortHelp is the footer's help. It only reads the key map: sync decided
+// in Update which keys apply.
 func (p *Pipeline) ShortHelp() []key.Binding {
 	switch {
-	case p.filtering:
-		p.keys.Clear.SetHelp("esc", "clear")
-		return []key.Binding{p.keys.Apply, p.keys.Clear}
+	case p.filter.Typing():
+		return p.filter.ShortHelp()
 	case p.wonDeal != nil:
 		return []key.Binding{p.keys.Yes, p.keys.No, p.keys.prompt.Cancel}
 	case p.form != nil:
@@ -392,33 +383,38 @@ func (p *Pipeline) ShortHelp() []key.Binding {
 	case p.prompt != nil || p.lost != nil:
 		return []key.Binding{p.keys.prompt.Confirm, p.keys.prompt.Cancel}
 	}
-	p.enableKeys()
-	p.keys.Clear.SetHelp("esc", "clear filter")
-	return []key.Binding{p.keys.Columns, p.keys.Move, p.keys.Next, p.keys.Prev, p.keys.Won, p.keys.Lost, p.keys.New, p.keys.Open, p.keys.Filter, p.keys.Clear}
+	f := p.filter.Keys
+	return []key.Binding{p.keys.Columns, p.keys.Move, p.keys.Next, p.keys.Prev, p.keys.Won, p.keys.Lost, p.keys.New, p.keys.Open, f.Open, f.Clear}
 }
 
 // FullHelp is the `?` help: every binding of the board, whether or not it
-// applies to the card under the cursor (the form's keys while it is open).
+// applies to the card under the cursor (copies, enabled for the listing;
+// the form's keys while it is open).
 func (p *Pipeline) FullHelp() [][]key.Binding {
 	if p.form != nil {
 		return p.form.m.FullHelp()
 	}
-	for _, b := range []*key.Binding{&p.keys.Next, &p.keys.Prev, &p.keys.Won, &p.keys.Lost, &p.keys.Snooze, &p.keys.Edit, &p.keys.Open, &p.keys.Clear, &p.keys.New} {
-		b.SetEnabled(true)
+	k, f := p.keys, p.filter.Keys
+	cards := []key.Binding{k.Next, k.Prev, k.Won, k.Lost, k.Snooze, k.Collapse, k.New, k.Edit, k.Open, f.Open, f.Apply, f.Clear}
+	for i := range cards {
+		cards[i].SetEnabled(true)
 	}
 	// Two long columns rather than three short ones: with the root's global
 	// column they fit in 80 cells.
-	return [][]key.Binding{
-		append([]key.Binding{p.keys.Left, p.keys.Right}, p.keys.bindings()...),
-		{p.keys.Next, p.keys.Prev, p.keys.Won, p.keys.Lost, p.keys.Snooze, p.keys.Collapse,
-			p.keys.New, p.keys.Edit, p.keys.Open, p.keys.Filter, p.keys.Apply, p.keys.Clear},
-	}
+	return [][]key.Binding{append([]key.Binding{k.Left, k.Right}, k.bindings()...), cards}
 }
 
-// enableKeys keeps the help true for the card under the cursor.
-func (p *Pipeline) enableKeys() {
+// sync decides which keys apply to the card under the cursor and where the
+// board scrolls; Update and SetSize end with it.
+func (p *Pipeline) sync() {
 	r := p.selected()
 	open := r != nil && r.Status == model.DealOpen
+	openStage := p.focus < len(p.cols) && p.cols[p.focus].Stage.Kind == model.StageOpen
+	cards := 0
+	if p.focus < len(p.cols) && !p.collapsed(p.focus) {
+		cards = len(p.cols[p.focus].Cards)
+	}
+	p.keys.enable(cards)
 	p.keys.Next.SetEnabled(open)
 	p.keys.Prev.SetEnabled(open)
 	p.keys.Won.SetEnabled(open)
@@ -426,6 +422,10 @@ func (p *Pipeline) enableKeys() {
 	p.keys.Snooze.SetEnabled(open && (r.Rotting || snoozed(r, p.c.Today())))
 	p.keys.Edit.SetEnabled(r != nil)
 	p.keys.Open.SetEnabled(r != nil)
-	p.keys.Clear.SetEnabled(p.query != "")
-	p.keys.New.SetEnabled(p.focus < len(p.cols) && p.cols[p.focus].Stage.Kind == model.StageOpen)
+	p.keys.New.SetEnabled(openStage)
+	p.keys.Collapse.SetEnabled(p.focus < len(p.cols) && !openStage)
+	if p.form != nil {
+		p.form.m.SetSize(p.w, p.formHeight())
+	}
+	p.scroll()
 }

@@ -132,6 +132,7 @@ func pressKeys(t testing.TB, a *App, keys ...string) {
 	for _, k := range keys {
 		if kt, ok := extra[k]; ok {
 			_, cmd := a.Update(tea.KeyMsg{Type: kt})
+			a.View()
 			drain(t, a, cmd)
 			continue
 		}

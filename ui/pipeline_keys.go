@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,8 +13,12 @@ import (
 // a prompt, the won question, or the board.
 func (p *Pipeline) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case p.filtering:
-		return p.filterKey(msg)
+	case p.filter.Typing():
+		cmd, changed := p.filter.Update(msg)
+		if changed {
+			return tea.Batch(cmd, p.reload())
+		}
+		return cmd
 	case p.wonDeal != nil:
 		return p.wonKey(msg)
 	case p.form != nil:
@@ -44,7 +47,8 @@ func (p *Pipeline) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return p.boardKey(msg)
 }
 
-// boardKey handles a key on the board itself.
+// boardKey handles a key on the board itself. Only enabled bindings act;
+// a key that does not apply to the card under the cursor earns a hint.
 func (p *Pipeline) boardKey(msg tea.KeyMsg) tea.Cmd {
 	if len(p.cols) == 0 {
 		return nil
@@ -56,87 +60,82 @@ func (p *Pipeline) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.keys.Right):
 		p.focus = min(len(p.cols)-1, p.focus+1)
 		return nil
-	case key.Matches(msg, p.keys.Filter):
-		p.filtering = true
-		p.input.SetValue(p.query)
-		p.input.CursorEnd()
-		return p.input.Focus()
-	case key.Matches(msg, p.keys.Clear):
-		if p.query != "" {
-			p.input.SetValue("")
-			return p.applyFilter("")
+	case key.Matches(msg, p.filter.Keys.Open):
+		return p.filter.Open()
+	case key.Matches(msg, p.filter.Keys.Clear):
+		if p.filter.Clear() {
+			return p.reload()
 		}
 		return nil
-	case pressed(msg, p.keys.Collapse):
-		return p.toggleCollapse()
-	case pressed(msg, p.keys.New):
+	case key.Matches(msg, p.keys.Collapse):
+		st := p.cols[p.focus].Stage
+		p.expanded[st.ID] = !p.expanded[st.ID]
+		return nil
+	case key.Matches(msg, p.keys.New):
 		return p.openNewForm()
 	}
-	if !p.collapsed(p.focus) {
-		n := len(p.cols[p.focus].Cards)
-		if cur, ok := p.keys.move(msg, p.cursor[p.focus], n, p.cardsPerPage()); ok {
-			p.cursor[p.focus] = cur
-			return nil
-		}
-	}
-	r := p.selected()
-	isCardKey := pressed(msg, p.keys.Next) || pressed(msg, p.keys.Prev) || pressed(msg, p.keys.Won) ||
-		pressed(msg, p.keys.Lost) || pressed(msg, p.keys.Snooze) || pressed(msg, p.keys.Edit) || pressed(msg, p.keys.Open)
-	if !isCardKey {
+	if cur, ok := p.keys.move(msg, p.cursor[p.focus], len(p.cols[p.focus].Cards), p.cardsPerPage()); ok {
+		p.cursor[p.focus] = cur
 		return nil
 	}
-	if r == nil {
-		if p.collapsed(p.focus) {
-			return status(fmt.Sprintf("%s is collapsed: c or space shows its deals", clean(p.cols[p.focus].Stage.Name)))
-		}
-		return status("No deal here: n adds one")
-	}
+	r := p.selected()
 	switch {
-	case pressed(msg, p.keys.Open):
+	case key.Matches(msg, p.keys.Open):
 		return openCustomer(r.CustomerID)
-	case pressed(msg, p.keys.Edit):
+	case key.Matches(msg, p.keys.Edit):
 		return p.openEditForm(*r)
-	}
-	if r.Status != model.DealOpen {
-		return status(fmt.Sprintf("%q is %s and stays closed: u undoes the last change", clean(r.Title), r.Status))
-	}
-	switch {
-	case pressed(msg, p.keys.Next):
+	case key.Matches(msg, p.keys.Next):
 		return p.step(r, 1)
-	case pressed(msg, p.keys.Prev):
+	case key.Matches(msg, p.keys.Prev):
 		return p.step(r, -1)
-	case pressed(msg, p.keys.Won):
+	case key.Matches(msg, p.keys.Won):
 		if p.closedColumn(model.StageWon) < 0 {
 			return status("This pipeline has no Won stage (see rapport stages)")
 		}
 		row := *r
 		p.wonDeal = &row
 		return nil
-	case pressed(msg, p.keys.Lost):
+	case key.Matches(msg, p.keys.Lost):
 		if p.closedColumn(model.StageLost) < 0 {
 			return status("This pipeline has no Lost stage (see rapport stages)")
 		}
 		p.lost = newLostPrompt(*r)
 		return p.lost.input.Focus()
-	case pressed(msg, p.keys.Snooze):
-		if !r.Rotting && !snoozed(r, p.c.Today()) {
-			return status(fmt.Sprintf("%q is not rotting: z snoozes a deal stuck past its stage's limit", clean(r.Title)))
-		}
+	case key.Matches(msg, p.keys.Snooze):
 		p.prompt = newSnoozePrompt(p.c, "Snooze until:", true)
 		p.prompt.dealID, p.prompt.title = r.ID, r.Title
 		return p.prompt.date.Focus()
 	}
-	return nil
+	return p.disabledReason(msg)
 }
 
-// toggleCollapse expands or collapses the focused Won or Lost column.
-func (p *Pipeline) toggleCollapse() tea.Cmd {
-	st := p.cols[p.focus].Stage
-	if st.Kind == model.StageOpen {
+// disabledReason is the hint for a board key that does not apply now: no
+// card under the cursor, a closed deal, a deal that is not rotting, a
+// column that does not fold or take new deals.
+func (p *Pipeline) disabledReason(msg tea.KeyMsg) tea.Cmd {
+	k := p.keys
+	switch {
+	case disabledKey(msg, k.Collapse):
 		return status("c and space expand or collapse Won and Lost; open stages always show their deals")
+	case disabledKey(msg, k.New):
+		return status("n adds a deal to an open stage: move to one with h")
 	}
-	p.expanded[st.ID] = !p.expanded[st.ID]
-	return nil
+	card := false
+	for _, b := range []key.Binding{k.Next, k.Prev, k.Won, k.Lost, k.Snooze, k.Edit, k.Open} {
+		card = card || disabledKey(msg, b)
+	}
+	r := p.selected()
+	switch {
+	case !card:
+		return nil
+	case r == nil && p.collapsed(p.focus):
+		return status(fmt.Sprintf("%s is collapsed: c or space shows its deals", clean(p.cols[p.focus].Stage.Name)))
+	case r == nil:
+		return status("No deal here: n adds one")
+	case r.Status != model.DealOpen:
+		return status(fmt.Sprintf("%q is %s and stays closed: u undoes the last change", clean(r.Title), r.Status))
+	}
+	return status(fmt.Sprintf("%q is not rotting: z snoozes a deal stuck past its stage's limit", clean(r.Title)))
 }
 
 // closedColumn returns the index of the first column of kind k, -1 if none.
@@ -167,42 +166,4 @@ func (p *Pipeline) wonKey(msg tea.KeyMsg) tea.Cmd {
 		return status("This pipeline has no Won stage (see rapport stages)")
 	}
 	return moveDealCmd(p.c, r.ID, p.cols[i].Stage, "", yes, r.Title, r.ValueMinor, r.Currency)
-}
-
-// filterKey handles typing in the filter; the filter runs after a pause.
-func (p *Pipeline) filterKey(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, p.keys.Clear):
-		p.filtering = false
-		p.input.Blur()
-		p.input.SetValue("")
-		if p.query == "" {
-			return nil
-		}
-		return p.applyFilter("")
-	case key.Matches(msg, p.keys.Apply):
-		p.filtering = false
-		p.input.Blur()
-		if p.input.Value() != p.query {
-			return p.applyFilter(p.input.Value())
-		}
-		return nil
-	}
-	before := p.input.Value()
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	if p.input.Value() == before {
-		return cmd
-	}
-	p.filterSeq++
-	seq := p.filterSeq
-	return tea.Batch(cmd, tea.Tick(p.c.Debounce, func(time.Time) tea.Msg { return boardFilterTickMsg{Seq: seq} }))
-}
-
-// applyFilter loads the board for a new filter, keeping the selected deal
-// under the cursor when it still matches.
-func (p *Pipeline) applyFilter(q string) tea.Cmd {
-	p.query = q
-	p.problems = model.ParseFilter(q).Problems
-	return p.reload()
 }

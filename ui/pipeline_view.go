@@ -36,18 +36,21 @@ type boardGeom struct {
 	cardH    int   // lines per card
 }
 
-// geometry lays the board out in w×h (h = the lines under the top line)
-// and scrolls horizontally so the focused column is visible.
+// visibleColumns is how many columns fit side by side in w cells.
+func visibleColumns(w, total int) int {
+	return clamp((w+boardGap)/(boardMinColW+boardGap), 1, total)
+}
+
+// geometry lays the board out in w×h (h = the lines under the top line),
+// from the first visible column scroll chose. It changes nothing.
 func (p *Pipeline) geometry(w, h int) boardGeom {
 	var g boardGeom
 	total := len(p.cols)
 	if total == 0 || w <= 0 {
 		return g
 	}
-	g.n = clamp((w+boardGap)/(boardMinColW+boardGap), 1, total)
-	// Keep the focused column in view, moving as little as possible.
-	p.left = scrollTo(p.left, p.focus, g.n, total)
-	g.first = p.left
+	g.n = visibleColumns(w, total)
+	g.first = clamp(p.left, 0, total-g.n)
 	colW := (w - (g.n-1)*boardGap) / g.n
 	rem := w - (g.n-1)*boardGap - colW*g.n
 	g.widths = make([]int, g.n)
@@ -76,20 +79,44 @@ func (p *Pipeline) geometry(w, h int) boardGeom {
 	return g
 }
 
-// window returns the cards of column i to draw (top, count) and whether a
-// "+N more" line follows them.
-func (p *Pipeline) window(i int, g boardGeom) (top, k int, more bool) {
+// window returns how many cards of column i fit (count) and whether a
+// "+N more" line follows them; all reports that every card fits.
+func (p *Pipeline) window(i int, g boardGeom) (k int, more, all bool) {
 	n := len(p.cols[i].Cards)
 	if n*g.cardH <= g.area {
-		p.top[i] = 0
-		return 0, n, false
+		return n, false, true
 	}
 	k, more = (g.area-1)/g.cardH, true
 	if k < 1 {
 		k, more = 1, g.area > g.cardH
 	}
-	p.top[i] = scrollTo(p.top[i], p.cursor[i], k, n)
-	return p.top[i], k, more
+	return k, more, false
+}
+
+// boardHeight is the lines under the top line and above any open prompt.
+func (p *Pipeline) boardHeight() int { return max(0, p.h-p.bottomLines()-1) }
+
+// scroll keeps the focused column in view, moving as little as possible,
+// and the cursor of every visible column inside its window. Update and
+// SetSize call it (through sync); View only reads what it chose.
+func (p *Pipeline) scroll() {
+	total := len(p.cols)
+	if total == 0 || p.w <= 0 {
+		return
+	}
+	p.left = scrollTo(p.left, p.focus, visibleColumns(p.w, total), total)
+	g := p.geometry(p.w, p.boardHeight())
+	for i := g.first; i < g.first+g.n; i++ {
+		if p.collapsed(i) || len(p.cols[i].Cards) == 0 {
+			continue
+		}
+		k, _, all := p.window(i, g)
+		if all {
+			p.top[i] = 0
+		} else {
+			p.top[i] = scrollTo(p.top[i], p.cursor[i], k, len(p.cols[i].Cards))
+		}
+	}
 }
 
 // cardsPerPage is how many cards of the focused column are on screen (the
@@ -98,11 +125,11 @@ func (p *Pipeline) cardsPerPage() int {
 	if p.focus >= len(p.cols) {
 		return 1
 	}
-	g := p.geometry(p.w, max(0, p.h-p.bottomLines()-1))
+	g := p.geometry(p.w, p.boardHeight())
 	if g.cardH == 0 {
 		return 1
 	}
-	_, k, _ := p.window(p.focus, g)
+	k, _, _ := p.window(p.focus, g)
 	return max(1, k)
 }
 
@@ -141,8 +168,8 @@ func (p *Pipeline) View() string {
 	var bottom []string
 	switch {
 	case p.form != nil:
-		p.form.m.SetSize(p.w, p.formHeight())
-		bottom = splitLines(p.form.m.View())
+		bottom = splitLines(p.form.m.View()) // sized by sync
+
 	case p.lost != nil:
 		bottom = p.lost.view(p.st, p.w)
 	case p.prompt != nil:
@@ -164,20 +191,8 @@ func (p *Pipeline) View() string {
 // columns are in view when they do not all fit.
 func (p *Pipeline) topLine() string {
 	s := p.c.Styles
-	var left string
-	switch {
-	case p.filtering:
-		in := p.input
-		in.Width = max(1, p.w/2-width(in.Prompt)-1)
-		left = in.View()
-	case p.query != "":
-		left = s.Filter.Prompt.Render("/ ") + s.Filter.Text.Render(clean(p.query))
-	default:
-		left = s.Filter.Hint.Render("/ filter")
-	}
-	if len(p.problems) > 0 && !p.filtering {
-		left += s.Item.Overdue.Render("  ? " + strings.Join(p.problems, "; "))
-	}
+	// The input gets half the line; the totals the rest.
+	left := p.filter.View(p.w / 2)
 	right := p.summary()
 	g := p.geometry(p.w, 0)
 	if g.n < len(p.cols) {
@@ -322,12 +337,13 @@ func (p *Pipeline) columnLines(i, w, h int, g boardGeom) []string {
 		}
 	case len(c.Cards) == 0:
 		empty := "  no deals"
-		if p.query != "" {
+		if p.filter.Query() != "" {
 			empty = "  none match"
 		}
 		pad(st.More.Render(cell(empty, w)))
 	default:
-		top, k, more := p.window(i, g)
+		top := p.top[i]
+		k, more, _ := p.window(i, g)
 		today := p.c.Today()
 		hhmm := p.c.Now().Format("15:04")
 		for j := top; j < top+k && j < len(c.Cards); j++ {

@@ -123,12 +123,16 @@ func (p *snoozePrompt) update(msg tea.Msg, keys promptKeys, confirm func(day mod
 	return cmd, false
 }
 
+// view draws the prompt in w cells; it sizes copies of its inputs, so
+// drawing changes nothing.
 func (p *snoozePrompt) view(s *Styles, w int) []string {
-	p.date.SetWidth(w)
-	out := []string{s.Section.Title.Render(truncate("Snooze "+p.title, w)), p.date.View()}
+	date := p.date
+	date.SetWidth(w)
+	out := []string{s.Section.Title.Render(truncate("Snooze "+p.title, w)), date.View()}
 	if p.needReason {
-		p.reason.Width = max(1, w-len(p.reason.Prompt)-1)
-		out = append(out, p.reason.View())
+		reason := p.reason
+		reason.Width = max(1, w-len(reason.Prompt)-1)
+		out = append(out, reason.View())
 	}
 	if p.err != "" {
 		out[0] = s.Item.Overdue.Render(truncate(p.err, w))

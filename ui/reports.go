@@ -72,6 +72,7 @@ func NewReports(c *Common) *Reports {
 			s.period = i
 		}
 	}
+	s.enableKeys()
 	return s
 }
 
@@ -83,6 +84,7 @@ func (s *Reports) Init() tea.Cmd { return s.load() }
 func (s *Reports) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.render()
+	s.enableKeys()
 }
 
 // InputFocused is always false: the screen has no text field.
@@ -107,24 +109,25 @@ func (s *Reports) load() tea.Cmd {
 	}
 }
 
-// Update handles keys, the report's answer and reloads.
+// Update handles keys, the report's answer and reloads, then decides
+// which keys apply in the state it left.
 func (s *Reports) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case reportLoadedMsg:
 		if msg.Seq == s.seq {
 			s.applyLoad(msg)
 		}
-		return s, nil
 	case reloadMsg:
-		return s, s.load()
+		cmd = s.load()
 	case tea.KeyMsg:
-		return s, s.handleKey(msg)
+		cmd = s.handleKey(msg)
 	}
-	return s, nil
+	s.enableKeys()
+	return s, cmd
 }
 
 func (s *Reports) handleKey(msg tea.KeyMsg) tea.Cmd {
-	s.enableKeys()
 	switch {
 	case key.Matches(msg, s.keys.Period):
 		s.period = (s.period + 1) % len(reportPeriods())
@@ -174,23 +177,16 @@ func (s *Reports) maxTop() int { return max(0, len(s.lines)-s.bodyHeight()) }
 
 // enableKeys keeps the help true: scrolling applies only when the report
 // is longer than the body.
-func (s *Reports) enableKeys() {
-	scroll := s.maxTop() > 0
-	s.keys.Move.SetEnabled(scroll)
-	for _, b := range []*key.Binding{&s.keys.Up, &s.keys.Down, &s.keys.Top, &s.keys.Bottom, &s.keys.HalfDown, &s.keys.HalfUp, &s.keys.PageDown, &s.keys.PageUp} {
-		b.SetEnabled(scroll)
-	}
-}
+// Update, SetSize and the constructor end with it.
+func (s *Reports) enableKeys() { s.keys.enable(s.maxTop() + 1) }
 
 // ShortHelp is the footer's help.
 func (s *Reports) ShortHelp() []key.Binding {
-	s.enableKeys()
 	return []key.Binding{s.keys.Move, s.keys.Period, s.keys.Reload}
 }
 
 // FullHelp is the `?` help: every binding of the screen.
 func (s *Reports) FullHelp() [][]key.Binding {
-	s.enableKeys()
 	return [][]key.Binding{s.keys.bindings(), {s.keys.Period, s.keys.Reload}}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/components/datefield"
+	"github.com/rapportcrm/rapport/ui/components/filterbar"
 	"github.com/rapportcrm/rapport/ui/components/form"
 )
 
@@ -79,6 +80,8 @@ type Styles struct {
 		Text   lipgloss.Style
 		Hint   lipgloss.Style
 	}
+	// FilterBar is the filter line of Customers and Pipeline.
+	FilterBar filterbar.Styles
 	Help      help.Styles
 	DateField datefield.Styles
 	// Form is the look of the editor's forms (components/form).
@@ -121,6 +124,7 @@ func NewStyles(t Theme) *Styles {
 	s.Filter.Prompt = lipgloss.NewStyle().Bold(true).Foreground(t.Accent)
 	s.Filter.Text = base
 	s.Filter.Hint = dim
+	s.FilterBar = filterbar.Styles{Prompt: s.Filter.Prompt, Text: s.Filter.Text, Hint: s.Filter.Hint, Problem: s.Item.Overdue}
 
 	s.Help = help.Styles{
 		Ellipsis:       dim,

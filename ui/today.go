@@ -79,6 +79,8 @@ type Today struct {
 	// open lists the sections shown whole; the others show their first
 	// rows when the whole triage does not fit, so every section is in view.
 	open map[todayKind]bool
+	// folding is set when the triage does not fit: space then folds.
+	folding bool
 }
 
 // todayFoldRows is how many rows a folded section shows.
@@ -97,6 +99,7 @@ func NewToday(c *Common) *Today {
 		prompt:   newPromptKeys(),
 	}}
 	t.layout()
+	t.sync()
 	return t
 }
 
@@ -123,11 +126,13 @@ func (t *Today) SetSize(w, h int) {
 		for i := range t.rows {
 			if k, _ := t.rowKey(i); k == prev {
 				t.cursor = i
+				t.sync()
 				return
 			}
 		}
 	}
 	t.cursor = clamp(t.cursor, 0, len(t.rows)-1)
+	t.sync()
 }
 
 // InputFocused is true while the snooze prompt is open.
@@ -141,32 +146,61 @@ func (t *Today) Mode() Mode {
 	return ModeNormal
 }
 
-// ShortHelp is the footer's help.
+// ShortHelp is the footer's help. It only reads the key map: sync decided
+// in Update which keys apply.
 func (t *Today) ShortHelp() []key.Binding {
 	if t.prompt != nil {
 		return []key.Binding{t.keys.prompt.Confirm, t.keys.prompt.Cancel}
 	}
-	t.enableKeys()
 	return []key.Binding{t.keys.Move, t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo, t.keys.edit.Log, t.keys.edit.Follow, t.keys.edit.Edit}
 }
 
-// FullHelp is the `?` help.
+// FullHelp is the `?` help: every key, also those that do not apply to
+// the selected row (copies, enabled for the listing).
 func (t *Today) FullHelp() [][]key.Binding {
-	t.enableKeys()
+	actions := []key.Binding{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo, t.keys.Fold}
+	for i := range actions {
+		actions[i].SetEnabled(true)
+	}
 	// The edit keys share the actions' column so the global keys still fit at 80.
-	return [][]key.Binding{t.keys.bindings(), append([]key.Binding{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.SnoozeTo, t.keys.Fold}, t.keys.edit.full()...)}
+	return [][]key.Binding{t.keys.bindings(), append(actions, t.keys.edit.full()...)}
 }
 
-// enableKeys keeps help true: x only on a follow-up, z/Z on a follow-up or rotting deal.
-func (t *Today) enableKeys() {
+// sync decides which keys apply and where the view scrolls; Update and
+// SetSize end with it. x only on a follow-up, z/Z on a follow-up or
+// rotting deal, space when sections are folded.
+func (t *Today) sync() {
 	r, ok := t.selected()
 	fu := ok && (r.kind == rowOverdue || r.kind == rowDueToday)
+	t.keys.enable(len(t.rows))
 	t.keys.Done.SetEnabled(fu)
 	t.keys.Snooze.SetEnabled(fu || ok && r.kind == rowRotting)
 	t.keys.SnoozeTo.SetEnabled(fu || ok && r.kind == rowRotting)
 	t.keys.Open.SetEnabled(ok)
+	t.keys.Fold.SetEnabled(ok && t.folding)
 	sel, ok := t.selection()
 	t.keys.edit.enable(sel, ok)
+	t.scroll()
+}
+
+// scroll keeps the cursor's line in view; the first row also shows its
+// section title.
+func (t *Today) scroll() {
+	h := t.h
+	if t.prompt != nil {
+		h -= t.prompt.lines()
+	}
+	cur := 0
+	for i, l := range t.lines {
+		if l.title == "" && l.more == "" && l.row == t.cursor {
+			cur = i
+			break
+		}
+	}
+	if t.cursor == 0 {
+		cur = 0
+	}
+	t.top = scrollTo(t.top, cur, h, len(t.lines))
 }
 
 // selection is what the selected row gives the edit keys: its customer,
@@ -203,30 +237,37 @@ func (t *Today) selected() (todayRow, bool) {
 	return t.rows[t.cursor], true
 }
 
-// Update handles keys, loads and action results.
+// Update handles keys, loads and action results, then decides which keys
+// apply in the state it left.
 func (t *Today) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := t.update(msg)
+	t.sync()
+	return t, cmd
+}
+
+func (t *Today) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case todayLoadedMsg:
 		if msg.Seq != t.seq {
-			return t, nil
+			return nil
 		}
 		t.applyLoad(msg)
-		return t, nil
+		return nil
 	case reloadMsg:
-		return t, t.load()
+		return t.load()
 	case actedMsg:
 		if msg.Owner != todayOwner {
-			return t, nil
+			return nil
 		}
-		return t, tea.Batch(actedResult(msg), t.load())
+		return tea.Batch(actedResult(msg), t.load())
 	case tea.KeyMsg:
-		return t, t.handleKey(msg)
+		return t.handleKey(msg)
 	}
 	if t.prompt != nil {
 		cmd, _ := t.prompt.update(msg, t.keys.prompt, nil)
-		return t, cmd
+		return cmd
 	}
-	return t, nil
+	return nil
 }
 
 func (t *Today) applyLoad(msg todayLoadedMsg) {
@@ -298,6 +339,7 @@ func (t *Today) layout() {
 		}
 	}
 	fold := t.h > 0 && lines > t.h
+	t.folding = fold
 	for _, s := range sections {
 		title := fmt.Sprintf("%s (%d)", s.title, s.total)
 		if s.total == 0 {
@@ -373,36 +415,38 @@ func (t *Today) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	f, isFollowup := t.followup(r)
 	switch {
-	case pressed(msg, t.keys.Fold):
+	case key.Matches(msg, t.keys.Fold):
 		t.toggleFold()
 		return nil
-	case pressed(msg, t.keys.Open):
+	case key.Matches(msg, t.keys.Open):
 		return openCustomer(t.customerOf(r))
-	case pressed(msg, t.keys.Done):
-		f, ok := t.followup(r)
-		if !ok {
-			return status("x marks a follow-up done: select one in the first two sections")
-		}
+	case key.Matches(msg, t.keys.Done):
 		return completeFollowupCmd(t.c, todayOwner, f.FollowupID, f.Title)
-	case pressed(msg, t.keys.Snooze):
-		if f, ok := t.followup(r); ok {
-			return snoozeFollowupCmd(t.c, todayOwner, f.FollowupID, f.Title, t.c.Today().AddDays(1), f.DueTime)
-		}
-		if r.kind == rowRotting {
-			return t.openDealPrompt(r)
-		}
+	case key.Matches(msg, t.keys.Snooze) && isFollowup:
+		return snoozeFollowupCmd(t.c, todayOwner, f.FollowupID, f.Title, t.c.Today().AddDays(1), f.DueTime)
+	case key.Matches(msg, t.keys.SnoozeTo) && isFollowup:
+		t.prompt = newSnoozePrompt(t.c, "Snooze to:", false)
+		t.prompt.followupID, t.prompt.title, t.prompt.dueTime = f.FollowupID, f.Title, f.DueTime
+		return nil
+	case key.Matches(msg, t.keys.Snooze, t.keys.SnoozeTo):
+		return t.openDealPrompt(r) // enabled on a rotting deal
+	}
+	return t.disabledReason(msg)
+}
+
+// disabledReason is the hint for a key that does not apply to the row.
+func (t *Today) disabledReason(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case disabledKey(msg, t.keys.Done):
+		return status("x marks a follow-up done: select one in the first two sections")
+	case disabledKey(msg, t.keys.Snooze):
 		return status("z snoozes a follow-up or a rotting deal")
-	case pressed(msg, t.keys.SnoozeTo):
-		if f, ok := t.followup(r); ok {
-			t.prompt = newSnoozePrompt(t.c, "Snooze to:", false)
-			t.prompt.followupID, t.prompt.title, t.prompt.dueTime = f.FollowupID, f.Title, f.DueTime
-			return nil
-		}
-		if r.kind == rowRotting {
-			return t.openDealPrompt(r)
-		}
+	case disabledKey(msg, t.keys.SnoozeTo):
 		return status("Z snoozes a follow-up or a rotting deal to a date")
+	case disabledKey(msg, t.keys.Fold):
+		return status("Every section is shown whole: space folds them when they do not fit")
 	}
 	return nil
 }
@@ -453,19 +497,6 @@ func (t *Today) View() string {
 		promptLines = t.prompt.view(s, t.w)
 		h -= len(promptLines)
 	}
-	// The cursor's line, to keep it in view; the first row also shows its
-	// section title.
-	cur := 0
-	for i, l := range t.lines {
-		if l.title == "" && l.more == "" && l.row == t.cursor {
-			cur = i
-			break
-		}
-	}
-	if t.cursor == 0 {
-		cur = 0
-	}
-	t.top = scrollTo(t.top, cur, h, len(t.lines))
 	out := make([]string, 0, t.h)
 	for i := t.top; i < len(t.lines) && len(out) < h; i++ {
 		l := t.lines[i]

@@ -95,14 +95,23 @@ func (a *App) summaryView() string {
 	return strings.Join(parts, s.Item.Dim.Render(" · "))
 }
 
-// globalHelp is the root's part of the help for the current state.
+// globalHelp is the root's part of the help for the current state: q
+// quits on a tab and goes back from a pushed screen (a copy says which).
 func (a *App) globalHelp() []key.Binding {
-	if a.topLevel() {
-		a.keys.Quit.SetHelp("q", "quit")
-	} else {
-		a.keys.Quit.SetHelp("q", "back")
+	quit := a.keys.Quit
+	if !a.topLevel() {
+		quit.SetHelp("q", "back")
 	}
-	return []key.Binding{a.keys.Help, a.keys.Quit}
+	return []key.Binding{a.keys.Help, quit}
+}
+
+// footerKeys are the keys the footer shows for the focused screen (or the
+// open editor), without the root's ? and q.
+func (a *App) footerKeys() []key.Binding {
+	if a.editor != nil {
+		return a.editorHelp()
+	}
+	return a.Focused().ShortHelp()
 }
 
 func (a *App) footerView() string {
@@ -115,25 +124,20 @@ func (a *App) footerView() string {
 		}
 		status = st.Render(truncate(a.status, a.width)) + "  "
 	}
-	f := a.Focused()
-	a.help.Width = max(0, a.width-width(status))
-	if a.editor != nil {
-		return status + a.help.ShortHelpView(a.editorHelp())
-	}
-	bindings := f.ShortHelp()
-	if f.InputFocused() {
-		return status + a.help.ShortHelpView(bindings)
+	// Copies of the help model, sized here: drawing changes nothing.
+	room, whole := a.help, a.help
+	room.Width, whole.Width = max(0, a.width-width(status)), 0
+	bindings := a.footerKeys()
+	if a.editor != nil || a.Focused().InputFocused() {
+		return status + room.ShortHelpView(bindings)
 	}
 	// The screen's keys, then ? and q; when they do not all fit, ? and q
 	// come first so the way to the full help is never cut off.
 	all := append(append([]key.Binding{}, bindings...), a.globalHelp()...)
-	a.help.Width = 0
-	line := a.help.ShortHelpView(all)
-	a.help.Width = max(0, a.width-width(status))
-	if width(line) > a.help.Width {
+	if width(whole.ShortHelpView(all)) > room.Width {
 		all = append(a.globalHelp(), bindings...)
 	}
-	return status + a.help.ShortHelpView(all)
+	return status + room.ShortHelpView(all)
 }
 
 func (a *App) helpView(h int) string {
@@ -144,8 +148,7 @@ func (a *App) helpView(h int) string {
 	global = append(global, a.globalHelp()...)
 	global = append(global, a.keys.Back, a.keys.ForceQuit)
 	groups = append(groups, global)
-	a.help.Width = a.width
 	lines := []string{s.App.HelpTitle.Render("Keys — ? or esc closes"), ""}
-	lines = append(lines, splitLines(a.help.FullHelpView(groups))...)
+	lines = append(lines, splitLines(a.help.FullHelpView(groups))...) // a.help.Width is the frame's, set by resize
 	return frame(lines, a.width, h)
 }

@@ -88,7 +88,7 @@ func (v *Welcome) Init() tea.Cmd { return nil }
 func (v *Welcome) SetSize(w, h int) {
 	v.w, v.h = w, h
 	for i := range v.fields {
-		v.fields[i].Width = max(1, w-len(v.fields[i].Prompt)-2)
+		v.fields[i].Width = max(1, w-len(v.fields[i].Prompt)-2-width(markSelected+" "))
 	}
 }
 
@@ -223,6 +223,15 @@ func (v *Welcome) save() tea.Cmd {
 	}
 }
 
+// fieldView is field i with the focus marker (› before the field being
+// typed into: tab moves it, and it shows without colour too).
+func (v *Welcome) fieldView(i int) string {
+	if i == v.focus {
+		return markSelected + " " + v.fields[i].View()
+	}
+	return "  " + v.fields[i].View()
+}
+
 func (v *Welcome) loadDemo() tea.Cmd {
 	c := v.c
 	return func() tea.Msg {
@@ -252,7 +261,7 @@ func (v *Welcome) View() string {
 	case welcomeLoading:
 		out = append(out, s.Table.Loading.Render("Loading sample data… (a few seconds)"))
 	case welcomeForm:
-		out = append(out, s.Section.Title.Render("Add your first customer"), v.fields[0].View(), v.fields[1].View(), "",
+		out = append(out, s.Section.Title.Render("Add your first customer"), v.fieldView(0), v.fieldView(1), "",
 			s.Item.Dim.Render("tab next field · enter saves · esc cancels"))
 	default:
 		out = append(out,

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rapportcrm/rapport/ui/internal/tmuxtest"
+)
+
+// TestFilterEscTmux drives the built binary in a real terminal, where the
+// program renders between keys: in Customers and in Pipeline, `/ acme esc
+// esc` closes the filter, and the `j` after it moves the cursor instead of
+// being typed into the filter (issue 20: the help disabled esc while drawing).
+func TestFilterEscTmux(t *testing.T) {
+	tmuxtest.Available(t)
+	bin := tmuxtest.Build(t)
+	env := []string{"TZ=UTC", "NO_COLOR=1", "LANG=C.UTF-8", "RAPPORT_NOW=" + fixtureNow.Format(time.RFC3339)}
+
+	t.Run("customers", func(t *testing.T) {
+		d, _ := fixtureBook(t)
+		s := tmuxtest.Start(t, 120, 30, env, bin, "--db", d.Path())
+		s.WaitFor("2 Customers")
+		s.Keys("2")
+		s.WaitFor("1/47 · sort: risk")
+		s.Keys("/")
+		s.Text("acme")
+		s.WaitFor("/ acme", "1/1 ")
+		s.Keys("Escape")
+		s.WaitFor("/ filter · s sort", "1/47 ")
+		s.Keys("Escape")
+		s.Keys("j")
+		moved := s.WaitFor("2/47 · sort: risk")
+		if !containsLine(moved, "/ filter · s sort") {
+			t.Fatalf("j went into the filter:\n%s", moved)
+		}
+		s.Keys("q")
+		s.WaitGone()
+	})
+
+	t.Run("pipeline", func(t *testing.T) {
+		d, _ := pipelineBook(t)
+		s := tmuxtest.Start(t, 160, 40, env, bin, "--db", d.Path())
+		s.WaitFor("3 Pipeline")
+		s.Keys("3")
+		s.WaitFor("Pilot for", "Renewal 2027")
+		s.Keys("/")
+		s.Text("acme")
+		s.WaitFor("/ acme", "Fleet upgrade")
+		s.Keys("Escape")
+		s.WaitFor("/ filter", "Pilot for")
+		s.Keys("Escape")
+		s.Keys("j")
+		moved := s.WaitFor("›  Renewal 2027")
+		if containsLine(moved, "/ j") {
+			t.Fatalf("j went into the filter:\n%s", moved)
+		}
+		s.Keys("q")
+		s.WaitGone()
+	})
+}
+
+// containsLine reports whether some line of screen starts with prefix.
+func containsLine(screen, prefix string) bool {
+	for _, l := range splitLines(screen) {
+		if len(l) >= len(prefix) && l[:len(prefix)] == prefix {
+			return true
+		}
+	}
+	return false
+}
