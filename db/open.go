@@ -43,6 +43,8 @@ type DB struct {
 	// readOnly is set when the file or its folder cannot be written: w is
 	// nil and every write returns ErrReadOnly.
 	readOnly bool
+	// ident is the file this handle opened (see CheckFile).
+	ident *fileIdentity
 }
 
 // Querier is what *sql.DB, *sql.Conn and *sql.Tx have in common, so a helper
@@ -53,6 +55,9 @@ type Querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// busyTimeoutMS is how long a statement waits for another process's lock.
+const busyTimeoutMS = 5000
+
 // DSN builds the file: URI for path with rapport's pragmas. The path is
 // percent-escaped so that '?', '#' or '&' in it cannot add parameters.
 func DSN(path string, readOnly bool) string {
@@ -60,7 +65,7 @@ func DSN(path string, readOnly bool) string {
 	// busy_timeout first: the pragmas after it may need a lock another
 	// process holds for a moment.
 	q := []string{
-		"_pragma=busy_timeout(5000)",
+		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeoutMS),
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(FULL)",
 		"_txlock=immediate",
@@ -111,6 +116,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	d := &DB{path: abs, now: opt.Now}
+	if d.ident, err = newFileIdentity(abs); err != nil {
+		return nil, err
+	}
 	d.w, err = sql.Open("sqlite", DSN(abs, false))
 	if err != nil {
 		return nil, err
@@ -189,6 +197,10 @@ func openReadOnly(ctx context.Context, abs string, opt Options) (*DB, error) {
 			continue
 		}
 		d := &DB{path: abs, now: opt.Now, r: r, readOnly: true}
+		if d.ident, err = newFileIdentity(abs); err != nil {
+			r.Close()
+			return nil, err
+		}
 		if d.tables, err = loadTableMeta(ctx, r); err != nil {
 			r.Close()
 			return nil, err
