@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 )
 
@@ -93,32 +92,6 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 	}
 	diff.Close()
 	return rep, diff.Err()
-}
-
-// Backup writes a consistent copy of the book with VACUUM INTO (default: a
-// timestamped file beside the database) and checks the copy's integrity.
-func (d *DB) Backup(ctx context.Context, path string) (string, error) {
-	if path == "" {
-		path = fmt.Sprintf("%s.%s.bak", strings.TrimSuffix(d.path, filepath.Ext(d.path)), d.now().UTC().Format("20060102-150405"))
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	q := d.direct()
-	if err := vacuumInto(ctx, q, abs); err != nil {
-		return "", fmt.Errorf("backup to %s failed: %w", abs, mapError(err))
-	}
-	cp, err := Open(ctx, abs, Options{Now: d.now, MustExist: true})
-	if err != nil {
-		return abs, fmt.Errorf("the backup %s cannot be opened: %w", abs, err)
-	}
-	defer cp.Close()
-	var s string
-	if err := cp.w.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&s); err != nil || s != "ok" {
-		return abs, fmt.Errorf("the backup %s failed its integrity check (%s %v)", abs, s, err)
-	}
-	return abs, nil
 }
 
 // IsEmpty reports whether the book holds no customers (archived included).

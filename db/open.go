@@ -112,7 +112,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if err := checkHeader(abs); err != nil {
 		return nil, err
 	}
-	if err := preflight(ctx, abs); err != nil {
+	if err := preflight(ctx, abs, opt.MustExist); err != nil {
 		return nil, err
 	}
 	d := &DB{path: abs, now: opt.Now}
@@ -224,11 +224,24 @@ func (d *DB) ReadOnly() bool { return d.readOnly }
 
 // preflight reads the schema version through a read-only connection with no
 // pragmas, so a file this binary must refuse is never touched (opening it
-// with journal_mode(WAL) would already rewrite its header).
-func preflight(ctx context.Context, path string) error {
+// with journal_mode(WAL) would already rewrite its header). With mustExist
+// (read verbs) a file that holds no rapport schema is refused rather than
+// made into a new book: an empty file, or an unfinished copy whose journal
+// rolls it back to nothing.
+func preflight(ctx context.Context, path string, mustExist bool) error {
 	st, err := os.Stat(path)
-	if err != nil || st.Size() == 0 {
+	if err != nil {
 		return nil
+	}
+	incomplete := fmt.Errorf("%s is not a complete rapport book (it holds no book: an empty file, or an unfinished copy or backup); nothing was changed: restore a good backup or point --db at your book", path)
+	if st.Size() == 0 {
+		if mustExist {
+			return incomplete
+		}
+		return nil
+	}
+	if j, err := os.Stat(path + "-journal"); err == nil && j.Size() > 0 && mustExist {
+		return fmt.Errorf("%s has an unfinished write (%s-journal beside it: a copy or backup that was stopped, or a crash); it is not a complete rapport book and nothing was changed: restore a good backup", path, path)
 	}
 	u := url.URL{Scheme: "file", Path: path}
 	var v, tables int
@@ -256,6 +269,9 @@ func preflight(ctx context.Context, path string) error {
 	}
 	if v == 0 && tables > 0 {
 		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", path)
+	}
+	if v == 0 && mustExist {
+		return incomplete
 	}
 	return nil
 }
