@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/rapportcrm/rapport/model"
 )
 
 // CheckReport is what `rapport check` found.
@@ -12,11 +14,14 @@ type CheckReport struct {
 	ForeignKeys int              // rows failing foreign_key_check
 	StatsDiffs  []string         // customers whose stored stats differ from a recompute
 	Counts      map[string]int64 // rows per table (live, archived included)
+	// BadAmounts lists orders and deals whose amount is negative or beyond
+	// model.MaxAmountMajor (written by hand or by an older rapport).
+	BadAmounts []string
 }
 
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return r.Integrity == "ok" && r.ForeignKeys == 0 && len(r.StatsDiffs) == 0
+	return r.Integrity == "ok" && r.ForeignKeys == 0 && len(r.StatsDiffs) == 0 && len(r.BadAmounts) == 0
 }
 
 // statsColumns are compared between the stored stats and a recompute.
@@ -59,6 +64,9 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 			return rep, err
 		}
 		rep.Counts[t] = n
+	}
+	if rep.BadAmounts, err = badAmounts(ctx, q); err != nil {
+		return rep, err
 	}
 	if d.readOnly {
 		// The comparison needs a (rolled back) write transaction.
@@ -106,4 +114,31 @@ func (d *DB) SQLiteVersion(ctx context.Context) (string, error) {
 	var v string
 	err := d.r.QueryRowContext(ctx, "SELECT sqlite_version()").Scan(&v)
 	return v, err
+}
+
+// badAmounts lists (up to 20) orders and deals with an amount out of bounds.
+func badAmounts(ctx context.Context, q Querier) ([]string, error) {
+	var out []string
+	for _, t := range []struct{ table, col, noun string }{{"orders", "amount_minor", "order"}, {"deals", "value_minor", "deal"}} {
+		rows, err := q.QueryContext(ctx, `SELECT id, `+t.col+`, currency FROM `+t.table+` WHERE `+t.col+` < 0 OR `+t.col+` > ? ORDER BY id`, model.MaxAmountMajor)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, minor int64
+			var cur string
+			if err := rows.Scan(&id, &minor, &cur); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if model.ValidateAmount("amount", minor, cur) != nil && len(out) < 20 {
+				out = append(out, fmt.Sprintf("%s %d (%s)", t.noun, id, model.FormatMinor(minor, cur)))
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
