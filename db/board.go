@@ -167,8 +167,10 @@ func columnTotals(cards []DealRow, book string) []CurrencyTotal {
 			t = &CurrencyTotal{Currency: r.Currency}
 			by[r.Currency] = t
 		}
-		t.Total += r.ValueMinor
-		t.Weighted += r.ValueMinor * int64(r.Probability) / 100
+		// Stored amounts are bounded (model.MaxAmountMajor); a hand-edited
+		// one clamps the total instead of wrapping it negative.
+		t.Total, _ = model.AddMinor(t.Total, r.ValueMinor)
+		t.Weighted, _ = model.AddMinor(t.Weighted, r.ValueMinor/100*int64(r.Probability)+r.ValueMinor%100*int64(r.Probability)/100)
 	}
 	out := make([]CurrencyTotal, 0, len(by))
 	for _, t := range by {

@@ -3,8 +3,9 @@ package db
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
+
+	"github.com/rapportcrm/rapport/model"
 )
 
 // CheckReport is what `rapport check` found.
@@ -13,11 +14,14 @@ type CheckReport struct {
 	ForeignKeys int              // rows failing foreign_key_check
 	StatsDiffs  []string         // customers whose stored stats differ from a recompute
 	Counts      map[string]int64 // rows per table (live, archived included)
+	// BadAmounts lists orders and deals whose amount is negative or beyond
+	// model.MaxAmountMajor (written by hand or by an older rapport).
+	BadAmounts []string
 }
 
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return r.Integrity == "ok" && r.ForeignKeys == 0 && len(r.StatsDiffs) == 0
+	return r.Integrity == "ok" && r.ForeignKeys == 0 && len(r.StatsDiffs) == 0 && len(r.BadAmounts) == 0
 }
 
 // statsColumns are compared between the stored stats and a recompute.
@@ -64,6 +68,9 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 		}
 		rep.Counts[t] = n
 	}
+	if rep.BadAmounts, err = badAmounts(ctx, q); err != nil {
+		return rep, err
+	}
 	if d.readOnly {
 		// The comparison needs a (rolled back) write transaction.
 		return rep, nil
@@ -102,32 +109,6 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 	return rep, diff.Err()
 }
 
-// Backup writes a consistent copy of the book with VACUUM INTO (default: a
-// timestamped file beside the database) and checks the copy's integrity.
-func (d *DB) Backup(ctx context.Context, path string) (string, error) {
-	if path == "" {
-		path = fmt.Sprintf("%s.%s.bak", strings.TrimSuffix(d.path, filepath.Ext(d.path)), d.now().UTC().Format("20060102-150405"))
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	q := d.direct()
-	if err := vacuumInto(ctx, q, abs); err != nil {
-		return "", fmt.Errorf("backup to %s failed: %w", abs, mapError(err))
-	}
-	cp, err := Open(ctx, abs, Options{Now: d.now, MustExist: true})
-	if err != nil {
-		return abs, fmt.Errorf("the backup %s cannot be opened: %w", abs, err)
-	}
-	defer cp.Close()
-	var s string
-	if err := cp.w.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&s); err != nil || s != "ok" {
-		return abs, fmt.Errorf("the backup %s failed its integrity check (%s %v)", abs, s, err)
-	}
-	return abs, nil
-}
-
 // IsEmpty reports whether the book holds no customers (archived included).
 func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
@@ -140,4 +121,31 @@ func (d *DB) SQLiteVersion(ctx context.Context) (string, error) {
 	var v string
 	err := d.r.QueryRowContext(ctx, "SELECT sqlite_version()").Scan(&v)
 	return v, err
+}
+
+// badAmounts lists (up to 20) orders and deals with an amount out of bounds.
+func badAmounts(ctx context.Context, q Querier) ([]string, error) {
+	var out []string
+	for _, t := range []struct{ table, col, noun string }{{"orders", "amount_minor", "order"}, {"deals", "value_minor", "deal"}} {
+		rows, err := q.QueryContext(ctx, `SELECT id, `+t.col+`, currency FROM `+t.table+` WHERE `+t.col+` < 0 OR `+t.col+` > ? ORDER BY id`, model.MaxAmountMajor)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, minor int64
+			var cur string
+			if err := rows.Scan(&id, &minor, &cur); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if model.ValidateAmount("amount", minor, cur) != nil && len(out) < 20 {
+				out = append(out, fmt.Sprintf("%s %d (%s)", t.noun, id, model.FormatMinor(minor, cur)))
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

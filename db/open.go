@@ -43,6 +43,8 @@ type DB struct {
 	// readOnly is set when the file or its folder cannot be written: w is
 	// nil and every write returns ErrReadOnly.
 	readOnly bool
+	// ident is the file this handle opened (see CheckFile).
+	ident *fileIdentity
 }
 
 // Querier is what *sql.DB, *sql.Conn and *sql.Tx have in common, so a helper
@@ -53,6 +55,9 @@ type Querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// busyTimeoutMS is how long a statement waits for another process's lock.
+const busyTimeoutMS = 5000
+
 // DSN builds the file: URI for path with rapport's pragmas. The path is
 // percent-escaped so that '?', '#' or '&' in it cannot add parameters.
 func DSN(path string, readOnly bool) string {
@@ -60,7 +65,7 @@ func DSN(path string, readOnly bool) string {
 	// busy_timeout first: the pragmas after it may need a lock another
 	// process holds for a moment.
 	q := []string{
-		"_pragma=busy_timeout(5000)",
+		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeoutMS),
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(FULL)",
 		"_txlock=immediate",
@@ -107,10 +112,13 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if err := checkHeader(abs); err != nil {
 		return nil, err
 	}
-	if err := preflight(ctx, abs); err != nil {
+	if err := preflight(ctx, abs, opt.MustExist); err != nil {
 		return nil, err
 	}
 	d := &DB{path: abs, now: opt.Now}
+	if d.ident, err = newFileIdentity(abs); err != nil {
+		return nil, err
+	}
 	d.w, err = sql.Open("sqlite", DSN(abs, false))
 	if err != nil {
 		return nil, err
@@ -189,6 +197,10 @@ func openReadOnly(ctx context.Context, abs string, opt Options) (*DB, error) {
 			continue
 		}
 		d := &DB{path: abs, now: opt.Now, r: r, readOnly: true}
+		if d.ident, err = newFileIdentity(abs); err != nil {
+			r.Close()
+			return nil, err
+		}
 		if d.tables, err = loadTableMeta(ctx, r); err != nil {
 			r.Close()
 			return nil, err
@@ -212,11 +224,24 @@ func (d *DB) ReadOnly() bool { return d.readOnly }
 
 // preflight reads the schema version through a read-only connection with no
 // pragmas, so a file this binary must refuse is never touched (opening it
-// with journal_mode(WAL) would already rewrite its header).
-func preflight(ctx context.Context, path string) error {
+// with journal_mode(WAL) would already rewrite its header). With mustExist
+// (read verbs) a file that holds no rapport schema is refused rather than
+// made into a new book: an empty file, or an unfinished copy whose journal
+// rolls it back to nothing.
+func preflight(ctx context.Context, path string, mustExist bool) error {
 	st, err := os.Stat(path)
-	if err != nil || st.Size() == 0 {
+	if err != nil {
 		return nil
+	}
+	incomplete := fmt.Errorf("%s is not a complete rapport book (it holds no book: an empty file, or an unfinished copy or backup); nothing was changed: restore a good backup or point --db at your book", path)
+	if st.Size() == 0 {
+		if mustExist {
+			return incomplete
+		}
+		return nil
+	}
+	if j, err := os.Stat(path + "-journal"); err == nil && j.Size() > 0 && mustExist {
+		return fmt.Errorf("%s has an unfinished write (%s-journal beside it: a copy or backup that was stopped, or a crash); it is not a complete rapport book and nothing was changed: restore a good backup", path, path)
 	}
 	u := url.URL{Scheme: "file", Path: path}
 	var v, tables int
@@ -244,6 +269,9 @@ func preflight(ctx context.Context, path string) error {
 	}
 	if v == 0 && tables > 0 {
 		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", path)
+	}
+	if v == 0 && mustExist {
+		return incomplete
 	}
 	return nil
 }

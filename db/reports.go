@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -260,7 +261,8 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	return *r, nil
 }
 
-// runReportJobs runs the parts concurrently and returns the first error.
+// runReportJobs runs the parts concurrently and returns the error that
+// stopped them (not the cancellations it caused in the others).
 func runReportJobs(ctx context.Context, rc *reportCtx, jobs []reportJob) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -274,12 +276,13 @@ func runReportJobs(ctx context.Context, rc *reportCtx, jobs []reportJob) error {
 		})
 	}
 	wg.Wait()
+	var first error
 	for _, err := range errs {
-		if err != nil {
-			return err
+		if err != nil && (first == nil || errors.Is(first, context.Canceled)) {
+			first = err
 		}
 	}
-	return nil
+	return first
 }
 
 // sortAmounts orders amounts book currency first, then by currency code.

@@ -343,6 +343,7 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 	pl := &rc.plan
 	ords := orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}}
 	lo, hi := min(pl.retLo, pl.perLo, pl.revLo), max(pl.retHi, pl.perHi, pl.revHi)
+	var overflow error
 	add := func(cid, at, amount int64, cur string) {
 		c := rc.cust.get(cid)
 		if c.archived {
@@ -360,7 +361,9 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 			if ords.revenue[c.tier] == nil {
 				ords.revenue[c.tier] = moneyAcc{}
 			}
-			ords.revenue[c.tier].add(cur, amount, 0)
+			if err := ords.revenue[c.tier].add("tier "+string(c.tier)+" revenue", cur, amount, 0); err != nil && overflow == nil {
+				overflow = err
+			}
 		}
 	}
 	// Book-currency orders (nearly all) come as integer lists; the others row by row.
@@ -383,6 +386,9 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 			return err
 		}
 		add(cid, at, amount, cur)
+	}
+	if overflow != nil {
+		return overflow
 	}
 	rc.ords = ords
 	return rows.Err()

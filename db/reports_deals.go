@@ -226,12 +226,19 @@ func sortCounts(cs []Count) {
 // moneyAcc sums money per currency: value and value × probability (percent).
 type moneyAcc map[string]*[2]int64
 
-func (m moneyAcc) add(currency string, value, weighted int64) {
+// add adds an amount and its weighted value (value × probability) in a
+// currency; a total that would overflow is an error naming what.
+func (m moneyAcc) add(what, currency string, value, weighted int64) error {
 	if m[currency] == nil {
 		m[currency] = &[2]int64{}
 	}
-	m[currency][0] += value
-	m[currency][1] += weighted
+	var o1, o2 bool
+	m[currency][0], o1 = model.AddMinor(m[currency][0], value)
+	m[currency][1], o2 = model.AddMinor(m[currency][1], weighted)
+	if o1 || o2 {
+		return &model.TotalOverflowError{What: what + " in " + currency}
+	}
+	return nil
 }
 
 // amounts returns the value and the weighted value (÷100, rounded half up).
@@ -272,9 +279,15 @@ func reportPipeline(ctx context.Context, rc *reportCtx) error {
 		if byStage[id] == nil {
 			byStage[id] = moneyAcc{}
 		}
-		byStage[id].add(cur, value, weighted)
+		if err := byStage[id].add("the open pipeline", cur, value, weighted); err != nil {
+			rows.Close()
+			return err
+		}
 		counts[id] += n
-		total.add(cur, value, weighted)
+		if err := total.add("the open pipeline", cur, value, weighted); err != nil {
+			rows.Close()
+			return err
+		}
 		pl.Deals += n
 	}
 	rows.Close()
@@ -328,7 +341,9 @@ func expectedCloses(ctx context.Context, rc *reportCtx, pl *Pipeline) error {
 				months = append(months, m)
 			}
 		}
-		accs[m].add(cur, value, weighted)
+		if err := accs[m].add("the expected closes", cur, value, weighted); err != nil {
+			return err
+		}
 		counts[m] += n
 	}
 	if err := rows.Err(); err != nil {

@@ -34,6 +34,10 @@ func (e *RowError) Error() string {
 		return fmt.Sprintf("the %s row with id %d has %q in %s, which is not a date like 2026-12-01: correct that value in the book or restore a backup",
 			e.Table, e.ID, bad.Value, col)
 	}
+	var inv *model.ValidationError
+	if errors.As(e.Err, &inv) {
+		return fmt.Sprintf("the %s row with id %d is not valid: %v", e.Table, e.ID, e.Err)
+	}
 	return fmt.Sprintf("the %s row with id %d cannot be read (%s: %v): correct that row in the book or restore a backup", e.Table, e.ID, col, e.Err)
 }
 

@@ -487,7 +487,7 @@ func gatherOrders(ctx context.Context, q Querier, ids []int64, accs map[int64]*c
 		}
 		a.revenueFrom = from
 		if at >= from && cur == currency {
-			a.revenue += amount
+			a.revenue, _ = model.AddMinor(a.revenue, amount) // clamped, never wrapped
 		}
 		a.orderDays = append(a.orderDays, model.DayOfUnix(at, loc))
 		if at > a.lastOrder {

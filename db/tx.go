@@ -54,6 +54,9 @@ func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error
 	if d.readOnly {
 		return fmt.Errorf("%w: %s is read-only for this user; nothing was saved (check the permissions of the file and its folder)", ErrReadOnly, d.path)
 	}
+	if err := d.CheckFile(); err != nil {
+		return err
+	}
 	var sqlTx *sql.Tx
 	var err error
 	// BEGIN IMMEDIATE waits busy_timeout (5 s) for another writer; a long
@@ -88,11 +91,37 @@ func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error
 			return mapError(err)
 		}
 	}
+	// The file may have been replaced while the command ran: commit nothing
+	// into the old one.
+	if err := d.CheckFile(); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
 	if err := sqlTx.Commit(); err != nil {
 		sqlTx.Rollback()
 		return mapError(err)
 	}
+	d.checkpoint(ctx)
 	return nil
+}
+
+// checkpoint copies the committed pages from the WAL into the file and
+// empties the WAL, without waiting for anyone (busy_timeout 0 for that one
+// statement). A WAL left holding pages is what corrupts a book renamed over
+// while open: the WAL is found by name, so the next process to open the
+// path would recover the old book's pages into the new file. Best effort:
+// when a reader or another writer is busy, the WAL stays until the next time.
+func (d *DB) checkpoint(ctx context.Context) {
+	conn, err := d.w.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return
+	}
+	conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeoutMS))
 }
 
 // ensureBatch opens the undo batch on the first journaled change, and drops

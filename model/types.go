@@ -220,11 +220,11 @@ func (d *Deal) Validate() error {
 	if err := ValidateName("title", d.Title); err != nil {
 		return err
 	}
-	if d.ValueMinor < 0 {
-		return Invalid("value", "cannot be negative")
-	}
 	if !ValidCurrency(d.Currency) {
 		return Invalid("currency", "%q is not a currency code like USD or CNY", d.Currency)
+	}
+	if err := ValidateAmount("value", d.ValueMinor, d.Currency); err != nil {
+		return err
 	}
 	if d.Probability < -1 || d.Probability > 100 {
 		return Invalid("probability", "must be between 0 and 100")
@@ -397,11 +397,11 @@ func (o *Order) Validate() error {
 	if o.CustomerID <= 0 {
 		return Invalid("customer", "is required")
 	}
-	if o.AmountMinor < 0 {
-		return Invalid("amount", "cannot be negative")
-	}
 	if !ValidCurrency(o.Currency) {
 		return Invalid("currency", "%q is not a currency code like USD or CNY", o.Currency)
+	}
+	if err := ValidateAmount("amount", o.AmountMinor, o.Currency); err != nil {
+		return err
 	}
 	if o.OrderedAt <= 0 {
 		return Invalid("date", "is required")

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rapportcrm/rapport/model"
 )
 
 // contentWriter writes RFC 5545 / RFC 6350 content lines: CRLF line ends
@@ -34,10 +36,11 @@ func (cw *contentWriter) line(s string) {
 }
 
 // escapeText escapes a TEXT value (iCalendar and vCard): backslash,
-// semicolon, comma and newline.
+// semicolon, comma and newline, after sanitising it (no control, C1 or
+// bidi-override character reaches the file, whatever the book holds).
 func escapeText(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range model.SanitizeMultiline(strings.ReplaceAll(s, "\r", "")) {
 		switch r {
 		case '\\':
 			b.WriteString(`\\`)

@@ -91,7 +91,7 @@ func ExportCSV(ctx context.Context, d *db.DB, w io.Writer, excel bool) (int, err
 		rec := []string{strconv.FormatInt(c.ID, 10), c.Name, c.Company, c.Email, c.Phone, c.IM, c.Industry, c.Source, string(c.Tier),
 			string(c.Lifecycle), c.ChurnReason, cad, strings.Join(e.Tags, "; "), c.Notes, model.DayOfUnix(c.CreatedAt, loc).String()}
 		for i := range rec {
-			rec[i] = FormulaSafe(rec[i])
+			rec[i] = FormulaSafe(model.SanitizeMultiline(rec[i]))
 		}
 		if err := cw.Write(rec); err != nil {
 			return 0, err

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
 )
 
 // JSONFormat and JSONVersion identify rapport's JSON export.
@@ -81,10 +83,34 @@ func ExportJSON(ctx context.Context, d *db.DB, w io.Writer) error {
 		}
 		doc.Tables[t] = out
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
-	return enc.Encode(doc)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeControls(buf.Bytes()))
+	return err
+}
+
+// escapeControls rewrites the characters encoding/json leaves raw that a
+// terminal or editor may act on (DEL, C1 controls, bidi overrides and
+// isolates) as \uXXXX escapes. They only occur inside JSON strings, so the
+// document means the same and the restore stays exact.
+func escapeControls(b []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(b))
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c {
+			fmt.Fprintf(&out, `\u%04x`, r)
+		} else {
+			out.Write(b[:n])
+		}
+		b = b[n:]
+	}
+	return out.Bytes()
 }
 
 // ImportJSON restores an ExportJSON document into an empty book (one with
@@ -148,8 +174,12 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 					if !cols[k] {
 						return fmt.Errorf("%s row %d: unknown column %q", table, i+1, k)
 					}
+					val, err := cleanJSONValue(k, jsonValue(v))
+					if err != nil {
+						return fmt.Errorf("%s row %d: %s %w; nothing was imported", table, i+1, k, err)
+					}
 					names = append(names, k)
-					vals = append(vals, jsonValue(v))
+					vals = append(vals, val)
 				}
 				q := "INSERT INTO " + table + " (" + strings.Join(names, ", ") + ") VALUES (" + strings.TrimSuffix(strings.Repeat("?, ", len(names)), ", ") + ")"
 				if _, err := t.Q().ExecContext(ctx, q, vals...); err != nil {
@@ -158,9 +188,30 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 			}
 			counts[table] = len(doc.Tables[table])
 		}
+		// Every row as the stores would have written it, or nothing.
+		if err := t.ValidateAll(); err != nil {
+			return fmt.Errorf("%w; nothing was imported: correct the export or import another", err)
+		}
 		return nil
 	})
 	return counts, err
+}
+
+// cleanJSONValue sanitises a text value as every other input path does
+// (control, C1 and bidi-override characters go; notes and bodies keep their
+// line breaks) and refuses a NUL byte.
+func cleanJSONValue(col string, v any) (any, error) {
+	s, ok := v.(string)
+	if !ok {
+		return v, nil
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		return nil, errors.New("contains a NUL byte")
+	}
+	if col == "notes" || col == "body" {
+		return model.SanitizeMultiline(s), nil
+	}
+	return model.Sanitize(s), nil
 }
 
 func knownTable(t string) bool {

@@ -284,6 +284,11 @@ func runCheck(e *Env, args []string) int {
 	} else {
 		fmt.Fprintf(e.Stdout, "stats:        %d differ from a recompute: %s\n", len(rep.StatsDiffs), strings.Join(rep.StatsDiffs, ", "))
 	}
+	if len(rep.BadAmounts) == 0 {
+		fmt.Fprintln(e.Stdout, "amounts:      within bounds")
+	} else {
+		fmt.Fprintf(e.Stdout, "amounts:      %d out of bounds: %s\n", len(rep.BadAmounts), clean(strings.Join(rep.BadAmounts, ", ")))
+	}
 	names := make([]string, 0, len(rep.Counts))
 	for k := range rep.Counts {
 		names = append(names, k)
@@ -303,6 +308,8 @@ func runCheck(e *Env, args []string) int {
 		fmt.Fprintln(e.Stderr, "rapport check: the file is damaged: copy what you can with rapport backup, then restore your last good backup")
 	case rep.ForeignKeys > 0:
 		fmt.Fprintln(e.Stderr, "rapport check: some rows point at rows that do not exist: make a backup (rapport backup) and report this")
+	case len(rep.BadAmounts) > 0:
+		fmt.Fprintf(e.Stderr, "rapport check: some amounts are negative or above %s (no sale is that large; totals would be wrong): correct or archive those orders and deals\n", "1,000,000,000,000")
 	default:
 		fmt.Fprintln(e.Stderr, "rapport check: stored stats differ from a recompute (a bug in rapport, your data is intact): please report it")
 	}

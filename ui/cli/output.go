@@ -45,6 +45,7 @@ func fail(e *Env, name string, err error) int {
 	var amb *db.AmbiguousError
 	var arg *argError
 	var ve *model.ValidationError
+	var row *db.RowError
 	switch {
 	case errors.As(err, &arg):
 		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, arg.msg)
@@ -66,6 +67,10 @@ func fail(e *Env, name string, err error) int {
 		return ExitFailed
 	case errors.Is(err, model.ErrConflict):
 		fmt.Fprintf(e.Stderr, "%s%s: someone else changed it meanwhile; nothing was written, run the command again\n", prefix, clean(err.Error()))
+		return ExitFailed
+	case errors.As(err, &row):
+		// The whole message: it names the table and the row.
+		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, clean(err.Error()))
 		return ExitFailed
 	case errors.As(err, &ve):
 		fmt.Fprintf(e.Stderr, "%s%s; nothing was written\n", prefix, clean(ve.Error()))
