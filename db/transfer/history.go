@@ -113,14 +113,14 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 func (hc histCtx) parse(r Row) (histRow, error) {
 	v := gather(r, hc.header, hc.m)
 	hr := histRow{line: r.Line}
-	name := v.single[FCustomer]
+	name := v.one(FCustomer)
 	if name == "" {
-		name = v.single[FName]
+		name = v.one(FName)
 	}
 	if name == "" {
-		name = joinName(v.single[FFirst], v.single[FMiddle], v.single[FLast])
+		name = joinName(v.one(FFirst), v.one(FMiddle), v.one(FLast))
 	}
-	hr.ref = custRef{name: name, company: v.single[FCompany], email: v.single[FEmail], phone: v.single[FPhone]}
+	hr.ref = custRef{name: name, company: v.one(FCompany), email: v.one(FEmail), phone: v.one(FPhone)}
 	// A customer column may hold an email or a phone number instead of a name.
 	if hr.ref.email == "" && strings.Contains(name, "@") && validEmail(name) {
 		hr.ref.email, hr.ref.name = name, ""
@@ -140,7 +140,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 	text := func(field string, f []Field, max int, multi bool) (string, error) {
 		var s string
 		for _, x := range f {
-			if s = v.single[x]; s != "" {
+			if s = v.one(x); s != "" {
 				break
 			}
 		}
@@ -151,7 +151,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 		return out, nil
 	}
 	date := func(field string, f Field, mode model.DateMode) (model.When, bool, error) {
-		s := v.single[f]
+		s := v.one(f)
 		if s == "" {
 			return model.When{}, false, nil
 		}
@@ -181,7 +181,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 			return hr, model.Invalid("due", "is required (like 2026-12-01)")
 		}
 		hr.fu = model.Followup{CustomerID: 1, Title: title, Due: due.Day, DueTime: due.HHMM()}
-		if tm := v.single[FTime]; tm != "" {
+		if tm := v.one(FTime); tm != "" {
 			w, err := parseDate(due.Day.String()+" "+tm, hc.now, hc.order, model.Future)
 			if err != nil || !w.HasTime {
 				return hr, model.Invalid("time", "%q is not a time like 14:30", tm)
@@ -197,11 +197,11 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 		if !ok {
 			return hr, model.Invalid("date", "is required (like 2026-03-01 or 3/1/2026)")
 		}
-		amt := v.single[FAmount]
+		amt := v.one(FAmount)
 		if amt == "" {
-			amt = v.single[FValue]
+			amt = v.one(FValue)
 		}
-		money, err := parseAmount(amt, v.single[FCurrency], hc.currency)
+		money, err := parseAmount(amt, v.one(FCurrency), hc.currency)
 		if err != nil {
 			return hr, err
 		}
@@ -237,9 +237,9 @@ func (hc histCtx) parseInteraction(hr *histRow, v rowValues, text textFn, date d
 		return err
 	}
 	i := model.Interaction{CustomerID: 1, Summary: summary, Body: body, OccurredAt: unixAt(w, loc), Score: -1}
-	i.Kind = model.InteractionKind(strings.ToLower(v.single[FKind]))
-	i.Direction = model.Direction(strings.ToLower(v.single[FDirection]))
-	i.Outcome = model.Outcome(strings.ReplaceAll(strings.ToLower(v.single[FOutcome]), " ", "_"))
+	i.Kind = model.InteractionKind(strings.ToLower(v.one(FKind)))
+	i.Direction = model.Direction(strings.ToLower(v.one(FDirection)))
+	i.Outcome = model.Outcome(strings.ReplaceAll(strings.ToLower(v.one(FOutcome)), " ", "_"))
 	if i.Kind == "" {
 		i.Kind = model.KindCall
 	}
@@ -252,7 +252,7 @@ func (hc histCtx) parseInteraction(hr *histRow, v rowValues, text textFn, date d
 	if i.Outcome == "" {
 		i.Outcome = model.OutcomeNone
 	}
-	if s := v.single[FScore]; s != "" {
+	if s := v.one(FScore); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
 			return model.Invalid("score", "%q is not a number from 0 to 10", s)
@@ -315,21 +315,21 @@ func (hc histCtx) parseDeal(hr *histRow, v rowValues, text textFn, date dateFn, 
 		return model.Invalid("stage", "the book has no open stage")
 	}
 	st := open[0]
-	if s := v.single[FStage]; s != "" {
+	if s := v.one(FStage); s != "" {
 		if st, err = hc.findStage(s); err != nil {
 			return err
 		}
 	}
-	val := v.single[FValue]
+	val := v.one(FValue)
 	if val == "" {
-		val = v.single[FAmount]
+		val = v.one(FAmount)
 	}
 	money := model.Money{Currency: hc.currency}
 	if val != "" {
-		if money, err = parseAmount(val, v.single[FCurrency], hc.currency); err != nil {
+		if money, err = parseAmount(val, v.one(FCurrency), hc.currency); err != nil {
 			return model.Invalid("value", "%s", err.Error())
 		}
-	} else if c := strings.ToUpper(v.single[FCurrency]); c != "" {
+	} else if c := strings.ToUpper(v.one(FCurrency)); c != "" {
 		money.Currency = c
 	}
 	dr := dealRow{d: model.Deal{CustomerID: 1, Title: title, ValueMinor: money.Minor, Currency: money.Currency, StageID: st.ID, Probability: -1},
