@@ -15,7 +15,9 @@ import (
 
 // contactLine renders one contact for the contacts cell.
 func contactLine(c model.Contact) string {
-	f := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "|", "/"), "\n", " ")) }
+	f := func(s string) string {
+		return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "|", "/"), "\n", " "))
+	}
 	s := f(c.Name) + " | " + f(c.Role) + " | " + f(c.Email) + " | " + f(c.Phone)
 	if c.IsPrimary {
 		s = "*" + s

@@ -123,12 +123,12 @@ type Report struct {
 	Columns []ColumnUse
 	// Stages says how the file's stage names map to the book's (deals),
 	// as "Value Proposition → Qualified (by probability 50%)".
-	Stages []string
-	Format string // "csv", "xlsx" or "vcard"
-	Sheet  string // the xlsx sheet read
-	Items            []Item
-	DryRun           bool
-	Written          bool // the import was committed
+	Stages  []string
+	Format  string // "csv", "xlsx" or "vcard"
+	Sheet   string // the xlsx sheet read
+	Items   []Item
+	DryRun  bool
+	Written bool // the import was committed
 }
 
 func (r *Report) reject(line int, err error) {
