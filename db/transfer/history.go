@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +39,10 @@ type histCtx struct {
 	stages   []model.Stage
 	m        Mapping
 	header   []string
+	// mapStages are the user's --map-stage choices by stage key; stageLog
+	// records how each stage name of the file was mapped, for the report.
+	mapStages map[string]string
+	stageLog  map[string]string
 }
 
 // importHistory imports interactions, follow-ups, orders or deals.
@@ -64,7 +69,14 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 	if err != nil {
 		return rep, err
 	}
-	hc := histCtx{kind: opt.Kind, now: d.Now(), order: set.DateOrder, currency: set.Currency, stages: stages, m: m, header: t.Header}
+	hc := histCtx{kind: opt.Kind, now: d.Now(), order: set.DateOrder, currency: set.Currency, stages: stages, m: m, header: t.Header,
+		mapStages: map[string]string{}, stageLog: map[string]string{}}
+	for from, to := range opt.MapStages {
+		if _, err := db.FindStage(stages, to); err != nil {
+			return rep, fmt.Errorf("--map-stage %s=%s: the book has no stage %q (%s)", from, to, to, strings.Join(stageNames(stages), ", "))
+		}
+		hc.mapStages[headerKey(from)] = to
+	}
 	var rows []histRow
 	for _, r := range t.Rows {
 		if blank(r.Fields) {
@@ -76,6 +88,9 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 			continue
 		}
 		rows = append(rows, hr)
+	}
+	for _, k := range sortedKeys(hc.stageLog) {
+		rep.Stages = append(rep.Stages, k+" → "+hc.stageLog[k])
 	}
 	preview := *rep
 	if _, err := runHistory(ctx, d.Reader(), nil, rows, opt, &preview); err != nil {
@@ -264,34 +279,93 @@ func (hc histCtx) parseInteraction(hr *histRow, v rowValues, text textFn, date d
 }
 
 // stageSynonyms maps stage names other CRMs use to rapport's default
-// stages (Maven's Prospecting > Engaging > Won / Lost, Salesforce's …).
+// stages (Maven's Prospecting > Engaging > Won / Lost, Salesforce's
+// defaults from Prospecting to Closed Lost, Chinese CRMs' …).
 func stageSynonyms() map[string]string {
 	return map[string]string{
-		"prospecting": "Lead", "prospect": "Lead", "new": "Lead", "lead": "Lead", "线索": "Lead", "潜在": "Lead",
-		"engaging": "Qualified", "qualification": "Qualified", "qualify": "Qualified", "needsanalysis": "Qualified", "接洽": "Qualified", "已确认": "Qualified",
-		"proposal": "Proposal", "proposalpricequote": "Proposal", "quote": "Proposal", "报价": "Proposal", "方案": "Proposal",
-		"negotiation": "Negotiation", "negotiationreview": "Negotiation", "谈判": "Negotiation",
+		"prospecting": "Lead", "prospect": "Lead", "new": "Lead", "lead": "Lead", "线索": "Lead", "潜在": "Lead", "初步接洽": "Lead",
+		"engaging": "Qualified", "qualification": "Qualified", "qualify": "Qualified", "needsanalysis": "Qualified", "valueproposition": "Qualified",
+		"iddecisionmakers": "Qualified", "接洽": "Qualified", "已确认": "Qualified", "需求确认": "Qualified", "需求分析": "Qualified",
+		"perceptionanalysis": "Proposal", "proposal": "Proposal", "proposalpricequote": "Proposal", "quote": "Proposal", "报价": "Proposal", "方案": "Proposal", "方案报价": "Proposal",
+		"negotiation": "Negotiation", "negotiationreview": "Negotiation", "谈判": "Negotiation", "商务谈判": "Negotiation",
 		"won": "Won", "closedwon": "Won", "win": "Won", "赢单": "Won", "成交": "Won",
 		"lost": "Lost", "closedlost": "Lost", "丢单": "Lost", "输单": "Lost",
 	}
 }
 
-// findStage maps a stage cell to a stage of the book: its own name first,
-// then the synonyms.
-func (hc histCtx) findStage(s string) (model.Stage, error) {
+// findStage maps a stage cell to a stage of the book: the user's
+// --map-stage, the book's own name, the synonyms of other CRMs, then the
+// row's probability (the open stage whose probability is nearest), else
+// the first open stage. Every mapping that is not by the book's own name
+// is logged once for the report, so the user can correct it.
+func (hc histCtx) findStage(s string, prob string) (model.Stage, error) {
+	k := headerKey(s)
+	if to, ok := hc.mapStages[k]; ok {
+		st, err := db.FindStage(hc.stages, to)
+		hc.logStage(s, st.Name, "--map-stage")
+		return st, err
+	}
 	if st, err := db.FindStage(hc.stages, s); err == nil {
 		return st, nil
 	}
-	if name, ok := stageSynonyms()[headerKey(s)]; ok {
+	if name, ok := stageSynonyms()[k]; ok {
 		if st, err := db.FindStage(hc.stages, name); err == nil {
+			hc.logStage(s, st.Name, "a known stage name")
 			return st, nil
 		}
 	}
-	names := make([]string, len(hc.stages))
-	for i, st := range hc.stages {
+	open := hc.openStages()
+	if len(open) == 0 {
+		return model.Stage{}, model.Invalid("stage", "the book has no open stage")
+	}
+	if p, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(prob), "%"), 64); err == nil && prob != "" {
+		best := open[0]
+		for _, st := range open {
+			if math.Abs(float64(st.Probability)-p) < math.Abs(float64(best.Probability)-p) {
+				best = st
+			}
+		}
+		hc.logStage(s, best.Name, fmt.Sprintf("by probability %g%%", p))
+		return best, nil
+	}
+	hc.logStage(s, open[0].Name, "unknown: the first open stage; correct it with --map-stage")
+	return open[0], nil
+}
+
+func (hc histCtx) logStage(from, to, why string) {
+	if _, ok := hc.stageLog[from]; !ok {
+		hc.stageLog[from] = fmt.Sprintf("%s (%s)", to, why)
+	}
+}
+
+func stageNames(stages []model.Stage) []string {
+	names := make([]string, len(stages))
+	for i, st := range stages {
 		names[i] = st.Name
 	}
-	return model.Stage{}, model.Invalid("stage", "%q is not a stage; stages are %s (or map it with rapport stages add)", s, strings.Join(names, ", "))
+	return names
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ParseStageMaps reads --map-stage "FILE STAGE=book stage" values.
+func ParseStageMaps(vals []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, v := range vals {
+		from, to, ok := strings.Cut(v, "=")
+		if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
+			return nil, fmt.Errorf("--map-stage %q: write it as FILE STAGE=book stage, like --map-stage \"Value Proposition=Qualified\"", v)
+		}
+		out[strings.TrimSpace(from)] = strings.TrimSpace(to)
+	}
+	return out, nil
 }
 
 // openStages returns the book's open stages in pipeline order.
@@ -316,7 +390,7 @@ func (hc histCtx) parseDeal(hr *histRow, v rowValues, text textFn, date dateFn, 
 	}
 	st := open[0]
 	if s := v.one(FStage); s != "" {
-		if st, err = hc.findStage(s); err != nil {
+		if st, err = hc.findStage(s, v.one(FProb)); err != nil {
 			return err
 		}
 	}
@@ -350,6 +424,14 @@ func (hc histCtx) parseDeal(hr *histRow, v rowValues, text textFn, date dateFn, 
 		return err
 	} else if ok {
 		dr.d.ExpectedClose = w.Day
+	}
+	if st.Kind == model.StageOpen && dr.closed != 0 {
+		// An open deal's close date (Salesforce's CloseDate) is when it is
+		// expected to close.
+		if dr.d.ExpectedClose.IsZero() {
+			dr.d.ExpectedClose = model.DayOfUnix(dr.closed, loc)
+		}
+		dr.closed = 0
 	}
 	switch st.Kind {
 	case model.StageWon:
