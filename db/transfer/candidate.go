@@ -3,6 +3,7 @@ package transfer
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -149,7 +150,9 @@ func candidateFromRow(r Row, header []string, m Mapping, opt importOptions) (can
 		}
 	}
 	for _, x := range v.each(FSourceID) {
-		n.keep(x.label, x.value)
+		if digits(x.value) != len(x.value) { // rapport's own numeric id is not kept
+			n.keep(x.label, x.value)
+		}
 	}
 	for _, x := range v.each(FKeep) {
 		n.keep(x.label, x.value)
@@ -157,7 +160,7 @@ func candidateFromRow(r Row, header []string, m Mapping, opt importOptions) (can
 	for _, x := range v.each(FTags) {
 		cd.tags = append(cd.tags, splitTags(x.value)...)
 	}
-	roles := v.each(FRole)
+	roles := preferHeaders(v.each(FRole), "job", "职务", "职位", "岗位", "position")
 	cd.contact = v.one(FContact)
 	if len(roles) > 0 {
 		cd.role = roles[0].value
@@ -247,7 +250,9 @@ func pickEmail(v rowValues, n *rowNotes) string {
 // number and is kept whole in the notes with its labels.
 func pickPhone(v rowValues, n *rowNotes) string {
 	var found multi
-	for _, x := range v.each(FPhone) {
+	// A person's mobile is their own number; a landline may be a
+	// company's switchboard.
+	for _, x := range preferHeaders(v.each(FPhone), "mobile", "cell", "手机", "移动") {
 		if validPhone(x.value) {
 			found.add(x.label, x.value)
 			continue
@@ -279,6 +284,25 @@ func pickPhone(v rowValues, n *rowNotes) string {
 		}
 	}
 	return found.vals[0].value
+}
+
+// preferHeaders orders values so those whose header holds one of words
+// come first, keeping the file's order otherwise.
+func preferHeaders(vals []labelled, words ...string) []labelled {
+	if len(vals) < 2 {
+		return vals
+	}
+	rank := func(l labelled) int {
+		h := strings.ToLower(l.label)
+		for _, w := range words {
+			if strings.Contains(h, w) {
+				return 0
+			}
+		}
+		return 1
+	}
+	sort.SliceStable(vals, func(i, j int) bool { return rank(vals[i]) < rank(vals[j]) })
+	return vals
 }
 
 func digits(s string) int {

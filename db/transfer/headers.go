@@ -156,7 +156,7 @@ func customerHeaders() map[string]Field {
 		"电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系方式", "固话", "座机", "移动电话", "移动电话号码", "工作电话",
 		"办公电话", "家庭电话", "单位电话", "公司电话", "联系手机", "手机号码1", "手机号码2", "其他电话", "住宅电话")
 	add(FIM, "im", "wechat", "weixin", "qq", "skype", "slack", "whatsapp", "telegram", "line", "im address", "screen name",
-		"im handle", "微信", "微信号", "qq号", "网名", "钉钉", "即时通讯")
+		"im handle", "微信", "微信号", "qq号", "网名", "屏幕名", "钉钉", "即时通讯")
 	add(FTags, "tags", "tag", "labels", "label", "categories", "category", "group membership", "groups", "kategorien",
 		"标签", "分组", "客户标签", "客户分组")
 	add(FTier, "tier", "level", "grade", "rating", "customer tier", "priority", "等级", "客户等级", "级别", "客户级别", "客户分级", "重要程度")
@@ -171,7 +171,7 @@ func customerHeaders() map[string]Field {
 	add(FContacts, "contacts")
 	add(FRole, "title", "job title", "jobtitle", "position", "organization title", "organization 1 - title", "role",
 		"职位", "职务", "岗位", "头衔", "position title")
-	add(FKeep, "department", "organization 1 - department", "abteilung", "部门", "所属部门",
+	add(FKeep, "extension", "ext", "分机", "分机号", "department", "organization 1 - department", "abteilung", "部门", "所属部门",
 		"nickname", "昵称", "别名", "alias", "gender", "性别", "birthday", "birth date", "date of birth", "生日", "出生日期",
 		"birth year", "birth month", "birth day", "出生年份", "出生月份",
 		"address", "street", "city", "state", "zip", "zip code", "postal code", "country", "region", "province",
@@ -190,9 +190,9 @@ func customerHeaders() map[string]Field {
 		"account number", "employees", "annual revenue", "numberofemployees", "annualrevenue", "ownership", "ticker symbol",
 		"connected on", "linkedin", "linkedin url", "账号", "工号", "员工编号", "对外职务", "视频号", "直属上级",
 		"负责人", "owner", "客户负责人", "所属销售", "跟进人", "最后跟进时间", "下次跟进时间", "创建人", "创建时间")
-	add(FSourceID, "salesforce id", "record id", "lead id", "contact id", "account id", "客户编号", "客户id", "编号")
+	add(FSourceID, "id", "salesforce id", "record id", "lead id", "contact id", "account id", "客户编号", "客户id", "编号")
 	add(FDeleted, "isdeleted", "is deleted", "deleted")
-	add(FIgnore, "id", "created") // rapport's own export
+	add(FIgnore, "created") // rapport's own export (its numeric "id" is ignored too)
 	return m
 }
 
