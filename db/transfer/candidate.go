@@ -82,7 +82,7 @@ func candidateFromRow(r Row, header []string, m Mapping, opt importOptions) (can
 	}
 	company := v.one(FCompany)
 	if exampleRow(name, company, v.one(FFirst), v.one(FLast)) {
-		cd.skip = "the template's example row"
+		cd.c.Name, cd.skip = name, "the template's example row"
 		return cd, nil
 	}
 	email, phone := pickEmail(v, n), pickPhone(v, n)

@@ -181,6 +181,10 @@ func countValues(t *Table) []int {
 	return counts
 }
 
+// KeptInNotes is ColumnUse.Field for a column kept in the notes as
+// "Header: value".
+const KeptInNotes = "kept in notes"
+
 // columnUses says what happens to each column.
 func columnUses(header []string, m Mapping, counts []int, keepExtra bool) []ColumnUse {
 	out := make([]ColumnUse, 0, len(header))
@@ -192,11 +196,11 @@ func columnUses(header []string, m Mapping, counts []int, keepExtra bool) []Colu
 		switch f := m.Cols[i]; f {
 		case "":
 			if keepExtra {
-				u.Field = "notes"
+				u.Field = KeptInNotes
 			}
 		case FIgnore:
 		case FKeep, FSourceID:
-			u.Field = "notes"
+			u.Field = KeptInNotes
 		default:
 			u.Field = string(f)
 		}

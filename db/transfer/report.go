@@ -75,8 +75,8 @@ const (
 // ColumnUse says what an import does with one column of the file.
 type ColumnUse struct {
 	Header string
-	// Field is the field the column fills; "notes" when it is kept in
-	// the notes as "Header: value"; "" when it is not imported.
+	// Field is the field the column fills; KeptInNotes when it is kept
+	// in the notes as "Header: value"; "" when it is not imported.
 	Field  string
 	Values int // non-empty cells in the column
 }

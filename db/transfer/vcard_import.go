@@ -93,7 +93,7 @@ func cardCandidate(c vCard, fallback string) candidate {
 			"X-GOOGLE-TALK", "X-GTALK", "X-TWITTER", "X-WHATSAPP", "X-TELEGRAM", "X-SIP":
 			// Every handle is kept: the first in the IM field, the rest in
 			// the notes.
-			if h := strings.TrimSpace(unescape(p.text(fallback))); h != "" {
+			if h := imHandle(unescape(p.text(fallback))); h != "" {
 				if im == "" {
 					im = h
 				} else if h != im {
@@ -143,6 +143,24 @@ func cardCandidate(c vCard, fallback string) candidate {
 	}
 	cd.c.Notes = strings.Join(notes, "\n")
 	return cd
+}
+
+// imHandle drops the URI scheme of an IMPP value: "x-apple:wx_wang",
+// "skype:wang.lei", "xmpp:a@b" → the handle.
+func imHandle(s string) string {
+	s = strings.TrimSpace(s)
+	if scheme, rest, ok := strings.Cut(s, ":"); ok && rest != "" && len(scheme) <= 12 {
+		plain := true
+		for _, r := range scheme {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {
+				plain = false
+			}
+		}
+		if plain {
+			return strings.TrimPrefix(strings.TrimSpace(rest), "//")
+		}
+	}
+	return s
 }
 
 // imLabel names an IM handle kept in the notes: "IM (qq)", "WeChat".
