@@ -3,9 +3,11 @@ package transfer
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rapportcrm/rapport/model"
 )
@@ -17,18 +19,19 @@ type candidate struct {
 	tags    []string
 	contact string // a person to add as the customer's primary contact
 	role    string
-	skip    string // why the row is skipped without being an error ("deleted in the source")
+	people  []model.Contact // contact people from rapport's export
+	skip    string          // why the row is skipped without being an error ("deleted in the source")
+	// warnings are values that did not fit their field and went to the
+	// notes; the row is still imported.
+	warnings []string
 }
 
 // multi collects the values of a field that several columns (or vCard
 // properties) may fill: the first usable one becomes the field, the others
 // are kept in the notes so nothing the user had is lost.
 type multi struct {
-	label string
-	vals  []labelled
+	vals []labelled
 }
-
-type labelled struct{ label, value string }
 
 func (m *multi) add(label, v string) {
 	v = strings.TrimSpace(v)
@@ -43,171 +46,273 @@ func (m *multi) add(label, v string) {
 	m.vals = append(m.vals, labelled{label, v})
 }
 
-// pick returns the first value that ok accepts, and the rest as note lines.
-// With one value only, it is returned even when ok refuses it, so the row
-// is reported as bad as a form would report it.
-func (m *multi) pick(ok func(string) bool) (string, []string) {
-	if len(m.vals) == 0 {
-		return "", nil
-	}
-	chosen := -1
-	for i, x := range m.vals {
-		if ok(x.value) {
-			chosen = i
-			break
-		}
-	}
-	if chosen < 0 && len(m.vals) == 1 {
-		return m.vals[0].value, nil
-	}
-	var rest []string
-	for i, x := range m.vals {
-		if i != chosen {
-			rest = append(rest, fmt.Sprintf("%s: %s", x.label, x.value))
-		}
-	}
-	if chosen < 0 {
-		return "", rest
-	}
-	return m.vals[chosen].value, rest
-}
-
-func validEmail(s string) bool { return model.ValidateEmail("", s) == nil }
-func validPhone(s string) bool { return model.ValidatePhone("", s) == nil }
-
-// rowValues are the raw strings of one record, grouped by field.
-type rowValues struct {
-	single map[Field]string   // the first non-empty value per field
-	all    map[Field][]string // every non-empty value per field, with the header as label
-	labels map[Field][]string
-	extra  []string // "Header: value" of unknown columns
-}
-
-func gather(r Row, header []string, m Mapping) rowValues {
-	v := rowValues{single: map[Field]string{}, all: map[Field][]string{}, labels: map[Field][]string{}}
-	for i, f := range r.Fields {
-		s := unguard(strings.TrimSpace(f))
-		if s == "" {
-			continue
-		}
-		var field Field
-		if i < len(m.Cols) {
-			field = m.Cols[i]
-		}
-		h := ""
-		if i < len(header) {
-			h = header[i]
-		}
-		if field == "" {
-			if h == "" {
-				h = fmt.Sprintf("column %d", i+1)
-			}
-			v.extra = append(v.extra, h+": "+s)
-			continue
-		}
-		if field == FIgnore {
-			continue
-		}
-		if _, ok := v.single[field]; !ok {
-			v.single[field] = s
-		}
-		v.all[field] = append(v.all[field], s)
-		v.labels[field] = append(v.labels[field], h)
-	}
-	return v
-}
-
-// unguard undoes the formula guard spreadsheets and our own CSV export put
-// before a value: "'+86 138…" was written for "+86 138…".
-func unguard(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
-		return s[1:]
-	}
-	return s
-}
-
 // importOptions are what a customer import was asked to do.
 type importOptions struct {
 	keepExtra bool // append unknown columns to the notes
 }
 
-// candidateFromRow builds a customer from one CSV record.
+// rowNotes collects a row's note lines and warnings.
+type rowNotes struct {
+	lines    []string
+	warnings []string
+}
+
+func (n *rowNotes) keep(label, value string) { n.lines = append(n.lines, label+": "+value) }
+func (n *rowNotes) warn(format string, args ...any) {
+	n.warnings = append(n.warnings, fmt.Sprintf(format, args...))
+}
+
+// candidateFromRow builds a customer from one CSV record, forgivingly: a
+// value that does not fit its field (an extension in a phone column, two
+// numbers in one cell, a tier word rapport does not know) goes to the
+// notes with a warning, and the row is refused only when it names nobody.
 func candidateFromRow(r Row, header []string, m Mapping, opt importOptions) (candidate, error) {
 	v := gather(r, header, m)
 	cd := candidate{line: r.Line}
-	if del := strings.ToLower(v.single[FDeleted]); del == "true" || del == "1" || del == "yes" {
+	if del := strings.ToLower(v.one(FDeleted)); del == "true" || del == "1" || del == "yes" {
 		cd.skip = "deleted in the source"
 		return cd, nil
 	}
-	name := v.single[FName]
+	n := &rowNotes{}
+	name := v.one(FName)
+	person := name
 	if name == "" {
-		name = joinName(v.single[FFirst], v.single[FMiddle], v.single[FLast])
+		name = joinName(v.one(FFirst), v.one(FMiddle), v.one(FLast))
+		person = name
+	}
+	company := v.one(FCompany)
+	if exampleRow(name, company, v.one(FFirst), v.one(FLast)) {
+		cd.c.Name, cd.skip = name, "the template's example row"
+		return cd, nil
+	}
+	email, phone := pickEmail(v, n), pickPhone(v, n)
+	im := ""
+	for i, x := range v.each(FIM) {
+		if i == 0 {
+			im = x.value
+			if len(v.m.columns(FIM)) > 1 {
+				im = x.label + ": " + x.value
+			}
+			continue
+		}
+		n.keep(x.label, x.value)
+	}
+	fromCompany := false
+	for _, alt := range []string{company, email, phone} {
+		if name == "" && alt != "" {
+			name, fromCompany = alt, alt == company
+		}
+	}
+	if name == "" {
+		return cd, model.Invalid("name", "is missing: the row has no name, company, email or phone, so it cannot be a customer")
+	}
+	cd.c = model.Customer{Name: name, Company: company, Email: email, Phone: phone, IM: im,
+		Industry: firstKeepRest(v, FIndustry, n), Source: firstKeepRest(v, FSource, n)}
+	if fromCompany {
+		cd.c.Company = "" // a company without a person is the customer itself
+	}
+	if t := v.one(FTier); t != "" {
+		if tier, ok := parseTierWord(t); ok {
+			cd.c.Tier, cd.c.TierPinned = tier, true
+			if p := strings.ToLower(v.one(FPinned)); p == "no" || p == "false" || p == "0" {
+				cd.c.TierPinned = false
+			}
+		} else {
+			n.keep(labelOf(v, FTier), t)
+			n.warn("tier: %q is not a tier (A, B or C, or Hot/Warm/Cold); kept in the notes", t)
+		}
+	}
+	if l := v.one(FLifecycle); l != "" {
+		if lc, ok := parseLifecycle(l); ok {
+			cd.c.Lifecycle = lc
+		} else {
+			n.keep(labelOf(v, FLifecycle), l)
+			n.warn("lifecycle: %q is not a lifecycle (prospect, customer or churned); kept in the notes", l)
+		}
+	}
+	cd.c.ChurnReason = v.one(FChurn)
+	if s := v.one(FCadence); s != "" {
+		if d, err := strconv.Atoi(s); err == nil && d >= 1 && d <= 3650 {
+			cd.c.CadenceDays = d
+		} else {
+			n.keep(labelOf(v, FCadence), s)
+			n.warn("cadence: %q is not a number of days between 1 and 3650; kept in the notes", s)
+		}
 	}
 	var notes []string
-	emails := multi{}
-	for i, s := range v.all[FEmail] {
-		emails.add(v.labels[FEmail][i], s)
-	}
-	phones := multi{}
-	for i, s := range v.all[FPhone] {
-		phones.add(v.labels[FPhone][i], s)
-	}
-	email, restE := emails.pick(validEmail)
-	phone, restP := phones.pick(validPhone)
-	company := v.single[FCompany]
-	if name == "" && company != "" {
-		name = company // a company without a person is the customer itself
-	}
-	cd.c = model.Customer{Name: name, Company: company, Email: email, Phone: phone, IM: v.single[FIM],
-		Industry: v.single[FIndustry], Source: v.single[FSource]}
-	if company == name {
-		cd.c.Company = ""
-	}
-	if t := v.single[FTier]; t != "" {
-		tier, err := model.ParseTier(t)
-		if err != nil {
-			return cd, model.Invalid("tier", "%q is not a tier: use A, B or C", t)
-		}
-		cd.c.Tier, cd.c.TierPinned = tier, true
-	}
-	if l := v.single[FLifecycle]; l != "" {
-		lc, ok := parseLifecycle(l)
-		if !ok {
-			return cd, model.Invalid("lifecycle", "%q is not a lifecycle: use prospect, customer or churned", l)
-		}
-		cd.c.Lifecycle = lc
-	}
-	cd.c.ChurnReason = v.single[FChurn]
-	if s := v.single[FCadence]; s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 3650 {
-			return cd, model.Invalid("cadence", "%q is not a number of days between 1 and 3650", s)
-		}
-		cd.c.CadenceDays = n
-	}
-	nv := v.all[FNotes]
+	nv := v.each(FNotes)
 	switch {
 	case len(nv) == 1:
-		notes = append(notes, nv[0])
+		notes = append(notes, nv[0].value)
 	case len(nv) > 1:
-		for i, s := range nv {
-			notes = append(notes, v.labels[FNotes][i]+": "+s)
+		for _, x := range nv {
+			notes = append(notes, x.label+": "+x.value)
 		}
 	}
-	notes = append(notes, restE...)
-	notes = append(notes, restP...)
+	for _, x := range v.each(FSourceID) {
+		if digits(x.value) != len(x.value) { // rapport's own numeric id is not kept
+			n.keep(x.label, x.value)
+		}
+	}
+	for _, x := range v.each(FKeep) {
+		n.keep(x.label, x.value)
+	}
+	for _, x := range v.each(FTags) {
+		cd.tags = append(cd.tags, splitTags(x.value)...)
+	}
+	roles := preferHeaders(v.each(FRole), "job", "职务", "职位", "岗位", "position")
+	cd.contact = v.one(FContact)
+	if len(roles) > 0 {
+		cd.role = roles[0].value
+		for _, x := range roles[1:] {
+			n.keep(x.label, x.value)
+		}
+	}
+	if cd.contact == "" && cd.role != "" {
+		if person != "" && company != "" {
+			cd.contact = person // the person at the company, with the role
+		} else {
+			n.keep(roles[0].label, cd.role)
+			cd.role = ""
+		}
+	}
+	if s := v.one(FContacts); s != "" {
+		cd.people = parseContactLines(s)
+	}
+	notes = append(notes, n.lines...)
 	if opt.keepExtra {
-		notes = append(notes, v.extra...)
+		notes = append(notes, v.extra()...)
 	}
 	cd.c.Notes = strings.Join(notes, "\n")
-	for _, t := range v.all[FTags] {
-		cd.tags = append(cd.tags, splitTags(t)...)
-	}
-	cd.contact, cd.role = v.single[FContact], v.single[FRole]
-	if cd.contact == "" {
-		cd.role = ""
-	}
+	cd.warnings = n.warnings
 	return cd, nil
+}
+
+func labelOf(v rowValues, f Field) string {
+	for _, i := range v.m.columns(f) {
+		if v.cell(i) != "" {
+			return v.label(i)
+		}
+	}
+	return string(f)
+}
+
+// firstKeepRest returns f's first value and keeps the others in the notes.
+func firstKeepRest(v rowValues, f Field, n *rowNotes) string {
+	vals := v.each(f)
+	if len(vals) == 0 {
+		return ""
+	}
+	for _, x := range vals[1:] {
+		if !strings.EqualFold(x.value, vals[0].value) {
+			n.keep(x.label, x.value)
+		}
+	}
+	return vals[0].value
+}
+
+// pickEmail chooses the row's email: the first valid address of the email
+// columns (a cell with two addresses gives two); every other value is kept
+// in the notes, and one that is no address is warned about.
+func pickEmail(v rowValues, n *rowNotes) string {
+	var found multi
+	for _, x := range v.each(FEmail) {
+		if validEmail(x.value) {
+			found.add(x.label, x.value)
+			continue
+		}
+		es := emailsIn(x.value)
+		if len(es) == 0 {
+			n.keep(x.label, x.value)
+			n.warn("email: %q is not an email address; kept in the notes", x.value)
+			continue
+		}
+		if len(es) == 1 {
+			n.warn("email: %q read as %s", x.value, es[0])
+		} else {
+			n.warn("email: %q holds %d addresses: %s is the email, the others are in the notes", x.value, len(es), es[0])
+		}
+		for _, e := range es {
+			found.add(x.label, e)
+		}
+	}
+	if len(found.vals) == 0 {
+		return ""
+	}
+	for _, x := range found.vals[1:] {
+		n.keep(x.label, x.value)
+	}
+	return found.vals[0].value
+}
+
+// pickPhone chooses the row's phone as pickEmail chooses the email; a cell
+// with several numbers ("13770672328(南)13911676175(北)") gives its first
+// number and is kept whole in the notes with its labels.
+func pickPhone(v rowValues, n *rowNotes) string {
+	var found multi
+	// A person's mobile is their own number; a landline may be a
+	// company's switchboard.
+	for _, x := range preferHeaders(v.each(FPhone), "mobile", "cell", "手机", "移动") {
+		if validPhone(x.value) {
+			found.add(x.label, x.value)
+			continue
+		}
+		ps := phonesIn(x.value)
+		if len(ps) == 0 {
+			n.keep(x.label, x.value)
+			what := "is not a phone number"
+			if d := digits(x.value); d >= 1 && d <= 5 && d == len([]rune(strings.TrimSpace(x.value))) {
+				what = "is too short for a phone number (an extension?)"
+			}
+			n.warn("phone: %q %s; kept in the notes", x.value, what)
+			continue
+		}
+		n.keep(x.label, x.value)
+		if len(ps) > 1 {
+			n.warn("phone: %q holds %d numbers: %s is the phone, the cell is kept in the notes", x.value, len(ps), ps[0])
+		} else {
+			n.warn("phone: %q read as %s, the cell is kept in the notes", x.value, ps[0])
+		}
+		found.add("", ps[0])
+	}
+	if len(found.vals) == 0 {
+		return ""
+	}
+	for _, x := range found.vals[1:] {
+		if x.label != "" {
+			n.keep(x.label, x.value)
+		}
+	}
+	return found.vals[0].value
+}
+
+// preferHeaders orders values so those whose header holds one of words
+// come first, keeping the file's order otherwise.
+func preferHeaders(vals []labelled, words ...string) []labelled {
+	if len(vals) < 2 {
+		return vals
+	}
+	rank := func(l labelled) int {
+		h := strings.ToLower(l.label)
+		for _, w := range words {
+			if strings.Contains(h, w) {
+				return 0
+			}
+		}
+		return 1
+	}
+	sort.SliceStable(vals, func(i, j int) bool { return rank(vals[i]) < rank(vals[j]) })
+	return vals
+}
+
+func digits(s string) int {
+	k := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			k++
+		}
+	}
+	return k
 }
 
 // joinName combines name parts: "Ada" + "Lovelace" → "Ada Lovelace", and
@@ -255,62 +360,86 @@ func splitTags(s string) []string {
 	return out
 }
 
-// parseLifecycle reads lifecycle words from rapport, HubSpot and Chinese
-// sheets: customers and evangelists are customers; churned, lost and former
-// are churned; leads, subscribers, opportunities … are prospects.
-func parseLifecycle(s string) (model.Lifecycle, bool) {
-	k := headerKey(s)
-	switch k {
-	case "customer", "active", "client", "evangelist", "won", "客户", "成交", "成交客户", "老客户", "已成交", "合作中":
-		return model.Active, true
-	case "churned", "churn", "lost", "former", "formercustomer", "inactive", "流失", "已流失", "流失客户":
-		return model.Churned, true
-	case "prospect", "lead", "subscriber", "marketingqualifiedlead", "salesqualifiedlead", "opportunity", "other", "new",
-		"潜在客户", "潜在", "意向客户", "线索", "新客户":
-		return model.Prospect, true
-	}
-	return "", false
-}
-
-// clean sanitises and validates a candidate exactly as a form does: every
-// text through model.CleanInput with its limit, then Customer.Validate.
+// clean sanitises and validates a candidate as a form does (every text
+// through model.CleanInput with its limit, then Customer.Validate), but
+// forgivingly: NUL bytes are dropped, a name longer than a name may be is
+// cut, another over-long value moves to the notes, and over-long notes are
+// cut, each with a warning. The strings are copied so that the row they
+// came from is not kept in memory.
 func (cd *candidate) clean() error {
 	c := &cd.c
+	var moved []string
 	fields := []struct {
-		name  string
-		p     *string
-		max   int
-		multi bool
+		name string
+		p    *string
+		max  int
 	}{
-		{"name", &c.Name, model.MaxNameLen, false},
-		{"company", &c.Company, model.MaxShortLen, false},
-		{"email", &c.Email, model.MaxShortLen, false},
-		{"phone", &c.Phone, model.MaxShortLen, false},
-		{"im", &c.IM, model.MaxShortLen, false},
-		{"industry", &c.Industry, model.MaxShortLen, false},
-		{"source", &c.Source, model.MaxShortLen, false},
-		{"churn reason", &c.ChurnReason, model.MaxShortLen, false},
-		{"notes", &c.Notes, model.MaxNotesLen, true},
-		{"contact", &cd.contact, model.MaxNameLen, false},
-		{"role", &cd.role, model.MaxShortLen, false},
+		{"name", &c.Name, model.MaxNameLen},
+		{"company", &c.Company, model.MaxShortLen},
+		{"email", &c.Email, model.MaxShortLen},
+		{"phone", &c.Phone, model.MaxShortLen},
+		{"im", &c.IM, model.MaxShortLen},
+		{"industry", &c.Industry, model.MaxShortLen},
+		{"source", &c.Source, model.MaxShortLen},
+		{"churn reason", &c.ChurnReason, model.MaxShortLen},
+		{"contact", &cd.contact, model.MaxNameLen},
+		{"role", &cd.role, model.MaxShortLen},
 	}
 	for _, f := range fields {
-		s, err := model.CleanInput(*f.p, f.max, f.multi)
+		v := *f.p
+		if strings.IndexByte(v, 0) >= 0 {
+			v = strings.ReplaceAll(v, "\x00", "")
+			cd.warnings = append(cd.warnings, f.name+": NUL bytes removed")
+		}
+		out, err := model.CleanInput(v, 0, false)
 		if err != nil {
-			var ve *model.ValidationError
-			if errors.As(err, &ve) && ve.Field == "" {
-				ve.Field = f.name
+			return withField(err, f.name)
+		}
+		if n := utf8.RuneCountInString(out); n > f.max {
+			if f.name == "name" || f.name == "contact" {
+				out = strings.TrimSpace(string([]rune(out)[:f.max]))
+				cd.warnings = append(cd.warnings, fmt.Sprintf("%s: %d characters, cut to %d", f.name, n, f.max))
+			} else {
+				moved = append(moved, f.name+": "+out)
+				cd.warnings = append(cd.warnings, fmt.Sprintf("%s: %d characters is too long for the field; kept in the notes", f.name, n))
+				out = ""
 			}
-			return err
 		}
-		*f.p = s
+		*f.p = strings.Clone(out)
 	}
-	for i, t := range cd.tags {
-		s, err := model.CleanInput(t, 60, false)
-		if err != nil {
-			return fmt.Errorf("tag %q: %w", t, err)
+	notes := c.Notes
+	if len(moved) > 0 {
+		if notes != "" {
+			notes += "\n"
 		}
-		cd.tags[i] = s
+		notes += strings.Join(moved, "\n")
+	}
+	notes = strings.ReplaceAll(notes, "\x00", "")
+	out, err := model.CleanInput(notes, 0, true)
+	if err != nil {
+		return withField(err, "notes")
+	}
+	if n := utf8.RuneCountInString(out); n > model.MaxNotesLen {
+		out = string([]rune(out)[:model.MaxNotesLen])
+		cd.warnings = append(cd.warnings, fmt.Sprintf("notes: %d characters, cut to %d", n, model.MaxNotesLen))
+	}
+	c.Notes = strings.Clone(out)
+	kept := cd.tags[:0]
+	for _, t := range cd.tags {
+		s, err := model.CleanInput(t, 60, false)
+		if err != nil || s == "" {
+			cd.warnings = append(cd.warnings, fmt.Sprintf("tag %q is longer than 60 characters; left out", t))
+			continue
+		}
+		kept = append(kept, strings.Clone(s))
+	}
+	cd.tags = kept
+	for i := range cd.people {
+		p := &cd.people[i]
+		for _, f := range []*string{&p.Name, &p.Role, &p.Email, &p.Phone} {
+			s, _ := model.CleanInput(*f, model.MaxShortLen, false)
+			*f = strings.Clone(s)
+		}
 	}
 	if c.Tier == "" {
 		c.Tier = model.TierC
@@ -319,7 +448,15 @@ func (cd *candidate) clean() error {
 		c.Lifecycle = model.Active
 	}
 	if c.Name == "" {
-		return model.Invalid("name", "is required: the row has no name and no company")
+		return model.Invalid("name", "is required: the row has no name, company, email or phone")
 	}
 	return c.Validate()
+}
+
+func withField(err error, name string) error {
+	var ve *model.ValidationError
+	if errors.As(err, &ve) && ve.Field == "" {
+		ve.Field = name
+	}
+	return err
 }

@@ -117,7 +117,7 @@ func checkKehu(t *testing.T, cs []customerRow) {
 	if !strings.Contains(c.Notes, "市场门口需要安装大型遮阳棚") || !strings.Contains(c.Notes, "预算10万左右") {
 		t.Errorf("YY notes: %q", c.Notes)
 	}
-	if c := byName(t, cs, "XX小区物业管理处"); c.Notes != "小区需要新建电动车停车棚，约200㎡" {
+	if c := byName(t, cs, "XX小区物业管理处"); !strings.HasPrefix(c.Notes, "小区需要新建电动车停车棚，约200㎡\n") || !strings.Contains(c.Notes, "地址: 上海市浦东新区XX路100号") {
 		t.Errorf("㎡ (outside GB2312) must survive: %q", c.Notes)
 	}
 }

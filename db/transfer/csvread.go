@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -25,64 +24,35 @@ type Table struct {
 	Rows       []Row
 }
 
-// maxPreamble is how many records before the header ReadTable looks at:
-// exports put a few lines of notes there (LinkedIn's Connections.csv).
+// maxPreamble is how many records before the header are looked at:
+// exports put a few lines of notes there (LinkedIn's Connections.csv), and
+// templates rows of instructions (WeCom's has eight).
 const maxPreamble = 20
 
-// ReadTable decodes raw CSV bytes (encoding "" detects it) and splits them
-// into a header and rows. The delimiter (comma, semicolon or tab) is
-// detected; the header is the first record that names a known column (or,
-// failing that, the first with two or more fields). known reports whether
-// a header cell is a known column.
+// ReadTable reads a whole CSV file (or .xlsx workbook) given as bytes:
+// encoding "" detects it; known reports whether a header cell is a known
+// column (see OpenSource).
 func ReadTable(raw []byte, encodingName string, known func(string) bool) (*Table, error) {
-	if bytes.HasPrefix(raw, []byte("PK\x03\x04")) {
-		return nil, errors.New("line 1: this is an Excel workbook (.xlsx), not a CSV file: open it and save it as CSV (UTF-8) first")
-	}
-	text, enc, err := decodeText(raw, encodingName)
+	src, err := OpenSource(bytes.NewReader(raw), int64(len(raw)), encodingName, "", known)
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{Encoding: enc, Delimiter: detectDelimiter(text)}
-	recs, err := readRecords(text, t.Delimiter)
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, errors.New("the file is empty: there is no header line")
-	}
-	hi := -1
-	for i := 0; i < len(recs) && i < maxPreamble; i++ {
-		if nonEmpty(recs[i].Fields) < 2 && len(recs) > 1 {
-			continue
+	return src.table()
+}
+
+// table reads the rest of the source into a Table.
+func (s *Source) table() (*Table, error) {
+	t := &Table{Encoding: s.Encoding, Delimiter: s.Delimiter, HeaderLine: s.HeaderLine, Header: s.Header}
+	for {
+		r, err := s.Next()
+		if errors.Is(err, io.EOF) {
+			return t, nil
 		}
-		for _, h := range recs[i].Fields {
-			if known(h) {
-				hi = i
-				break
-			}
+		if err != nil {
+			return nil, err
 		}
-		if hi >= 0 {
-			break
-		}
+		t.Rows = append(t.Rows, r)
 	}
-	if hi < 0 {
-		for i := 0; i < len(recs) && i < maxPreamble; i++ {
-			if nonEmpty(recs[i].Fields) >= 2 {
-				hi = i
-				break
-			}
-		}
-	}
-	if hi < 0 {
-		hi = 0
-	}
-	t.HeaderLine = recs[hi].Line
-	t.Header = recs[hi].Fields
-	for i := range t.Header {
-		t.Header[i] = strings.TrimSpace(t.Header[i])
-	}
-	t.Rows = recs[hi+1:]
-	return t, nil
 }
 
 func nonEmpty(fs []string) int {
@@ -93,44 +63,6 @@ func nonEmpty(fs []string) int {
 		}
 	}
 	return n
-}
-
-// readRecords parses text strictly, and again with lazy quotes when a bare
-// quote appears in an unquoted field (Rahul "Ray" Iyer). Other quoting
-// errors are reported with their line.
-func readRecords(text string, delim rune) ([]Row, error) {
-	recs, err := parseCSV(text, delim, false)
-	var pe *csv.ParseError
-	if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote) {
-		recs, err = parseCSV(text, delim, true)
-	}
-	if err != nil {
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("line %d: %s: fix the quotes on that line (a \" inside a quoted cell is written \"\")", pe.StartLine, pe.Err)
-		}
-		return nil, err
-	}
-	return recs, nil
-}
-
-func parseCSV(text string, delim rune, lazy bool) ([]Row, error) {
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma = delim
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = lazy
-	r.ReuseRecord = false
-	var out []Row
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		line, _ := r.FieldPos(0)
-		out = append(out, Row{Line: line, Fields: rec})
-	}
 }
 
 // detectDelimiter picks comma, semicolon or tab: the one that splits the

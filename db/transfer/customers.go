@@ -1,10 +1,14 @@
 package transfer
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"sort"
 	"strings"
 
 	"github.com/rapportcrm/rapport/db"
@@ -15,11 +19,36 @@ import (
 // (db.BulkLoad: search index and stats rebuilt once) instead of row by row.
 const bulkThreshold = 1000
 
-// ImportCSV imports a CSV file of opt.Kind (customers by default) into d.
-// Bad rows are reported by line; with any of them and without SkipBad
-// nothing is written and the error wraps ErrBadRows. The whole import is
-// one transaction and one undo batch.
+// ImportCSV imports a CSV file (or an .xlsx workbook) given as bytes; see
+// ImportReader.
 func ImportCSV(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Report, error) {
+	return ImportReader(ctx, d, bytes.NewReader(raw), int64(len(raw)), opt)
+}
+
+// ImportFile imports the CSV file or .xlsx workbook at path, reading a CSV
+// file as a stream (a 50 MB file is not held in memory); see ImportReader.
+func ImportFile(ctx context.Context, d *db.DB, path string, opt Options) (*Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	return ImportReader(ctx, d, f, size, opt)
+}
+
+// ImportReader imports rows of opt.Kind (customers by default) from r, a
+// CSV file or an .xlsx workbook of size bytes (0 if unknown), into d. A
+// value that does not fit its field is kept in the notes and listed in
+// Report.Warnings; a row that cannot be a customer at all is reported by
+// line, and with any of them and without SkipBad nothing is written and
+// the error wraps ErrBadRows. The whole import is one transaction and one
+// undo batch. A dry run (opt.DryRun) writes nothing and returns the same
+// report the import would.
+func ImportReader(ctx context.Context, d *db.DB, r io.Reader, size int64, opt Options) (*Report, error) {
 	if opt.Kind == "" {
 		opt.Kind = KindCustomers
 	}
@@ -29,7 +58,7 @@ func ImportCSV(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Report,
 	}
 	overrides := opt.Maps
 	known := func(h string) bool {
-		if _, ok := names[headerKey(h)]; ok {
+		if _, ok := lookupHeader(names, h); ok {
 			return true
 		}
 		for col := range overrides {
@@ -39,42 +68,145 @@ func ImportCSV(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Report,
 		}
 		return false
 	}
-	t, err := ReadTable(raw, opt.Encoding, known)
+	src, err := OpenSource(r, size, opt.Encoding, opt.Sheet, known)
 	if err != nil {
 		return nil, err
 	}
-	m, err := mapHeader(t.Header, names, overrides, opt.Kind)
+	m, err := mapHeader(src.Header, names, overrides, opt.Kind)
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Kind: opt.Kind, Encoding: t.Encoding, Delimiter: delimName(t.Delimiter), HeaderLine: t.HeaderLine,
-		Rows: len(t.Rows), Unknown: m.Unknown, DryRun: opt.DryRun}
+	rep := &Report{Kind: opt.Kind, Encoding: src.Encoding, Delimiter: delimName(src.Delimiter), HeaderLine: src.HeaderLine,
+		Unknown: m.Unknown, DryRun: opt.DryRun, Format: src.Format, Sheet: src.Sheet}
+	if src.Format == "xlsx" {
+		rep.Delimiter = ""
+	}
 	switch opt.Kind {
 	case KindCustomers:
-		if !hasAny(m, FName, FFirst, FLast, FCompany) {
-			return rep, fmt.Errorf("line %d: no column holds the customer's name (columns: %s): name one with --map COLUMN=name",
-				t.HeaderLine, strings.Join(t.Header, ", "))
+		if !hasAny(m, FName, FFirst, FLast, FCompany, FEmail, FPhone) {
+			return rep, fmt.Errorf("line %d: no column holds the customer's name, company, email or phone (columns: %s): name one with --map COLUMN=name",
+				src.HeaderLine, strings.Join(src.Header, ", "))
 		}
-		var cands []candidate
-		for _, r := range t.Rows {
-			if blank(r.Fields) {
-				continue
-			}
-			cd, err := candidateFromRow(r, t.Header, m, importOptions{keepExtra: opt.KeepExtra})
-			if err == nil && cd.skip == "" {
-				err = cd.clean()
-			}
-			if err != nil {
-				rep.reject(r.Line, err)
-				continue
-			}
-			cands = append(cands, cd)
+		cands, err := readCandidates(src, m, opt, rep)
+		if err != nil {
+			return rep, err
 		}
 		return importCandidates(ctx, d, cands, opt, rep)
 	case KindInteractions, KindFollowups, KindOrders, KindDeals:
+		t, err := src.table()
+		if err != nil {
+			return rep, err
+		}
+		rep.Rows = len(t.Rows)
+		rep.Columns = columnUses(t.Header, m, countValues(t), false)
+		addLenient(rep, src)
 		return importHistory(ctx, d, t, m, opt, rep)
 	}
 	return rep, fmt.Errorf("%q is not an import kind: use customers, interactions, followups, orders or deals", opt.Kind)
+}
+
+// progressEvery is how many rows pass between two progress calls.
+const progressEvery = 2000
+
+// readCandidates reads the source's rows into customers to import,
+// rejecting the rows that cannot be one and noting the values kept aside.
+func readCandidates(src *Source, m Mapping, opt Options, rep *Report) ([]candidate, error) {
+	counts := make([]int, len(src.Header))
+	var cands []candidate
+	report := func() {
+		if opt.Progress != nil {
+			done, total := src.Progress()
+			opt.Progress(Progress{Phase: PhaseRead, Rows: rep.Rows, Done: done, Total: total})
+		}
+	}
+	for {
+		r, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if blank(r.Fields) {
+			continue
+		}
+		rep.Rows++
+		if rep.Rows%progressEvery == 0 {
+			report()
+		}
+		for i, f := range r.Fields {
+			if i < len(counts) && f != "" && strings.TrimSpace(f) != "" {
+				counts[i]++
+			}
+		}
+		cd, err := candidateFromRow(r, src.Header, m, importOptions{keepExtra: opt.KeepExtra})
+		if err == nil && cd.skip == "" {
+			err = cd.clean()
+		}
+		if err != nil {
+			rep.reject(r.Line, err)
+			continue
+		}
+		for _, w := range cd.warnings {
+			rep.warn(r.Line, w)
+		}
+		cd.warnings = nil
+		cands = append(cands, cd)
+	}
+	report()
+	addLenient(rep, src)
+	rep.Columns = columnUses(src.Header, m, counts, opt.KeepExtra)
+	return cands, nil
+}
+
+// addLenient adds the lines the reader read leniently to the warnings, in
+// line order.
+func addLenient(rep *Report, src *Source) {
+	if len(src.Lenient) == 0 {
+		return
+	}
+	rep.Warnings = append(rep.Warnings, src.Lenient...)
+	sort.SliceStable(rep.Warnings, func(i, j int) bool { return rep.Warnings[i].Line < rep.Warnings[j].Line })
+}
+
+func countValues(t *Table) []int {
+	counts := make([]int, len(t.Header))
+	for _, r := range t.Rows {
+		for i, f := range r.Fields {
+			if i < len(counts) && strings.TrimSpace(f) != "" {
+				counts[i]++
+			}
+		}
+	}
+	return counts
+}
+
+// KeptInNotes is ColumnUse.Field for a column kept in the notes as
+// "Header: value".
+const KeptInNotes = "kept in notes"
+
+// columnUses says what happens to each column.
+func columnUses(header []string, m Mapping, counts []int, keepExtra bool) []ColumnUse {
+	out := make([]ColumnUse, 0, len(header))
+	for i, h := range header {
+		if strings.TrimSpace(h) == "" && counts[i] == 0 {
+			continue
+		}
+		u := ColumnUse{Header: h, Values: counts[i]}
+		switch f := m.Cols[i]; f {
+		case "":
+			if keepExtra {
+				u.Field = KeptInNotes
+			}
+		case FIgnore:
+		case FKeep, FSourceID:
+			u.Field = KeptInNotes
+		default:
+			u.Field = string(f)
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 func hasAny(m Mapping, fs ...Field) bool {
@@ -111,6 +243,7 @@ func planCustomers(ctx context.Context, q db.Querier, cands []candidate, onDup s
 		return nil, err
 	}
 	p := &plan{}
+	markShared(ix, cands, rep)
 	updated := map[*entry]bool{}
 	for i := range cands {
 		cd := &cands[i]
@@ -121,7 +254,7 @@ func planCustomers(ctx context.Context, q db.Querier, cands []candidate, onDup s
 		}
 		match := ix.find(&cd.c)
 		if match == nil || onDup == DupCreate {
-			e := &entry{c: cd.c, line: cd.line, have: map[string]bool{}, contact: cd.contact, role: cd.role}
+			e := &entry{c: cd.c, line: cd.line, have: map[string]bool{}, contact: cd.contact, role: cd.role, people: cd.people}
 			for _, t := range cd.tags {
 				if !e.have[strings.ToLower(t)] {
 					e.have[strings.ToLower(t)] = true
@@ -161,6 +294,37 @@ func planCustomers(ctx context.Context, q db.Querier, cands []candidate, onDup s
 		rep.item(cd.line, "merge", cd.c.Name, detail)
 	}
 	return p, nil
+}
+
+// markShared makes the phones that sharedPhoneRows or more rows of the
+// file give no identity key (a switchboard, a company's main number), and
+// says so in the report.
+func markShared(ix *index, cands []candidate, rep *Report) {
+	type seen struct{ n, line int }
+	byKey := map[string]*seen{}
+	for i := range cands {
+		if cands[i].skip != "" {
+			continue
+		}
+		if k := phoneKey(cands[i].c.Phone); k != "" {
+			s := byKey[k]
+			if s == nil {
+				s = &seen{line: cands[i].line}
+				byKey[k] = s
+			}
+			s.n++
+		}
+	}
+	var shared []LineError
+	for k, s := range byKey {
+		if s.n >= sharedPhoneRows {
+			ix.shared[k] = true
+			delete(ix.phone, k)
+			shared = append(shared, LineError{Line: s.line, Reason: fmt.Sprintf("phone %s is on %d rows (a switchboard?): it does not make them one customer", k, s.n)})
+		}
+	}
+	sort.Slice(shared, func(i, j int) bool { return shared[i].Line < shared[j].Line })
+	rep.Warnings = append(rep.Warnings, shared...)
 }
 
 func describe(e *entry) string {
@@ -207,7 +371,7 @@ func importCandidates(ctx context.Context, d *db.DB, cands []candidate, opt Opti
 		if len(p.fresh) == 0 && len(p.updates) == 0 {
 			return errNothingToWrite
 		}
-		return p.apply(ctx, t)
+		return p.apply(ctx, t, opt.Progress)
 	})
 	if errors.Is(err, errNothingToWrite) {
 		return rep, nil
@@ -226,7 +390,7 @@ var errNothingToWrite = errors.New("nothing to write")
 // apply writes the plan inside t: new customers with one prepared insert
 // each and one compact journal range, then tags and contacts, then the
 // merges into book customers (journaled with their before images).
-func (p *plan) apply(ctx context.Context, t *db.Tx) error {
+func (p *plan) apply(ctx context.Context, t *db.Tx, progress func(Progress)) error {
 	now := t.Now().Unix()
 	ins, err := prepare(ctx, t, `INSERT INTO customers (name, company, email, phone, im, industry, source, tier, tier_pinned,
 		lifecycle, churn_reason, cadence_days, notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
@@ -235,7 +399,7 @@ func (p *plan) apply(ctx context.Context, t *db.Tx) error {
 	}
 	defer ins.Close()
 	runs := &idRuns{}
-	for _, e := range p.fresh {
+	for i, e := range p.fresh {
 		c := &e.c
 		var cad any
 		if c.CadenceDays > 0 {
@@ -251,22 +415,39 @@ func (p *plan) apply(ctx context.Context, t *db.Tx) error {
 		}
 		runs.add(c.ID)
 		t.Touch(c.ID)
+		if progress != nil && ((i+1)%progressEvery == 0 || i+1 == len(p.fresh)) {
+			progress(Progress{Phase: PhaseWrite, Rows: i + 1, Done: int64(i + 1), Total: int64(len(p.fresh))})
+		}
 	}
 	if err := runs.journal(t, "customers"); err != nil {
 		return err
 	}
+	var links []db.CustomerTags
+	var people []model.Contact
 	for _, e := range p.fresh {
 		if len(e.tags) > 0 {
-			if err := t.SetTags(e.c.ID, e.tags, nil); err != nil {
-				return fmt.Errorf("line %d: %w", e.line, err)
-			}
+			links = append(links, db.CustomerTags{CustomerID: e.c.ID, Tags: e.tags})
 		}
-		if e.contact != "" {
-			ct := model.Contact{CustomerID: e.c.ID, Name: e.contact, Role: e.role, Email: e.c.Email, Phone: e.c.Phone, IsPrimary: true}
-			if _, err := t.CreateContact(&ct); err != nil {
-				return fmt.Errorf("line %d: contact: %w", e.line, err)
+		switch {
+		case len(e.people) > 0:
+			primary := false
+			for _, ct := range e.people {
+				ct.CustomerID = e.c.ID
+				if ct.IsPrimary && primary {
+					ct.IsPrimary = false
+				}
+				primary = primary || ct.IsPrimary
+				people = append(people, ct)
 			}
+		case e.contact != "":
+			people = append(people, model.Contact{CustomerID: e.c.ID, Name: e.contact, Role: e.role, Email: e.c.Email, Phone: e.c.Phone, IsPrimary: true})
 		}
+	}
+	if err := t.AddTagsBulk(links); err != nil {
+		return err
+	}
+	if err := t.InsertContactsBulk(people); err != nil {
+		return fmt.Errorf("contact: %w", err)
 	}
 	for _, e := range p.updates {
 		if err := t.UpdateCustomer(&e.c); err != nil {

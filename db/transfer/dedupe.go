@@ -18,17 +18,32 @@ type entry struct {
 	have     map[string]bool
 	contact  string
 	role     string
+	people   []model.Contact
 	line     int // the file line that created it (0 for book customers)
 }
 
 // index finds the customer a candidate duplicates: by email, then by
-// normalised phone, then by name and company together.
+// normalised phone, then by name and company together. Two customers with
+// different emails are never the same, and a phone that several rows of a
+// file share (a switchboard) is no key at all.
 type index struct {
 	email, phone, nameCo map[string]*entry
+	shared               map[string]bool // phone keys that are not identity keys
 }
 
 func newIndex() *index {
-	return &index{email: map[string]*entry{}, phone: map[string]*entry{}, nameCo: map[string]*entry{}}
+	return &index{email: map[string]*entry{}, phone: map[string]*entry{}, nameCo: map[string]*entry{}, shared: map[string]bool{}}
+}
+
+// sharedPhoneRows is how many rows of a file must share a phone for it to
+// be a switchboard, not a person's number.
+const sharedPhoneRows = 3
+
+// emailsAgree says whether two customers' emails allow them to be one:
+// the same address, or at least one without any.
+func emailsAgree(a, b *model.Customer) bool {
+	ka, kb := emailKey(a.Email), emailKey(b.Email)
+	return ka == "" || kb == "" || ka == kb
 }
 
 func emailKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
@@ -52,12 +67,15 @@ func (ix *index) find(c *model.Customer) *entry {
 			return e
 		}
 	}
-	if k := phoneKey(c.Phone); k != "" {
-		if e := ix.phone[k]; e != nil {
+	if k := phoneKey(c.Phone); k != "" && !ix.shared[k] {
+		if e := ix.phone[k]; e != nil && emailsAgree(c, &e.c) {
 			return e
 		}
 	}
-	return ix.nameCo[nameCoKey(c.Name, c.Company)]
+	if e := ix.nameCo[nameCoKey(c.Name, c.Company)]; e != nil && emailsAgree(c, &e.c) {
+		return e
+	}
+	return nil
 }
 
 // add registers e's keys; keys already taken keep their first owner.
@@ -65,7 +83,7 @@ func (ix *index) add(e *entry) {
 	if k := emailKey(e.c.Email); k != "" && ix.email[k] == nil {
 		ix.email[k] = e
 	}
-	if k := phoneKey(e.c.Phone); k != "" && ix.phone[k] == nil {
+	if k := phoneKey(e.c.Phone); k != "" && ix.phone[k] == nil && !ix.shared[k] {
 		ix.phone[k] = e
 	}
 	if k := nameCoKey(e.c.Name, e.c.Company); ix.nameCo[k] == nil {
@@ -146,6 +164,9 @@ func (e *entry) merge(src *candidate) []string {
 	}
 	if e.contact == "" && src.contact != "" && !e.existing {
 		e.contact, e.role = src.contact, src.role
+	}
+	if len(e.people) == 0 && !e.existing {
+		e.people = src.people
 	}
 	for _, t := range src.tags {
 		k := strings.ToLower(t)

@@ -59,8 +59,8 @@ func FormulaSafe(s string) string {
 // csvExportHeader is the header of the customer CSV export; import maps
 // every column back.
 func csvExportHeader() []string {
-	return []string{"id", "name", "company", "email", "phone", "im", "industry", "source", "tier", "lifecycle",
-		"churn reason", "cadence days", "tags", "notes", "created"}
+	return []string{"id", "name", "company", "email", "phone", "im", "industry", "source", "tier", "tier pinned", "lifecycle",
+		"churn reason", "cadence days", "tags", "notes", "contacts", "created"}
 }
 
 // ExportCSV writes the live customers as CSV: formula-safe cells, CRLF line
@@ -68,6 +68,10 @@ func csvExportHeader() []string {
 // correctly. It returns how many customers it wrote.
 func ExportCSV(ctx context.Context, d *db.DB, w io.Writer, excel bool) (int, error) {
 	cs, err := liveCustomers(ctx, d)
+	if err != nil {
+		return 0, err
+	}
+	people, err := contactsByCustomer(ctx, d)
 	if err != nil {
 		return 0, err
 	}
@@ -88,8 +92,13 @@ func ExportCSV(ctx context.Context, d *db.DB, w io.Writer, excel bool) (int, err
 		if c.CadenceDays > 0 {
 			cad = strconv.Itoa(c.CadenceDays)
 		}
-		rec := []string{strconv.FormatInt(c.ID, 10), c.Name, c.Company, c.Email, c.Phone, c.IM, c.Industry, c.Source, string(c.Tier),
-			string(c.Lifecycle), c.ChurnReason, cad, strings.Join(e.Tags, "; "), c.Notes, model.DayOfUnix(c.CreatedAt, loc).String()}
+		pinned := "no"
+		if c.TierPinned {
+			pinned = "yes"
+		}
+		rec := []string{strconv.FormatInt(c.ID, 10), c.Name, c.Company, c.Email, c.Phone, c.IM, c.Industry, c.Source, string(c.Tier), pinned,
+			string(c.Lifecycle), c.ChurnReason, cad, strings.Join(e.Tags, "; "), c.Notes, strings.Join(people[c.ID], "\n"),
+			model.DayOfUnix(c.CreatedAt, loc).String()}
 		for i := range rec {
 			rec[i] = FormulaSafe(model.SanitizeMultiline(rec[i]))
 		}

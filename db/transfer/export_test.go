@@ -107,13 +107,17 @@ func TestExportCSVFormulaSafeAndReimport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
 	evil := recs[2]
-	for i, want := range map[int]string{1: `'=HYPERLINK("http://x")`, 2: "'+Plus Co", 4: "'-5550100", 13: "'@cmd"} {
-		if evil[i] != want {
-			t.Errorf("column %s = %q, want %q", recs[0][i], evil[i], want)
+	for h, want := range map[string]string{"name": `'=HYPERLINK("http://x")`, "company": "'+Plus Co", "phone": "'-5550100", "notes": "'@cmd"} {
+		if evil[col[h]] != want {
+			t.Errorf("column %s = %q, want %q", h, evil[col[h]], want)
 		}
 	}
-	if recs[1][4] != "'+86 138 0013 8000" || recs[1][12] != "vip; 华东" {
+	if recs[1][col["phone"]] != "'+86 138 0013 8000" || recs[1][col["tags"]] != "vip; 华东" || recs[1][col["contacts"]] != "*李强 | 采购 | li@example.cn" {
 		t.Errorf("row 1: %q", recs[1])
 	}
 	var plain bytes.Buffer

@@ -58,7 +58,10 @@ func ExportVCard(ctx context.Context, d *db.DB, w io.Writer) (int, error) {
 		}
 		cw.line("END:VCARD")
 	}
-	rows, err := d.Reader().QueryContext(ctx, `SELECT ct.id, ct.customer_id, ct.name, ct.role, ct.email, ct.phone, c.name
+	// A contact's ORG is the company they work for: the customer's company,
+	// or the customer itself when it is a company.
+	rows, err := d.Reader().QueryContext(ctx, `SELECT ct.id, ct.customer_id, ct.name, ct.role, ct.email, ct.phone,
+		CASE WHEN c.company <> '' THEN c.company ELSE c.name END
 		FROM contacts ct JOIN customers c ON c.id = ct.customer_id WHERE ct.archived_at IS NULL AND c.archived_at IS NULL ORDER BY ct.id`)
 	if err != nil {
 		return 0, err

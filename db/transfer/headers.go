@@ -34,6 +34,16 @@ const (
 	FRole      Field = "role"
 	FDeleted   Field = "deleted"
 	FIgnore    Field = "ignore"
+	// FKeep columns are kept in the notes as "Header: value" (address,
+	// birthday, department, web page …): rapport has no field for them.
+	FKeep Field = "keep"
+	// FPinned says whether the tier was set by hand (rapport's export).
+	FPinned Field = "tier pinned"
+	// FContacts holds contact people, one a line (rapport's export).
+	FContacts Field = "contacts"
+	// FSourceID is another system's id for the row (Salesforce's Id): kept
+	// in the notes and used to find the customer of history rows.
+	FSourceID Field = "source id"
 
 	// History columns (--kind interactions|followups|orders|deals).
 	FCustomer  Field = "customer"
@@ -58,6 +68,7 @@ const (
 	FLost      Field = "lost reason"
 	FProduct   Field = "product"
 	FScore     Field = "score"
+	FProb      Field = "probability"
 )
 
 // headerKey reduces a header cell to a lookup key: lower case, without
@@ -73,6 +84,47 @@ func headerKey(h string) string {
 	return b.String()
 }
 
+// bareKey is headerKey without bracketed remarks and required-markers:
+// "姓名（必填）", "Email (required)", "手机号码*" → 姓名, email, 手机号码.
+func bareKey(h string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range h {
+		switch r {
+		case '(', '（', '[', '【', '<', '《':
+			depth++
+			continue
+		case ')', '）', ']', '】', '>', '》':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	k := headerKey(b.String())
+	for _, suffix := range []string{"必填", "选填", "可选", "required", "optional"} {
+		if t := strings.TrimSuffix(k, suffix); t != "" {
+			k = t
+		}
+	}
+	return k
+}
+
+// lookupHeader finds a header's field: by its key, then without remarks.
+func lookupHeader(names map[string]Field, h string) (Field, bool) {
+	if f, ok := names[headerKey(h)]; ok {
+		return f, true
+	}
+	if k := bareKey(h); k != "" {
+		f, ok := names[k]
+		return f, ok
+	}
+	return "", false
+}
+
 // customerHeaders maps header keys to customer fields, in English, Chinese
 // and the German of Outlook's localized export.
 func customerHeaders() map[string]Field {
@@ -83,36 +135,64 @@ func customerHeaders() map[string]Field {
 		}
 	}
 	add(FName, "name", "full name", "fullname", "display name", "customer", "customer name", "client", "client name",
-		"contact name", "姓名", "客户名称", "客户", "名称", "客户姓名", "名字", "全名", "客户全称")
+		"contact name", "account name", "姓名", "客户名称", "客户", "名称", "客户姓名", "名字", "全名", "客户全称", "显示名称", "联系人姓名", "账户名称")
 	add(FFirst, "first name", "firstname", "given name", "first", "forename", "vorname", "名")
-	add(FMiddle, "middle name", "additional name", "weitere vornamen")
-	add(FLast, "last name", "lastname", "family name", "surname", "last", "nachname", "姓")
+	add(FMiddle, "middle name", "additional name", "weitere vornamen", "中间名")
+	add(FLast, "last name", "lastname", "family name", "surname", "last", "nachname", "姓", "姓氏")
 	add(FCompany, "company", "company name", "organization", "organisation", "organization name", "organisation name",
-		"organization 1 - name", "org", "account", "account name", "employer", "firma", "unternehmen",
-		"公司", "单位", "公司名称", "企业名称", "单位名称", "企业", "所属公司")
+		"organization 1 - name", "org", "account", "employer", "firma", "unternehmen", "business name",
+		"公司", "单位", "公司名称", "企业名称", "单位名称", "企业", "所属公司", "企业简称", "公司简称", "客户公司", "工作单位")
 	add(FEmail, "email", "e-mail", "email address", "e-mail address", "mail", "email 1 - value", "e-mail 1 - value",
 		"email 2 - value", "e-mail 2 - value", "e-mail 3 - value", "e-mail 4 - value", "work email", "home email",
-		"other email", "personal email", "primary email", "e-mail-adresse", "e-mail 2: adresse", "e-mail 3: adresse",
-		"邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址", "email地址")
+		"other email", "personal email", "primary email", "secondary email", "e-mail 2 address", "e-mail 3 address",
+		"email1", "email2", "e-mail-adresse", "e-mail 2: adresse", "e-mail 3: adresse",
+		"邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址", "email地址", "个人邮箱", "企业邮箱", "工作邮箱", "主要电子邮件", "次要电子邮件",
+		"电子邮件地址", "邮件地址", "e-mail地址")
 	add(FPhone, "phone", "phone number", "mobile", "mobile phone", "mobile number", "cell", "cell phone", "telephone", "tel",
-		"work phone", "home phone", "business phone", "other phone", "primary phone", "main phone",
-		"phone 1 - value", "phone 2 - value", "phone 3 - value", "phone 4 - value", "phone 5 - value", "phone 6 - value", "phone 7 - value",
-		"mobiltelefon", "mobiltelefon 2", "telefon", "telefon geschäftlich", "telefon geschäftlich 2", "telefon (privat)",
-		"telefon (privat 2)", "haupttelefon", "telefon firma", "weiteres telefon", "autotelefon",
-		"电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系方式", "固话", "座机")
-	add(FIM, "im", "wechat", "weixin", "qq", "skype", "slack", "whatsapp", "im address", "微信", "微信号", "qq号")
-	add(FTags, "tags", "tag", "labels", "label", "categories", "category", "group membership", "groups", "kategorien", "标签", "分组", "客户标签")
-	add(FTier, "tier", "level", "grade", "rating", "customer tier", "等级", "客户等级", "级别", "客户级别")
-	add(FNotes, "notes", "note", "comments", "comment", "description", "remarks", "notizen", "备注", "需求", "说明", "描述")
+		"work phone", "home phone", "business phone", "business phone 2", "home phone 2", "other phone", "primary phone", "main phone",
+		"company main phone", "mobilephone", "phone 1 - value", "phone 2 - value", "phone 3 - value", "phone 4 - value", "phone 5 - value",
+		"phone 6 - value", "phone 7 - value", "mobiltelefon", "mobiltelefon 2", "telefon", "telefon geschäftlich", "telefon geschäftlich 2",
+		"telefon (privat)", "telefon (privat 2)", "haupttelefon", "telefon firma", "weiteres telefon", "autotelefon",
+		"电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系方式", "固话", "座机", "移动电话", "移动电话号码", "工作电话",
+		"办公电话", "家庭电话", "单位电话", "公司电话", "联系手机", "手机号码1", "手机号码2", "其他电话", "住宅电话")
+	add(FIM, "im", "wechat", "weixin", "qq", "skype", "slack", "whatsapp", "telegram", "line", "im address", "screen name",
+		"im handle", "微信", "微信号", "qq号", "网名", "屏幕名", "钉钉", "即时通讯")
+	add(FTags, "tags", "tag", "labels", "label", "categories", "category", "group membership", "groups", "kategorien",
+		"标签", "分组", "客户标签", "客户分组")
+	add(FTier, "tier", "level", "grade", "rating", "customer tier", "priority", "等级", "客户等级", "级别", "客户级别", "客户分级", "重要程度")
+	add(FPinned, "tier pinned", "tierpinned")
+	add(FNotes, "notes", "note", "comments", "comment", "description", "remarks", "notizen", "备注", "需求", "说明", "描述", "注释", "备注信息")
 	add(FIndustry, "industry", "sector", "行业", "所属行业", "类型", "客户类型")
-	add(FSource, "source", "lead source", "来源", "客户来源", "线索来源")
-	add(FLifecycle, "lifecycle", "lifecycle stage", "status", "customer status", "客户状态", "状态", "阶段")
+	add(FSource, "source", "lead source", "leadsource", "来源", "客户来源", "线索来源", "渠道")
+	add(FLifecycle, "lifecycle", "lifecycle stage", "status", "customer status", "lead status", "客户状态", "状态", "阶段")
 	add(FChurn, "churn reason", "流失原因")
 	add(FCadence, "cadence", "cadence days", "联系周期")
 	add(FContact, "联系人", "contact", "contact person", "primary contact", "ansprechpartner")
-	add(FRole, "title", "job title", "position", "organization title", "organization 1 - title", "职位", "职务")
+	add(FContacts, "contacts")
+	add(FRole, "title", "job title", "jobtitle", "position", "organization title", "organization 1 - title", "role",
+		"职位", "职务", "岗位", "头衔", "position title")
+	add(FKeep, "extension", "ext", "分机", "分机号", "department", "organization 1 - department", "abteilung", "部门", "所属部门",
+		"nickname", "昵称", "别名", "alias", "gender", "性别", "birthday", "birth date", "date of birth", "生日", "出生日期",
+		"birth year", "birth month", "birth day", "出生年份", "出生月份",
+		"address", "street", "city", "state", "zip", "zip code", "postal code", "country", "region", "province",
+		"home address", "home address 2", "home city", "home state", "home zipcode", "home country",
+		"work address", "work address 2", "work city", "work state", "work zipcode", "work country",
+		"business street", "business city", "business state", "business postal code", "business country/region",
+		"billing street", "billing city", "billing state", "billing postal code", "billing country",
+		"mailing street", "mailing city", "mailing state", "mailing postal code", "mailing country",
+		"address 1 - formatted", "address 1 - street", "address 1 - city", "address 1 - region", "address 1 - postal code", "address 1 - country",
+		"地址", "详细地址", "联系地址", "公司地址", "家庭地址", "工作地址", "省份", "城市", "区域", "所在地区", "邮编", "邮政编码", "国家",
+		"家庭地址 2", "家庭所在城市", "家庭所在省/市/自治区", "家庭邮政编码", "家庭所在国家/地区",
+		"工作地址 2", "工作所在城市", "工作所在省/市/自治区", "工作邮政编码", "工作所在国家/地区",
+		"website", "web page", "web page 1", "web page 2", "url", "homepage", "网站", "网址", "网页 1", "网页 2", "主页",
+		"fax", "fax number", "business fax", "home fax", "传真", "传真号码", "pager", "pager number", "寻呼机号码", "寻呼机",
+		"custom 1", "custom 2", "custom 3", "custom 4", "自定义 1", "自定义 2", "自定义 3", "自定义 4",
+		"account number", "employees", "annual revenue", "numberofemployees", "annualrevenue", "ownership", "ticker symbol",
+		"connected on", "linkedin", "linkedin url", "账号", "工号", "员工编号", "对外职务", "视频号", "直属上级",
+		"负责人", "owner", "客户负责人", "所属销售", "跟进人", "最后跟进时间", "下次跟进时间", "创建人", "创建时间")
+	add(FSourceID, "id", "salesforce id", "record id", "lead id", "contact id", "account id", "客户编号", "客户id", "编号")
 	add(FDeleted, "isdeleted", "is deleted", "deleted")
-	add(FIgnore, "id", "created") // rapport's own export
+	add(FIgnore, "created") // rapport's own export (its numeric "id" is ignored too)
 	return m
 }
 
@@ -136,27 +216,31 @@ func historyHeaders() map[string]Field {
 	add(FTitle, "title", "task", "deal", "deal name", "opportunity", "opportunity name", "标题", "任务", "商机")
 	add(FDue, "due", "due date", "deadline", "到期", "截止日期")
 	add(FTime, "time", "due time", "time of day", "时刻")
-	add(FAmount, "amount", "total", "order total", "金额", "订单金额")
+	add(FAmount, "amount", "total", "order total", "金额", "订单金额", "商机金额")
 	add(FCurrency, "currency", "币种", "货币")
 	add(FValue, "value", "deal value", "close value", "close_value", "amount", "金额")
-	add(FStage, "stage", "deal stage", "deal_stage", "阶段")
+	add(FStage, "stage", "deal stage", "deal_stage", "stagename", "stage name", "opportunity stage", "阶段", "销售阶段", "商机阶段")
+	add(FProb, "probability", "probability (%)", "win probability", "赢率", "成交概率", "赢单率")
+	add(FCustomer, "accountid", "account id", "account name", "account", "客户名称", "客户")
 	add(FCreated, "created", "created date", "created at", "opened", "open date", "创建日期")
 	add(FEngaged, "engage date", "engage_date", "engaged", "engaged at")
-	add(FClosed, "closed", "close date", "close_date", "closed at", "closed date", "成交日期")
+	add(FClosed, "closed", "close date", "close_date", "closedate", "closed at", "closed date", "成交日期", "结单日期")
 	add(FExpected, "expected close", "expected close date", "close by", "预计成交")
 	add(FLost, "lost reason", "loss reason", "reason", "丢单原因")
 	add(FProduct, "product", "产品")
-	add(FIgnore, "opportunity id", "opportunity_id", "sales agent", "sales_agent", "id")
+	add(FIgnore, "opportunity id", "opportunity_id", "sales agent", "sales_agent", "id", "ownerid", "owner id",
+		"expectedrevenue", "expected revenue", "forecastcategory", "forecastcategoryname", "fiscal", "fiscalquarter", "fiscalyear",
+		"isclosed", "iswon", "nextstep", "createddate", "lastmodifieddate", "systemmodstamp", "campaignid", "pricebook2id")
 	return m
 }
 
 // fieldNames lists the fields --map accepts for a kind.
 func fieldNames(kind string) []string {
 	fs := []Field{FName, FFirst, FMiddle, FLast, FCompany, FEmail, FPhone, FIM, FTags, FTier, FNotes, FIndustry, FSource,
-		FLifecycle, FChurn, FCadence, FContact, FRole, FIgnore}
+		FLifecycle, FChurn, FCadence, FContact, FRole, FIgnore, FKeep, FPinned, FContacts, FSourceID}
 	if kind != KindCustomers {
 		fs = append(fs, FCustomer, FDate, FSummary, FKind, FDirection, FOutcome, FScore, FBody, FTitle, FDue, FTime, FAmount,
-			FCurrency, FNote, FValue, FStage, FCreated, FEngaged, FClosed, FExpected, FLost, FProduct)
+			FCurrency, FNote, FValue, FStage, FCreated, FEngaged, FClosed, FExpected, FLost, FProduct, FProb)
 	}
 	out := make([]string, len(fs))
 	for i, f := range fs {
@@ -170,13 +254,17 @@ func fieldNames(kind string) []string {
 type Mapping struct {
 	Cols    []Field  // per column; "" = unknown
 	Unknown []string // the headers of unknown columns, in order
+	byField map[Field][]int
 }
+
+// columns returns the indexes of the columns that hold f, in order.
+func (m *Mapping) columns(f Field) []int { return m.byField[f] }
 
 // mapHeader maps a header with the built-in names, then the user's
 // overrides (COLUMN=field, matched by header key; field "ignore" drops a
 // column).
 func mapHeader(header []string, names map[string]Field, overrides map[string]string, kind string) (Mapping, error) {
-	m := Mapping{Cols: make([]Field, len(header))}
+	m := Mapping{Cols: make([]Field, len(header)), byField: map[Field][]int{}}
 	valid := map[string]bool{}
 	for _, f := range fieldNames(kind) {
 		valid[f] = true
@@ -184,7 +272,7 @@ func mapHeader(header []string, names map[string]Field, overrides map[string]str
 	used := map[string]bool{}
 	for i, h := range header {
 		k := headerKey(h)
-		if f, ok := names[k]; ok {
+		if f, ok := lookupHeader(names, h); ok {
 			m.Cols[i] = f
 		}
 		for col, field := range overrides {
@@ -203,9 +291,31 @@ func mapHeader(header []string, names map[string]Field, overrides map[string]str
 			return m, fmt.Errorf("--map %s=…: the file has no column %q (its columns: %s)", col, col, strings.Join(header, ", "))
 		}
 	}
+	if kind == KindDeals {
+		// Salesforce's opportunities: Name is the deal's, AccountId the
+		// customer's.
+		has := func(f Field) bool {
+			for _, c := range m.Cols {
+				if c == f {
+					return true
+				}
+			}
+			return false
+		}
+		if has(FCustomer) && !has(FTitle) {
+			for i, c := range m.Cols {
+				if c == FName {
+					m.Cols[i] = FTitle
+				}
+			}
+		}
+	}
 	for i, h := range header {
 		if m.Cols[i] == "" && strings.TrimSpace(h) != "" {
 			m.Unknown = append(m.Unknown, h)
+		}
+		if m.Cols[i] != "" {
+			m.byField[m.Cols[i]] = append(m.byField[m.Cols[i]], i)
 		}
 	}
 	return m, nil

@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +39,10 @@ type histCtx struct {
 	stages   []model.Stage
 	m        Mapping
 	header   []string
+	// mapStages are the user's --map-stage choices by stage key; stageLog
+	// records how each stage name of the file was mapped, for the report.
+	mapStages map[string]string
+	stageLog  map[string]string
 }
 
 // importHistory imports interactions, follow-ups, orders or deals.
@@ -64,7 +69,14 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 	if err != nil {
 		return rep, err
 	}
-	hc := histCtx{kind: opt.Kind, now: d.Now(), order: set.DateOrder, currency: set.Currency, stages: stages, m: m, header: t.Header}
+	hc := histCtx{kind: opt.Kind, now: d.Now(), order: set.DateOrder, currency: set.Currency, stages: stages, m: m, header: t.Header,
+		mapStages: map[string]string{}, stageLog: map[string]string{}}
+	for from, to := range opt.MapStages {
+		if _, err := db.FindStage(stages, to); err != nil {
+			return rep, fmt.Errorf("--map-stage %s=%s: the book has no stage %q (%s)", from, to, to, strings.Join(stageNames(stages), ", "))
+		}
+		hc.mapStages[headerKey(from)] = to
+	}
 	var rows []histRow
 	for _, r := range t.Rows {
 		if blank(r.Fields) {
@@ -76,6 +88,9 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 			continue
 		}
 		rows = append(rows, hr)
+	}
+	for _, k := range sortedKeys(hc.stageLog) {
+		rep.Stages = append(rep.Stages, k+" → "+hc.stageLog[k])
 	}
 	preview := *rep
 	if _, err := runHistory(ctx, d.Reader(), nil, rows, opt, &preview); err != nil {
@@ -113,14 +128,14 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 func (hc histCtx) parse(r Row) (histRow, error) {
 	v := gather(r, hc.header, hc.m)
 	hr := histRow{line: r.Line}
-	name := v.single[FCustomer]
+	name := v.one(FCustomer)
 	if name == "" {
-		name = v.single[FName]
+		name = v.one(FName)
 	}
 	if name == "" {
-		name = joinName(v.single[FFirst], v.single[FMiddle], v.single[FLast])
+		name = joinName(v.one(FFirst), v.one(FMiddle), v.one(FLast))
 	}
-	hr.ref = custRef{name: name, company: v.single[FCompany], email: v.single[FEmail], phone: v.single[FPhone]}
+	hr.ref = custRef{name: name, company: v.one(FCompany), email: v.one(FEmail), phone: v.one(FPhone)}
 	// A customer column may hold an email or a phone number instead of a name.
 	if hr.ref.email == "" && strings.Contains(name, "@") && validEmail(name) {
 		hr.ref.email, hr.ref.name = name, ""
@@ -140,7 +155,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 	text := func(field string, f []Field, max int, multi bool) (string, error) {
 		var s string
 		for _, x := range f {
-			if s = v.single[x]; s != "" {
+			if s = v.one(x); s != "" {
 				break
 			}
 		}
@@ -151,7 +166,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 		return out, nil
 	}
 	date := func(field string, f Field, mode model.DateMode) (model.When, bool, error) {
-		s := v.single[f]
+		s := v.one(f)
 		if s == "" {
 			return model.When{}, false, nil
 		}
@@ -181,7 +196,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 			return hr, model.Invalid("due", "is required (like 2026-12-01)")
 		}
 		hr.fu = model.Followup{CustomerID: 1, Title: title, Due: due.Day, DueTime: due.HHMM()}
-		if tm := v.single[FTime]; tm != "" {
+		if tm := v.one(FTime); tm != "" {
 			w, err := parseDate(due.Day.String()+" "+tm, hc.now, hc.order, model.Future)
 			if err != nil || !w.HasTime {
 				return hr, model.Invalid("time", "%q is not a time like 14:30", tm)
@@ -197,11 +212,11 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 		if !ok {
 			return hr, model.Invalid("date", "is required (like 2026-03-01 or 3/1/2026)")
 		}
-		amt := v.single[FAmount]
+		amt := v.one(FAmount)
 		if amt == "" {
-			amt = v.single[FValue]
+			amt = v.one(FValue)
 		}
-		money, err := parseAmount(amt, v.single[FCurrency], hc.currency)
+		money, err := parseAmount(amt, v.one(FCurrency), hc.currency)
 		if err != nil {
 			return hr, err
 		}
@@ -237,9 +252,9 @@ func (hc histCtx) parseInteraction(hr *histRow, v rowValues, text textFn, date d
 		return err
 	}
 	i := model.Interaction{CustomerID: 1, Summary: summary, Body: body, OccurredAt: unixAt(w, loc), Score: -1}
-	i.Kind = model.InteractionKind(strings.ToLower(v.single[FKind]))
-	i.Direction = model.Direction(strings.ToLower(v.single[FDirection]))
-	i.Outcome = model.Outcome(strings.ReplaceAll(strings.ToLower(v.single[FOutcome]), " ", "_"))
+	i.Kind = model.InteractionKind(strings.ToLower(v.one(FKind)))
+	i.Direction = model.Direction(strings.ToLower(v.one(FDirection)))
+	i.Outcome = model.Outcome(strings.ReplaceAll(strings.ToLower(v.one(FOutcome)), " ", "_"))
 	if i.Kind == "" {
 		i.Kind = model.KindCall
 	}
@@ -252,7 +267,7 @@ func (hc histCtx) parseInteraction(hr *histRow, v rowValues, text textFn, date d
 	if i.Outcome == "" {
 		i.Outcome = model.OutcomeNone
 	}
-	if s := v.single[FScore]; s != "" {
+	if s := v.one(FScore); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
 			return model.Invalid("score", "%q is not a number from 0 to 10", s)
@@ -264,34 +279,93 @@ func (hc histCtx) parseInteraction(hr *histRow, v rowValues, text textFn, date d
 }
 
 // stageSynonyms maps stage names other CRMs use to rapport's default
-// stages (Maven's Prospecting > Engaging > Won / Lost, Salesforce's …).
+// stages (Maven's Prospecting > Engaging > Won / Lost, Salesforce's
+// defaults from Prospecting to Closed Lost, Chinese CRMs' …).
 func stageSynonyms() map[string]string {
 	return map[string]string{
-		"prospecting": "Lead", "prospect": "Lead", "new": "Lead", "lead": "Lead", "线索": "Lead", "潜在": "Lead",
-		"engaging": "Qualified", "qualification": "Qualified", "qualify": "Qualified", "needsanalysis": "Qualified", "接洽": "Qualified", "已确认": "Qualified",
-		"proposal": "Proposal", "proposalpricequote": "Proposal", "quote": "Proposal", "报价": "Proposal", "方案": "Proposal",
-		"negotiation": "Negotiation", "negotiationreview": "Negotiation", "谈判": "Negotiation",
+		"prospecting": "Lead", "prospect": "Lead", "new": "Lead", "lead": "Lead", "线索": "Lead", "潜在": "Lead", "初步接洽": "Lead",
+		"engaging": "Qualified", "qualification": "Qualified", "qualify": "Qualified", "needsanalysis": "Qualified", "valueproposition": "Qualified",
+		"iddecisionmakers": "Qualified", "接洽": "Qualified", "已确认": "Qualified", "需求确认": "Qualified", "需求分析": "Qualified",
+		"perceptionanalysis": "Proposal", "proposal": "Proposal", "proposalpricequote": "Proposal", "quote": "Proposal", "报价": "Proposal", "方案": "Proposal", "方案报价": "Proposal",
+		"negotiation": "Negotiation", "negotiationreview": "Negotiation", "谈判": "Negotiation", "商务谈判": "Negotiation",
 		"won": "Won", "closedwon": "Won", "win": "Won", "赢单": "Won", "成交": "Won",
 		"lost": "Lost", "closedlost": "Lost", "丢单": "Lost", "输单": "Lost",
 	}
 }
 
-// findStage maps a stage cell to a stage of the book: its own name first,
-// then the synonyms.
-func (hc histCtx) findStage(s string) (model.Stage, error) {
+// findStage maps a stage cell to a stage of the book: the user's
+// --map-stage, the book's own name, the synonyms of other CRMs, then the
+// row's probability (the open stage whose probability is nearest), else
+// the first open stage. Every mapping that is not by the book's own name
+// is logged once for the report, so the user can correct it.
+func (hc histCtx) findStage(s string, prob string) (model.Stage, error) {
+	k := headerKey(s)
+	if to, ok := hc.mapStages[k]; ok {
+		st, err := db.FindStage(hc.stages, to)
+		hc.logStage(s, st.Name, "--map-stage")
+		return st, err
+	}
 	if st, err := db.FindStage(hc.stages, s); err == nil {
 		return st, nil
 	}
-	if name, ok := stageSynonyms()[headerKey(s)]; ok {
+	if name, ok := stageSynonyms()[k]; ok {
 		if st, err := db.FindStage(hc.stages, name); err == nil {
+			hc.logStage(s, st.Name, "a known stage name")
 			return st, nil
 		}
 	}
-	names := make([]string, len(hc.stages))
-	for i, st := range hc.stages {
+	open := hc.openStages()
+	if len(open) == 0 {
+		return model.Stage{}, model.Invalid("stage", "the book has no open stage")
+	}
+	if p, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(prob), "%"), 64); err == nil && prob != "" {
+		best := open[0]
+		for _, st := range open {
+			if math.Abs(float64(st.Probability)-p) < math.Abs(float64(best.Probability)-p) {
+				best = st
+			}
+		}
+		hc.logStage(s, best.Name, fmt.Sprintf("by probability %g%%", p))
+		return best, nil
+	}
+	hc.logStage(s, open[0].Name, "unknown: the first open stage; correct it with --map-stage")
+	return open[0], nil
+}
+
+func (hc histCtx) logStage(from, to, why string) {
+	if _, ok := hc.stageLog[from]; !ok {
+		hc.stageLog[from] = fmt.Sprintf("%s (%s)", to, why)
+	}
+}
+
+func stageNames(stages []model.Stage) []string {
+	names := make([]string, len(stages))
+	for i, st := range stages {
 		names[i] = st.Name
 	}
-	return model.Stage{}, model.Invalid("stage", "%q is not a stage; stages are %s (or map it with rapport stages add)", s, strings.Join(names, ", "))
+	return names
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ParseStageMaps reads --map-stage "FILE STAGE=book stage" values.
+func ParseStageMaps(vals []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, v := range vals {
+		from, to, ok := strings.Cut(v, "=")
+		if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
+			return nil, fmt.Errorf("--map-stage %q: write it as FILE STAGE=book stage, like --map-stage \"Value Proposition=Qualified\"", v)
+		}
+		out[strings.TrimSpace(from)] = strings.TrimSpace(to)
+	}
+	return out, nil
 }
 
 // openStages returns the book's open stages in pipeline order.
@@ -315,21 +389,21 @@ func (hc histCtx) parseDeal(hr *histRow, v rowValues, text textFn, date dateFn, 
 		return model.Invalid("stage", "the book has no open stage")
 	}
 	st := open[0]
-	if s := v.single[FStage]; s != "" {
-		if st, err = hc.findStage(s); err != nil {
+	if s := v.one(FStage); s != "" {
+		if st, err = hc.findStage(s, v.one(FProb)); err != nil {
 			return err
 		}
 	}
-	val := v.single[FValue]
+	val := v.one(FValue)
 	if val == "" {
-		val = v.single[FAmount]
+		val = v.one(FAmount)
 	}
 	money := model.Money{Currency: hc.currency}
 	if val != "" {
-		if money, err = parseAmount(val, v.single[FCurrency], hc.currency); err != nil {
+		if money, err = parseAmount(val, v.one(FCurrency), hc.currency); err != nil {
 			return model.Invalid("value", "%s", err.Error())
 		}
-	} else if c := strings.ToUpper(v.single[FCurrency]); c != "" {
+	} else if c := strings.ToUpper(v.one(FCurrency)); c != "" {
 		money.Currency = c
 	}
 	dr := dealRow{d: model.Deal{CustomerID: 1, Title: title, ValueMinor: money.Minor, Currency: money.Currency, StageID: st.ID, Probability: -1},
@@ -350,6 +424,14 @@ func (hc histCtx) parseDeal(hr *histRow, v rowValues, text textFn, date dateFn, 
 		return err
 	} else if ok {
 		dr.d.ExpectedClose = w.Day
+	}
+	if st.Kind == model.StageOpen && dr.closed != 0 {
+		// An open deal's close date (Salesforce's CloseDate) is when it is
+		// expected to close.
+		if dr.d.ExpectedClose.IsZero() {
+			dr.d.ExpectedClose = model.DayOfUnix(dr.closed, loc)
+		}
+		dr.closed = 0
 	}
 	switch st.Kind {
 	case model.StageWon:

@@ -48,7 +48,7 @@ func runHistory(ctx context.Context, q db.Querier, t *db.Tx, rows []histRow, opt
 				return 0, err
 			}
 			if t != nil {
-				if err := p.apply(ctx, t); err != nil {
+				if err := p.apply(ctx, t, nil); err != nil {
 					return 0, err
 				}
 			}

@@ -30,10 +30,12 @@ type lookup struct {
 	byID      map[int64]*entry
 	byName    map[string][]*entry
 	byCompany map[string][]*entry
+	byRef     map[string]*entry // another system's id kept in the notes ("Id: 0015…")
+	names     map[string]Field
 }
 
 func newLookup(ix *index, es []*entry) *lookup {
-	l := &lookup{ix: ix, byID: map[int64]*entry{}, byName: map[string][]*entry{}, byCompany: map[string][]*entry{}}
+	l := &lookup{ix: ix, byID: map[int64]*entry{}, byName: map[string][]*entry{}, byCompany: map[string][]*entry{}, byRef: map[string]*entry{}, names: customerHeaders()}
 	for _, e := range es {
 		l.add(e)
 	}
@@ -50,7 +52,29 @@ func (l *lookup) add(e *entry) {
 	if e.c.Company != "" {
 		l.byCompany[fold(e.c.Company)] = append(l.byCompany[fold(e.c.Company)], e)
 	}
+	for _, ref := range sourceIDs(e.c.Notes, l.names) {
+		if l.byRef[ref] == nil {
+			l.byRef[ref] = e
+		}
+	}
 	l.ix.add(e)
+}
+
+// sourceIDs returns the ids of other systems an import kept in a
+// customer's notes: lines "Id: 0015000000VALDtAAP" (any header that maps
+// to FSourceID).
+func sourceIDs(notes string, names map[string]Field) []string {
+	var out []string
+	for _, line := range strings.Split(notes, "\n") {
+		h, v, ok := strings.Cut(line, ": ")
+		if !ok || len(h) > 40 {
+			continue
+		}
+		if f, _ := lookupHeader(names, h); f == FSourceID && strings.TrimSpace(v) != "" {
+			out = append(out, strings.TrimSpace(v))
+		}
+	}
+	return out
 }
 
 // errNoCustomer marks a row whose customer is not in the book.
@@ -74,6 +98,9 @@ func (l *lookup) resolve(r custRef) (*entry, error) {
 	name := r.name
 	if name == "" {
 		name = r.company
+	}
+	if e := l.byRef[strings.TrimSpace(name)]; e != nil && name != "" {
+		return e, nil
 	}
 	if name != "" {
 		if id, err := strconv.ParseInt(strings.TrimPrefix(name, "#"), 10, 64); err == nil && id > 0 {

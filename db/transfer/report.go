@@ -46,6 +46,39 @@ type Options struct {
 	// CreateCustomers lets history imports create customers they cannot
 	// find (deals from an accounts column), instead of rejecting the row.
 	CreateCustomers bool
+	// Sheet picks the sheet of an .xlsx workbook (the first when empty).
+	Sheet string
+	// MapStages maps the file's stage names to the book's (deals):
+	// "Value Proposition" → "Qualified". Names not given are mapped by
+	// the book's own names, known synonyms, then probability or position.
+	MapStages map[string]string
+	// Progress, when set, is called as the import reads and writes (about
+	// every 2,000 rows, and once at the end of each phase).
+	Progress func(Progress)
+}
+
+// Progress is how far an import is.
+type Progress struct {
+	Phase string // PhaseRead (reading and checking rows) or PhaseWrite
+	Rows  int    // rows read (PhaseRead) or customers written (PhaseWrite)
+	// Done and Total measure the phase: bytes of the file when reading,
+	// rows when writing. Total is 0 when unknown.
+	Done, Total int64
+}
+
+// Progress phases.
+const (
+	PhaseRead  = "read"
+	PhaseWrite = "write"
+)
+
+// ColumnUse says what an import does with one column of the file.
+type ColumnUse struct {
+	Header string
+	// Field is the field the column fills; KeptInNotes when it is kept
+	// in the notes as "Header: value"; "" when it is not imported.
+	Field  string
+	Values int // non-empty cells in the column
 }
 
 // LineError is one rejected row.
@@ -80,20 +113,36 @@ type Report struct {
 	// (--create-customers).
 	CustomersCreated int
 	Rejected         []LineError
-	Unknown          []string // columns that map to no field
-	Items            []Item
-	DryRun           bool
-	Written          bool // the import was committed
+	// Warnings are values that did not fit their field (kept in the
+	// notes) and rows read leniently; their rows were imported.
+	Warnings []LineError
+	Unknown  []string // columns that map to no field
+	// Columns says, for every column of a CSV or xlsx file, which field
+	// it fills, whether it is kept in the notes, or that it is not
+	// imported, with how many values it has.
+	Columns []ColumnUse
+	// Stages says how the file's stage names map to the book's (deals),
+	// as "Value Proposition → Qualified (by probability 50%)".
+	Stages  []string
+	Format  string // "csv", "xlsx" or "vcard"
+	Sheet   string // the xlsx sheet read
+	Items   []Item
+	DryRun  bool
+	Written bool // the import was committed
 }
 
 func (r *Report) reject(line int, err error) {
 	r.Rejected = append(r.Rejected, LineError{Line: line, Reason: err.Error()})
 }
 
-// item records what a row does; only a dry run lists them (a real import
-// of 100,000 rows reports counts).
+func (r *Report) warn(line int, msg string) {
+	r.Warnings = append(r.Warnings, LineError{Line: line, Reason: msg})
+}
+
+// item records what a row does; a dry run lists every row, a real import
+// (of perhaps 100,000 rows) only the merges, which name both lines.
 func (r *Report) item(line int, action, name, detail string) {
-	if !r.DryRun {
+	if !r.DryRun && action != "merge" {
 		return
 	}
 	r.Items = append(r.Items, Item{Line: line, Action: action, Name: name, Detail: detail})

@@ -46,7 +46,8 @@ func ImportVCard(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Repor
 // Photos, keys, sounds and addresses are skipped.
 func cardCandidate(c vCard, fallback string) candidate {
 	cd := candidate{line: c.line}
-	var fn, nName, org, im, industry, source string
+	var fn, nName, org, im, industry, source, title string
+	var ims []string
 	var notes []string
 	var emails, tels []vProp
 	for _, p := range c.props {
@@ -88,9 +89,24 @@ func cardCandidate(c vCard, fallback string) candidate {
 			source = unescape(p.text(fallback))
 		case "X-RAPPORT-CONTACT-OF":
 			cd.skip = "a contact person of " + strings.TrimSpace(string(p.raw)) + " (rapport's export), not a customer"
-		case "IMPP", "X-MS-IMADDRESS", "X-WECHAT", "X-QQ", "X-SKYPE", "X-AIM", "X-JABBER":
-			if im == "" {
-				im = strings.TrimSpace(unescape(p.text(fallback)))
+		case "IMPP", "X-MS-IMADDRESS", "X-WECHAT", "X-QQ", "X-SKYPE", "X-AIM", "X-JABBER", "X-ICQ", "X-MSN", "X-YAHOO",
+			"X-GOOGLE-TALK", "X-GTALK", "X-TWITTER", "X-WHATSAPP", "X-TELEGRAM", "X-SIP":
+			// Every handle is kept: the first in the IM field, the rest in
+			// the notes.
+			if h := imHandle(unescape(p.text(fallback))); h != "" {
+				if im == "" {
+					im = h
+				} else if h != im {
+					ims = append(ims, imLabel(p)+": "+h)
+				}
+			}
+		case "TITLE", "ROLE":
+			if t := strings.TrimSpace(unescape(p.text(fallback))); t != "" {
+				if title == "" {
+					title = t
+				} else if t != title {
+					notes = append(notes, "Title: "+t)
+				}
 			}
 		}
 	}
@@ -116,8 +132,52 @@ func cardCandidate(c vCard, fallback string) candidate {
 	}
 	notes = append(notes, restE...)
 	notes = append(notes, restP...)
+	notes = append(notes, ims...)
+	if title != "" {
+		// The person's role at the company: a contact of the customer.
+		if org != "" && name != org {
+			cd.contact, cd.role = name, title
+		} else {
+			notes = append(notes, "Title: "+title)
+		}
+	}
 	cd.c.Notes = strings.Join(notes, "\n")
 	return cd
+}
+
+// imHandle drops the URI scheme of an IMPP value: "x-apple:wx_wang",
+// "skype:wang.lei", "xmpp:a@b" → the handle.
+func imHandle(s string) string {
+	s = strings.TrimSpace(s)
+	if scheme, rest, ok := strings.Cut(s, ":"); ok && rest != "" && len(scheme) <= 12 {
+		plain := true
+		for _, r := range scheme {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {
+				plain = false
+			}
+		}
+		if plain {
+			return strings.TrimPrefix(strings.TrimSpace(rest), "//")
+		}
+	}
+	return s
+}
+
+// imLabel names an IM handle kept in the notes: "IM (qq)", "WeChat".
+func imLabel(p vProp) string {
+	switch p.name {
+	case "X-WECHAT":
+		return "WeChat"
+	case "X-QQ":
+		return "QQ"
+	case "IMPP":
+		if ts := p.params["X-SERVICE-TYPE"]; len(ts) > 0 {
+			return "IM (" + strings.ToLower(ts[0]) + ")"
+		}
+		return label("IM", p)
+	}
+	n := strings.ToLower(strings.TrimPrefix(p.name, "X-"))
+	return strings.ToUpper(n[:1]) + n[1:]
 }
 
 // byPreference orders properties: PREF first, then by the first of types

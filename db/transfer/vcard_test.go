@@ -123,7 +123,7 @@ func TestVCardRoundTrip(t *testing.T) {
 	mustImport(t, d, "european_semicolon.csv", Options{})
 	var buf bytes.Buffer
 	n, err := ExportVCard(ctx, d, &buf)
-	if err != nil || n != 8 {
+	if err != nil || n != 9 {
 		t.Fatalf("export: %d %v", n, err)
 	}
 	for _, l := range strings.Split(buf.String(), "\r\n") {
@@ -136,7 +136,7 @@ func TestVCardRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Created != 8 || rep.Skipped != 3 { // 3 contact people are not customers
+	if rep.Created != 9 || rep.Skipped != 3 { // 3 contact people are not customers
 		t.Errorf("report %+v", rep)
 	}
 	a, b := customers(t, d), customers(t, d2)

@@ -41,23 +41,37 @@ func runImport(e *Env, args []string) int {
 		return ExitOK
 	}
 	switch args[0] {
-	case "csv", "vcard", "vcf":
+	case "csv", "xlsx", "excel", "vcard", "vcf":
 		return runImportFile(e, args[0], args[1:])
 	case "json":
 		return runImportJSON(e, args[1:])
 	}
-	fmt.Fprintf(e.Stderr, "rapport import: %q is not a format: use csv, vcard or json\n", args[0])
+	fmt.Fprintf(e.Stderr, "rapport import: %q is not a format: use csv (also .xlsx), vcard or json\n", args[0])
 	return ExitUsage
 }
 
-const importCSVAbout = `Imports a CSV file as one command (rapport undo removes it whole).
+const importCSVAbout = `Imports a CSV file or an Excel workbook (.xlsx) as one command (rapport undo
+removes it whole). A dry run needs no book: on a new --db path it creates none.
 
-Reads UTF-8 (with or without BOM), GBK/GB18030 and Windows-1252 (detected;
---encoding overrides), comma, semicolon or tab delimiters, and finds the
-header even below a few lines of notes. Columns are matched by name in
-English and Chinese (name, first/last name, company, email, phone, tags,
-tier, notes, industry, source, lifecycle, 姓名, 客户名称, 公司, 电话, 手机,
-邮箱, 标签, 备注 …); --map "COLUMN=field" sets or overrides one.
+Reads UTF-8 (with or without BOM), GBK/GB18030, Windows-1252 and UTF-16
+(detected; --encoding overrides), comma, semicolon or tab delimiters, and
+finds the header below notes or a template's instruction rows. An .xlsx is
+read from its first sheet (--sheet NAME for another); numbers read as text
+without ".0" or exponents, dates as dates. A .xls or any other binary file is
+refused with what it is and how to save it as .xlsx or CSV.
+
+Columns are matched by name in English and Chinese (name, display name,
+first/last name, company, email, phone, mobile, job title, tags, tier, notes,
+姓名, 显示名称, 公司, 单位, 电话, 手机, 座机, 邮箱, 个人邮箱, 职务, 微信, QQ, 标签, 备注 …);
+--map "COLUMN=field" sets or overrides one. Address, birthday, department and
+web-page columns are kept in the notes as "Column: value"; every other column
+is listed under "not imported" with its count (--keep-extra keeps them too).
+
+An odd value never costs its row: a second phone or email, two numbers in one
+cell, an extension, a tier or status word rapport does not know go to the
+notes and are listed as warnings with their line. A row is refused only when
+it names nobody (no name, company, email or phone). A phone shared by three or
+more rows (a switchboard) and rows with different emails never merge.
 
 Duplicates are found by email, then normalised phone, then name+company,
 against the book and within the file; --on-duplicate merge (default) fills
@@ -76,7 +90,8 @@ date, as winning a deal in the app does.`
 
 func runImportFile(e *Env, format string, args []string) int {
 	usage, about := "import csv FILE [flags]", importCSVAbout
-	if format != "csv" {
+	tabular := format == "csv" || format == "xlsx" || format == "excel"
+	if !tabular {
 		usage = "import vcard FILE [--dry-run] [--skip-bad] [--on-duplicate skip|merge|create]"
 		about = `Imports the contacts of a vCard file (2.1, 3.0, 4.0, as phones, Outlook, Gmail
 and macOS write them) as customers, in one undoable command. Duplicates are
@@ -84,10 +99,12 @@ found as for CSV. A damaged file is reported with the line where it breaks,
 and nothing is imported.`
 	}
 	c := newCommand(e, usage, about)
-	var kind, enc *string
-	var maps *stringList
+	var kind, enc, sheet *string
+	var maps, stageMaps *stringList
 	var keep, create *bool
-	if format == "csv" {
+	if tabular {
+		sheet = c.str("sheet", "", "xlsx: the sheet to read (the first when not given)")
+		stageMaps = c.list("map-stage", "deals: \"FILE STAGE=book stage\", like --map-stage \"Value Proposition=Qualified\" (repeatable)")
 		kind = c.str("kind", transfer.KindCustomers, "what the rows are: customers, interactions, followups, orders or deals")
 		enc = c.str("encoding", "", "the file's encoding ("+strings.Join(transfer.EncodingNames(), ", ")+"); detected when not given")
 		maps = c.list("map", "COLUMN=field: read a column as a field (repeatable; field ignore drops it)")
@@ -103,14 +120,19 @@ and nothing is imported.`
 		return code
 	}
 	name := "import " + format
-	raw, err := os.ReadFile(pos[0])
-	if err != nil {
+	if st, err := os.Stat(pos[0]); err != nil {
 		return fail(e, name, fmt.Errorf("cannot read %s: %w", pos[0], err))
+	} else if st.IsDir() {
+		return fail(e, name, fmt.Errorf("%s is a folder, not a file", pos[0]))
 	}
 	opt := transfer.Options{Name: filepath.Base(pos[0]), OnDuplicate: *onDup, DryRun: *dry, SkipBad: *skipBad}
-	if format == "csv" {
-		opt.Kind, opt.Encoding, opt.KeepExtra, opt.CreateCustomers = *kind, *enc, *keep, *create
+	var err error
+	if tabular {
+		opt.Kind, opt.Encoding, opt.KeepExtra, opt.CreateCustomers, opt.Sheet = *kind, *enc, *keep, *create, *sheet
 		if opt.Maps, err = transfer.ParseMaps(maps.v); err != nil {
+			return c.usageErr("%v", err)
+		}
+		if opt.MapStages, err = transfer.ParseStageMaps(stageMaps.v); err != nil {
 			return c.usageErr("%v", err)
 		}
 	}
@@ -119,17 +141,26 @@ and nothing is imported.`
 	default:
 		return c.usageErr("--on-duplicate %q: use skip, merge or create", opt.OnDuplicate)
 	}
-	b, err := openBook(e, *dry)
+	b, fresh, err := openImportBook(e, *dry)
 	if err != nil {
 		return fail(e, name, err)
 	}
-	defer b.Close()
-	var rep *transfer.Report
-	if format == "csv" {
-		rep, err = transfer.ImportCSV(e.Ctx, b, raw, opt)
-	} else {
-		rep, err = transfer.ImportVCard(e.Ctx, b, raw, opt)
+	defer fresh.close(b)
+	prog := newImportProgress(e.Stderr)
+	if prog != nil && !*asJSON {
+		opt.Progress = prog.update
 	}
+	var rep *transfer.Report
+	if tabular {
+		rep, err = transfer.ImportFile(e.Ctx, b, pos[0], opt)
+	} else {
+		var raw []byte
+		if raw, err = os.ReadFile(pos[0]); err == nil {
+			rep, err = transfer.ImportVCard(e.Ctx, b, raw, opt)
+		}
+	}
+	prog.finish()
+	fresh.keep = err == nil && rep != nil && rep.Written
 	if rep != nil && *asJSON {
 		printJSON(e.Stdout, rep)
 	} else if rep != nil {
@@ -164,16 +195,19 @@ func printRejected(w io.Writer, rs []transfer.LineError) {
 // printImportReport prints what an import did (or would do, in a dry run).
 func printImportReport(w io.Writer, file string, r *transfer.Report) {
 	src := r.Encoding
-	if r.Delimiter != "" {
+	switch {
+	case r.Format == "xlsx":
+		src = fmt.Sprintf("Excel workbook, sheet %s, header on row %d", r.Sheet, r.HeaderLine)
+	case r.Delimiter != "":
 		src = fmt.Sprintf("%s, %s-separated, header on line %d", r.Encoding, r.Delimiter, r.HeaderLine)
 	}
 	fmt.Fprintf(w, "%s: %d %s (%s)\n", clean(file), r.Rows, map[bool]string{true: "cards", false: "rows"}[r.Encoding == "vcard"], clean(src))
 	counts := fmt.Sprintf("%d %s created, %d merged, %d unchanged, %d skipped", r.Created, r.Kind, r.Merged, r.Unchanged, r.Skipped)
 	switch {
 	case r.DryRun:
-		fmt.Fprintf(w, "dry run, nothing written: would import %s; %d rejected\n", counts, len(r.Rejected))
+		fmt.Fprintf(w, "dry run, nothing written: would import %s; %d rejected, %d warnings\n", counts, len(r.Rejected), len(r.Warnings))
 	case r.Written:
-		fmt.Fprintf(w, "imported: %s; %d rejected\n", counts, len(r.Rejected))
+		fmt.Fprintf(w, "imported: %s; %d rejected, %d warnings\n", counts, len(r.Rejected), len(r.Warnings))
 	case len(r.Rejected) > 0:
 		fmt.Fprintf(w, "not imported: %d bad row(s); the other rows would give %s\n", len(r.Rejected), counts)
 	default:
@@ -182,32 +216,88 @@ func printImportReport(w io.Writer, file string, r *transfer.Report) {
 	if r.CustomersCreated > 0 {
 		fmt.Fprintf(w, "customers created for the rows: %d\n", r.CustomersCreated)
 	}
-	if len(r.Unknown) > 0 {
-		u := make([]string, len(r.Unknown))
-		for i, s := range r.Unknown {
-			u[i] = clean(s)
+	printColumns(w, r)
+	if len(r.Stages) > 0 {
+		fmt.Fprintln(w, "stages (correct one with --map-stage \"FILE STAGE=book stage\"):")
+		for _, s := range r.Stages {
+			fmt.Fprintf(w, "  %s\n", clean(s))
 		}
-		sort.Strings(u)
-		fmt.Fprintf(w, "columns not imported (--keep-extra appends them to notes, --map COLUMN=field reads one): %s\n", truncate(strings.Join(u, ", "), 400))
 	}
-	if r.DryRun {
-		for i, it := range r.Items {
+	if len(r.Warnings) > 0 {
+		fmt.Fprintln(w, "warnings (the rows were imported; the values are in the notes):")
+		for i, wn := range r.Warnings {
 			if i == maxListed {
-				fmt.Fprintf(w, "  …and %d more\n", len(r.Items)-i)
+				fmt.Fprintf(w, "  …and %d more (--json lists them all)\n", len(r.Warnings)-i)
 				break
 			}
-			line := fmt.Sprintf("  line %d: %s %s", it.Line, it.Action, it.Name)
-			if it.Detail != "" {
-				line += " (" + it.Detail + ")"
-			}
-			fmt.Fprintln(w, clean(line))
+			fmt.Fprintf(w, "  %s\n", clean(wn.String()))
 		}
+	}
+	listed := 0
+	for _, it := range r.Items {
+		if !r.DryRun && it.Action != "merge" {
+			continue
+		}
+		if listed == maxListed {
+			fmt.Fprintf(w, "  …and more (--json lists them all)\n")
+			break
+		}
+		listed++
+		line := fmt.Sprintf("  line %d: %s %s", it.Line, it.Action, it.Name)
+		if it.Detail != "" {
+			line += " (" + it.Detail + ")"
+		}
+		fmt.Fprintln(w, clean(line))
+	}
+	if r.DryRun {
 		for _, rj := range r.Rejected {
 			fmt.Fprintf(w, "  line %d: reject (%s)\n", rj.Line, clean(rj.Reason))
 		}
 	}
 	if r.Written {
 		fmt.Fprintln(w, "rapport undo removes this import as a whole")
+	}
+}
+
+// printColumns says where every column went: which field, kept in the
+// notes, or not imported (with how many values it had).
+func printColumns(w io.Writer, r *transfer.Report) {
+	if len(r.Columns) == 0 {
+		if len(r.Unknown) > 0 {
+			u := make([]string, len(r.Unknown))
+			for i, s := range r.Unknown {
+				u[i] = clean(s)
+			}
+			sort.Strings(u)
+			fmt.Fprintf(w, "columns not imported: %s\n", truncate(strings.Join(u, ", "), 400))
+		}
+		return
+	}
+	var mapped, kept, dropped []string
+	for _, c := range r.Columns {
+		h := clean(c.Header)
+		switch c.Field {
+		case "":
+			if c.Values > 0 {
+				dropped = append(dropped, fmt.Sprintf("%s (%d)", h, c.Values))
+			}
+		case "notes":
+			if c.Values > 0 {
+				kept = append(kept, fmt.Sprintf("%s (%d)", h, c.Values))
+			}
+		default:
+			mapped = append(mapped, h+" → "+c.Field)
+		}
+	}
+	if len(mapped) > 0 {
+		fmt.Fprintf(w, "columns read: %s\n", truncate(strings.Join(mapped, ", "), 800))
+	}
+	if len(kept) > 0 {
+		fmt.Fprintf(w, "columns kept in the notes: %s\n", truncate(strings.Join(kept, ", "), 600))
+	}
+	if len(dropped) > 0 {
+		fmt.Fprintf(w, "columns not imported, with their values (--keep-extra keeps them in the notes, --map COLUMN=field reads one): %s\n",
+			truncate(strings.Join(dropped, ", "), 600))
 	}
 }
 

@@ -33,17 +33,25 @@ func xferFile(t *testing.T, dir, name, content string) string {
 func TestTransferImportCSV(t *testing.T) {
 	dir := t.TempDir()
 	book := filepath.Join(dir, "book.db")
-	bad := xferFile(t, dir, "people.csv", "Name,Email,Phone\nAda Lovelace,ada@example.com,+44 20 7946 0018\nBob,bob@,\n")
+	bad := xferFile(t, dir, "people.csv", "Name,Email,Phone\nAda Lovelace,ada@example.com,+44 20 7946 0018\n,,call me\nBob,bob@,\n")
 	code, out, errOut := xferRun(t, book, "import", "csv", bad)
-	if code != ExitFailed || !strings.Contains(errOut, "line 3: email:") || !strings.Contains(errOut, "--skip-bad") || !strings.Contains(out, "not imported") {
+	if code != ExitFailed || !strings.Contains(errOut, "line 3: name: is missing") || !strings.Contains(errOut, "--skip-bad") || !strings.Contains(out, "not imported") {
 		t.Fatalf("bad file: %d\n%s\n%s", code, out, errOut)
 	}
+	if _, err := os.Stat(book); !os.IsNotExist(err) {
+		t.Fatalf("a refused import left a book file behind: %v", err)
+	}
+	// The README's first step: a dry run on a book that does not exist yet.
 	code, out, _ = xferRun(t, book, "import", "csv", "--dry-run", "--skip-bad", bad)
-	if code != ExitOK || !strings.Contains(out, "dry run") || !strings.Contains(out, "line 2: create Ada Lovelace") || !strings.Contains(out, "line 3: reject") {
+	if code != ExitOK || !strings.Contains(out, "dry run") || !strings.Contains(out, "line 2: create Ada Lovelace") || !strings.Contains(out, "line 3: reject") ||
+		!strings.Contains(out, `line 4: email: "bob@" is not an email address; kept in the notes`) {
 		t.Fatalf("dry run: %d\n%s", code, out)
 	}
+	if _, err := os.Stat(book); !os.IsNotExist(err) {
+		t.Fatalf("a dry run created a book: %v", err)
+	}
 	code, out, errOut = xferRun(t, book, "import", "csv", "--skip-bad", bad)
-	if code != ExitOK || !strings.Contains(out, "imported: 1 customers created") || !strings.Contains(errOut, "line 3") {
+	if code != ExitOK || !strings.Contains(out, "imported: 2 customers created") || !strings.Contains(errOut, "line 3") {
 		t.Fatalf("skip-bad: %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, _ = xferRun(t, book, "list")
