@@ -32,7 +32,9 @@ type customerAcc struct {
 	recent                                  []model.Day
 	contactDays                             []model.Day // interaction contacts, in time order
 
-	orderDays   []model.Day
+	orderDays   []model.Day // local order days, ascending
+	bookOrders  int         // orders in the book currency
+	bookMinor   int64       // and their total
 	lastOrder   int64
 	revenue     int64 // book-currency orders since revenueFrom
 	revenueFrom int64
@@ -268,8 +270,11 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 		Today:               today,
 		Rhythm:              g,
 		Created:             created,
-		OrderCount:          len(a.orderDays),
-		MedianOrderGap:      model.MedianGap(a.orderDays),
+		OrderDays:           a.orderDays,
+		BookOrders:          a.bookOrders,
+		BookMinor:           a.bookMinor,
+		Currency:            set.Currency,
+		Lapse:               set.lapseFitFor(),
 		UnansweredStreak:    a.streak,
 		OpenComplaints:      a.openComplaints,
 		LastFeedbackScore:   a.fbScore,
@@ -279,9 +284,6 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	}
 	if a.lastContact > 0 {
 		in.LastContact = model.DayOfUnix(a.lastContact, loc)
-	}
-	if a.lastOrder > 0 {
-		in.LastOrder = model.DayOfUnix(a.lastOrder, loc)
 	}
 	if a.oldestOpenComplaint > 0 {
 		in.OldestOpenComplaint = model.DayOfUnix(a.oldestOpenComplaint, loc)
@@ -488,6 +490,10 @@ func gatherOrders(ctx context.Context, q Querier, ids []int64, accs map[int64]*c
 		a.revenueFrom = from
 		if at >= from && cur == currency {
 			a.revenue += amount
+		}
+		if cur == currency {
+			a.bookOrders++
+			a.bookMinor += amount
 		}
 		a.orderDays = append(a.orderDays, model.DayOfUnix(at, loc))
 		if at > a.lastOrder {
