@@ -266,3 +266,25 @@ func lapseInWords(b model.LapseWeights, ex []model.LapseExample) string {
 	}
 	return words
 }
+
+// RefitRisk refits the lapse model now (rapport risk refit), stores it and
+// re-scores every customer with it, in one transaction; it returns the new
+// fit with its self-check. Like the monthly refit it is not an undoable
+// command: the weights follow from the book.
+func (d *DB) RefitRisk(ctx context.Context) (LapseModel, error) {
+	var m LapseModel
+	err := d.Write(ctx, "", func(t *Tx) error {
+		set, err := loadSettings(ctx, t.tx)
+		if err != nil {
+			return err
+		}
+		if m, err = fitLapse(ctx, t.tx, set, t.now); err != nil {
+			return err
+		}
+		if err := setSystemSetting(ctx, t.tx, lapseFitKey, m.encode()); err != nil {
+			return err
+		}
+		return d.recomputeStats(ctx, t.tx, nil, t.now)
+	})
+	return m, err
+}
