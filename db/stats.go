@@ -91,7 +91,7 @@ func writeStats(ctx context.Context, q Querier, set Settings, accs map[int64]*cu
 			return err
 		}
 	}
-	if len(ids) > deltaWriteMin {
+	if ids == nil || len(ids) > deltaWriteMin {
 		return writeStatsDelta(ctx, q, set, accs, order, ids, now)
 	}
 	loc := now.Location()
@@ -566,11 +566,14 @@ func gatherDeals(ctx context.Context, q Querier, ids []int64, accs map[int64]*cu
 }
 
 // storedReason is a risk reason as kept in customer_stats.risk_reasons:
-// the anchors let the text be rendered for the day it is read.
+// the anchors let the text be rendered for the day it is read. The text
+// itself is kept only for codes the model cannot render, so a row whose
+// points have not changed stores the same JSON every day ("No order for
+// 94 d" would otherwise differ daily, and every such row be rewritten).
 type storedReason struct {
 	Code    string `json:"code"`
 	Points  int    `json:"points"`
-	Text    string `json:"text"`
+	Text    string `json:"text,omitempty"`
 	Since   int32  `json:"since,omitempty"`
 	N       int    `json:"n,omitempty"`
 	M       int    `json:"m,omitempty"`
@@ -581,7 +584,10 @@ type storedReason struct {
 func encodeReasons(rs []model.Reason) string {
 	out := make([]storedReason, len(rs))
 	for i, r := range rs {
-		out[i] = storedReason{Code: r.Code, Points: r.Points, Text: r.Text, Since: int32(r.Since), N: r.N, M: r.M, Subject: r.Subject, Extra: r.Extra}
+		out[i] = storedReason{Code: r.Code, Points: r.Points, Since: int32(r.Since), N: r.N, M: r.M, Subject: r.Subject, Extra: r.Extra}
+		if !model.KnownReason(r.Code) {
+			out[i].Text = r.Text
+		}
 	}
 	b, _ := json.Marshal(out)
 	return string(b)

@@ -110,10 +110,10 @@ func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 	var shown []Reason
 	base := points
 	for j, p := range parts {
-		rp := roundPoints(p)
-		if rp > -lapseFoldPoints && rp < lapseFoldPoints {
+		if folded(p) {
 			continue
 		}
+		rp := roundPoints(p)
 		base -= rp
 		shown = append(shown, lapsePart(j, rp, s, fit))
 	}
@@ -133,13 +133,35 @@ func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 		if n := nextRoundChange(a, 20*b[1], d, 0, 100, limit); n > 0 {
 			h.at(s.LastOrder, n)
 		}
-		// part(d) = round(20·bR·(ln(1+d) − ln 91 − median R))
-		a = -20 * b[1] * (math.Log(91) + med.R)
-		if n := nextRoundChange(a, 20*b[1], d, math.Inf(-1), math.Inf(1), limit); n > 0 {
+		// The level may turn on the sign of the logit while the points stay
+		// (50 covers logits from −0.025 to 0.025).
+		if n := nextSignChange(rest-b[1]*math.Log(91), b[1], d, limit); n > 0 {
 			h.at(s.LastOrder, n)
+		}
+		// part(d) = round(20·bR·(ln(1+d) − ln 91 − median R)); while it is
+		// folded into the base line (under 3 either way) only its leaving
+		// the fold shows.
+		a = -20 * b[1] * (math.Log(91) + med.R)
+		at := d
+		for i := 0; i <= 2*lapseFoldPoints; i++ {
+			n := nextRoundChange(a, 20*b[1], at, math.Inf(-1), math.Inf(1), limit)
+			if n <= 0 {
+				break
+			}
+			if p := roundPoints(a + 20*b[1]*math.Log1p(float64(n))); p <= -lapseFoldPoints || p >= lapseFoldPoints || !folded(parts[0]) {
+				h.at(s.LastOrder, n)
+				break
+			}
+			at = n
 		}
 	}
 	return lapseResult{reasons: out, logit: logit}
+}
+
+// folded reports whether a part is folded into the base line.
+func folded(p float64) bool {
+	rp := roundPoints(p)
+	return rp > -lapseFoldPoints && rp < lapseFoldPoints
 }
 
 // roundPoints rounds a part to whole points (half away from zero), bounded
@@ -199,6 +221,35 @@ func nextRoundChange(a, s float64, d int64, lo, hi float64, limit int64) int64 {
 		x = d + 1
 	}
 	// Floating point may put the crossing a day off either way.
+	for x > d+1 && at(x-1) != cur {
+		x--
+	}
+	for i := 0; i < 4 && x <= limit && at(x) == cur; i++ {
+		x++
+	}
+	if x > limit {
+		return 0
+	}
+	return x
+}
+
+// nextSignChange returns the first whole d' > d on which a + s·ln(1+d')
+// is ≥ 0 when it is < 0 on d, or < 0 when it is ≥ 0; 0 when that is never,
+// or not by limit.
+func nextSignChange(a, s float64, d int64, limit int64) int64 {
+	if s == 0 || !finite(s) || !finite(a) || d < 0 || limit <= d {
+		return 0
+	}
+	at := func(x int64) bool { return a+s*math.Log1p(float64(x)) >= 0 }
+	cur := at(d)
+	if cur == (s > 0) {
+		return 0 // moving away from 0
+	}
+	e := -a / s // ln(1 + d') at the crossing
+	if e > math.Log1p(float64(limit)) {
+		return 0
+	}
+	x := max(int64(math.Ceil(math.Expm1(e))), d+1)
 	for x > d+1 && at(x-1) != cur {
 		x--
 	}

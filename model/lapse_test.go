@@ -226,6 +226,27 @@ func TestNextRoundChange(t *testing.T) {
 	}
 }
 
+// TestNextSignChange compares the closed form with walking day by day.
+func TestNextSignChange(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 3000; i++ {
+		a, s := rng.Float64()*10-5, rng.Float64()*4-2
+		d := int64(rng.IntN(500))
+		limit := d + 1 + int64(rng.IntN(400))
+		at := func(x int64) bool { return a+s*math.Log1p(float64(x)) >= 0 }
+		want := int64(0)
+		for x := d + 1; x <= limit; x++ {
+			if at(x) != at(d) {
+				want = x
+				break
+			}
+		}
+		if got := nextSignChange(a, s, d, limit); got != want {
+			t.Fatalf("a=%v s=%v d=%d limit %d: got %d, want %d", a, s, d, limit, got, want)
+		}
+	}
+}
+
 // TestLapseReasonsAddUp: the parts and the base line add up to the lapse
 // points, parts under 3 points are folded, and the texts read as SPEC §3.
 func TestLapseReasonsAddUp(t *testing.T) {

@@ -143,3 +143,14 @@ func wholeMoney(minor int64, currency string) string {
 	}
 	return s
 }
+
+// KnownReason reports whether TextOn renders code's text from the anchor
+// fields (so a stored reason need not keep its text).
+func KnownReason(code string) bool {
+	switch code {
+	case ReasonSilence, ReasonNoOrder, ReasonFewOrders, ReasonSmallOrders, ReasonLapseBase, ReasonUnanswered,
+		ReasonComplaint, ReasonDetractor, ReasonCooling, ReasonStalledDeal, ReasonOverdue:
+		return true
+	}
+	return false
+}
