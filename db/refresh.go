@@ -12,6 +12,7 @@ import (
 // RefreshResult says what a Refresh did.
 type RefreshResult struct {
 	NewDay      bool // the daily part ran (rhythm and tiers)
+	Refit       bool // the lapse model was refitted and every customer re-scored
 	Rhythm      int  // the g now in force
 	Recomputed  int  // customers whose stats and risk were recomputed
 	TierChanges int  // customers whose tier the segmentation changed
@@ -19,11 +20,14 @@ type RefreshResult struct {
 
 // Refresh brings materialised risk up to date for the clock's today: on the
 // first call of a new local day it recomputes the book's rhythm g and the
-// ABC tiers, then it recomputes every customer whose risk_valid_until has
-// come, whose inputs were marked stale, or who was scored with another g.
-// The app (at launch and at local midnight) and every verb that reads risk
-// call this one function, so they always agree. It writes nothing when
-// nothing is due.
+// ABC tiers; when the lapse model is due for a refit (the first refresh of
+// a calendar month, none stored yet, or a new horizon; see RefitDue) it
+// refits it and re-scores every customer; then it recomputes every customer
+// whose risk_valid_until has come, whose inputs were marked stale, or who
+// was scored with another g. The app (at launch and at local midnight) and
+// every verb that reads risk call this one function, so they always agree.
+// It writes nothing when nothing is due, and of the rows it recomputes it
+// writes only the columns that changed.
 func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 	now := d.now()
 	today := model.DayOf(now)
@@ -31,159 +35,253 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 	if err != nil {
 		return RefreshResult{}, mapError(err)
 	}
-	res := RefreshResult{NewDay: set.RefreshedOn != today, Rhythm: set.EffectiveRhythm()}
+	res := RefreshResult{NewDay: set.RefreshedOn != today, Refit: refitDue(set, today), Rhythm: set.EffectiveRhythm()}
 	if d.readOnly {
 		// Nothing can be written: show the risk as it was last stored.
+		res.Refit = false
 		return res, nil
 	}
-	if !res.NewDay {
-		var due bool
-		if err := d.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM customer_stats WHERE risk_valid_until <= ?1)
-			OR EXISTS (SELECT 1 FROM customer_stats WHERE counts_valid_until <= ?1)
-			OR EXISTS (SELECT 1 FROM customer_stats WHERE stale = 1)
-			OR coalesce((SELECT max(id) FROM customers), 0) <> coalesce((SELECT max(customer_id) FROM customer_stats), 0)`, today.String()).Scan(&due); err != nil {
+	if !res.NewDay && !res.Refit {
+		due, err := d.refreshDue(ctx, today)
+		if err != nil || !due {
 			return res, mapError(err)
-		}
-		if !due {
-			return res, nil
 		}
 	}
 	err = d.Write(ctx, "", func(t *Tx) error {
-		q := t.tx
-		set, err := loadSettings(ctx, q)
-		if err != nil {
-			return err
-		}
-		// Everything is read first — while this transaction holds the write
-		// lock and has written nothing, the read connections see exactly
-		// its state, so the inputs can be gathered on both cores at once.
-		newDay := set.RefreshedOn != today
-		scoredWith := set.EffectiveRhythm()
-		var total int
-		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&total); err != nil {
-			return err
-		}
-		// Every store write gives a new customer its stats row in the same
-		// transaction; only rows added past the newest stats row can lack one.
-		ids, err := queryIDs(ctx, q, `SELECT customer_id FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ?1
-			UNION SELECT customer_id FROM customer_stats WHERE stale = 1
-			UNION SELECT id FROM customers WHERE id > (SELECT coalesce(max(customer_id), 0) FROM customer_stats)`, today.String())
-		if err != nil {
-			return err
-		}
-		if ids == nil {
-			ids = []int64{} // nil would mean "every customer" below
-		}
-		// Past a third of the book one streaming pass beats per-id lookups;
-		// a new rhythm moves every customer's silence thresholds; stored
-		// revenue that cannot be brought forward is rebuilt with every row.
-		newStart := revenueFrom(today, now.Location())
-		if len(ids)*3 > total || (newDay && !canCarryRevenue(set.RevenueFrom, newStart)) {
-			ids = nil
-		}
-		// The segmentation's reads run beside the gathering of the expired
-		// rows' inputs: two cores, two streams.
-		var changes []TierChange
-		var leavers map[int64]int64
-		tiersDone := make(chan error, 1)
-		go func() {
-			if !newDay {
-				tiersDone <- nil
-				return
-			}
-			rhythm, err := computeRhythm(ctx, d.r)
-			if err == nil {
-				set.Rhythm = rhythm
-				var rev map[int64]int64
-				if rev, leavers, err = currentRevenue(ctx, d.r, now); err == nil {
-					changes, err = applyTiersFrom(ctx, d.r, rev, now, true, nil)
-				}
-			}
-			tiersDone <- err
-		}()
-		var accs map[int64]*customerAcc
-		var order []int64
-		if ids == nil || len(ids) > 0 {
-			accs, order, err = gatherInputsParallel(ctx, d.r, ids, now.Location(), today, set.Currency)
-		}
-		if terr := <-tiersDone; err == nil {
-			err = terr
-		}
-		if err != nil {
-			return err
-		}
-		g := set.EffectiveRhythm()
-		res.Rhythm = g
-		if g != scoredWith && ids != nil {
-			// A new rhythm moves every customer's silence thresholds (rare).
-			ids = nil
-			if accs, order, err = gatherInputsParallel(ctx, d.r, nil, now.Location(), today, set.Currency); err != nil {
-				return err
-			}
-		}
-		res.TierChanges = len(changes)
-		if ids != nil {
-			// Customers whose tier changes are recomputed too (their cadence).
-			var extra []int64
-			for _, c := range changes {
-				if _, ok := accs[c.CustomerID]; !ok {
-					extra = append(extra, c.CustomerID)
-				}
-			}
-			if len(extra) > 0 {
-				more, moreOrder, err := gatherInputs(ctx, d.r, extra, now.Location(), today, set.Currency)
-				if err != nil {
-					return err
-				}
-				if accs == nil {
-					accs = map[int64]*customerAcc{}
-				}
-				for id, a := range more {
-					accs[id] = a
-				}
-				order = append(order, moreOrder...)
-				ids = append(ids, extra...)
-			}
-			res.Recomputed = len(order)
-		} else {
-			res.Recomputed = total
-		}
-		// Now the writes: rhythm, tiers, the day, the stats.
-		if newDay {
-			if err := setSystemSetting(ctx, q, "rhythm.computed", strconv.Itoa(set.Rhythm)); err != nil {
-				return err
-			}
-			if _, err := applyTierChanges(ctx, q, now, changes, nil); err != nil {
-				return err
-			}
-			for _, c := range changes {
-				if a := accs[c.CustomerID]; a != nil {
-					a.tier = c.To
-				}
-			}
-			if err := setSystemSetting(ctx, q, "refreshed_on", today.String()); err != nil {
-				return err
-			}
-			// Orders that left the revenue window come off the stored
-			// revenue (rows recomputed below get theirs afresh anyway).
-			for id, amount := range leavers {
-				if _, err := q.ExecContext(ctx, `UPDATE customer_stats SET revenue_365 = revenue_365 - ?, revenue_from = ? WHERE customer_id = ?`, amount, newStart, id); err != nil {
-					return err
-				}
-			}
-			if err := setSystemSetting(ctx, q, "revenue.from", strconv.FormatInt(newStart, 10)); err != nil {
-				return err
-			}
-		}
-		if err := refreshDueCounts(ctx, q, today); err != nil {
-			return err
-		}
-		if len(order) == 0 && ids != nil {
-			return nil
-		}
-		return writeStats(ctx, q, set, accs, order, ids, now)
+		r := &refreshRun{d: d, q: t.tx, now: now, today: today, res: &res}
+		return r.run(ctx)
 	})
 	return res, err
+}
+
+// refreshDue reports whether any stats row is due on a day that is not new.
+func (d *DB) refreshDue(ctx context.Context, today model.Day) (bool, error) {
+	var due bool
+	err := d.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM customer_stats WHERE risk_valid_until <= ?1)
+		OR EXISTS (SELECT 1 FROM customer_stats WHERE counts_valid_until <= ?1)
+		OR EXISTS (SELECT 1 FROM customer_stats WHERE stale = 1)
+		OR coalesce((SELECT max(id) FROM customers), 0) <> coalesce((SELECT max(customer_id) FROM customer_stats), 0)`, today.String()).Scan(&due)
+	return due, err
+}
+
+// refreshRun is one Refresh inside its write transaction. Everything is
+// read first — while the transaction holds the write lock and has written
+// nothing, the read connections see exactly its state, so the inputs can be
+// gathered on both cores at once — then everything is written.
+type refreshRun struct {
+	d     *DB
+	q     Querier
+	now   time.Time
+	today model.Day
+	res   *RefreshResult
+
+	set        Settings
+	newDay     bool
+	refit      bool
+	scoredWith int // the g the stored rows were scored with
+	total      int // customers in the book
+
+	ids   []int64 // the customers to recompute; nil = every customer
+	accs  map[int64]*customerAcc
+	order []int64
+
+	// The daily part's results.
+	rhythm  int
+	changes []TierChange
+	leavers map[int64]int64
+	lapse   LapseModel
+}
+
+func (r *refreshRun) run(ctx context.Context) error {
+	steps := []func(context.Context) error{
+		r.load,
+		r.pickRows,
+		r.readInputs,
+		r.widen,
+		r.writeDaily,
+		func(ctx context.Context) error { return refreshDueCounts(ctx, r.q, r.today) },
+		r.writeRows,
+	}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// load reads the settings as the transaction sees them and decides what
+// the daily part does.
+func (r *refreshRun) load(ctx context.Context) error {
+	set, err := loadSettings(ctx, r.q)
+	if err != nil {
+		return err
+	}
+	r.set = set
+	r.newDay = set.RefreshedOn != r.today
+	r.refit = refitDue(set, r.today)
+	r.scoredWith = set.EffectiveRhythm()
+	r.res.NewDay, r.res.Refit = r.newDay, r.refit
+	return r.q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&r.total)
+}
+
+// pickRows finds the customers whose rows are due: expired, marked stale,
+// or new (every store write gives a new customer its stats row in the same
+// transaction; only rows added past the newest stats row can lack one).
+// Past a third of the book one streaming pass beats per-id lookups; a
+// refit re-scores everyone; stored revenue that cannot be brought forward
+// is rebuilt with every row.
+func (r *refreshRun) pickRows(ctx context.Context) error {
+	ids, err := queryIDs(ctx, r.q, `SELECT customer_id FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ?1
+		UNION SELECT customer_id FROM customer_stats WHERE stale = 1
+		UNION SELECT id FROM customers WHERE id > (SELECT coalesce(max(customer_id), 0) FROM customer_stats)`, r.today.String())
+	if err != nil {
+		return err
+	}
+	if ids == nil {
+		ids = []int64{} // nil means "every customer"
+	}
+	newStart := revenueFrom(r.today, r.now.Location())
+	if len(ids)*3 > r.total || r.refit || (r.newDay && !canCarryRevenue(r.set.RevenueFrom, newStart)) {
+		ids = nil
+	}
+	r.ids = ids
+	return nil
+}
+
+// readInputs runs the daily part's reads (rhythm, tiers, the lapse fit)
+// beside the gathering of the due rows' inputs: two cores, two streams.
+func (r *refreshRun) readInputs(ctx context.Context) error {
+	daily := make(chan error, 1)
+	go func() { daily <- r.readDaily(ctx) }()
+	var err error
+	if r.ids == nil || len(r.ids) > 0 {
+		r.accs, r.order, err = gatherInputsParallel(ctx, r.d.r, r.ids, r.now.Location(), r.today, r.set.Currency)
+	}
+	if derr := <-daily; err == nil {
+		err = derr
+	}
+	return err
+}
+
+// readDaily computes what changes once a day (g and the tiers) and once a
+// month (the lapse fit), through the read connections.
+func (r *refreshRun) readDaily(ctx context.Context) error {
+	r.rhythm = r.set.Rhythm
+	if r.newDay {
+		rhythm, err := computeRhythm(ctx, r.d.r)
+		if err != nil {
+			return err
+		}
+		r.rhythm = rhythm
+		rev, leavers, err := currentRevenue(ctx, r.d.r, r.now)
+		if err != nil {
+			return err
+		}
+		r.leavers = leavers
+		if r.changes, err = applyTiersFrom(ctx, r.d.r, rev, r.now, true, nil); err != nil {
+			return err
+		}
+	}
+	if r.refit {
+		m, err := fitLapse(ctx, r.d.r, r.set, r.now)
+		if err != nil {
+			return err
+		}
+		r.lapse = m
+	}
+	return nil
+}
+
+// widen adds what the daily part makes due: a new rhythm moves every
+// customer's silence thresholds (rare: everyone), and a customer whose
+// tier changes gets a new cadence.
+func (r *refreshRun) widen(ctx context.Context) error {
+	r.set.Rhythm = r.rhythm
+	if r.refit {
+		r.set.Lapse = &r.lapse
+	}
+	g := r.set.EffectiveRhythm()
+	r.res.Rhythm = g
+	r.res.TierChanges = len(r.changes)
+	if g != r.scoredWith && r.ids != nil {
+		r.ids = nil
+		var err error
+		if r.accs, r.order, err = gatherInputsParallel(ctx, r.d.r, nil, r.now.Location(), r.today, r.set.Currency); err != nil {
+			return err
+		}
+	}
+	if r.ids == nil {
+		r.res.Recomputed = r.total
+		return nil
+	}
+	var extra []int64
+	for _, c := range r.changes {
+		if _, ok := r.accs[c.CustomerID]; !ok {
+			extra = append(extra, c.CustomerID)
+		}
+	}
+	if len(extra) > 0 {
+		more, moreOrder, err := gatherInputs(ctx, r.d.r, extra, r.now.Location(), r.today, r.set.Currency)
+		if err != nil {
+			return err
+		}
+		if r.accs == nil {
+			r.accs = map[int64]*customerAcc{}
+		}
+		for id, a := range more {
+			r.accs[id] = a
+		}
+		r.order = append(r.order, moreOrder...)
+		r.ids = append(r.ids, extra...)
+	}
+	r.res.Recomputed = len(r.order)
+	return nil
+}
+
+// writeDaily writes the daily part: rhythm, tiers, the day, the revenue
+// window, and the lapse fit.
+func (r *refreshRun) writeDaily(ctx context.Context) error {
+	q := r.q
+	if r.refit {
+		if err := setSystemSetting(ctx, q, lapseFitKey, r.lapse.encode()); err != nil {
+			return err
+		}
+	}
+	if !r.newDay {
+		return nil
+	}
+	if err := setSystemSetting(ctx, q, "rhythm.computed", strconv.Itoa(r.rhythm)); err != nil {
+		return err
+	}
+	if _, err := applyTierChanges(ctx, q, r.now, r.changes, nil); err != nil {
+		return err
+	}
+	for _, c := range r.changes {
+		if a := r.accs[c.CustomerID]; a != nil {
+			a.tier = c.To
+		}
+	}
+	if err := setSystemSetting(ctx, q, "refreshed_on", r.today.String()); err != nil {
+		return err
+	}
+	// Orders that left the revenue window come off the stored revenue
+	// (rows recomputed below get theirs afresh anyway).
+	newStart := revenueFrom(r.today, r.now.Location())
+	for id, amount := range r.leavers {
+		if _, err := q.ExecContext(ctx, `UPDATE customer_stats SET revenue_365 = revenue_365 - ?, revenue_from = ? WHERE customer_id = ?`, amount, newStart, id); err != nil {
+			return err
+		}
+	}
+	return setSystemSetting(ctx, q, "revenue.from", strconv.FormatInt(newStart, 10))
+}
+
+// writeRows writes the recomputed stats rows.
+func (r *refreshRun) writeRows(ctx context.Context) error {
+	if len(r.order) == 0 && r.ids != nil {
+		return nil
+	}
+	return writeStats(ctx, r.q, r.set, r.accs, r.order, r.ids, r.now)
 }
 
 // refreshDueCounts updates the due-today count of customers one of whose

@@ -30,7 +30,11 @@ type Report struct {
 	Repurchase Repurchase   `json:"repurchase"`
 	Activity   Activity     `json:"interactions_per_week"`
 	Risk       RiskSummary  `json:"risk"`
-	Segments   Segments     `json:"segments"`
+	// RiskCheck is how the risk ranking did on this book, made when the
+	// lapse model was last fitted (SPEC §3); Shown is false until at
+	// least 50 customers had an order by T − H.
+	RiskCheck RiskCheck `json:"risk_check"`
+	Segments  Segments  `json:"segments"`
 	// Goals are the goals whose month or quarter overlaps the period.
 	Goals        []GoalReport `json:"goals"`
 	Satisfaction Satisfaction `json:"satisfaction"`
@@ -223,6 +227,7 @@ func (rc *reportCtx) start(d model.Day) int64 { return d.In(rc.loc).Unix() }
 //     the 26 weeks (Monday to Sunday) ending with the period's last day.
 //   - Risk: at-risk and watch counts over active customers (customer_stats),
 //     and the reason codes most often present among them.
+//   - Risk check: stored with the lapse fit (see RiskCheck), as of its day.
 //   - Segments: customers per tier now, and each tier's revenue (orders)
 //     in the 365 days up to today.
 //
@@ -240,6 +245,9 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	}
 	now := d.now()
 	r := &Report{Today: model.DayOf(now).String(), Period: p, Currency: set.Currency}
+	if set.Lapse != nil {
+		r.RiskCheck = set.Lapse.Check
+	}
 	rc := &reportCtx{d: d, now: now, loc: now.Location(), today: model.DayOf(now), p: p, set: set, r: r}
 	rc.planActivity()
 	if rc.cust, err = scanCustomers(ctx, d.r); err != nil {

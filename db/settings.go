@@ -18,11 +18,13 @@ type Settings struct {
 	DateOrder      model.DateOrder
 	Cadence        map[model.Tier]int
 	Points         model.RiskPoints
-	RhythmOverride int       // 0 = compute g from the book
-	Rhythm         int       // g as last computed (before the override)
-	RefreshedOn    model.Day // the local date of the last daily refresh
-	RevenueFrom    int64     // the revenue window start customer_stats.revenue_365 is kept for
-	Demo           string    // the date the demo book was built, "" for a real book
+	RhythmOverride int         // 0 = compute g from the book
+	Rhythm         int         // g as last computed (before the override)
+	RefreshedOn    model.Day   // the local date of the last daily refresh
+	RevenueFrom    int64       // the revenue window start customer_stats.revenue_365 is kept for
+	Demo           string      // the date the demo book was built, "" for a real book
+	Horizon        int         // H of the lapse model in days (risk.horizon, default 90)
+	Lapse          *LapseModel // the stored lapse fit (risk.fit); nil when none or unreadable
 }
 
 // EffectiveRhythm returns the g the risk engine uses.
@@ -95,7 +97,7 @@ func configKeys() map[string]configKey {
 		"cadence.C":             {"days between touches for tier C (default 60)", intRange(1, 3650)},
 		"rhythm":                {"override the book's rhythm g in days (0 = compute it)", intRange(0, 365)},
 		"risk.silence":          {"points for silence at 1x,1.5x,2x,3x the rhythm (default 20,30,40,50)", intList(4, 0, 100)},
-		"risk.order_gap":        {"points for an order gap at 1.5x,2x the usual gap (default 15,25)", intList(2, 0, 100)},
+		"risk.horizon":          {"days without an order that count as lost, for the lapse model (default 90; a change refits it)", intRange(14, 365)},
 		"risk.unanswered":       {"points for 2, 3+ unanswered outreaches (default 20,30)", intList(2, 0, 100)},
 		"risk.complaint_open":   {"points for an open complaint (default 25)", intRange(0, 100)},
 		"risk.complaint_recent": {"points for a complaint resolved in the last 60 days (default 10)", intRange(0, 100)},
@@ -103,7 +105,6 @@ func configKeys() map[string]configKey {
 		"risk.cooling":          {"points for contact frequency halving (default 10)", intRange(0, 100)},
 		"risk.stalled_deal":     {"points for a rotting deal (default 10)", intRange(0, 100)},
 		"risk.overdue":          {"points for an overdue follow-up (default 10)", intRange(0, 100)},
-		"risk.calendar_cap":     {"most points silence and order gap may give together (default 50)", intRange(0, 100)},
 		"risk.watch":            {"score from which a customer is on watch (default 25)", intRange(1, 100)},
 		"risk.at_risk":          {"score from which a customer is at risk (default 50)", intRange(1, 100)},
 	}
@@ -128,6 +129,7 @@ func loadSettings(ctx context.Context, q Querier) (Settings, error) {
 		Currency: "USD",
 		Cadence:  map[model.Tier]int{model.TierA: 14, model.TierB: 30, model.TierC: 60},
 		Points:   model.DefaultRiskPoints(),
+		Horizon:  model.LapseHorizonDays,
 	}
 	rows, err := q.QueryContext(ctx, `SELECT key, value FROM settings`)
 	if err != nil {
@@ -184,9 +186,13 @@ func applySetting(s *Settings, k, v string) {
 		if x := ints(v); len(x) == 4 {
 			copy(p.Silence[:], x)
 		}
-	case "risk.order_gap":
-		if x := ints(v); len(x) == 2 {
-			copy(p.OrderGap[:], x)
+	case "risk.horizon":
+		if n := atoi(v); n >= 14 && n <= 365 {
+			s.Horizon = n
+		}
+	case lapseFitKey:
+		if m, ok := parseFit(v); ok {
+			s.Lapse = &m
 		}
 	case "risk.unanswered":
 		if x := ints(v); len(x) == 2 {
@@ -204,8 +210,6 @@ func applySetting(s *Settings, k, v string) {
 		p.StalledDeal = atoi(v)
 	case "risk.overdue":
 		p.Overdue = atoi(v)
-	case "risk.calendar_cap":
-		p.CalendarCap = atoi(v)
 	case "risk.watch":
 		p.WatchThreshold = atoi(v)
 	case "risk.at_risk":

@@ -32,7 +32,9 @@ type customerAcc struct {
 	recent                                  []model.Day
 	contactDays                             []model.Day // interaction contacts, in time order
 
-	orderDays   []model.Day
+	orderDays   []model.Day // local order days, ascending
+	bookOrders  int         // orders in the book currency
+	bookMinor   int64       // and their total
 	lastOrder   int64
 	revenue     int64 // book-currency orders since revenueFrom
 	revenueFrom int64
@@ -89,7 +91,7 @@ func writeStats(ctx context.Context, q Querier, set Settings, accs map[int64]*cu
 			return err
 		}
 	}
-	if len(ids) > deltaWriteMin {
+	if ids == nil || len(ids) > deltaWriteMin {
 		return writeStatsDelta(ctx, q, set, accs, order, ids, now)
 	}
 	loc := now.Location()
@@ -268,8 +270,11 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 		Today:               today,
 		Rhythm:              g,
 		Created:             created,
-		OrderCount:          len(a.orderDays),
-		MedianOrderGap:      model.MedianGap(a.orderDays),
+		OrderDays:           a.orderDays,
+		BookOrders:          a.bookOrders,
+		BookMinor:           a.bookMinor,
+		Currency:            set.Currency,
+		Lapse:               set.lapseFitFor(),
 		UnansweredStreak:    a.streak,
 		OpenComplaints:      a.openComplaints,
 		LastFeedbackScore:   a.fbScore,
@@ -279,9 +284,6 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	}
 	if a.lastContact > 0 {
 		in.LastContact = model.DayOfUnix(a.lastContact, loc)
-	}
-	if a.lastOrder > 0 {
-		in.LastOrder = model.DayOfUnix(a.lastOrder, loc)
 	}
 	if a.oldestOpenComplaint > 0 {
 		in.OldestOpenComplaint = model.DayOfUnix(a.oldestOpenComplaint, loc)
@@ -489,6 +491,10 @@ func gatherOrders(ctx context.Context, q Querier, ids []int64, accs map[int64]*c
 		if at >= from && cur == currency {
 			a.revenue, _ = model.AddMinor(a.revenue, amount) // clamped, never wrapped
 		}
+		if cur == currency {
+			a.bookOrders++
+			a.bookMinor += amount
+		}
 		a.orderDays = append(a.orderDays, model.DayOfUnix(at, loc))
 		if at > a.lastOrder {
 			a.lastOrder = at
@@ -560,11 +566,14 @@ func gatherDeals(ctx context.Context, q Querier, ids []int64, accs map[int64]*cu
 }
 
 // storedReason is a risk reason as kept in customer_stats.risk_reasons:
-// the anchors let the text be rendered for the day it is read.
+// the anchors let the text be rendered for the day it is read. The text
+// itself is kept only for codes the model cannot render, so a row whose
+// points have not changed stores the same JSON every day ("No order for
+// 94 d" would otherwise differ daily, and every such row be rewritten).
 type storedReason struct {
 	Code    string `json:"code"`
 	Points  int    `json:"points"`
-	Text    string `json:"text"`
+	Text    string `json:"text,omitempty"`
 	Since   int32  `json:"since,omitempty"`
 	N       int    `json:"n,omitempty"`
 	M       int    `json:"m,omitempty"`
@@ -575,7 +584,10 @@ type storedReason struct {
 func encodeReasons(rs []model.Reason) string {
 	out := make([]storedReason, len(rs))
 	for i, r := range rs {
-		out[i] = storedReason{Code: r.Code, Points: r.Points, Text: r.Text, Since: int32(r.Since), N: r.N, M: r.M, Subject: r.Subject, Extra: r.Extra}
+		out[i] = storedReason{Code: r.Code, Points: r.Points, Since: int32(r.Since), N: r.N, M: r.M, Subject: r.Subject, Extra: r.Extra}
+		if !model.KnownReason(r.Code) {
+			out[i].Text = r.Text
+		}
 	}
 	b, _ := json.Marshal(out)
 	return string(b)

@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -10,20 +11,61 @@ import (
 
 // deltaWriteMin is the number of customers from which the stats writer
 // compares with the stored rows and writes only the columns that changed
-// (the daily Refresh): rewriting whole rows would rewrite every index of
-// customer_stats for each of them.
+// (the daily Refresh, and every whole-book recompute): rewriting whole rows
+// would rewrite every index of customer_stats for each of them.
 const deltaWriteMin = 200
 
-// writeStatsDelta writes the stats of ids, touching only what changed.
+// writeStatsDelta writes the stats of ids (nil = every customer),
+// touching only what changed: it reads the stored rows, writes each
+// customer's changed columns and changed deal clocks, then drops the rows
+// of customers and deals that are gone.
 func writeStatsDelta(ctx context.Context, q Querier, set Settings, accs map[int64]*customerAcc, order []int64, ids []int64, now time.Time) error {
-	loc := now.Location()
-	today := model.DayOf(now)
-	where, args := idFilter("customer_id", ids)
-	old := map[int64][]any{}
-	rows, err := q.QueryContext(ctx, "SELECT "+strings.Join(statsCols(), ", ")+" FROM customer_stats WHERE "+where, args...)
+	old, err := readStoredStats(ctx, q, ids)
 	if err != nil {
 		return err
 	}
+	oldDeals, err := readStoredDeals(ctx, q, ids)
+	if err != nil {
+		return err
+	}
+	loc := now.Location()
+	today := model.DayOf(now)
+	w, err := newDeltaWriter(ctx, q, today)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	g := set.EffectiveRhythm()
+	for _, id := range order {
+		a := accs[id]
+		vals := statsValues(a, computeRow(a, set, g, loc, today), g)
+		if err := w.writeCustomer(id, vals, old[id]); err != nil {
+			return err
+		}
+		if err := w.writeDeals(a, loc, oldDeals); err != nil {
+			return err
+		}
+	}
+	return w.dropGone(old, accs, oldDeals)
+}
+
+// storedDeal is a deal_stats row as stored.
+type storedDeal struct {
+	customer int64
+	since    string
+	rot      any
+}
+
+// readStoredStats reads the stored customer_stats rows of ids (nil = all),
+// by customer id, in statsCols() order.
+func readStoredStats(ctx context.Context, q Querier, ids []int64) (map[int64][]any, error) {
+	where, args := idFilter("customer_id", ids)
+	rows, err := q.QueryContext(ctx, "SELECT "+strings.Join(statsCols(), ", ")+" FROM customer_stats WHERE "+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	old := map[int64][]any{}
 	for rows.Next() {
 		vals := make([]any, len(statsCols()))
 		ptrs := make([]any, len(vals))
@@ -31,116 +73,151 @@ func writeStatsDelta(ctx context.Context, q Querier, set Settings, accs map[int6
 			ptrs[i] = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
 		old[vals[0].(int64)] = vals
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	type dealRow struct {
-		customer int64
-		since    string
-		rot      any
-	}
-	oldDeals := map[int64]dealRow{}
-	rows, err = q.QueryContext(ctx, "SELECT deal_id, customer_id, stage_since, rot_on FROM deal_stats WHERE "+where, args...)
+	return old, rows.Err()
+}
+
+// readStoredDeals reads the stored deal_stats rows of the customers ids.
+func readStoredDeals(ctx context.Context, q Querier, ids []int64) (map[int64]storedDeal, error) {
+	where, args := idFilter("customer_id", ids)
+	rows, err := q.QueryContext(ctx, "SELECT deal_id, customer_id, stage_since, rot_on FROM deal_stats WHERE "+where, args...)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	defer rows.Close()
+	out := map[int64]storedDeal{}
 	for rows.Next() {
 		var id int64
-		var r dealRow
+		var r storedDeal
 		if err := rows.Scan(&id, &r.customer, &r.since, &r.rot); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
-		oldDeals[id] = r
+		out[id] = r
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	return out, rows.Err()
+}
+
+// deltaWriter holds the statements of one delta write: the insert, and one
+// UPDATE per set of changed columns (a bit mask over statsCols()).
+type deltaWriter struct {
+	ctx     context.Context
+	q       Querier
+	today   string
+	validAt int // index of risk_valid_until in statsCols()
+	ins     stmt
+	updates map[uint64]stmt
+}
+
+func newDeltaWriter(ctx context.Context, q Querier, today model.Day) (*deltaWriter, error) {
+	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (`+strings.Join(statsCols(), ", ")+`) VALUES (`+placeholders(len(statsCols()))+`)`)
+	if err != nil {
+		return nil, err
+	}
+	return &deltaWriter{ctx: ctx, q: q, today: today.String(), validAt: slices.Index(statsCols(), "risk_valid_until"), ins: ins, updates: map[uint64]stmt{}}, nil
+}
+
+func (w *deltaWriter) close() {
+	w.ins.Close()
+	for _, st := range w.updates {
+		st.Close()
+	}
+}
+
+// writeCustomer inserts a new row, or updates the columns of prev that
+// differ from vals (nothing when none does).
+func (w *deltaWriter) writeCustomer(id int64, vals, prev []any) error {
+	if prev == nil {
+		_, err := w.ins.ExecContext(w.ctx, vals...)
 		return err
 	}
-
-	ins, err := prepare(ctx, q, `INSERT INTO customer_stats (`+strings.Join(statsCols(), ", ")+`) VALUES (`+placeholders(len(statsCols()))+`)`)
+	var mask uint64
+	var changed []any
+	for i := 1; i < len(vals); i++ {
+		if !sameValue(prev[i], vals[i]) {
+			mask |= 1 << i
+			changed = append(changed, vals[i])
+		}
+	}
+	if mask == 0 || (mask == 1<<w.validAt && w.laterValid(prev[w.validAt], vals[w.validAt])) {
+		return nil
+	}
+	st, err := w.update(mask)
 	if err != nil {
 		return err
 	}
-	defer ins.Close()
-	updates := map[uint64]stmt{}
-	defer func() {
-		for _, st := range updates {
-			st.Close()
-		}
-	}()
-	g := set.EffectiveRhythm()
-	for _, id := range order {
-		a := accs[id]
-		row := computeRow(a, set, g, loc, today)
-		vals := statsValues(a, row, g)
-		prev, ok := old[id]
-		if !ok {
-			if _, err := ins.ExecContext(ctx, vals...); err != nil {
-				return err
-			}
-		} else {
-			var mask uint64
-			var changed []any
-			for i := 1; i < len(vals); i++ {
-				if !sameValue(prev[i], vals[i]) {
-					mask |= 1 << i
-					changed = append(changed, vals[i])
-				}
-			}
-			if mask != 0 {
-				st, ok := updates[mask]
-				if !ok {
-					var set []string
-					for i := 1; i < len(vals); i++ {
-						if mask&(1<<i) != 0 {
-							set = append(set, statsCols()[i]+" = ?")
-						}
-					}
-					if st, err = prepare(ctx, q, "UPDATE customer_stats SET "+strings.Join(set, ", ")+" WHERE customer_id = ?"); err != nil {
-						return err
-					}
-					updates[mask] = st
-				}
-				if _, err := st.ExecContext(ctx, append(changed, id)...); err != nil {
-					return err
-				}
-			}
-		}
-		for _, dl := range a.deals {
-			since, rotOn := dealClock(dl, loc)
-			var rot any
-			if rotOn != model.NoDay {
-				rot = rotOn.String()
-			}
-			prev, ok := oldDeals[dl.id]
-			delete(oldDeals, dl.id)
-			if ok && prev.customer == a.id && prev.since == since.String() && sameValue(prev.rot, rot) {
-				continue
-			}
-			if _, err := q.ExecContext(ctx, `INSERT INTO deal_stats (deal_id, customer_id, stage_since, rot_on) VALUES (?,?,?,?)
-				ON CONFLICT (deal_id) DO UPDATE SET customer_id = excluded.customer_id, stage_since = excluded.stage_since, rot_on = excluded.rot_on`,
-				dl.id, a.id, since.String(), rot); err != nil {
-				return err
-			}
+	_, err = st.ExecContext(w.ctx, append(changed, id)...)
+	return err
+}
+
+// laterValid reports whether a stored risk_valid_until may stay although
+// the recomputed one is later, when nothing else in the row changed: the
+// stored day has not come yet, so the row is only looked at again a little
+// early (a row that was not due is then not rewritten just because its
+// yearly recheck moved a day on).
+func (w *deltaWriter) laterValid(stored, v any) bool {
+	s, ok1 := stored.(string)
+	n, ok2 := v.(string)
+	return ok1 && ok2 && s > w.today && n > s
+}
+
+// update returns the UPDATE statement for the columns in mask.
+func (w *deltaWriter) update(mask uint64) (stmt, error) {
+	if st, ok := w.updates[mask]; ok {
+		return st, nil
+	}
+	cols := statsCols()
+	var set []string
+	for i := 1; i < len(cols); i++ {
+		if mask&(1<<i) != 0 {
+			set = append(set, cols[i]+" = ?")
 		}
 	}
-	// Customers that no longer exist, and deals that are no longer open.
+	st, err := prepare(w.ctx, w.q, "UPDATE customer_stats SET "+strings.Join(set, ", ")+" WHERE customer_id = ?")
+	if err != nil {
+		return nil, err
+	}
+	w.updates[mask] = st
+	return st, nil
+}
+
+// writeDeals upserts the customer's deal clocks that changed, and takes
+// them out of oldDeals (what is left there afterwards is gone).
+func (w *deltaWriter) writeDeals(a *customerAcc, loc *time.Location, oldDeals map[int64]storedDeal) error {
+	for _, dl := range a.deals {
+		since, rotOn := dealClock(dl, loc)
+		var rot any
+		if rotOn != model.NoDay {
+			rot = rotOn.String()
+		}
+		prev, ok := oldDeals[dl.id]
+		delete(oldDeals, dl.id)
+		if ok && prev.customer == a.id && prev.since == since.String() && sameValue(prev.rot, rot) {
+			continue
+		}
+		if _, err := w.q.ExecContext(w.ctx, `INSERT INTO deal_stats (deal_id, customer_id, stage_since, rot_on) VALUES (?,?,?,?)
+			ON CONFLICT (deal_id) DO UPDATE SET customer_id = excluded.customer_id, stage_since = excluded.stage_since, rot_on = excluded.rot_on`,
+			dl.id, a.id, since.String(), rot); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropGone deletes the stats of customers that no longer exist and of
+// deals that are no longer open.
+func (w *deltaWriter) dropGone(old map[int64][]any, accs map[int64]*customerAcc, oldDeals map[int64]storedDeal) error {
 	for id := range old {
 		if _, ok := accs[id]; !ok {
-			if _, err := q.ExecContext(ctx, `DELETE FROM customer_stats WHERE customer_id = ?`, id); err != nil {
+			if _, err := w.q.ExecContext(w.ctx, `DELETE FROM customer_stats WHERE customer_id = ?`, id); err != nil {
 				return err
 			}
 		}
 	}
 	for id := range oldDeals {
-		if _, err := q.ExecContext(ctx, `DELETE FROM deal_stats WHERE deal_id = ?`, id); err != nil {
+		if _, err := w.q.ExecContext(w.ctx, `DELETE FROM deal_stats WHERE deal_id = ?`, id); err != nil {
 			return err
 		}
 	}

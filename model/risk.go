@@ -1,9 +1,6 @@
 package model
 
-import (
-	"math"
-	"slices"
-)
+import "slices"
 
 // Windows of the risk engine (SPEC §3), in days.
 const (
@@ -20,7 +17,6 @@ const (
 func DefaultRiskPoints() RiskPoints {
 	return RiskPoints{
 		Silence:         [4]int{20, 30, 40, 50},
-		OrderGap:        [2]int{15, 25},
 		Unanswered:      [2]int{20, 30},
 		ComplaintOpen:   25,
 		ComplaintRecent: 10,
@@ -28,7 +24,6 @@ func DefaultRiskPoints() RiskPoints {
 		Cooling:         10,
 		StalledDeal:     10,
 		Overdue:         10,
-		CalendarCap:     50,
 		WatchThreshold:  25,
 		AtRiskThreshold: 50,
 	}
@@ -49,31 +44,51 @@ func LevelFor(score int, p RiskPoints) Level {
 // AssessRisk scores one customer on in.Today (SPEC §3). It is deterministic
 // and does not modify in.
 //
+// A customer with an order up to Today is scored by the lapse model
+// (in.Lapse): its points appear as up to three parts (no_order, few_orders,
+// small_orders) and the base line (lapse), which add up to them. A
+// customer without one is scored by the silence ladder on the rhythm g.
+// The person-caused reasons add their points to either.
+//
 // The engine works in whole local days: a follow-up counts as overdue here
 // once its due date is before Today (a follow-up due today at a time that has
 // passed is overdue in lists, see FollowupOverdue, but adds risk from the
 // next day), so the score only changes at midnight or on a write.
 //
-// Silence and order_gap together give at most p.CalendarCap points; see
-// riskCalendarCap. Reasons with no points (after the cap, or because a
-// setting gives a reason 0 points) are left out. The score is the sum of the
-// reasons' points, kept within 0–100. A rhythm (in.Rhythm) below 1 counts
-// as 1, and absurdly large ones as 90000.
+// Person-caused reasons with no points (because a setting gives them 0) are
+// left out. The score is the sum of the reasons' points, kept within 0–100.
+// A rhythm (in.Rhythm) below 1 counts as 1, and absurdly large ones as
+// 90000. With no person-caused reason a lapse-scored customer is at_risk
+// only when p ≥ 0.5 (a logit of at least 0).
 //
 // ValidUntil is the first day after Today on which the score, the level or
 // the reasons (their points, or the parts of their text that TextOn does not
-// re-render) could change with no write: the next threshold of silence or
-// order gap, a resolved complaint or a rating ageing out, a contact moving
-// between cooling windows, a deal starting to rot or its snooze ending, a
-// follow-up becoming overdue. It is at most Today + 366.
+// re-render) could change with no write: the next silence threshold, the
+// next day the lapse points or the recency part round to another value, an
+// order leaving the 365-day window, a resolved complaint or a rating ageing
+// out, a contact moving between cooling windows, a deal starting to rot or
+// its snooze ending, a follow-up becoming overdue. It is at most Today + 366.
 func AssessRisk(in RiskInput, p RiskPoints) Risk {
 	h := riskHorizon{today: in.Today, until: int64(in.Today) + riskRecheckDays}
-	silence := riskSilence(in, p, &h)
-	orderGap := riskOrderGap(in, p, &h)
-	riskCalendarCap(&silence, &orderGap, p.CalendarCap)
-	all := []Reason{
-		silence,
-		orderGap,
+	var all []Reason
+	lapse := SummariseOrders(in.OrderDays, in.Today, in.BookOrders, float64(in.BookMinor))
+	lapsed := lapse.LastOrder != NoDay
+	var logit float64
+	if lapsed {
+		res := assessLapse(lapse, in.Lapse, &h)
+		for i := range res.reasons {
+			if res.reasons[i].Code == ReasonSmallOrders {
+				res.reasons[i].Subject = in.Currency
+			}
+		}
+		all, logit = res.reasons, res.logit
+	} else {
+		if lapse.Leaves != NoDay {
+			h.at(lapse.Leaves, 0) // a later-dated order arrives
+		}
+		all = append(all, riskSilence(in, p, &h))
+	}
+	person := []Reason{
 		riskUnanswered(in, p),
 		riskComplaint(in, p, &h),
 		riskDetractor(in, p, &h),
@@ -82,8 +97,14 @@ func AssessRisk(in RiskInput, p RiskPoints) Risk {
 		riskOverdue(in, p, &h),
 	}
 	var out Risk
-	for _, r := range all {
-		if r.Code == "" || r.Points <= 0 {
+	personCaused := false
+	for _, r := range person {
+		if r.Code != "" && r.Points > 0 {
+			personCaused = true
+		}
+	}
+	for _, r := range append(all, person...) {
+		if r.Code == "" || (r.Points <= 0 && !lapseCode(r.Code)) {
 			continue
 		}
 		r.Text = r.TextOn(in.Today)
@@ -92,8 +113,21 @@ func AssessRisk(in RiskInput, p RiskPoints) Risk {
 	}
 	out.Score = min(max(out.Score, 0), 100)
 	out.Level = LevelFor(out.Score, p)
+	if lapsed && !personCaused && out.Level == LevelAtRisk && logit < 0 {
+		out.Level = LevelWatch
+	}
 	out.ValidUntil = Day(h.until)
 	return out
+}
+
+// lapseCode reports whether code is one of the lapse model's reasons,
+// which may carry negative points (a recent or frequent buyer).
+func lapseCode(code string) bool {
+	switch code {
+	case ReasonNoOrder, ReasonFewOrders, ReasonSmallOrders, ReasonLapseBase:
+		return true
+	}
+	return false
 }
 
 // riskHorizon collects the earliest day after today on which something
@@ -141,52 +175,6 @@ func riskSilence(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
 		return Reason{}
 	}
 	return Reason{Code: ReasonSilence, Points: p.Silence[level], Since: ref, N: int(g), Extra: extra}
-}
-
-// riskOrderGap: with ≥ 3 orders, days since the last order against 1.5× and
-// 2× the customer's own median gap m.
-func riskOrderGap(in RiskInput, p RiskPoints, h *riskHorizon) Reason {
-	m := in.MedianOrderGap
-	if in.OrderCount < 3 || !(m > 0) || in.LastOrder == NoDay {
-		return Reason{}
-	}
-	d := float64(riskDaysSince(in.LastOrder, in.Today))
-	limits := [2]float64{1.5 * m, 2 * m}
-	level := -1
-	for i, x := range limits {
-		if d >= x {
-			level = i
-			continue
-		}
-		// The first whole day count reaching x is ⌈x⌉; skip it when it is
-		// beyond any horizon (this also keeps huge or infinite m away from
-		// the int conversion).
-		if c := math.Ceil(x) + float64(in.LastOrder); c < float64(h.until) {
-			h.at(NoDay, int64(c))
-		}
-	}
-	if level < 0 {
-		return Reason{}
-	}
-	// d ≥ 1.5m here, so m is small enough to convert.
-	usual := int(math.Floor(m + 0.5))
-	return Reason{Code: ReasonOrderGap, Points: p.OrderGap[level], Since: in.LastOrder, N: usual}
-}
-
-// riskCalendarCap keeps silence + order_gap at most limit. The excess comes
-// off order_gap first (silence is the stronger and the more general signal,
-// so it keeps its points and its place), then off silence (only when a
-// setting gives silence alone more than the cap). A reason whose points drop
-// to 0 is then left out by AssessRisk rather than listed with 0 points.
-func riskCalendarCap(silence, orderGap *Reason, limit int) {
-	limit = max(limit, 0)
-	over := max(silence.Points, 0) + max(orderGap.Points, 0) - limit
-	if over <= 0 {
-		return
-	}
-	cut := min(over, max(orderGap.Points, 0))
-	orderGap.Points -= cut
-	silence.Points -= over - cut
 }
 
 // riskUnanswered: the unanswered streak ≥ 2 / ≥ 3.

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -21,6 +20,7 @@ func quietInput() RiskInput {
 		Created:           riskToday - 1000,
 		LastContact:       riskToday,
 		LastFeedbackScore: -1,
+		Lapse:             DefaultLapseFit(),
 	}
 }
 
@@ -79,34 +79,6 @@ func TestAssessRiskReasons(t *testing.T) {
 		{"never contacted 95", func(in *RiskInput) { in.LastContact, in.Created = NoDay, ago(95) }, []codePoints{{ReasonSilence, 50}}},
 		{"rhythm 0 counts as 1", func(in *RiskInput) { in.Rhythm, in.LastContact = 0, ago(1) }, []codePoints{{ReasonSilence, 20}}},
 
-		// order_gap, m = 40: thresholds 60, 80
-		{"order gap 59", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 40, ago(59) }, nil},
-		{"order gap 60", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 40, ago(60) }, []codePoints{{ReasonOrderGap, 15}}},
-		{"order gap 79", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 40, ago(79) }, []codePoints{{ReasonOrderGap, 15}}},
-		{"order gap 80", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 40, ago(80) }, []codePoints{{ReasonOrderGap, 25}}},
-		{"order gap 2 orders", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 2, 40, ago(80) }, nil},
-		{"order gap m 0", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 5, 0, ago(80) }, nil},
-		{"order gap m NaN", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 5, math.NaN(), ago(80) }, nil},
-		// m = 40.5: 1.5m = 60.75, 2m = 81
-		{"order gap half 60", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 4, 40.5, ago(60) }, nil},
-		{"order gap half 61", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 4, 40.5, ago(61) }, []codePoints{{ReasonOrderGap, 15}}},
-		{"order gap half 80", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 4, 40.5, ago(80) }, []codePoints{{ReasonOrderGap, 15}}},
-		{"order gap half 81", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 4, 40.5, ago(81) }, []codePoints{{ReasonOrderGap, 25}}},
-
-		// the calendar cap: silence + order_gap ≤ 50, taken off order_gap
-		{"cap 50+25", func(in *RiskInput) {
-			in.LastContact = ago(90)
-			in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 40, ago(90)
-		}, []codePoints{{ReasonSilence, 50}}},
-		{"cap 40+25", func(in *RiskInput) {
-			in.LastContact = ago(60)
-			in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 30, ago(60)
-		}, []codePoints{{ReasonSilence, 40}, {ReasonOrderGap, 10}}},
-		{"cap 30+15 under", func(in *RiskInput) {
-			in.LastContact = ago(45)
-			in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 30, ago(45)
-		}, []codePoints{{ReasonSilence, 30}, {ReasonOrderGap, 15}}},
-
 		// unanswered
 		{"unanswered 1", func(in *RiskInput) { in.UnansweredStreak = 1 }, nil},
 		{"unanswered 2", func(in *RiskInput) { in.UnansweredStreak = 2 }, []codePoints{{ReasonUnanswered, 20}}},
@@ -163,7 +135,6 @@ func TestAssessRiskReasons(t *testing.T) {
 		// everything: table order and the score cap of 100
 		{"everything", func(in *RiskInput) {
 			in.LastContact = ago(100)
-			in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 40, ago(100)
 			in.UnansweredStreak = 3
 			in.OpenComplaints, in.OldestOpenComplaint = 1, ago(10)
 			in.LastContactNegative = true
@@ -214,13 +185,13 @@ func TestAssessRiskScoreCapAndLevel(t *testing.T) {
 	if got.Score != 100 || got.Level != LevelAtRisk {
 		t.Fatalf("score %d level %s, want 100 at_risk (50+30+25 capped)", got.Score, got.Level)
 	}
-	// Silence alone above the cap (a setting) is cut down to the cap.
+	// A setting may give silence more points.
 	p := DefaultRiskPoints()
 	p.Silence[3] = 70
 	in = quietInput()
 	in.LastContact = ago(200)
-	if got := reasonPoints(AssessRisk(in, p)); !slices.Equal(got, []codePoints{{ReasonSilence, 50}}) {
-		t.Fatalf("silence above cap: %v", got)
+	if got := reasonPoints(AssessRisk(in, p)); !slices.Equal(got, []codePoints{{ReasonSilence, 70}}) {
+		t.Fatalf("silence set to 70: %v", got)
 	}
 	// A reason a setting gives 0 points is not listed.
 	p = DefaultRiskPoints()
@@ -257,8 +228,6 @@ func TestAssessRiskText(t *testing.T) {
 			[]string{"No contact for 95 d (usual rhythm 31 d)"}},
 		{"never contacted", func(in *RiskInput) { in.Rhythm, in.LastContact, in.Created = 31, NoDay, ago(95) },
 			[]string{"No contact since added 95 d ago (usual rhythm 31 d)"}},
-		{"order gap", func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 5, 39.5, ago(94) },
-			[]string{"Last order 94 d ago, usually every 40 d"}},
 		{"unanswered", func(in *RiskInput) { in.UnansweredStreak = 3 },
 			[]string{"Last 3 outreaches unanswered"}},
 		{"one open complaint", func(in *RiskInput) { in.OpenComplaints, in.OldestOpenComplaint = 1, ago(12) },
@@ -352,9 +321,17 @@ func TestAssessRiskValidUntil(t *testing.T) {
 		{"silence next 3x", quietInput, func(in *RiskInput) { in.Rhythm, in.LastContact = 31, ago(62) }, riskToday + 31},
 		{"silence maxed", quietInput, func(in *RiskInput) { in.Rhythm, in.LastContact = 31, ago(93) }, riskToday + 366},
 		{"silence from creation", quietInput, func(in *RiskInput) { in.LastContact, in.Created = NoDay, ago(5) }, riskToday + 25},
-		{"order gap next 1.5x", isolatedInput, func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 40.5, ago(50) }, riskToday + 11},
-		{"order gap next 2x", isolatedInput, func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 3, 40.5, ago(61) }, riskToday + 20},
-		{"order gap 2 orders", isolatedInput, func(in *RiskInput) { in.OrderCount, in.MedianOrderGap, in.LastOrder = 2, 40.5, ago(61) }, riskToday + 366},
+		// prior, medians 0: points = round(50 + 10·(ln(1+d) − ln 91) − 40·(ln(1+n) − ln 2)),
+		// one order 60 d ago: 45.8 → 46; 47 from 45.5, i.e. ln(1+d) ≥ ln 91 − 0.45: d ≥ 57.02 … so
+		// the recency part (10·(ln(1+d) − ln 91), −4.2 now) reaches −3.5 first: d ≥ 64.
+		{"lapse recency part", isolatedInput, func(in *RiskInput) { in.OrderDays = []Day{ago(60)} }, riskToday + 4},
+		{"lapse order leaves the year", isolatedInput, func(in *RiskInput) {
+			in.OrderDays = []Day{ago(364), ago(364), ago(363), ago(30)}
+			in.Lapse.B = LapseWeights{0, 0, -2, 0}
+		}, riskToday + 1},
+		{"lapse later-dated order", isolatedInput, func(in *RiskInput) {
+			in.OrderDays = []Day{riskToday + 5}
+		}, riskToday + 5},
 		{"complaint ages out", isolatedInput, func(in *RiskInput) { in.LastResolvedComplaint = ago(20) }, riskToday + 41},
 		{"rating ages out", isolatedInput, func(in *RiskInput) { in.LastFeedbackScore, in.LastFeedback = 4, ago(100) }, riskToday + 81},
 		{"rating ages out behind negative", isolatedInput, func(in *RiskInput) {
@@ -509,17 +486,21 @@ func riskInputFromBytes(data []byte) (RiskInput, RiskPoints) {
 	if r.n(5) > 0 {
 		in.LastContact = r.around(today, 400, 3)
 	}
-	in.OrderCount = r.n(6)
-	switch r.n(4) {
-	case 1:
-		in.MedianOrderGap = float64(r.n(120))
-	case 2:
-		in.MedianOrderGap = float64(r.n(120)) + 0.5
-	case 3:
-		in.MedianOrderGap = float64(r.n(12000)) / 100
+	for k := r.n(6); k > 0; k-- {
+		in.OrderDays = append(in.OrderDays, r.around(today, 500, 3))
 	}
-	if r.n(4) > 0 {
-		in.LastOrder = r.around(today, 400, 3)
+	slices.Sort(in.OrderDays)
+	in.BookOrders = r.n(len(in.OrderDays) + 1)
+	in.BookMinor = int64(r.n(60000)) * int64(in.BookOrders)
+	in.Currency = "CNY"
+	in.Lapse = DefaultLapseFit()
+	if r.n(2) == 0 {
+		for j := range in.Lapse.B {
+			in.Lapse.B[j] = float64(r.n(4001)-2000) / 1000
+		}
+		in.Lapse.Median = LapseFeatures{R: float64(r.n(401)-200) / 100, F: float64(r.n(301)-100) / 100, M: float64(r.n(201)-100) / 100}
+		in.Lapse.ValueBase = float64(r.n(800)) / 100
+		in.Lapse.MedianMinor = int64(r.n(100000))
 	}
 	in.UnansweredStreak = r.n(5)
 	in.OpenComplaints = r.n(3)
@@ -552,11 +533,10 @@ func riskInputFromBytes(data []byte) (RiskInput, RiskPoints) {
 		for i := range p.Silence {
 			p.Silence[i] = r.n(70)
 		}
-		p.OrderGap = [2]int{r.n(40), r.n(40)}
 		p.Unanswered = [2]int{r.n(40), r.n(40)}
 		p.ComplaintOpen, p.ComplaintRecent, p.Detractor = r.n(40), r.n(40), r.n(40)
 		p.Cooling, p.StalledDeal, p.Overdue = r.n(40), r.n(40), r.n(40)
-		p.CalendarCap, p.WatchThreshold, p.AtRiskThreshold = r.n(80), r.n(60), 40+r.n(60)
+		p.WatchThreshold, p.AtRiskThreshold = r.n(60), 40+r.n(60)
 	}
 	return in, p
 }

@@ -10,7 +10,12 @@ import (
 //
 //	silence       Since = last contact (or creation), N = rhythm g,
 //	              Extra = "added" when measured from creation (never contacted)
-//	order_gap     Since = last order, N = the usual gap in whole days
+//	no_order      Since = the last order day; Extra = "recent" when the part
+//	              lowers the score ("Last order 8 d ago")
+//	few_orders    N = order-days in the last 12 months, M = their usual gap
+//	small_orders  N = the average order, M = the book median (minor units),
+//	              Subject = the book currency
+//	lapse         N = the base line's points
 //	unanswered    N = streak length
 //	complaint     Extra = "open": N = open complaints, Since = the oldest one's
 //	              date (NoDay if unknown: the text then has no day count);
@@ -26,6 +31,7 @@ import (
 // A reason with an unknown code reads as its stored Text.
 const (
 	riskExtraAdded    = "added"
+	riskExtraRecent   = "recent"
 	riskExtraOpen     = "open"
 	riskExtraResolved = "resolved"
 	riskExtraScore    = "score"
@@ -44,8 +50,17 @@ func (r Reason) TextOn(today Day) string {
 			return fmt.Sprintf("No contact since added %d d ago (usual rhythm %d d)", days, r.N)
 		}
 		return fmt.Sprintf("No contact for %d d (usual rhythm %d d)", days, r.N)
-	case ReasonOrderGap:
-		return fmt.Sprintf("Last order %d d ago, usually every %d d", days, r.N)
+	case ReasonNoOrder:
+		if r.Extra == riskExtraRecent {
+			return fmt.Sprintf("Last order %d d ago", days)
+		}
+		return fmt.Sprintf("No order for %d d", days)
+	case ReasonFewOrders:
+		return fewOrdersText(r)
+	case ReasonSmallOrders:
+		return fmt.Sprintf("Average order %s (book median %s)", wholeMoney(int64(r.N), r.Subject), wholeMoney(int64(r.M), r.Subject))
+	case ReasonLapseBase:
+		return fmt.Sprintf("Customers like this one in this book: %d", r.N)
 	case ReasonUnanswered:
 		return fmt.Sprintf("Last %d outreaches unanswered", r.N)
 	case ReasonComplaint:
@@ -92,4 +107,50 @@ func riskShortDate(d, today Day) string {
 		return t.Format("2 Jan 2006")
 	}
 	return t.Format("2 Jan")
+}
+
+// fewOrdersText renders few_orders: "Only 1 order in 12 months", "7 orders
+// in 12 months, usually every 40 d".
+func fewOrdersText(r Reason) string {
+	only := ""
+	if r.Points > 0 {
+		only = "Only "
+	}
+	switch {
+	case r.N <= 0:
+		return "No order in 12 months"
+	case r.N == 1:
+		return only + "1 order in 12 months"
+	case r.M > 0:
+		return fmt.Sprintf("%s%d orders in 12 months, usually every %d d", only, r.N, r.M)
+	}
+	return fmt.Sprintf("%s%d orders in 12 months", only, r.N)
+}
+
+// wholeMoney renders minor units in whole units of currency: "¥2,980",
+// "$560", "1,200 CHF" (the text of a reason needs no cents).
+func wholeMoney(minor int64, currency string) string {
+	unit := int64(pow10(CurrencyDigits(currency)))
+	neg := minor < 0
+	abs := uint64(absMinor(minor))
+	whole := (abs + uint64(unit)/2) / uint64(unit)
+	s := moneySign(Sanitize(currency)) + groupThousands(whole)
+	if moneySign(currency) == "" && currency != "" {
+		s += " " + Sanitize(currency)
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// KnownReason reports whether TextOn renders code's text from the anchor
+// fields (so a stored reason need not keep its text).
+func KnownReason(code string) bool {
+	switch code {
+	case ReasonSilence, ReasonNoOrder, ReasonFewOrders, ReasonSmallOrders, ReasonLapseBase, ReasonUnanswered,
+		ReasonComplaint, ReasonDetractor, ReasonCooling, ReasonStalledDeal, ReasonOverdue:
+		return true
+	}
+	return false
 }

@@ -13,7 +13,6 @@ const (
 // Reason codes of the risk engine (SPEC §3).
 const (
 	ReasonSilence     = "silence"
-	ReasonOrderGap    = "order_gap"
 	ReasonUnanswered  = "unanswered"
 	ReasonComplaint   = "complaint"
 	ReasonDetractor   = "detractor"
@@ -49,7 +48,6 @@ type Reason struct {
 // change them. DefaultRiskPoints returns SPEC §3's defaults.
 type RiskPoints struct {
 	Silence         [4]int // at 1×, 1.5×, 2×, 3× the rhythm: 20/30/40/50
-	OrderGap        [2]int // at 1.5×, 2× the median gap: 15/25
 	Unanswered      [2]int // streak ≥2, ≥3: 20/30
 	ComplaintOpen   int    // 25
 	ComplaintRecent int    // 10 (resolved in the last 60 days)
@@ -57,7 +55,6 @@ type RiskPoints struct {
 	Cooling         int    // 10
 	StalledDeal     int    // 10
 	Overdue         int    // 10
-	CalendarCap     int    // silence+order_gap together at most 50
 	WatchThreshold  int    // 25
 	AtRiskThreshold int    // 50
 }
@@ -80,9 +77,17 @@ type RiskInput struct {
 
 	LastContact Day // latest contact (interaction not internal and not a note, or an order); NoDay if none
 
-	OrderCount     int
-	MedianOrderGap float64 // median days between consecutive orders (meaningful when OrderCount ≥ 3)
-	LastOrder      Day
+	// OrderDays are the local dates of the customer's orders, ascending
+	// (several on one day allowed). With one up to Today the lapse model
+	// scores the customer, else the silence ladder does.
+	OrderDays []Day
+	// BookOrders and BookMinor are the count and total (minor units) of
+	// its orders in the book currency Currency.
+	BookOrders int
+	BookMinor  int64
+	Currency   string
+	// Lapse is the book's fitted lapse model (DefaultLapseFit when none).
+	Lapse LapseFit
 
 	UnansweredStreak int
 

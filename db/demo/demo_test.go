@@ -115,7 +115,8 @@ func TestMix(t *testing.T) {
 			if pct := 100 * float64(m.atRisk) / float64(m.customers); pct < 2 || pct > 10 {
 				t.Errorf("%.1f%% of customers are at risk, want 2–10%%", pct)
 			}
-			for _, code := range []string{model.ReasonSilence, model.ReasonOrderGap, model.ReasonUnanswered, model.ReasonComplaint,
+			for _, code := range []string{model.ReasonSilence, model.ReasonNoOrder, model.ReasonFewOrders, model.ReasonSmallOrders,
+				model.ReasonLapseBase, model.ReasonUnanswered, model.ReasonComplaint,
 				model.ReasonDetractor, model.ReasonCooling, model.ReasonStalledDeal, model.ReasonOverdue} {
 				if m.reasons[code] == 0 {
 					t.Errorf("no customer has risk reason %s", code)

@@ -30,11 +30,11 @@ func storyWeights() [10]int {
 		storyLoyal:      460,
 		storyQuiet:      120,
 		storyProspect:   100,
-		storyCooling:    25,
+		storyCooling:    20,
 		storyLapsed:     12,
 		storyChurned:    90,
 		storyComplaint:  50,
-		storyUnanswered: 40,
+		storyUnanswered: 25,
 		storyDetractor:  45,
 		storyOrderGap:   50,
 	}
@@ -111,7 +111,9 @@ func (g *gen) plan(r *rand.Rand) plan {
 	p.touchEnd, p.orderEnd, p.dealLimit = t, t, t
 	// Typical days between touches: log-normal around 7 weeks.
 	p.touchEvery = math.Min(64, math.Max(22, math.Exp(r.NormFloat64()*0.25+math.Log(50))))
-	p.orderEvery = math.Min(150, math.Max(20, p.touchEvery*(1.2+r.Float64()*1.6)))
+	// Days between orders: a regular buyer orders every few weeks to a
+	// couple of months (SPEC §3's lapse model learns what is usual here).
+	p.orderEvery = math.Min(45, math.Max(10, p.touchEvery*(0.3+0.6*r.Float64())))
 	p.baseUSD = math.Min(60000, math.Max(80, math.Exp(r.NormFloat64()*0.9+math.Log(900))))
 	p.currency = g.currency
 	if chance(r, 0.12) {
@@ -120,8 +122,8 @@ func (g *gen) plan(r *rand.Rand) plan {
 	switch p.story {
 	case storyQuiet:
 		p.touchEvery = float64(uni(r, 42, 58))
-		p.orderEvery = float64(uni(r, 90, 180))
-		if chance(r, 0.4) {
+		p.orderEvery = float64(uni(r, 30, 75))
+		if chance(r, 0.15) {
 			p.orderEvery = 0
 		}
 	case storyProspect:
@@ -443,11 +445,18 @@ func (g *gen) orders(r *rand.Rand, p plan) {
 		return
 	}
 	c := &g.cur
-	for d := p.start.AddDays(uni(r, 3, max(3, int(p.orderEvery)))); d < p.orderEnd && d < g.today; d = d.AddDays(step(r, p.orderEvery)) {
+	for d := p.start.AddDays(uni(r, 3, max(3, int(p.orderEvery)))); d < p.orderEnd && d < g.today; d = d.AddDays(orderStep(r, p.orderEvery)) {
 		usd := p.baseUSD * (0.6 + r.Float64()*0.8)
 		c.orders = append(c.orders, orderRow{amount: g.minor(usd, p.currency), currency: p.currency, at: g.at(d, workMinute(r)),
 			note: pick(r, c.zh, g.text.orderNote)})
 	}
+}
+
+// orderStep is the days to a customer's next order: as irregular as real
+// purchases (a floor of half the usual gap plus an exponential
+// rest), with the usual gap as the mean.
+func orderStep(r *rand.Rand, every float64) int {
+	return max(1, int(every*(0.5+0.5*r.ExpFloat64())+0.5))
 }
 
 // minor converts an amount in US dollars into rounded minor units of cur.

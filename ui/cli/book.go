@@ -46,6 +46,7 @@ func subUsage(verb string) []string {
 		"add":     {"add customer NAME [--company ..] [--email ..] [--phone ..] [--tier A|B|C] [--tag T]…"},
 		"edit":    {"edit customer CUSTOMER [--name ..] [--company ..] [--email ..] [--phone ..] [--tier ..|--unpin] [--cadence DAYS] [--lifecycle L --reason ..]"},
 		"contact": {"contact add CUSTOMER NAME [--role ..] [--email ..] [--phone ..] [--primary]"},
+		"risk":    {"risk refit [--json]"},
 		"deal": {
 			"deal add CUSTOMER TITLE --value V [--stage S] [--close DATE] [--json]",
 			"deal move ID STAGE [--reason R] [--no-order]",

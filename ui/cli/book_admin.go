@@ -241,7 +241,6 @@ func configValues(s db.Settings) map[string]string {
 		"date_order":            order,
 		"rhythm":                strconv.Itoa(s.RhythmOverride),
 		"risk.silence":          list(p.Silence[:]...),
-		"risk.order_gap":        list(p.OrderGap[:]...),
 		"risk.unanswered":       list(p.Unanswered[:]...),
 		"risk.complaint_open":   strconv.Itoa(p.ComplaintOpen),
 		"risk.complaint_recent": strconv.Itoa(p.ComplaintRecent),
@@ -249,9 +248,9 @@ func configValues(s db.Settings) map[string]string {
 		"risk.cooling":          strconv.Itoa(p.Cooling),
 		"risk.stalled_deal":     strconv.Itoa(p.StalledDeal),
 		"risk.overdue":          strconv.Itoa(p.Overdue),
-		"risk.calendar_cap":     strconv.Itoa(p.CalendarCap),
 		"risk.watch":            strconv.Itoa(p.WatchThreshold),
 		"risk.at_risk":          strconv.Itoa(p.AtRiskThreshold),
+		"risk.horizon":          strconv.Itoa(s.Horizon),
 	}
 	for _, t := range []model.Tier{model.TierA, model.TierB, model.TierC} {
 		out["cadence."+string(t)] = strconv.Itoa(s.Cadence[t])

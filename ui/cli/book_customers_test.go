@@ -196,11 +196,13 @@ func TestBookShowJSON(t *testing.T) {
 		t.Fatalf("orders %v", o)
 	}
 	risk := d["risk"].(map[string]any)
-	if risk["score"] != 15.0 {
-		t.Fatalf("risk %v (a 4/10 rating is a detractor: 15)", risk)
+	// An order today: the lapse model's 5 points (the prior: 50 + 20·0.5·(ln 1 − ln 91))
+	// and a 4/10 rating, a detractor: 15.
+	if risk["score"] != 20.0 {
+		t.Fatalf("risk %v (lapse 5 + detractor 15)", risk)
 	}
 	text := b.must("show", "Acme")
-	for _, want := range []string{"Risk: 15", "+15  Rated 4/10", "feedback inbound 4/10  rated us", "Recent orders (1)", "$250.00", "Notes\n  line one\n  line two"} {
+	for _, want := range []string{"Risk: 20", "+15  Rated 4/10", "+5   Customers like this one in this book: 5", "feedback inbound 4/10  rated us", "Recent orders (1)", "$250.00", "Notes\n  line one\n  line two"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("show lacks %q:\n%s", want, text)
 		}

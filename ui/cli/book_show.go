@@ -257,7 +257,8 @@ func printDetail(w io.Writer, d db.Detail, now time.Time) {
 
 	fmt.Fprintf(w, "\nRisk: %d %s\n", d.Stats.RiskScore, levelText(d.Stats.RiskLevel))
 	for _, r := range d.Stats.Reasons {
-		fmt.Fprintf(w, "  +%-3d %s\n", r.Points, clean(r.Text))
+		// Lapse parts may lower the score: "-12  Last order 8 d ago".
+		fmt.Fprintf(w, "  %-4s %s\n", fmt.Sprintf("%+d", r.Points), clean(r.Text))
 	}
 
 	fmt.Fprintf(w, "\nOpen deals (%d)\n", len(d.Deals))

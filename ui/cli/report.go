@@ -14,6 +14,7 @@ func reportVerbs() map[string]Verb {
 	return map[string]Verb{
 		"report":  {Usage: "report [--json] [--period 30d|90d|365d|YYYY-MM..YYYY-MM]", Summary: "funnel, win rate, pipeline, retention and churn, activity, risk", Run: runReport},
 		"segment": {Usage: "segment [--dry-run]", Summary: "recompute the A/B/C tiers now and print the changes", Run: runSegment},
+		"risk":    {Usage: "risk refit [--json]", Summary: "refit the risk model on this book now, with its self-check", Run: sub("risk", map[string]func(*Env, []string) int{"refit": runRiskRefit})},
 	}
 }
 

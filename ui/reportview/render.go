@@ -56,6 +56,7 @@ func Lines(r db.Report, width int) []Line {
 	repurchase(w, r)
 	activity(w, r)
 	risk(w, r)
+	riskCheck(w, r)
 	segments(w, r)
 	goals(w, r)
 	satisfaction(w, r)

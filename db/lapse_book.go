@@ -1,0 +1,184 @@
+package db
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// The lapse model learns from the book's own past (SPEC §3). Everything it
+// needs comes from one pass over the orders_revenue index (it covers
+// ordered_at, currency, customer_id and amount_minor of live orders), in
+// time order, summarised per customer as of three days: T − 2H, T − H and T.
+
+// lapseCuts are the days a lapse book summarises the orders as of.
+const (
+	cutCheck = iota // T − 2H: the check's training day
+	cutTrain        // T − H: the fit's training day, the check's scoring day
+	cutNow          // T
+	lapseCuts
+)
+
+// lapseAsOf is one customer's orders as of one cut day.
+type lapseAsOf struct {
+	last       model.Day // last order day ≤ the cut (NoDay: none)
+	orderDays  int       // distinct order days in the 365 days up to the cut
+	counted    model.Day // the last day counted in orderDays
+	bookOrders int
+	bookMinor  float64
+	after      bool // an order in (cut, cut + H]
+}
+
+// lapseCustomer is one customer's summary at every cut.
+type lapseCustomer struct {
+	id  int64
+	cut [lapseCuts]lapseAsOf
+}
+
+// lapseBook is the whole book's order history, summarised.
+type lapseBook struct {
+	today   model.Day
+	horizon int
+	days    [lapseCuts]model.Day
+	cust    []*lapseCustomer // in customer-id order
+}
+
+// readLapseBook summarises every live customer's live orders as of T − 2H,
+// T − H and T in one pass over the orders_revenue index.
+func readLapseBook(ctx context.Context, q Querier, today model.Day, loc *time.Location, currency string, horizon int) (*lapseBook, error) {
+	b := &lapseBook{today: today, horizon: horizon}
+	b.days = [lapseCuts]model.Day{today.AddDays(-2 * horizon), today.AddDays(-horizon), today}
+	archived := map[int64]bool{}
+	ids, err := queryIDs(ctx, q, `SELECT id FROM customers WHERE archived_at IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		archived[id] = true
+	}
+	// Nothing after the end of today counts.
+	end := today.AddDays(1).In(loc).Unix()
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency = ? FROM orders INDEXED BY orders_revenue
+		WHERE archived_at IS NULL AND ordered_at < ? ORDER BY ordered_at`, currency, end)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := map[int64]*lapseCustomer{}
+	for rows.Next() {
+		var cid, at, amount int64
+		var book bool
+		if err := rows.Scan(&cid, &at, &amount, &book); err != nil {
+			return nil, err
+		}
+		if archived[cid] {
+			continue
+		}
+		c := byID[cid]
+		if c == nil {
+			c = &lapseCustomer{id: cid}
+			byID[cid] = c
+			b.cust = append(b.cust, c)
+		}
+		b.add(c, model.DayOfUnix(at, loc), amount, book)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(b.cust, func(x, y *lapseCustomer) int {
+		switch {
+		case x.id < y.id:
+			return -1
+		case x.id > y.id:
+			return 1
+		}
+		return 0
+	})
+	return b, nil
+}
+
+// add counts one order (orders arrive in time order) at every cut.
+func (b *lapseBook) add(c *lapseCustomer, day model.Day, amount int64, book bool) {
+	for k, cut := range b.days {
+		s := &c.cut[k]
+		if day > cut {
+			if day <= cut.AddDays(b.horizon) {
+				s.after = true
+			}
+			continue
+		}
+		s.last = day
+		if day > cut.AddDays(-365) && day != s.counted {
+			s.orderDays++
+			s.counted = day
+		}
+		if book {
+			s.bookOrders++
+			s.bookMinor += float64(amount)
+		}
+	}
+}
+
+// orders returns a customer's lapse inputs as of cut k.
+func (s lapseAsOf) orders(cut model.Day) model.LapseOrders {
+	return model.LapseOrders{DaysSince: int(cut - s.last), OrderDays: s.orderDays, BookOrders: s.bookOrders, BookMinor: s.bookMinor}
+}
+
+// valueBase is the book median of model.LapseValue as of cut k, over the
+// customers with a book-currency order by then.
+func (b *lapseBook) valueBase(k int) float64 {
+	var vs []float64
+	for _, c := range b.cust {
+		s := c.cut[k]
+		if s.last == model.NoDay {
+			continue
+		}
+		if v, ok := model.LapseValue(s.orders(b.days[k])); ok {
+			vs = append(vs, v)
+		}
+	}
+	return model.Median(vs)
+}
+
+// examples are the training set as of cut k: every customer with an order
+// by then, its features then, and whether it ordered in the H days after.
+func (b *lapseBook) examples(k int) []model.LapseExample {
+	base := b.valueBase(k)
+	var ex []model.LapseExample
+	for _, c := range b.cust {
+		s := c.cut[k]
+		if s.last == model.NoDay {
+			continue
+		}
+		ex = append(ex, model.LapseExample{X: model.LapseFeaturesOf(s.orders(b.days[k]), base), Lapsed: !s.after})
+	}
+	return ex
+}
+
+// fit fits the weights as of today and takes the medians the scores and
+// reasons measure from.
+func (b *lapseBook) fit() model.LapseFit {
+	train := b.examples(cutTrain)
+	f := model.LapseFit{B: model.FitLapse(train), On: b.today, N: len(train), ValueBase: b.valueBase(cutNow)}
+	var rs, fs, ms, avgs []float64
+	for _, c := range b.cust {
+		s := c.cut[cutNow]
+		if s.last == model.NoDay {
+			continue
+		}
+		o := s.orders(b.today)
+		x := model.LapseFeaturesOf(o, f.ValueBase)
+		rs, fs, ms = append(rs, x.R), append(fs, x.F), append(ms, x.M)
+		if o.BookOrders > 0 {
+			avgs = append(avgs, o.BookMinor/float64(o.BookOrders))
+		}
+	}
+	f.Median = model.LapseFeatures{R: model.Median(rs), F: model.Median(fs), M: model.Median(ms)}
+	f.MedianMinor = int64(model.Median(avgs) + 0.5)
+	if len(train) < model.LapseMinTraining {
+		f.N = len(train)
+	}
+	return f
+}

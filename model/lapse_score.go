@@ -1,0 +1,263 @@
+package model
+
+import (
+	"math"
+	"slices"
+)
+
+// Reason codes of the lapse model (SPEC §3).
+const (
+	ReasonNoOrder     = "no_order"     // recency: "No order for 94 d" / "Last order 8 d ago"
+	ReasonFewOrders   = "few_orders"   // frequency: "Only 1 order in 12 months"
+	ReasonSmallOrders = "small_orders" // value: "Average order ¥560 (book median ¥2,980)"
+	ReasonLapseBase   = "lapse"        // "Customers like this one in this book: 52"
+)
+
+// lapseFoldPoints: a part worth less than this (either way) is folded into
+// the base line.
+const lapseFoldPoints = 3
+
+// LapseFit is the book's fitted lapse model together with the book
+// medians that scoring and the reasons measure from, all as of the day it
+// was fitted. Between refits every score uses the same fit, so a row only
+// changes when its own inputs or the calendar move it.
+type LapseFit struct {
+	B  LapseWeights // b0, bR, bF, bM
+	On Day          // the day of the fit (T)
+	N  int          // training customers (fewer than 20: B is the prior)
+	// ValueBase is the book median of LapseValue at On, over customers with
+	// a book-currency order; M is measured from it.
+	ValueBase float64
+	// Median holds the book medians of R, F and M at On over customers
+	// with an order: the median customer the reasons compare with.
+	Median LapseFeatures
+	// MedianMinor is the book median of the average order (book currency,
+	// minor units), quoted by small_orders.
+	MedianMinor int64
+}
+
+// DefaultLapseFit is the fit of a book with nothing to learn from: the
+// prior, with every median at 0 (a customer whose one order this year was
+// 90 days ago, of the book's usual value).
+func DefaultLapseFit() LapseFit { return LapseFit{B: LapsePrior()} }
+
+// LapseSummary summarises one customer's order days as of a day: the
+// features' inputs plus what the reasons quote.
+type LapseSummary struct {
+	Orders    LapseOrders
+	LastOrder Day // the last order day up to the day; NoDay when none
+	UsualGap  int // median days between the order days in the window (0 with fewer than 2)
+	// Leaves is the first day after the day on which an order day leaves
+	// the 365-day window, or a later-dated order arrives (NoDay: never).
+	Leaves Day
+}
+
+// SummariseOrders summarises order days (local dates, ascending,
+// duplicates allowed) as of today; book-currency count and total are
+// passed through.
+func SummariseOrders(days []Day, today Day, bookOrders int, bookMinor float64) LapseSummary {
+	s := LapseSummary{Orders: LapseOrders{BookOrders: bookOrders, BookMinor: bookMinor}}
+	from := today.AddDays(1 - lapseWindowDays)
+	var window []Day
+	for _, d := range days {
+		if d > today {
+			if s.Leaves == NoDay || d < s.Leaves {
+				s.Leaves = d
+			}
+			continue
+		}
+		if d > s.LastOrder {
+			s.LastOrder = d
+		}
+		if d >= from && (len(window) == 0 || window[len(window)-1] != d) {
+			window = append(window, d)
+		}
+	}
+	if len(window) > 0 {
+		if out := window[0].AddDays(lapseWindowDays); s.Leaves == NoDay || out < s.Leaves {
+			s.Leaves = out
+		}
+	}
+	s.Orders.OrderDays = len(window)
+	if s.LastOrder != NoDay {
+		s.Orders.DaysSince = int(today - s.LastOrder)
+	}
+	if len(window) >= 2 {
+		s.UsualGap = int(math.Round(MedianGap(window)))
+	}
+	return s
+}
+
+// lapseResult is the lapse part of a risk assessment.
+type lapseResult struct {
+	reasons []Reason
+	logit   float64
+}
+
+// assessLapse scores a customer with orders: the lapse points as reasons
+// that add up to them, and the next day any of them changes into h.
+func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
+	x := LapseFeaturesOf(s.Orders, fit.ValueBase)
+	b := fit.B
+	logit := b.Logit(x)
+	points := LapsePoints(logit)
+	med := fit.Median
+	parts := [3]float64{
+		20 * b[1] * (x.R - med.R),
+		20 * b[2] * (x.F - med.F),
+		20 * b[3] * (x.M - med.M),
+	}
+	var shown []Reason
+	base := points
+	for j, p := range parts {
+		if folded(p) {
+			continue
+		}
+		rp := roundPoints(p)
+		base -= rp
+		shown = append(shown, lapsePart(j, rp, s, fit))
+	}
+	slices.SortStableFunc(shown, func(a, b Reason) int { return b.Points - a.Points })
+	out := append(shown, Reason{Code: ReasonLapseBase, Points: base, N: base})
+	if s.Leaves != NoDay {
+		h.at(s.Leaves, 0)
+	}
+	// Recency moves with ln(1 + days): the total and the recency part
+	// change on days known in closed form.
+	if s.LastOrder != NoDay && finite(b[1]) && b[1] != 0 {
+		d := int64(s.Orders.DaysSince)
+		limit := h.until - int64(s.LastOrder)
+		rest := logit - b[1]*x.R
+		// points(d) = clip(round(50 + 20·(rest + bR·(ln(1+d) − ln 91))))
+		a := 50 + 20*(rest-b[1]*math.Log(91))
+		if n := nextRoundChange(a, 20*b[1], d, 0, 100, limit); n > 0 {
+			h.at(s.LastOrder, n)
+		}
+		// The level may turn on the sign of the logit while the points stay
+		// (50 covers logits from −0.025 to 0.025).
+		if n := nextSignChange(rest-b[1]*math.Log(91), b[1], d, limit); n > 0 {
+			h.at(s.LastOrder, n)
+		}
+		// part(d) = round(20·bR·(ln(1+d) − ln 91 − median R)); while it is
+		// folded into the base line (under 3 either way) only its leaving
+		// the fold shows.
+		a = -20 * b[1] * (math.Log(91) + med.R)
+		at := d
+		for i := 0; i <= 2*lapseFoldPoints; i++ {
+			n := nextRoundChange(a, 20*b[1], at, math.Inf(-1), math.Inf(1), limit)
+			if n <= 0 {
+				break
+			}
+			if p := roundPoints(a + 20*b[1]*math.Log1p(float64(n))); p <= -lapseFoldPoints || p >= lapseFoldPoints || !folded(parts[0]) {
+				h.at(s.LastOrder, n)
+				break
+			}
+			at = n
+		}
+	}
+	return lapseResult{reasons: out, logit: logit}
+}
+
+// folded reports whether a part is folded into the base line.
+func folded(p float64) bool {
+	rp := roundPoints(p)
+	return rp > -lapseFoldPoints && rp < lapseFoldPoints
+}
+
+// roundPoints rounds a part to whole points (half away from zero), bounded
+// so that it converts safely.
+func roundPoints(p float64) int {
+	if !finite(p) {
+		return 0
+	}
+	return int(min(max(math.Round(p), -1000), 1000))
+}
+
+// lapsePart is the reason for feature j (0 recency, 1 frequency, 2 value).
+func lapsePart(j, points int, s LapseSummary, fit LapseFit) Reason {
+	switch j {
+	case 0:
+		r := Reason{Code: ReasonNoOrder, Points: points, Since: s.LastOrder}
+		if points < 0 {
+			r.Extra = riskExtraRecent
+		}
+		return r
+	case 1:
+		return Reason{Code: ReasonFewOrders, Points: points, N: s.Orders.OrderDays, M: s.UsualGap}
+	}
+	avg := int64(0)
+	if s.Orders.BookOrders > 0 {
+		avg = int64(math.Round(s.Orders.BookMinor / float64(s.Orders.BookOrders)))
+	}
+	return Reason{Code: ReasonSmallOrders, Points: points, N: int(avg), M: int(fit.MedianMinor)}
+}
+
+// nextRoundChange returns the first whole d' > d with
+// clip(round(a + s·ln(1+d'))) ≠ clip(round(a + s·ln(1+d))), where clip
+// keeps values within lo…hi; 0 when that is never, or not by limit.
+func nextRoundChange(a, s float64, d int64, lo, hi float64, limit int64) int64 {
+	if s == 0 || !finite(s) || !finite(a) || d < 0 {
+		return 0
+	}
+	at := func(x int64) float64 {
+		return min(max(math.Round(a+s*math.Log1p(float64(x))), lo), hi)
+	}
+	cur := at(d)
+	var target float64
+	switch {
+	case s > 0 && cur >= hi, s < 0 && cur <= lo:
+		return 0
+	case s > 0:
+		target = cur + 0.5
+	default:
+		target = cur - 0.5
+	}
+	e := (target - a) / s // ln(1 + d') at the crossing
+	if limit <= d || e > math.Log1p(float64(limit)) {
+		return 0
+	}
+	x := int64(math.Ceil(math.Expm1(e)))
+	if x <= d {
+		x = d + 1
+	}
+	// Floating point may put the crossing a day off either way.
+	for x > d+1 && at(x-1) != cur {
+		x--
+	}
+	for i := 0; i < 4 && x <= limit && at(x) == cur; i++ {
+		x++
+	}
+	if x > limit {
+		return 0
+	}
+	return x
+}
+
+// nextSignChange returns the first whole d' > d on which a + s·ln(1+d')
+// is ≥ 0 when it is < 0 on d, or < 0 when it is ≥ 0; 0 when that is never,
+// or not by limit.
+func nextSignChange(a, s float64, d int64, limit int64) int64 {
+	if s == 0 || !finite(s) || !finite(a) || d < 0 || limit <= d {
+		return 0
+	}
+	at := func(x int64) bool { return a+s*math.Log1p(float64(x)) >= 0 }
+	cur := at(d)
+	if cur == (s > 0) {
+		return 0 // moving away from 0
+	}
+	e := -a / s // ln(1 + d') at the crossing
+	if e > math.Log1p(float64(limit)) {
+		return 0
+	}
+	x := max(int64(math.Ceil(math.Expm1(e))), d+1)
+	for x > d+1 && at(x-1) != cur {
+		x--
+	}
+	for i := 0; i < 4 && x <= limit && at(x) == cur; i++ {
+		x++
+	}
+	if x > limit {
+		return 0
+	}
+	return x
+}
