@@ -137,6 +137,9 @@ func Generate(ctx context.Context, d *db.DB, opt Options) (Stats, error) {
 	g.stats.Refresh = time.Since(rs)
 	g.stats.Rhythm = res.Rhythm
 	g.stats.Recomputed, g.stats.TierChanges = res.Recomputed, res.TierChanges
+	if err == nil {
+		err = setGoals(ctx, d, d.Now())
+	}
 	if prevCache != 0 {
 		if rerr := d.Write(ctx, "", func(t *db.Tx) error {
 			_, err := t.Q().ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = %d", prevCache, prevTemp))

@@ -295,3 +295,21 @@ func TestProgressReported(t *testing.T) {
 		t.Errorf("progress = %s, want %s", got, want)
 	}
 }
+
+// TestDemoHasGoals: the sample book carries this month's revenue goal and
+// this quarter's deals-won goal, with believable targets.
+func TestDemoHasGoals(t *testing.T) {
+	d, _ := build(t, filepath.Join(t.TempDir(), "demo.db"), 500, 1)
+	all, err := d.GoalProgress(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 {
+		t.Fatalf("%d goals: %+v", len(all), all)
+	}
+	for _, g := range all {
+		if g.Target <= 0 || g.Actual <= 0 || g.Percent() < 20 || g.Percent() > 150 {
+			t.Errorf("goal not believable: %+v (%d%%)", g, g.Percent())
+		}
+	}
+}
