@@ -64,9 +64,11 @@ type Detail struct {
 	StageName map[int64]string
 	Followups []model.Followup
 	// Done are the most recently completed follow-ups (newest first).
-	Done     []model.Followup
-	Orders   []model.Order
-	Revenue  CustomerRevenue
+	Done    []model.Followup
+	Orders  []model.Order
+	Revenue CustomerRevenue
+	// Scores are the customer's last feedback scores, newest first.
+	Scores   []Score
 	Timeline []model.Interaction // first page, newest first
 	Total    int                 // interactions in all
 }
@@ -121,6 +123,9 @@ func (d *DB) CustomerDetail(ctx context.Context, id int64, timelinePage int) (De
 	}
 	since := model.DayOf(d.now()).AddDays(-364).In(d.now().Location()).Unix()
 	if out.Revenue, err = customerRevenue(ctx, d.r, id, since, set.Currency); err != nil {
+		return out, err
+	}
+	if out.Scores, err = d.LastScores(ctx, id, 5); err != nil {
 		return out, err
 	}
 	if timelinePage <= 0 {

@@ -45,3 +45,30 @@ func (d *DB) DoneFollowups(ctx context.Context, customerID int64, limit int) ([]
 	return followupRow.all(ctx, d.r, `WHERE customer_id = ? AND done_at IS NOT NULL AND archived_at IS NULL
 		ORDER BY done_at DESC, id DESC LIMIT ?`, customerID, limit)
 }
+
+// Score is one feedback score a customer gave.
+type Score struct {
+	Score int
+	At    int64 // unix seconds
+}
+
+// LastScores returns a customer's most recent feedback scores, newest
+// first.
+func (d *DB) LastScores(ctx context.Context, customerID int64, limit int) ([]Score, error) {
+	rows, err := d.r.QueryContext(ctx, `SELECT score, occurred_at FROM interactions
+		WHERE customer_id = ? AND kind = 'feedback' AND score IS NOT NULL AND archived_at IS NULL
+		ORDER BY occurred_at DESC, id DESC LIMIT ?`, customerID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Score
+	for rows.Next() {
+		var s Score
+		if err := rows.Scan(&s.Score, &s.At); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

@@ -27,6 +27,11 @@ func TestDetailRevenueAndDoneFollowups(t *testing.T) {
 				return err
 			}
 		}
+		for _, sc := range []int{9, 4} {
+			if _, err := tx.LogInteraction(&model.Interaction{CustomerID: id, Kind: model.KindFeedback, Direction: model.Inbound, Score: sc, Summary: "survey", OccurredAt: daysAgo(clk, 20-sc)}); err != nil {
+				return err
+			}
+		}
 		var err error
 		fu, err = tx.CreateFollowup(&model.Followup{CustomerID: id, Title: "call", Due: model.DayOf(clk.t)})
 		return err
@@ -45,6 +50,9 @@ func TestDetailRevenueAndDoneFollowups(t *testing.T) {
 	}
 	if want := []Amount{{"USD", 8500}, {"EUR", 300}}; !reflect.DeepEqual(det.Revenue.Lifetime, want) {
 		t.Errorf("lifetime %+v, want %+v", det.Revenue.Lifetime, want)
+	}
+	if len(det.Scores) != 2 || det.Scores[0].Score != 9 || det.Scores[1].Score != 4 {
+		t.Errorf("scores %+v", det.Scores)
 	}
 	if len(det.Done) != 1 || det.Done[0].Title != "call" || len(det.Followups) != 0 {
 		t.Errorf("done %+v open %+v", det.Done, det.Followups)

@@ -166,8 +166,9 @@ func TestBookShowRevenueAndDone(t *testing.T) {
 	b.must("order", "王芳", "500", "--at", "2024-01-05")
 	b.must("follow", "王芳", "Send quote", "--due", "today")
 	b.must("done", "1")
+	b.must("log", "王芳", "survey", "--kind", "feedback", "--dir", "inbound", "--score", "8", "--at", "2026-11-19")
 	out := b.must("show", "王芳")
-	for _, want := range []string{"Revenue: ¥12,000.00 in the last 365 days · ¥12,500.00 in all", "Done follow-ups (last 1)", "Send quote"} {
+	for _, want := range []string{"Last scores: 8/10 on 2026-11-19", "Revenue: ¥12,000.00 in the last 365 days · ¥12,500.00 in all", "Done follow-ups (last 1)", "Send quote"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}

@@ -43,8 +43,14 @@ type detailJSON struct {
 	Revenue365   map[string]string  `json:"revenue_365d"`
 	Lifetime     map[string]string  `json:"revenue_lifetime"`
 	Done         []doneFollowupJSON `json:"done_followups"`
+	Scores       []scoreJSON        `json:"last_scores"`
 	Timeline     []interactionJSON  `json:"timeline"`
 	Interactions int                `json:"interactions"`
+}
+
+type scoreJSON struct {
+	Score int    `json:"score"`
+	At    string `json:"at"`
 }
 
 type doneFollowupJSON struct {
@@ -182,6 +188,10 @@ func detailToJSON(d db.Detail, now time.Time) detailJSON {
 			DealID: idOrNull(f.DealID), Overdue: model.FollowupOverdue(f.Due, f.DueTime, now)})
 	}
 	out.Revenue365, out.Lifetime, out.Done = amountsJSON(d.Revenue.Last365), amountsJSON(d.Revenue.Lifetime), make([]doneFollowupJSON, 0)
+	out.Scores = make([]scoreJSON, 0, len(d.Scores))
+	for _, sc := range d.Scores {
+		out.Scores = append(out.Scores, scoreJSON{Score: sc.Score, At: moment(sc.At, loc)})
+	}
 	for _, f := range d.Done {
 		out.Done = append(out.Done, doneFollowupJSON{ID: f.ID, Title: clean(f.Title), Due: f.Due.String(), DoneAt: moment(f.DoneAt, loc)})
 	}
@@ -296,6 +306,13 @@ func printDetail(w io.Writer, d db.Detail, now time.Time) {
 		t.flush()
 	}
 
+	if len(d.Scores) > 0 {
+		parts := make([]string, 0, len(d.Scores))
+		for _, sc := range d.Scores {
+			parts = append(parts, fmt.Sprintf("%d/10 on %s", sc.Score, model.DayOfUnix(sc.At, loc)))
+		}
+		fmt.Fprintf(w, "\nLast scores: %s\n", strings.Join(parts, " · "))
+	}
 	fmt.Fprintf(w, "\nRevenue: %s in the last 365 days · %s in all\n", amountsText(d.Revenue.Last365, d.Currency), amountsText(d.Revenue.Lifetime, d.Currency))
 	fmt.Fprintf(w, "\nRecent orders (%d)\n", len(d.Orders))
 	t = newTable(w)
