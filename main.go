@@ -54,6 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &cli.Env{
 		Ctx: ctx, Stdin: stdin, Stdout: stdout, Stderr: stderr,
 		DBPath: path, DemoPath: demo, DBFromFlag: fromFlag, Now: now, Locale: locale(),
+		DumbTerminal: os.Getenv("TERM") == "dumb",
 	}
 	env.OpenApp = func(p string) int {
 		// ui.Run opens the book without a locale: create a missing one here

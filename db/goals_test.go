@@ -96,6 +96,21 @@ func TestGoalsAgainstAHandBuiltBook(t *testing.T) {
 	if newc.Actual != 2 || newc.Days != 92 {
 		t.Errorf("new customers %+v", newc)
 	}
+	p, err := ParsePeriod("2026-11..2026-12", d.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := d.Report(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.RevenueByMonth) != 2 || rep.RevenueByMonth[0].Minor != 9_000_00 || rep.RevenueByMonth[0].Target != nil ||
+		rep.RevenueByMonth[1].Minor != 84_000_00 || rep.RevenueByMonth[1].Target == nil || *rep.RevenueByMonth[1].Target != 100_000_00 {
+		t.Errorf("revenue by month %+v", rep.RevenueByMonth)
+	}
+	if len(rep.Goals) != 3 {
+		t.Errorf("report goals %+v", rep.Goals)
+	}
 	main, ok, err := d.MainGoal(ctx)
 	if err != nil || !ok || main.Measure != model.GoalRevenue {
 		t.Errorf("main goal %+v %v %v", main, ok, err)

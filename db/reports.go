@@ -36,8 +36,9 @@ type Report struct {
 	RiskCheck RiskCheck `json:"risk_check"`
 	Segments  Segments  `json:"segments"`
 	// Goals are the goals whose month or quarter overlaps the period.
-	Goals        []GoalReport `json:"goals"`
-	Satisfaction Satisfaction `json:"satisfaction"`
+	Goals          []GoalReport   `json:"goals"`
+	RevenueByMonth []MonthRevenue `json:"revenue_by_month"`
+	Satisfaction   Satisfaction   `json:"satisfaction"`
 }
 
 // Period is the span of a report: local calendar dates, both included.
@@ -253,7 +254,7 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	if rc.cust, err = scanCustomers(ctx, d.r); err != nil {
 		return Report{}, mapError(err)
 	}
-	jobs := []reportJob{reportDeals, reportPipeline, reportRisk, scanOrders, reportSatisfaction, reportGoals}
+	jobs := []reportJob{reportDeals, reportPipeline, reportRisk, scanOrders, reportSatisfaction, reportGoals, reportRevenueByMonth}
 	jobs = append(jobs, rc.interactionJobs()...)
 	if err := runReportJobs(ctx, rc, jobs); err != nil {
 		return Report{}, mapError(err)

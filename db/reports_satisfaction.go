@@ -242,3 +242,45 @@ func reportGoals(ctx context.Context, rc *reportCtx) error {
 	rc.r.Goals = out
 	return nil
 }
+
+// MonthRevenue is one month's revenue in the book currency, with the
+// month's revenue goal when one is set.
+type MonthRevenue struct {
+	Month  string `json:"month"` // YYYY-MM
+	Minor  int64  `json:"minor"`
+	Target *int64 `json:"target"` // the revenue goal of the month, in the book currency
+}
+
+// reportRevenueByMonth fills Report.RevenueByMonth: the book currency's
+// orders of each month of the period (archived customers' excluded), from
+// the covering revenue index.
+func reportRevenueByMonth(ctx context.Context, rc *reportCtx) error {
+	gs, err := goals(ctx, rc.d.r)
+	if err != nil {
+		return err
+	}
+	targets := map[string]int64{}
+	for _, g := range gs {
+		if g.Measure == model.GoalRevenue && !g.Period.IsQuarter() && g.Currency == rc.set.Currency {
+			targets[g.Period.String()] = g.Target
+		}
+	}
+	months := monthsOf(rc.p)
+	out := make([]MonthRevenue, 0, len(months))
+	for _, m := range months {
+		var sum int64
+		if err := rc.d.r.QueryRowContext(ctx, `SELECT coalesce(sum(o.amount_minor), 0) FROM orders o INDEXED BY orders_revenue
+			JOIN customers c ON c.id = o.customer_id
+			WHERE o.ordered_at >= ? AND o.ordered_at < ? AND o.currency = ? AND o.archived_at IS NULL AND c.archived_at IS NULL`,
+			rc.start(m), rc.start(m.AddMonths(1)), rc.set.Currency).Scan(&sum); err != nil {
+			return err
+		}
+		mr := MonthRevenue{Month: m.String()[:7], Minor: sum}
+		if t, ok := targets[mr.Month]; ok {
+			mr.Target = &t
+		}
+		out = append(out, mr)
+	}
+	rc.r.RevenueByMonth = out
+	return nil
+}

@@ -39,6 +39,9 @@ type Env struct {
 	// Locale is the user's locale (LC_ALL, LC_MONETARY or LANG, the first
 	// set); it picks a new book's currency.
 	Locale string
+	// DumbTerminal is true under TERM=dumb: text output keeps to plain bars
+	// and tables (no line charts).
+	DumbTerminal bool
 	// OpenApp opens the terminal app on a database path (main wires the ui
 	// package in, so cli does not import it). Nil in tests.
 	OpenApp func(path string) int

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/ui/chart"
 )
 
 // MinWidth is the narrowest text Render and Lines produce: asked for less,
@@ -27,11 +28,21 @@ type Line struct {
 // SPEC's 80×24 terminal; narrower widths shrink the bars and truncate with
 // …): the title line, then every section, each after a blank line. Every
 // line ends with a newline.
-func Render(r db.Report, width int) string {
+func Render(r db.Report, width int) string { return RenderWith(r, width, Options{}) }
+
+// Options tune the rendering.
+type Options struct {
+	// NoCharts draws bars and tables instead of line charts (a dumb
+	// terminal). Line charts are also left out below chart.LineMinWidth.
+	NoCharts bool
+}
+
+// RenderWith is Render with options.
+func RenderWith(r db.Report, width int, o Options) string {
 	var b strings.Builder
 	b.WriteString(Title(r, width))
 	b.WriteByte('\n')
-	for _, l := range Lines(r, width) {
+	for _, l := range LinesWith(r, width, o) {
 		b.WriteString(l.Text)
 		b.WriteByte('\n')
 	}
@@ -47,8 +58,12 @@ func Title(r db.Report, width int) string {
 // Lines renders every section of a report (what follows Title), each
 // section a blank line, its head line, then its figures. The Reports screen
 // shows these under its own header; Render joins them for the command line.
-func Lines(r db.Report, width int) []Line {
+func Lines(r db.Report, width int) []Line { return LinesWith(r, width, Options{}) }
+
+// LinesWith is Lines with options.
+func LinesWith(r db.Report, width int, o Options) []Line {
 	w := &writer{width: max(width, MinWidth)}
+	w.charts = !o.NoCharts && w.width >= chart.LineMinWidth
 	funnel(w, r)
 	deals(w, r)
 	pipeline(w, r)
@@ -59,6 +74,7 @@ func Lines(r db.Report, width int) []Line {
 	riskCheck(w, r)
 	segments(w, r)
 	goals(w, r)
+	revenue(w, r)
 	satisfaction(w, r)
 	return w.lines
 }

@@ -96,3 +96,34 @@ func TestRenderEmptyReport(t *testing.T) {
 		}
 	}
 }
+
+// TestChartsDegradeToBars: line charts at 60 columns and more, bars and
+// tables below, and with NoCharts (a dumb terminal).
+func TestChartsDegradeToBars(t *testing.T) {
+	r := hostileReport()
+	goal := int64(150_000_00)
+	r.RevenueByMonth = []db.MonthRevenue{{Month: "2026-10", Minor: 120_000_00}, {Month: "2026-11", Minor: 90_000_00, Target: &goal}}
+	r.Retention.Months = append([]db.RetentionMonth{{Month: "2026-10", Start: 10, Retained: 9, Retention: db.Ratio{N: 9, D: 10}}}, r.Retention.Months...)
+	braille := func(s string) bool { return strings.ContainsAny(s, "⠁⠂⠄⡀⠈⠐⠠⢀⣀⠤⠒⠉") }
+	for _, c := range []struct {
+		width  int
+		opt    Options
+		charts bool
+	}{{80, Options{}, true}, {60, Options{}, true}, {59, Options{}, false}, {120, Options{NoCharts: true}, false}} {
+		out := RenderWith(r, c.width, c.opt)
+		if braille(out) != c.charts {
+			t.Errorf("width %d %+v: charts %v, want %v:\n%s", c.width, c.opt, braille(out), c.charts, out)
+		}
+		if !c.charts && !strings.Contains(out, "of $150k") {
+			t.Errorf("width %d: no revenue bars against the goal:\n%s", c.width, out)
+		}
+		if c.charts && !strings.Contains(out, "· goal") {
+			t.Errorf("width %d: no legend for the goal dots", c.width)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if w := chart.Width(l); w > max(c.width, MinWidth) {
+				t.Fatalf("width %d: line of %d: %q", c.width, w, l)
+			}
+		}
+	}
+}

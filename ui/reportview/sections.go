@@ -2,6 +2,7 @@ package reportview
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/rapportcrm/rapport/db"
@@ -89,6 +90,16 @@ func retention(w *writer, r db.Report) {
 		w.line("  * through %s", clean(ret.Months[n-1].Through))
 	}
 	w.field("Overall", fmt.Sprintf("retention %s · churn %s (summed over the months)", ret.Retention.Percent(), ret.Churn.Percent()))
+	if len(ret.Months) > 1 {
+		vals, labels := make([]float64, len(ret.Months)), make([]string, len(ret.Months))
+		for i, m := range ret.Months {
+			vals[i], labels[i] = math.NaN(), monthLabel(m.Month)
+			if rate, ok := m.Retention.Rate(); ok {
+				vals[i] = 100 * rate
+			}
+		}
+		w.rateChart([]chart.Series{{Values: vals}}, labels, func(v float64) string { return fmt.Sprintf("%.1f%%", v) })
+	}
 }
 
 // repurchase is one line: buyers who ordered again.

@@ -2,7 +2,9 @@ package reportview
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"time"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
@@ -50,6 +52,74 @@ func goalFigure(g db.GoalReport, n int64) string {
 	return model.GroupThousands(n)
 }
 
+// revenue draws the book currency's revenue by month against the monthly
+// revenue goals: a line chart (goals as dots) where there is room, else a
+// bar per month.
+func revenue(w *writer, r db.Report) {
+	if len(r.RevenueByMonth) == 0 {
+		return
+	}
+	var total int64
+	for _, m := range r.RevenueByMonth {
+		total, _ = model.AddMinor(total, m.Minor)
+	}
+	w.head("REVENUE", fmt.Sprintf("by month in %s · %s in the period", r.Currency, model.Money{Minor: total, Currency: r.Currency}.FormatWhole()))
+	unit := float64(pow10(model.CurrencyDigits(r.Currency)))
+	vals, goals := make([]float64, len(r.RevenueByMonth)), make([]float64, len(r.RevenueByMonth))
+	labels := make([]string, len(r.RevenueByMonth))
+	hasGoal := false
+	for i, m := range r.RevenueByMonth {
+		vals[i], goals[i], labels[i] = float64(m.Minor)/unit, math.NaN(), monthLabel(m.Month)
+		if m.Target != nil {
+			goals[i], hasGoal = float64(*m.Target)/unit, true
+		}
+	}
+	series := []chart.Series{{Values: vals}}
+	if hasGoal {
+		series = append(series, chart.Series{Values: goals, Dotted: true})
+	}
+	yLabel := func(v float64) string {
+		return model.Money{Minor: int64(v * unit), Currency: r.Currency}.FormatShort()
+	}
+	if w.lineChart(series, labels, yLabel) {
+		if hasGoal {
+			w.line("  • revenue   · goal")
+		}
+		return
+	}
+	bars := make([]chart.Bar, 0, len(r.RevenueByMonth))
+	for _, m := range r.RevenueByMonth {
+		text := model.Money{Minor: m.Minor, Currency: r.Currency}.FormatShort()
+		if m.Target != nil {
+			text += " of " + model.Money{Minor: *m.Target, Currency: r.Currency}.FormatShort()
+		}
+		bars = append(bars, chart.Bar{Label: clean(m.Month), Value: m.Minor, Text: text})
+	}
+	w.bars(bars)
+}
+
+// monthLabel is "Nov" for "2026-11" (and "Jan 27" for a January, so a
+// chart across the new year says which).
+func monthLabel(ym string) string {
+	p, err := model.ParseGoalPeriod(ym)
+	if err != nil {
+		return clean(ym)
+	}
+	l := time.Month(p.Month).String()[:3]
+	if p.Month == 1 {
+		l += fmt.Sprintf(" %02d", p.Year%100)
+	}
+	return l
+}
+
+func pow10(n int) int64 {
+	v := int64(1)
+	for range n {
+		v *= 10
+	}
+	return v
+}
+
 // satisfaction sums up the feedback scores of the period: NPS and CSAT,
 // the trend by month, how many tier A customers were asked, whose score
 // fell, and why customers churned.
@@ -61,11 +131,18 @@ func satisfaction(w *writer, r db.Report) {
 		w.head("SATISFACTION", fmt.Sprintf("NPS %s · CSAT %s · %d %s", npsText(s.NPS), s.CSAT.Percent(), s.Answers, plural(s.Answers, "answer", "answers")))
 		w.field("Scores", fmt.Sprintf("%d promoters (9–10) · %d passives (7–8) · %d detractors (0–6)", s.Promoters, s.Passives, s.Detractors))
 		if len(s.ByMonth) > 1 {
+			vals, labels := make([]float64, len(s.ByMonth)), make([]string, len(s.ByMonth))
 			parts := make([]string, 0, len(s.ByMonth))
-			for _, m := range s.ByMonth {
-				parts = append(parts, fmt.Sprintf("%s %s", m.Month[5:], npsText(m.NPS)))
+			for i, m := range s.ByMonth {
+				vals[i], labels[i] = math.NaN(), monthLabel(m.Month)
+				if m.NPS != nil {
+					vals[i] = float64(*m.NPS)
+				}
+				parts = append(parts, fmt.Sprintf("%s %s", clean(m.Month), npsText(m.NPS)))
 			}
-			w.field("NPS by month", strings.Join(parts, " · "))
+			if !w.lineChart([]chart.Series{{Values: vals}}, labels, func(v float64) string { return fmt.Sprintf("%+.0f", v) }) {
+				w.field("NPS by month", strings.Join(parts, " · "))
+			}
 		}
 	}
 	if s.TierAAsked.D > 0 {

@@ -11,8 +11,37 @@ import (
 
 // writer collects report lines, each sanitised and fitted to the width.
 type writer struct {
-	lines []Line
-	width int
+	lines  []Line
+	width  int
+	charts bool // line charts instead of bars and tables
+}
+
+// chartHeight is the height of a line chart, axes and labels included.
+const chartHeight = 8
+
+// lineChart adds a line chart, indented like the other figures; it
+// reports false when there is nothing to draw (then the caller draws bars).
+func (w *writer) lineChart(series []chart.Series, labels []string, yLabel func(float64) string) bool {
+	return w.chart(chart.LineChart, series, labels, yLabel)
+}
+
+// rateChart is lineChart with the y axis fitted to the data.
+func (w *writer) rateChart(series []chart.Series, labels []string, yLabel func(float64) string) bool {
+	return w.chart(chart.LineChartFit, series, labels, yLabel)
+}
+
+func (w *writer) chart(draw func([]chart.Series, []string, int, int, func(float64) string) []string, series []chart.Series, labels []string, yLabel func(float64) string) bool {
+	if !w.charts {
+		return false
+	}
+	lines := draw(series, labels, w.width-2, chartHeight, yLabel)
+	if lines == nil {
+		return false
+	}
+	for _, l := range lines {
+		w.line("  %s", l)
+	}
+	return true
 }
 
 func (w *writer) line(format string, args ...any) {
