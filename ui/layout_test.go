@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/mattn/go-runewidth"
+	"github.com/rapportcrm/rapport/ui/common"
 )
 
 // screenStates builds the app in each state worth drawing: every screen,
@@ -25,15 +26,15 @@ func screenStates(t *testing.T) []struct {
 		return a
 	}
 	detail := newTestApp(t, d, 80, 24)
-	_, cmd := detail.Update(openCustomerMsg{ID: f.Wang})
+	_, cmd := detail.Update(common.OpenCustomerMsg{ID: f.Wang})
 	drain(t, detail, cmd)
 	risky := newTestApp(t, d, 80, 24)
-	_, cmd = risky.Update(openCustomerMsg{ID: f.Muller})
+	_, cmd = risky.Update(common.OpenCustomerMsg{ID: f.Muller})
 	drain(t, risky, cmd)
 	empty, _ := openBook(t)
 	detailWith := func(keys ...string) *App {
 		a := newTestApp(t, d, 80, 24)
-		_, cmd := a.Update(openCustomerMsg{ID: f.Wang})
+		_, cmd := a.Update(common.OpenCustomerMsg{ID: f.Wang})
 		drain(t, a, cmd)
 		press(t, a, keys...)
 		return a
@@ -123,63 +124,5 @@ func TestLayoutFitsEverySize(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-func TestColumnsDropLeastImportantFirst(t *testing.T) {
-	titles := func(w int) string {
-		var s []string
-		for _, c := range fitColumns(w) {
-			s = append(s, c.title)
-		}
-		return strings.Join(s, ",")
-	}
-	if got := titles(120); got != "Name,Company,Tier,Status,Contacted,Next,Pipeline,Risk" {
-		t.Fatalf("120 columns: %s", got)
-	}
-	if got := titles(40); got != "Name,Next,Risk" {
-		t.Fatalf("40 columns: %s", got)
-	}
-	for w := 20; w <= 250; w++ {
-		n := 2
-		for _, c := range fitColumns(w) {
-			n += c.width + 1
-		}
-		if n-1 > w {
-			t.Fatalf("columns at %d need %d", w, n-1)
-		}
-	}
-}
-
-func TestCJKNamesAlignInTheTable(t *testing.T) {
-	d, _ := fixtureBook(t)
-	a := newTestApp(t, d, 120, 40)
-	press(t, a, "2")
-	lines := strings.Split(ansi.Strip(a.View()), "\n")
-	header := -1
-	col := -1
-	for i, l := range lines {
-		if strings.Contains(l, "Tier Status") {
-			header = i
-			col = ansi.StringWidth(l[:strings.Index(l, "Tier")])
-		}
-	}
-	if header < 0 {
-		t.Fatal("no table header")
-	}
-	checked := 0
-	for _, l := range lines[header+1:] {
-		for _, tier := range []string{" A    ", " B    ", " C    "} {
-			if i := strings.Index(l, tier); i >= 0 {
-				if got := ansi.StringWidth(l[:i+1]); got != col {
-					t.Fatalf("tier column at %d, header at %d: %q", got, col, l)
-				}
-				checked++
-				break
-			}
-		}
-	}
-	if checked < 5 {
-		t.Fatalf("only %d rows checked", checked)
 	}
 }
