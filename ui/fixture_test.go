@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/ui/internal/screentest"
 	"github.com/rapportcrm/rapport/ui/internal/testbook"
 )
 
@@ -40,58 +41,24 @@ func drain(t testing.TB, m tea.Model, cmd tea.Cmd) bool {
 	return drainWithin(t, m, cmd, cmdPatience)
 }
 
-// drainWithin is drain waiting up to patience for each command.
+// drainWithin is drain waiting up to patience for each command; every
+// message goes to m, which is rendered after it, as the program does.
 func drainWithin(t testing.TB, m tea.Model, cmd tea.Cmd, patience time.Duration) bool {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	quit := false
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 10000 {
-			t.Fatal("commands never settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg, ok := runWithin(c, patience)
-		if !ok {
-			continue // a long tick (polling, midnight): not part of this step
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
-			quit = true
-		default:
-			var next tea.Cmd
-			m, next = m.Update(msg)
-			// Bubble Tea renders after every message: so does the test,
-			// so a View that changes state cannot hide from it.
-			m.View()
-			queue = append(queue, next)
-		}
-	}
-	return quit
+	return screentest.Pump(t, cmd, patience, func(msg tea.Msg) tea.Cmd {
+		var next tea.Cmd
+		m, next = m.Update(msg)
+		m.View() // so a View that changes state cannot hide from the test
+		return next
+	})
 }
 
 // cmdPatience is how long drain waits for one command: the filter's
 // debounce tick fits, the one-second poll and the midnight tick do not.
-const cmdPatience = 700 * time.Millisecond
+const cmdPatience = screentest.Patience
 
-// runWithin runs a command, giving up after d (the command goes on in the
-// background and its message is dropped).
-func runWithin(c tea.Cmd, d time.Duration) (tea.Msg, bool) {
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case msg := <-ch:
-		return msg, true
-	case <-time.After(d):
-		return nil, false
-	}
-}
+// runWithin is screentest.Run: a command, given up on after d.
+func runWithin(c tea.Cmd, d time.Duration) (tea.Msg, bool) { return screentest.Run(c, d) }
 
 // press sends keys to the app and runs what follows. Each argument is a
 // key name ("enter", "esc", "tab", "ctrl+r", "down") or text typed rune by rune.
@@ -110,22 +77,8 @@ func press(t testing.TB, a *App, keys ...string) bool {
 	return quit
 }
 
-func keyMsgs(k string) []tea.KeyMsg {
-	special := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"ctrl+r": tea.KeyCtrlR, "ctrl+c": tea.KeyCtrlC, "ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU,
-		"down": tea.KeyDown, "up": tea.KeyUp, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "backspace": tea.KeyBackspace,
-		"ctrl+s": tea.KeyCtrlS, "left": tea.KeyLeft, "right": tea.KeyRight, "ctrl+a": tea.KeyCtrlA, "ctrl+k": tea.KeyCtrlK,
-	}
-	if kt, ok := special[k]; ok {
-		return []tea.KeyMsg{{Type: kt}}
-	}
-	var out []tea.KeyMsg
-	for _, r := range k {
-		out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-	}
-	return out
-}
+// keyMsgs is screentest.KeyMsgs: a key name or text as terminal messages.
+func keyMsgs(k string) []tea.KeyMsg { return screentest.KeyMsgs(k) }
 
 // plain renders the app's frame without ANSI.
 func plain(a *App) string { return ansi.Strip(a.View()) }

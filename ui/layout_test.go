@@ -8,8 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/mattn/go-runewidth"
 	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/internal/screentest"
 )
 
 // screenStates builds the app in each state worth drawing: every screen,
@@ -88,35 +88,30 @@ func TestGoldenScreens(t *testing.T) {
 	}
 }
 
-// trimRight drops trailing spaces (selected rows pad to the width; the
-// snapshot compares what is written, not the padding).
-func trimRight(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+// trimRight is screentest.TrimRight.
+func trimRight(s string) string { return screentest.TrimRight(s) }
+
+// gridSizes are the sizes the layout tests draw at: a grid from 20×5 to
+// 250×80, the smallest frame, the common ones and any extra.
+func gridSizes(extra ...[2]int) [][2]int {
+	sizes := [][2]int{{1, 1}}
+	for w := 20; w <= 250; w += 23 {
+		for h := 5; h <= 80; h += 15 {
+			sizes = append(sizes, [2]int{w, h})
+		}
 	}
-	return strings.Join(lines, "\n") + "\n"
+	return append(append(sizes, [2]int{40, 12}, [2]int{80, 24}, [2]int{250, 80}), extra...)
 }
 
 func TestLayoutFitsEverySize(t *testing.T) {
 	widths := []int{1, 20, 33, 39, 40, 41, 47, 60, 80, 99, 120, 160, 200, 250, 300}
 	heights := []int{1, 5, 11, 12, 13, 17, 24, 31, 40, 60, 80, 100}
-	narrow := &runewidth.Condition{EastAsianWidth: false}
 	for _, st := range screenStates(t) {
 		for _, w := range widths {
 			for _, h := range heights {
 				out := frameOf(st.app, w, h)
-				lines := strings.Split(out, "\n")
-				if len(lines) != h {
-					t.Fatalf("%s at %dx%d: %d lines", st.name, w, h, len(lines))
-				}
-				for i, l := range lines {
-					if n := ansi.StringWidth(l); n > w {
-						t.Fatalf("%s at %dx%d: line %d is %d wide: %q", st.name, w, h, i, n, ansi.Strip(l))
-					}
-					if n := narrow.StringWidth(ansi.Strip(l)); n > w {
-						t.Fatalf("%s at %dx%d: line %d is %d wide for go-runewidth: %q", st.name, w, h, i, n, ansi.Strip(l))
-					}
+				if bad := screentest.Fits(out, w, h); bad != "" {
+					t.Fatalf("%s at %dx%d: %s", st.name, w, h, bad)
 				}
 				small := w < minWidth || h < minHeight
 				if got := strings.Contains(out, "window too small"); w >= 16 && got != small {

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/internal/screentest"
 	"github.com/rapportcrm/rapport/ui/internal/testbook"
 	"github.com/rapportcrm/rapport/ui/screens/detail"
 )
@@ -199,31 +199,15 @@ func TestPipelineLayoutFitsEverySize(t *testing.T) {
 		"snooze": {"j", "z", "fri"},
 		"closed": {"l", "l", "l", "l", "c"},
 	}
-	narrow := &runewidth.Condition{EastAsianWidth: false}
-	sizes := [][2]int{{1, 1}}
-	for w := 20; w <= 250; w += 23 {
-		for h := 5; h <= 80; h += 15 {
-			sizes = append(sizes, [2]int{w, h})
-		}
-	}
-	sizes = append(sizes, [2]int{40, 12}, [2]int{80, 24}, [2]int{250, 80})
+	sizes := gridSizes()
 	for name, keys := range states {
 		a, p := pipelineApp(t, d, 160, 40)
 		pressKeys(t, a, keys...)
 		for _, sz := range sizes {
 			w, h := sz[0], sz[1]
 			for who, out := range map[string]string{"app": frameOf(a, w, h), "screen": func() string { p.SetSize(w, h); return p.View() }()} {
-				lines := strings.Split(out, "\n")
-				if len(lines) != h {
-					t.Fatalf("%s %s at %dx%d: %d lines", name, who, w, h, len(lines))
-				}
-				for i, l := range lines {
-					if n := ansi.StringWidth(l); n > w {
-						t.Fatalf("%s %s at %dx%d: line %d is %d wide: %q", name, who, w, h, i, n, ansi.Strip(l))
-					}
-					if n := narrow.StringWidth(ansi.Strip(l)); n > w {
-						t.Fatalf("%s %s at %dx%d: line %d is %d wide for go-runewidth: %q", name, who, w, h, i, n, ansi.Strip(l))
-					}
+				if bad := screentest.Fits(out, w, h); bad != "" {
+					t.Fatalf("%s %s at %dx%d: %s", name, who, w, h, bad)
 				}
 			}
 		}

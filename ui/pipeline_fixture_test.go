@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/db"
@@ -26,23 +25,10 @@ func pipelineApp(t testing.TB, d *db.DB, w, h int) (*App, *pipeline.Model) {
 	return a, p
 }
 
-// pressKeys is press with the board's extra key names (arrows, shift
-// arrows, space).
+// pressKeys is press (the board's tests read better with its name).
 func pressKeys(t testing.TB, a *App, keys ...string) {
 	t.Helper()
-	extra := map[string]tea.KeyType{
-		"left": tea.KeyLeft, "right": tea.KeyRight, "shift+left": tea.KeyShiftLeft,
-		"shift+right": tea.KeyShiftRight, "space": tea.KeySpace, "ctrl+s": tea.KeyCtrlS,
-	}
-	for _, k := range keys {
-		if kt, ok := extra[k]; ok {
-			_, cmd := a.Update(tea.KeyMsg{Type: kt})
-			a.View()
-			drain(t, a, cmd)
-			continue
-		}
-		press(t, a, k)
-	}
+	press(t, a, keys...)
 }
 
 // selectDeal puts the cursor on a deal by pressing keys as a user would:

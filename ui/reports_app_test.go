@@ -4,10 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/internal/screentest"
 	"github.com/rapportcrm/rapport/ui/internal/testbook"
 	"github.com/rapportcrm/rapport/ui/screens/reports"
 )
@@ -64,14 +63,7 @@ func TestReportsKeysAndHelp(t *testing.T) {
 
 func TestReportsLayoutFitsEverySize(t *testing.T) {
 	d, _ := reportsBook(t)
-	narrow := &runewidth.Condition{EastAsianWidth: false}
-	sizes := [][2]int{{1, 1}}
-	for w := 20; w <= 250; w += 23 {
-		for h := 5; h <= 80; h += 15 {
-			sizes = append(sizes, [2]int{w, h})
-		}
-	}
-	sizes = append(sizes, [2]int{40, 12}, [2]int{80, 24}, [2]int{250, 80}, [2]int{19, 3}, [2]int{2, 2})
+	sizes := gridSizes([2]int{19, 3}, [2]int{2, 2})
 	states := map[string]func() (*App, *reports.Model){
 		"report": func() (*App, *reports.Model) { return reportsApp(t, d, 120, 40) },
 		"bottom": func() (*App, *reports.Model) {
@@ -90,17 +82,8 @@ func TestReportsLayoutFitsEverySize(t *testing.T) {
 		for _, sz := range sizes {
 			w, h := sz[0], sz[1]
 			for who, out := range map[string]string{"app": frameOf(a, w, h), "screen": func() string { s.SetSize(w, h); return s.View() }()} {
-				lines := strings.Split(out, "\n")
-				if len(lines) != h {
-					t.Fatalf("%s %s at %dx%d: %d lines", name, who, w, h, len(lines))
-				}
-				for i, l := range lines {
-					if n := ansi.StringWidth(l); n > w {
-						t.Fatalf("%s %s at %dx%d: line %d is %d wide: %q", name, who, w, h, i, n, ansi.Strip(l))
-					}
-					if n := narrow.StringWidth(ansi.Strip(l)); n > w {
-						t.Fatalf("%s %s at %dx%d: line %d is %d wide for go-runewidth: %q", name, who, w, h, i, n, ansi.Strip(l))
-					}
+				if bad := screentest.Fits(out, w, h); bad != "" {
+					t.Fatalf("%s %s at %dx%d: %s", name, who, w, h, bad)
 				}
 			}
 		}

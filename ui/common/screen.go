@@ -22,4 +22,3 @@ const (
 	ScreenReports   ScreenID = "reports"
 	ScreenWelcome   ScreenID = "welcome"
 )
-

@@ -7,12 +7,14 @@ package screentest
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/ui/common"
@@ -52,6 +54,17 @@ func Common(t testing.TB, d *db.DB) *common.Common {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// AppChrome is the lines the app's frame takes around a screen: the tab
+// bar, the summary and the footer.
+const AppChrome = 3
+
+// InApp sizes s as the app would in a w×h terminal (the body under the
+// tabs and summary, above the footer), runs its Init and waits for it.
+func InApp(t testing.TB, s Screen, w, h int) *Harness {
+	t.Helper()
+	return New(t, s, w, h-AppChrome)
 }
 
 // New sizes s to w×h, runs its Init and waits for what that loads.
@@ -98,24 +111,8 @@ func (h *Harness) Send(msg tea.Msg) {
 // recorded, the rest go back to the screen (rendered after each).
 func (h *Harness) Drain(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 10000 {
-			h.t.Fatal("commands never settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg, ok := run(c, Patience)
-		if !ok {
-			continue // a long tick: not part of this step
-		}
+	Pump(h.t, cmd, Patience, func(msg tea.Msg) tea.Cmd {
 		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
 		case common.StatusMsg:
 			h.status, h.statusErr = msg.Text, msg.Err
 		case common.ChangedMsg:
@@ -132,13 +129,57 @@ func (h *Harness) Drain(cmd tea.Cmd) {
 		default:
 			next := h.S.Update(msg)
 			h.S.View()
-			queue = append(queue, next)
+			return next
 		}
-	}
+		return nil
+	})
 }
 
-// run runs a command, giving up after d (its message is then dropped).
-func run(c tea.Cmd, d time.Duration) (tea.Msg, bool) {
+// Pump runs cmd and every command that follows, as Bubble Tea does:
+// batches are split, each other message goes to deliver (which renders, as
+// the program does after every message) and its command joins the queue.
+// A command that takes longer than patience is dropped (a long tick is
+// not part of a test's step). It reports whether tea.Quit came.
+func Pump(t testing.TB, cmd tea.Cmd, patience time.Duration, deliver func(tea.Msg) tea.Cmd) (quit bool) {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10000 {
+			t.Fatal("commands never settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg, ok := Run(c, patience)
+		if !ok {
+			continue
+		}
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+			quit = true
+		default:
+			queue = append(queue, deliver(msg))
+		}
+	}
+	return quit
+}
+
+// Open builds a screen with build over d's Common and opens it in the
+// harness sized as the app would in a w×h terminal.
+func Open[S Screen](t testing.TB, d *db.DB, w, h int, build func(*common.Common) S) (*Harness, S) {
+	t.Helper()
+	s := build(Common(t, d))
+	return InApp(t, s, w, h), s
+}
+
+// Run runs a command, giving up after d (its message is then dropped: a
+// long tick, polling or midnight, is not part of a test's step).
+func Run(c tea.Cmd, d time.Duration) (tea.Msg, bool) {
 	ch := make(chan tea.Msg, 1)
 	go func() { ch <- c() }()
 	select {
@@ -186,4 +227,34 @@ func MustNotContain(t testing.TB, s, unwanted string) {
 	if strings.Contains(s, unwanted) {
 		t.Fatalf("did not want %q in:\n%s", unwanted, s)
 	}
+}
+
+// TrimRight drops trailing spaces of every line (snapshots compare what
+// is written, not the padding) and ends with a newline.
+func TrimRight(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// Fits reports how a frame breaks its w×h: not exactly h lines, or a line
+// wider than w as lipgloss or go-runewidth (without East Asian widths)
+// measures it. "" when it fits.
+func Fits(out string, w, h int) string {
+	narrow := &runewidth.Condition{EastAsianWidth: false}
+	lines := strings.Split(out, "\n")
+	if len(lines) != h {
+		return fmt.Sprintf("%d lines", len(lines))
+	}
+	for i, l := range lines {
+		if n := ansi.StringWidth(l); n > w {
+			return fmt.Sprintf("line %d is %d wide: %q", i, n, ansi.Strip(l))
+		}
+		if n := narrow.StringWidth(ansi.Strip(l)); n > w {
+			return fmt.Sprintf("line %d is %d wide for go-runewidth: %q", i, n, ansi.Strip(l))
+		}
+	}
+	return ""
 }

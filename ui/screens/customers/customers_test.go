@@ -15,23 +15,11 @@ import (
 	"github.com/rapportcrm/rapport/ui/internal/testbook"
 )
 
-// customersApp builds the Customers screen over d, loaded, in the screen
-// harness, with the body the app gives it in a w×h terminal (three lines
-// go to the tabs, summary and footer).
-func customersApp(t testing.TB, d *db.DB, w, h int) (*screentest.Harness, *Model) {
-	t.Helper()
-	c := New(screentest.Common(t, d))
-	return screentest.New(t, c, w, h-3), c
-}
-
-func fixtureBook(t testing.TB) (*db.DB, testbook.Fixture)       { return testbook.Book(t) }
-func press(t testing.TB, a *screentest.Harness, keys ...string) { t.Helper(); a.Press(keys...) }
-func plain(a *screentest.Harness) string                        { return a.Plain() }
-func mustContain(t testing.TB, s, want string)                  { t.Helper(); screentest.MustContain(t, s, want) }
+func fixtureBook(t testing.TB) (*db.DB, testbook.Fixture) { return testbook.Book(t) }
 
 func TestFilterSyntaxRunsInSQL(t *testing.T) {
 	d, f := fixtureBook(t)
-	a, c := customersApp(t, d, 100, 30)
+	a, c := screentest.Open(t, d, 100, 30, New)
 	cases := []struct {
 		query string
 		total int
@@ -47,11 +35,11 @@ func TestFilterSyntaxRunsInSQL(t *testing.T) {
 		{"filler tier:A", 0, 0},
 	}
 	for _, tc := range cases {
-		press(t, a, "/")
+		a.Press("/")
 		for range 40 {
-			press(t, a, "backspace")
+			a.Press("backspace")
 		}
-		press(t, a, tc.query, "enter")
+		a.Press(tc.query, "enter")
 		if c.Total() != tc.total {
 			t.Fatalf("%q: %d customers, want %d", tc.query, c.Total(), tc.total)
 		}
@@ -61,12 +49,12 @@ func TestFilterSyntaxRunsInSQL(t *testing.T) {
 			}
 		}
 	}
-	mustContain(t, plain(a), "No customer matches")
+	screentest.MustContain(t, a.Plain(), "No customer matches")
 }
 
 func TestLateFilterAnswerIsDropped(t *testing.T) {
 	d, _ := fixtureBook(t)
-	a, c := customersApp(t, d, 100, 30)
+	a, c := screentest.Open(t, d, 100, 30, New)
 	// Ask twice; answer the first question last.
 	c.filter.SetQuery("müller")
 	first := c.fetch(0, true, true)
@@ -78,7 +66,7 @@ func TestLateFilterAnswerIsDropped(t *testing.T) {
 		t.Fatalf("a late answer replaced the newer one: total %d", c.Total())
 	}
 	// A stale debounce tick does nothing either.
-	press(t, a, "/", "x")
+	a.Press("/", "x")
 	cmd := c.Update(filterbar.TickMsg{ID: "customers", Seq: 0})
 	if cmd != nil {
 		t.Fatal("an old debounce tick started a query")
@@ -87,19 +75,19 @@ func TestLateFilterAnswerIsDropped(t *testing.T) {
 
 func TestSortCycles(t *testing.T) {
 	d, f := fixtureBook(t)
-	a, c := customersApp(t, d, 100, 30)
+	a, c := screentest.Open(t, d, 100, 30, New)
 	if r, _ := c.row(0); r.ID != f.Muller {
 		t.Fatalf("risk sort starts with %s", r.Name)
 	}
-	press(t, a, "s")
-	mustContain(t, plain(a), "sort: name")
+	a.Press("s")
+	screentest.MustContain(t, a.Plain(), "sort: name")
 	if r, _ := c.row(0); r.ID != f.Acme {
 		t.Fatalf("name sort starts with %s", r.Name)
 	}
 	for range len(db.Sorts()) - 1 {
-		press(t, a, "s")
+		a.Press("s")
 	}
-	mustContain(t, plain(a), "sort: risk")
+	screentest.MustContain(t, a.Plain(), "sort: risk")
 }
 
 // bigBook adds n plain customers in one command.
@@ -121,26 +109,26 @@ func bigBook(t testing.TB, n int) *db.DB {
 
 func TestCustomersPagesFromSQLAndKeepsTheCursor(t *testing.T) {
 	d := bigBook(t, 1000)
-	a, c := customersApp(t, d, 80, 24)
+	a, c := screentest.Open(t, d, 80, 24, New)
 	if c.Total() != 1000 {
 		t.Fatalf("total %d", c.Total())
 	}
 	if len(c.rows) > customersPage {
 		t.Fatalf("loaded %d rows at once", len(c.rows))
 	}
-	press(t, a, "s") // by name: Customer 00000 … 00999
-	press(t, a, "G")
+	a.Press("s") // by name: Customer 00000 … 00999
+	a.Press("G")
 	cur, _ := c.Cursor()
 	if cur != 999 {
 		t.Fatalf("G put the cursor on %d", cur)
 	}
-	mustContain(t, plain(a), "Customer 00999")
-	mustContain(t, plain(a), "1000/1,000")
-	press(t, a, "g", "pgdown", "pgdown", "j", "j")
+	screentest.MustContain(t, a.Plain(), "Customer 00999")
+	screentest.MustContain(t, a.Plain(), "1000/1,000")
+	a.Press("g", "pgdown", "pgdown", "j", "j")
 	cur, top := c.Cursor()
-	mustContain(t, plain(a), fmt.Sprintf("Customer %05d", cur))
+	screentest.MustContain(t, a.Plain(), fmt.Sprintf("Customer %05d", cur))
 	sel, _ := c.Selection()
-	press(t, a, "enter")
+	a.Press("enter")
 	if len(a.Opened) != 1 || a.Opened[0] != sel.CustomerID || sel.Customer != fmt.Sprintf("Customer %05d", cur) {
 		t.Fatalf("enter opened %v, the cursor is on %q", a.Opened, sel.Customer)
 	}
@@ -153,7 +141,7 @@ func TestCustomersPagesFromSQLAndKeepsTheCursor(t *testing.T) {
 
 func TestEnterBeforeTheFilterAnswersOpensTheNewFirstRow(t *testing.T) {
 	d, f := fixtureBook(t)
-	a, c := customersApp(t, d, 100, 30)
+	a, c := screentest.Open(t, d, 100, 30, New)
 	// Apply a filter but hold its answer back, as a slow query would.
 	c.filter.SetQuery("olivia")
 	fetch := c.applyFilter()
@@ -193,7 +181,7 @@ func TestColumnsDropLeastImportantFirst(t *testing.T) {
 
 func TestCJKNamesAlignInTheTable(t *testing.T) {
 	d, _ := fixtureBook(t)
-	a, _ := customersApp(t, d, 120, 40)
+	a, _ := screentest.Open(t, d, 120, 40, New)
 	lines := strings.Split(a.Plain(), "\n")
 	header := -1
 	col := -1

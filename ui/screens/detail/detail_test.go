@@ -18,20 +18,16 @@ import (
 func detailApp(t testing.TB, d *db.DB, id int64, w, h int) (*screentest.Harness, *Model) {
 	t.Helper()
 	v := New(screentest.Common(t, d), id)
-	return screentest.New(t, v, w, h-3), v
+	return screentest.InApp(t, v, w, h), v
 }
-
-func press(t testing.TB, a *screentest.Harness, keys ...string) { t.Helper(); a.Press(keys...) }
-func plain(a *screentest.Harness) string                        { return a.Plain() }
-func mustContain(t testing.TB, s, want string)                  { t.Helper(); screentest.MustContain(t, s, want) }
 
 func TestDetailShowsTheWholeCustomer(t *testing.T) {
 	d, f := testbook.Book(t)
 	a, _ := detailApp(t, d, f.Wang, 120, 40)
-	out := plain(a)
+	out := a.Plain()
 	for _, want := range []string{"王芳 · 北京远景科技有限公司", "Tier A (pinned) · customer · every 14 d", "#vip", "Risk 10", "+10  Follow-up 3 d overdue",
 		"Open follow-ups (1)", "3d overdue", "Send quote", "Timeline (2)", "Discussed the 2027 volume 报价", "Recent orders"} {
-		mustContain(t, out, want)
+		screentest.MustContain(t, out, want)
 	}
 	// Newest first.
 	if strings.Index(out, "Discussed") > strings.Index(out, "Visited") {
@@ -48,27 +44,27 @@ func TestDetailSanitisesDatabaseText(t *testing.T) {
 			t.Fatalf("frame carries %q from the database", bad)
 		}
 	}
-	mustContain(t, plain(a), "EvilCorp")
+	screentest.MustContain(t, a.Plain(), "EvilCorp")
 }
 
 func TestDetailFollowupKeys(t *testing.T) {
 	d, f := testbook.Book(t)
 	a, _ := detailApp(t, d, f.Wang, 120, 40)
 	// The cursor starts on the customer's name line; the follow-up is next.
-	press(t, a, "j", "Z", "明天", "enter")
+	a.Press("j", "Z", "明天", "enter")
 	fu, _ := d.Followup(context.Background(), f.OverdueFollowup)
 	if fu.Due.String() != "2026-11-24" {
 		t.Fatalf("Z 明天 snoozed to %s", fu.Due)
 	}
-	press(t, a, "x")
+	a.Press("x")
 	fu, _ = d.Followup(context.Background(), f.OverdueFollowup)
 	if fu.DoneAt == 0 {
 		t.Fatal("x did not complete the follow-up")
 	}
-	mustContain(t, plain(a), "Open follow-ups (0)")
+	screentest.MustContain(t, a.Plain(), "Open follow-ups (0)")
 	// x on a timeline row is a hint, not an action.
-	press(t, a, "x")
-	mustContain(t, a.Status()+"\n"+plain(a), "select one under Open follow-ups")
+	a.Press("x")
+	screentest.MustContain(t, a.Status()+"\n"+a.Plain(), "select one under Open follow-ups")
 }
 
 func TestDetailPagesALongTimeline(t *testing.T) {
@@ -91,17 +87,17 @@ func TestDetailPagesALongTimeline(t *testing.T) {
 	if len(det.timeline) != timelineFirst {
 		t.Fatalf("first load holds %d interactions", len(det.timeline))
 	}
-	mustContain(t, plain(a), "Call 1499")
-	press(t, a, "G")
+	screentest.MustContain(t, a.Plain(), "Call 1499")
+	a.Press("G")
 	for i := 0; i < 20 && det.cursor != len(det.sel)-1 || len(det.timeline) < n; i++ {
-		press(t, a, "G")
+		a.Press("G")
 	}
 	if len(det.timeline) != n {
 		t.Fatalf("paged %d of %d", len(det.timeline), n)
 	}
-	mustContain(t, plain(a), "Call 0000")
+	screentest.MustContain(t, a.Plain(), "Call 0000")
 	// A reload keeps the cursor on the same interaction.
 	a.Send(common.ReloadMsg{})
-	mustContain(t, plain(a), "› ")
-	mustContain(t, plain(a), "Call 0000")
+	screentest.MustContain(t, a.Plain(), "› ")
+	screentest.MustContain(t, a.Plain(), "Call 0000")
 }

@@ -22,32 +22,14 @@ import (
 // w×h terminal (three lines go to the tabs, summary and footer).
 func pipelineApp(t testing.TB, d *db.DB, w, h int) (*screentest.Harness, *Model) {
 	t.Helper()
-	p := New(screentest.Common(t, d))
-	a := screentest.New(t, p, w, h-3)
+	a, p := screentest.Open(t, d, w, h, New)
 	if !p.loaded {
 		t.Fatal("the board did not load")
 	}
 	return a, p
 }
 
-func pipelineBook(t testing.TB) (*db.DB, testbook.Pipe)             { return testbook.Pipeline(t) }
-func pressKeys(t testing.TB, a *screentest.Harness, keys ...string) { t.Helper(); a.Press(keys...) }
-func plain(a *screentest.Harness) string                            { return a.Plain() }
-func mustContain(t testing.TB, s, want string)                      { t.Helper(); screentest.MustContain(t, s, want) }
-func mustNotContain(t testing.TB, s, unwanted string) {
-	t.Helper()
-	screentest.MustNotContain(t, s, unwanted)
-}
-
-// trimRight drops trailing spaces (the snapshot compares what is written,
-// not the padding).
-func trimRight(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n") + "\n"
-}
+func pipelineBook(t testing.TB) (*db.DB, testbook.Pipe) { return testbook.Pipeline(t) }
 
 // selectDeal puts the cursor on a deal by pressing keys (h to the first
 // column, l to its column, g to the top, j down to it).
@@ -59,17 +41,17 @@ func selectDeal(t testing.TB, a *screentest.Harness, p *Model, id int64) {
 				continue
 			}
 			for range len(p.cols) {
-				pressKeys(t, a, "h")
+				a.Press("h")
 			}
 			for range ci {
-				pressKeys(t, a, "l")
+				a.Press("l")
 			}
 			if p.collapsed(ci) {
-				pressKeys(t, a, "c")
+				a.Press("c")
 			}
-			pressKeys(t, a, "g")
+			a.Press("g")
 			for range j {
-				pressKeys(t, a, "j")
+				a.Press("j")
 			}
 			if got, ok := p.Selected(); !ok || got.ID != id {
 				t.Fatalf("cursor on %+v, want deal %d", got, id)
@@ -103,19 +85,19 @@ func TestPipelineColumnsAndHeaders(t *testing.T) {
 	}
 	out := ansi.Strip(p.View())
 	// Book currency first, the other after it, never summed.
-	mustContain(t, out, "$13k · wtd $1.3k")
-	mustContain(t, out, "¥50k · wtd ¥5k")
-	mustContain(t, out, "¥1.2M · wtd ¥600k") // JPY in Proposal, after USD
-	mustContain(t, out, "! Pilot for 春季 rollout")
-	mustContain(t, out, "• Fleet upgrade")
-	mustContain(t, out, "· Spare parts")
-	mustContain(t, out, "⚠ rotting")
-	mustContain(t, out, "$25k · 15d · zz 11-30")
-	mustContain(t, out, "▸ Won · 90d")
-	mustContain(t, out, "c shows them")
-	mustNotContain(t, out, "Starter pack") // Won is collapsed
-	mustNotContain(t, out, "\x1b")
-	mustNotContain(t, plain(a), "\u202e")
+	screentest.MustContain(t, out, "$13k · wtd $1.3k")
+	screentest.MustContain(t, out, "¥50k · wtd ¥5k")
+	screentest.MustContain(t, out, "¥1.2M · wtd ¥600k") // JPY in Proposal, after USD
+	screentest.MustContain(t, out, "! Pilot for 春季 rollout")
+	screentest.MustContain(t, out, "• Fleet upgrade")
+	screentest.MustContain(t, out, "· Spare parts")
+	screentest.MustContain(t, out, "⚠ rotting")
+	screentest.MustContain(t, out, "$25k · 15d · zz 11-30")
+	screentest.MustContain(t, out, "▸ Won · 90d")
+	screentest.MustContain(t, out, "c shows them")
+	screentest.MustNotContain(t, out, "Starter pack") // Won is collapsed
+	screentest.MustNotContain(t, out, "\x1b")
+	screentest.MustNotContain(t, a.Plain(), "\u202e")
 }
 
 func TestPipelineColumnAndCardKeys(t *testing.T) {
@@ -139,7 +121,7 @@ func TestPipelineColumnAndCardKeys(t *testing.T) {
 		{"h", "Lead", f.Pilot, false}, // nothing left of Lead
 	}
 	for _, s := range steps {
-		pressKeys(t, a, s.key)
+		a.Press(s.key)
 		_, st := p.Focus()
 		r, _ := p.Selected()
 		if st.Name != s.col || r.ID != s.deal {
@@ -147,7 +129,7 @@ func TestPipelineColumnAndCardKeys(t *testing.T) {
 		}
 	}
 	for range 10 {
-		pressKeys(t, a, "l")
+		a.Press("l")
 	}
 	if _, st := p.Focus(); st.Name != "Lost" {
 		t.Fatalf("l stops at %s", st.Name)
@@ -196,7 +178,7 @@ func TestPipelineMovePrevAndDbUndo(t *testing.T) {
 			d, f := pipelineBook(t)
 			a, p := pipelineApp(t, d, 160, 40)
 			selectDeal(t, a, p, f.Fleet)
-			pressKeys(t, a, k)
+			a.Press(k)
 			if stage, _ := testbook.DealStage(t, d, f.Fleet); stage != f.StageNamed(t, "Lead").ID {
 				t.Fatalf("after %s the deal is in stage %d", k, stage)
 			}
@@ -218,13 +200,13 @@ func TestPipelineMovePastTheEndsDoesNothing(t *testing.T) {
 	a, p := pipelineApp(t, d, 160, 40)
 	selectDeal(t, a, p, f.Pilot)
 	before := testbook.HistoryCount(t, d, f.Pilot)
-	pressKeys(t, a, "<")
-	mustContain(t, a.Status(), "Lead is the first stage: nothing before it")
+	a.Press("<")
+	screentest.MustContain(t, a.Status(), "Lead is the first stage: nothing before it")
 	selectDeal(t, a, p, f.BigRenewal)
-	pressKeys(t, a, ">")
-	mustContain(t, a.Status(), "Negotiation is the last open stage: nothing after it")
-	pressKeys(t, a, "shift+right")
-	mustContain(t, a.Status(), "Negotiation is the last open stage")
+	a.Press(">")
+	screentest.MustContain(t, a.Status(), "Negotiation is the last open stage: nothing after it")
+	a.Press("shift+right")
+	screentest.MustContain(t, a.Status(), "Negotiation is the last open stage")
 	if stage, _ := testbook.DealStage(t, d, f.BigRenewal); stage != f.StageNamed(t, "Negotiation").ID {
 		t.Fatalf("> past the end moved the deal to %d", stage)
 	}
@@ -233,8 +215,8 @@ func TestPipelineMovePastTheEndsDoesNothing(t *testing.T) {
 	}
 	// Closed deals stay closed.
 	selectDeal(t, a, p, f.Starter)
-	pressKeys(t, a, "<")
-	mustContain(t, a.Status(), "is won and stays closed")
+	a.Press("<")
+	screentest.MustContain(t, a.Status(), "is won and stays closed")
 }
 
 func TestPipelineWonRecordsOrderWhenAsked(t *testing.T) {
@@ -247,12 +229,12 @@ func TestPipelineWonRecordsOrderWhenAsked(t *testing.T) {
 			d, f := pipelineBook(t)
 			a, p := pipelineApp(t, d, 160, 40)
 			selectDeal(t, a, p, f.Fleet)
-			pressKeys(t, a, "w")
+			a.Press("w")
 			if !p.InputFocused() {
 				t.Fatal("w did not ask")
 			}
-			mustContain(t, plain(a), `Won "Fleet upgrade": record an order for $40,000.00? [Y/n]`)
-			pressKeys(t, a, c.answer)
+			screentest.MustContain(t, a.Plain(), `Won "Fleet upgrade": record an order for $40,000.00? [Y/n]`)
+			a.Press(c.answer)
 			stage, status := testbook.DealStage(t, d, f.Fleet)
 			if stage != f.StageNamed(t, "Won").ID || status != model.DealWon {
 				t.Fatalf("deal in %d (%s)", stage, status)
@@ -267,18 +249,18 @@ func TestPipelineWonRecordsOrderWhenAsked(t *testing.T) {
 			if r, _ := p.Selected(); r.ID != f.Fleet {
 				t.Fatalf("cursor on %q", r.Title)
 			}
-			mustContain(t, plain(a), "▾ Won")
+			screentest.MustContain(t, a.Plain(), "▾ Won")
 		})
 	}
 	t.Run("esc", func(t *testing.T) {
 		d, f := pipelineBook(t)
 		a, p := pipelineApp(t, d, 160, 40)
 		selectDeal(t, a, p, f.Fleet)
-		pressKeys(t, a, "w", "esc")
+		a.Press("w", "esc")
 		if _, status := testbook.DealStage(t, d, f.Fleet); status != model.DealOpen {
 			t.Fatal("esc marked the deal won")
 		}
-		mustContain(t, a.Status(), "Not marked won")
+		screentest.MustContain(t, a.Status(), "Not marked won")
 	})
 }
 
@@ -286,18 +268,18 @@ func TestPipelineLostAsksTheReason(t *testing.T) {
 	d, f := pipelineBook(t)
 	a, p := pipelineApp(t, d, 160, 40)
 	selectDeal(t, a, p, f.Spares)
-	pressKeys(t, a, "X")
-	mustContain(t, plain(a), `Mark "Spare parts" lost — why?`)
-	pressKeys(t, a, "enter")
-	mustContain(t, plain(a), "say why the deal was lost")
+	a.Press("X")
+	screentest.MustContain(t, a.Plain(), `Mark "Spare parts" lost — why?`)
+	a.Press("enter")
+	screentest.MustContain(t, a.Plain(), "say why the deal was lost")
 	if _, status := testbook.DealStage(t, d, f.Spares); status != model.DealOpen {
 		t.Fatal("lost without a reason")
 	}
 	// q is text here, not quit: the prompt keeps the keyboard.
-	if pressKeys(t, a, "quit on price"); !p.InputFocused() {
+	if a.Press("quit on price"); !p.InputFocused() {
 		t.Fatal("q typed into the reason closed the prompt")
 	}
-	pressKeys(t, a, "enter")
+	a.Press("enter")
 	dl, err := d.Deal(context.Background(), f.Spares)
 	if err != nil {
 		t.Fatal(err)
@@ -305,19 +287,19 @@ func TestPipelineLostAsksTheReason(t *testing.T) {
 	if dl.Status != model.DealLost || dl.LostReason != "quit on price" {
 		t.Fatalf("deal %s, reason %q", dl.Status, dl.LostReason)
 	}
-	mustContain(t, a.Status(), `Lost "Spare parts": quit on price`)
+	screentest.MustContain(t, a.Status(), `Lost "Spare parts": quit on price`)
 }
 
 func TestPipelineSnoozeRottingDeal(t *testing.T) {
 	d, f := pipelineBook(t)
 	a, p := pipelineApp(t, d, 160, 40)
 	selectDeal(t, a, p, f.Spares)
-	pressKeys(t, a, "z")
-	mustContain(t, a.Status(), "is not rotting")
+	a.Press("z")
+	screentest.MustContain(t, a.Status(), "is not rotting")
 	selectDeal(t, a, p, f.Renewal)
-	pressKeys(t, a, "z", "+10d", "enter")
-	mustContain(t, plain(a), "Reason:")
-	pressKeys(t, a, "waiting for the board", "enter")
+	a.Press("z", "+10d", "enter")
+	screentest.MustContain(t, a.Plain(), "Reason:")
+	a.Press("waiting for the board", "enter")
 	dl, err := d.Deal(context.Background(), f.Renewal)
 	if err != nil {
 		t.Fatal(err)
@@ -329,13 +311,13 @@ func TestPipelineSnoozeRottingDeal(t *testing.T) {
 	if r.ID != f.Renewal || r.Rotting {
 		t.Fatalf("snoozed card %+v", r)
 	}
-	mustContain(t, ansi.Strip(p.View()), "zz 12-03")
+	screentest.MustContain(t, ansi.Strip(p.View()), "zz 12-03")
 }
 
 func TestPipelineFilter(t *testing.T) {
 	d, f := pipelineBook(t)
 	a, p := pipelineApp(t, d, 160, 40)
-	pressKeys(t, a, "/", "acme")
+	a.Press("/", "acme")
 	if !p.InputFocused() || p.Mode() != common.ModeFilter {
 		t.Fatal("/ did not open the filter")
 	}
@@ -355,14 +337,14 @@ func TestPipelineFilter(t *testing.T) {
 		t.Fatalf("%d Acme deals", n)
 	}
 	// q typed into the filter is a letter; enter keeps the filter.
-	pressKeys(t, a, "q")
+	a.Press("q")
 	if p.Query() != "acmeq" {
 		t.Fatalf("query %q", p.Query())
 	}
-	pressKeys(t, a, "backspace", "enter")
-	mustContain(t, ansi.Strip(p.View()), "/ acme")
-	mustContain(t, ansi.Strip(p.View()), "none match")
-	pressKeys(t, a, "esc")
+	a.Press("backspace", "enter")
+	screentest.MustContain(t, ansi.Strip(p.View()), "/ acme")
+	screentest.MustContain(t, ansi.Strip(p.View()), "none match")
+	a.Press("esc")
 	if p.Query() != "" || len(p.cols[0].Cards) != 3 {
 		t.Fatalf("esc left %q and %d lead cards", p.Query(), len(p.cols[0].Cards))
 	}
@@ -377,22 +359,22 @@ func TestPipelineFilter(t *testing.T) {
 func TestPipelineCollapseWonAndLost(t *testing.T) {
 	d, f := pipelineBook(t)
 	a, p := pipelineApp(t, d, 160, 40)
-	pressKeys(t, a, "c")
-	mustContain(t, a.Status(), "expand or collapse Won and Lost")
+	a.Press("c")
+	screentest.MustContain(t, a.Status(), "expand or collapse Won and Lost")
 	for range 4 {
-		pressKeys(t, a, "l")
+		a.Press("l")
 	}
-	pressKeys(t, a, "enter")
-	mustContain(t, a.Status(), "Won is collapsed")
-	pressKeys(t, a, "c")
-	mustContain(t, ansi.Strip(p.View()), "Starter pack")
+	a.Press("enter")
+	screentest.MustContain(t, a.Status(), "Won is collapsed")
+	a.Press("c")
+	screentest.MustContain(t, ansi.Strip(p.View()), "Starter pack")
 	if r, _ := p.Selected(); r.ID != f.Starter {
 		t.Fatalf("cursor on %q", r.Title)
 	}
-	pressKeys(t, a, "l", "space")
-	mustContain(t, ansi.Strip(p.View()), "Trial licence")
-	pressKeys(t, a, "space")
-	mustNotContain(t, ansi.Strip(p.View()), "Trial licence")
+	a.Press("l", "space")
+	screentest.MustContain(t, ansi.Strip(p.View()), "Trial licence")
+	a.Press("space")
+	screentest.MustNotContain(t, ansi.Strip(p.View()), "Trial licence")
 }
 
 // TestPipelineLargeBoardScrolls checks the "+N more" line and that the
@@ -401,19 +383,19 @@ func TestPipelineLargeBoardScrolls(t *testing.T) {
 	d := bigBoard(t, 400)
 	a, p := pipelineApp(t, d, 80, 24)
 	out := ansi.Strip(p.View())
-	mustContain(t, out, "more")
-	mustContain(t, out, "columns 1–3 of 6")
+	screentest.MustContain(t, out, "more")
+	screentest.MustContain(t, out, "columns 1–3 of 6")
 	for range 5 {
-		pressKeys(t, a, "l")
+		a.Press("l")
 	}
 	out = ansi.Strip(p.View())
-	mustContain(t, out, "› ▸ Lost")
-	mustContain(t, out, "columns 4–6 of 6")
-	pressKeys(t, a, "h", "h", "h", "G")
+	screentest.MustContain(t, out, "› ▸ Lost")
+	screentest.MustContain(t, out, "columns 4–6 of 6")
+	a.Press("h", "h", "h", "G")
 	out = ansi.Strip(p.View())
-	mustContain(t, out, "↑")
+	screentest.MustContain(t, out, "↑")
 	r, _ := p.Selected()
-	mustContain(t, out, "›  "+common.Clean(r.Title)[:10])
+	screentest.MustContain(t, out, "›  "+common.Clean(r.Title)[:10])
 }
 
 func TestPipelineGolden(t *testing.T) {
@@ -421,8 +403,8 @@ func TestPipelineGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {160, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			a, p := pipelineApp(t, d, size[0], size[1])
-			pressKeys(t, a, "j")
-			golden.RequireEqual(t, []byte(trimRight(ansi.Strip(p.View()))))
+			a.Press("j")
+			golden.RequireEqual(t, []byte(screentest.TrimRight(ansi.Strip(p.View()))))
 		})
 	}
 }
@@ -524,7 +506,7 @@ func BenchmarkPipelineKeys(b *testing.B) {
 		}
 	})
 	// The board that comes back after a move, as the reload delivers it.
-	pressKeys(b, a, "h", "h", "h", "h", "h", "g")
+	a.Press("h", "h", "h", "h", "h", "g")
 	cols, err := d.Board(context.Background(), model.Filter{})
 	if err != nil {
 		b.Fatal(err)

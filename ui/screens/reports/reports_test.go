@@ -25,8 +25,7 @@ import (
 // gives it in a w×h terminal (three lines go to the tabs, summary and footer).
 func reportsApp(t testing.TB, d *db.DB, w, h int) (*screentest.Harness, *Model) {
 	t.Helper()
-	s := New(screentest.Common(t, d))
-	a := screentest.New(t, s, w, h-3)
+	a, s := screentest.Open(t, d, w, h, New)
 	if !s.loaded || s.err != nil {
 		t.Fatalf("the report did not load: %v", s.err)
 	}
@@ -34,14 +33,6 @@ func reportsApp(t testing.TB, d *db.DB, w, h int) (*screentest.Harness, *Model) 
 }
 
 func reportsBook(t testing.TB) (*db.DB, testbook.ReportsFixture) { return testbook.Reports(t) }
-
-func press(t testing.TB, a *screentest.Harness, keys ...string) { t.Helper(); a.Press(keys...) }
-func plain(a *screentest.Harness) string                        { return a.Plain() }
-func mustContain(t testing.TB, s, want string)                  { t.Helper(); screentest.MustContain(t, s, want) }
-func mustNotContain(t testing.TB, s, unwanted string) {
-	t.Helper()
-	screentest.MustNotContain(t, s, unwanted)
-}
 
 var fixtureNow = testbook.Now()
 
@@ -54,12 +45,12 @@ func bodyLines(s *Model) []string {
 func TestReportsShowsTheFigures(t *testing.T) {
 	d, _ := reportsBook(t)
 	a, s := reportsApp(t, d, 80, 24)
-	press(t, a, "r") // and again after a reload
-	out := plain(a)
-	mustContain(t, out, "Period  30d ›90d  365d · 2026-08-26 … 2026-11-23")
-	mustContain(t, out, "FUNNEL")
-	mustContain(t, out, "5 → 60%")   // Lead: 3 of 5 reached Qualified
-	mustContain(t, out, "3 → 66.7%") // Qualified: 2 of 3 reached Proposal (Renewal skipped Qualified)
+	a.Press("r") // and again after a reload
+	out := a.Plain()
+	screentest.MustContain(t, out, "Period  30d ›90d  365d · 2026-08-26 … 2026-11-23")
+	screentest.MustContain(t, out, "FUNNEL")
+	screentest.MustContain(t, out, "5 → 60%")   // Lead: 3 of 5 reached Qualified
+	screentest.MustContain(t, out, "3 → 66.7%") // Qualified: 2 of 3 reached Proposal (Renewal skipped Qualified)
 	// The rest is further down: the whole body at once in a tall frame.
 	s.SetSize(80, 200)
 	all := strings.Join(bodyLines(s), "\n")
@@ -72,7 +63,7 @@ func TestReportsShowsTheFigures(t *testing.T) {
 		"INTERACTIONS PER WEEK  26 weeks from",
 		"RETENTION", "RISK", "SEGMENTS", "Changed tier",
 	} {
-		mustContain(t, all, want)
+		screentest.MustContain(t, all, want)
 	}
 }
 
@@ -117,15 +108,15 @@ func TestReportsPeriodCycles(t *testing.T) {
 		{"›30d", "2026-10-25", 30, "0 of 2 buyers"},
 		{"›90d", "2026-08-26", 90, "1 of 3 buyers"},
 	} {
-		press(t, a, "p")
+		a.Press("p")
 		if s.loading || s.report.Period.Days() != c.days {
 			t.Fatalf("after p: loading %v, %d days, want %d", s.loading, s.report.Period.Days(), c.days)
 		}
-		head := strings.Split(plain(a), "\n")[0]
-		mustContain(t, head, c.mark)
-		mustContain(t, head, c.from+" … 2026-11-23")
+		head := strings.Split(a.Plain(), "\n")[0]
+		screentest.MustContain(t, head, c.mark)
+		screentest.MustContain(t, head, c.from+" … 2026-11-23")
 		s.SetSize(120, 300)
-		mustContain(t, strings.Join(bodyLines(s), "\n"), c.repurchase)
+		screentest.MustContain(t, strings.Join(bodyLines(s), "\n"), c.repurchase)
 		s.SetSize(120, 37)
 	}
 }
@@ -151,7 +142,7 @@ func TestReportsScrollBounds(t *testing.T) {
 		{"G", maxTop}, {"j", maxTop}, {"pgdown", maxTop}, {"ctrl+d", maxTop}, {"g", 0},
 	}
 	for i, st := range steps {
-		press(t, a, st.key)
+		a.Press(st.key)
 		if s.top != st.top {
 			t.Fatalf("step %d (%s): top %d, want %d", i, st.key, s.top, st.top)
 		}
@@ -159,12 +150,12 @@ func TestReportsScrollBounds(t *testing.T) {
 			t.Fatalf("step %d (%s): first body line %q, want %q", i, st.key, got, want)
 		}
 	}
-	press(t, a, "G")
+	a.Press("G")
 	v := bodyLines(s)
 	if last := v[len(v)-1]; last != s.lines[len(s.lines)-1].Text {
 		t.Fatalf("G does not show the last line: %q", last)
 	}
-	mustContain(t, plain(a), fmt.Sprintf("lines %d–%d of %d", maxTop+1, len(s.lines), len(s.lines)))
+	screentest.MustContain(t, a.Plain(), fmt.Sprintf("lines %d–%d of %d", maxTop+1, len(s.lines), len(s.lines)))
 	// A taller window keeps the scroll within bounds.
 	s.SetSize(80, 200)
 	if s.top != 0 {
@@ -184,8 +175,8 @@ func TestReportsStaleResultDropped(t *testing.T) {
 	s := New(screentest.Common(t, d))
 	s.SetSize(80, 20)
 	first := s.Init() // 90 days
-	mustContain(t, s.View(), "Loading the report…")
-	mustContain(t, s.View(), "loading…")
+	screentest.MustContain(t, s.View(), "Loading the report…")
+	screentest.MustContain(t, s.View(), "loading…")
 	second := s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'p'}}) // 365 days
 	s.Update(second())
 	if !s.loaded || s.report.Period.Days() != 365 {
@@ -198,17 +189,17 @@ func TestReportsStaleResultDropped(t *testing.T) {
 	// A stale error is dropped too; the newest one shows beside the period
 	// and keeps the report on screen.
 	s.Update(reportLoadedMsg{Seq: s.seq - 1, Err: errors.New("stale failure")})
-	mustNotContain(t, s.View(), "stale failure")
+	screentest.MustNotContain(t, s.View(), "stale failure")
 	s.load()
 	s.Update(reportLoadedMsg{Seq: s.seq, Err: errors.New("database is locked")})
-	mustContain(t, s.View(), "database is locked")
-	mustContain(t, s.View(), "FUNNEL")
+	screentest.MustContain(t, s.View(), "database is locked")
+	screentest.MustContain(t, s.View(), "FUNNEL")
 }
 
 func TestReportsReloadKeepsScroll(t *testing.T) {
 	d, f := reportsBook(t)
 	a, s := reportsApp(t, d, 80, 24)
-	press(t, a, "j", "j", "j")
+	a.Press("j", "j", "j")
 	// Another process writes: Acme orders again.
 	if err := d.Write(context.Background(), "order", func(tx *db.Tx) error {
 		_, err := tx.CreateOrder(&model.Order{CustomerID: f.Acme, AmountMinor: 100_00, Currency: "USD", OrderedAt: fixtureNow.Add(-time.Hour).Unix()})
@@ -234,7 +225,7 @@ func TestReportsReloadKeepsScroll(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	press(t, a, "r")
+	a.Press("r")
 	if s.top != 3 || s.report.Repurchase.Buyers != 4 {
 		t.Fatalf("r: top %d, %+v", s.top, s.report.Repurchase)
 	}
@@ -253,10 +244,10 @@ func TestReportsSanitisesTheReport(t *testing.T) {
 	s.SetSize(80, 200)
 	out := s.View()
 	for _, bad := range []string{"\x1b", "\u202e", "\x07", "\x9b", "\u009b"} {
-		mustNotContain(t, out, bad)
+		screentest.MustNotContain(t, out, bad)
 	}
-	mustContain(t, out, "EvilStage ")
-	mustContain(t, out, "Lost reasons    price  2")
+	screentest.MustContain(t, out, "EvilStage ")
+	screentest.MustContain(t, out, "Lost reasons    price  2")
 }
 
 func TestReportsGolden(t *testing.T) {
@@ -264,7 +255,7 @@ func TestReportsGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			_, s := reportsApp(t, d, size[0], size[1])
-			golden.RequireEqual(t, []byte(trimRight(ansi.Strip(s.View()))))
+			golden.RequireEqual(t, []byte(screentest.TrimRight(ansi.Strip(s.View()))))
 		})
 	}
 }
@@ -282,16 +273,6 @@ func BenchmarkReportsKeyJ(b *testing.B) {
 		}
 		_ = s.View()
 	}
-}
-
-// trimRight drops trailing spaces (the snapshot compares what is written,
-// not the padding).
-func trimRight(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n") + "\n"
 }
 
 // BenchmarkReportsLoad: the Reports screen's load on the benchmark book

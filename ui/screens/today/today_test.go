@@ -11,28 +11,11 @@ import (
 	"github.com/rapportcrm/rapport/ui/internal/testbook"
 )
 
-// todayApp builds the Today screen over d, loaded, in the screen harness,
-// with the body the app gives it in a w×h terminal (three lines go to the
-// tabs, summary and footer).
-func todayApp(t testing.TB, d *db.DB, w, h int) (*screentest.Harness, *Model) {
-	t.Helper()
-	s := New(screentest.Common(t, d))
-	return screentest.New(t, s, w, h-3), s
-}
-
-func press(t testing.TB, a *screentest.Harness, keys ...string) { t.Helper(); a.Press(keys...) }
-func plain(a *screentest.Harness) string                        { return a.Plain() }
-func mustContain(t testing.TB, s, want string)                  { t.Helper(); screentest.MustContain(t, s, want) }
-func mustNotContain(t testing.TB, s, unwanted string) {
-	t.Helper()
-	screentest.MustNotContain(t, s, unwanted)
-}
-
 func TestTodayXOnARiskRowIsAHint(t *testing.T) {
 	d, _ := testbook.Book(t)
-	a, _ := todayApp(t, d, 100, 30)
-	press(t, a, "j", "j", "x") // the first at-risk row
-	mustContain(t, a.Status(), "x marks a follow-up done")
+	a, _ := screentest.Open(t, d, 100, 30, New)
+	a.Press("j", "j", "x") // the first at-risk row
+	screentest.MustContain(t, a.Status(), "x marks a follow-up done")
 	if len(a.Changed) != 0 {
 		t.Fatalf("x on a risk row changed something: %v", a.Changed)
 	}
@@ -40,24 +23,24 @@ func TestTodayXOnARiskRowIsAHint(t *testing.T) {
 
 func TestTodaySnoozeOneDay(t *testing.T) {
 	d, f := testbook.Book(t)
-	a, _ := todayApp(t, d, 100, 30)
-	press(t, a, "z")
+	a, _ := screentest.Open(t, d, 100, 30, New)
+	a.Press("z")
 	fu, _ := d.Followup(context.Background(), f.OverdueFollowup)
 	if want := model.DayOf(testbook.Now()).AddDays(1); fu.Due != want {
 		t.Fatalf("snoozed to %s, want %s", fu.Due, want)
 	}
-	mustContain(t, plain(a), "Overdue follow-ups · none") // the screen reloaded
+	screentest.MustContain(t, a.Plain(), "Overdue follow-ups · none") // the screen reloaded
 }
 
 func TestTodaySnoozeRottingDealAsksForAReason(t *testing.T) {
 	d, f := testbook.Book(t)
-	a, _ := todayApp(t, d, 100, 30)
+	a, _ := screentest.Open(t, d, 100, 30, New)
 	// Rows: overdue, due today, 2 at risk, rotting.
-	press(t, a, "j", "j", "j", "j", "z")
-	mustContain(t, plain(a), "Snooze until:")
-	press(t, a, "+7d", "enter", "enter")
-	mustContain(t, plain(a), "say why")
-	press(t, a, "waiting for budget", "enter")
+	a.Press("j", "j", "j", "j", "z")
+	screentest.MustContain(t, a.Plain(), "Snooze until:")
+	a.Press("+7d", "enter", "enter")
+	screentest.MustContain(t, a.Plain(), "say why")
+	a.Press("waiting for budget", "enter")
 	deals, err := d.CustomerDeals(context.Background(), f.Lee)
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +48,7 @@ func TestTodaySnoozeRottingDealAsksForAReason(t *testing.T) {
 	if deals[0].SnoozedUntil.String() != "2026-11-30" || deals[0].SnoozeReason != "waiting for budget" {
 		t.Fatalf("deal snoozed to %q (%q)", deals[0].SnoozedUntil, deals[0].SnoozeReason)
 	}
-	mustContain(t, plain(a), "Rotting deals · none") // the screen reloaded
+	screentest.MustContain(t, a.Plain(), "Rotting deals · none") // the screen reloaded
 }
 
 // A busy morning: more overdue follow-ups than the screen holds. Every
@@ -86,15 +69,15 @@ func TestTodayFoldsLongSections(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a, _ := todayApp(t, d, 80, 24)
-	v := plain(a)
-	mustContain(t, v, "Overdue follow-ups (30)")
-	mustContain(t, v, "… 25 more · space shows them")
-	mustContain(t, v, "Due for a touch")
-	press(t, a, " ")
-	v = plain(a)
-	mustNotContain(t, v, "space shows them")
-	mustContain(t, v, "Chase 20")
-	press(t, a, " ")
-	mustContain(t, plain(a), "… 25 more · space shows them")
+	a, _ := screentest.Open(t, d, 80, 24, New)
+	v := a.Plain()
+	screentest.MustContain(t, v, "Overdue follow-ups (30)")
+	screentest.MustContain(t, v, "… 25 more · space shows them")
+	screentest.MustContain(t, v, "Due for a touch")
+	a.Press(" ")
+	v = a.Plain()
+	screentest.MustNotContain(t, v, "space shows them")
+	screentest.MustContain(t, v, "Chase 20")
+	a.Press(" ")
+	screentest.MustContain(t, a.Plain(), "… 25 more · space shows them")
 }
