@@ -1,14 +1,18 @@
-// Package ui is rapport's terminal app (SPEC §4): a root model that only
-// routes (tabs, mode, global keys, navigation messages, the launch summary
-// and the footer) and the screens it routes to — Today, Customers, the
-// customer detail and the welcome screen of an empty book. Every database
-// call runs in a tea.Cmd with a timeout and its answer carries a sequence
-// number, so a late answer never replaces a newer one.
+// Package ui is rapport's terminal app (SPEC §4): the root model, which only
+// routes — resize, which screen owns the keyboard (the mode), the global
+// keys, the tabs, navigation messages, the launch summary, the footer, the
+// watch on the file — and the Screen interface the screens under
+// ui/screens implement. What the screens share is in ui/common; forms and
+// questions are hosted by ui/editor. Every database call runs in a tea.Cmd
+// with a timeout and its answer carries a sequence number, so a late
+// answer never replaces a newer one; the root hands each answer to the
+// screen whose command produced it.
 package ui
 
 import (
 	"context"
 	"database/sql"
+	"reflect"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -16,7 +20,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
+	"github.com/rapportcrm/rapport/ui/editor"
+	"github.com/rapportcrm/rapport/ui/screens/detail"
+	"github.com/rapportcrm/rapport/ui/screens/welcome"
 )
 
 // Options tune NewApp.
@@ -24,8 +32,8 @@ type Options struct {
 	// Width and Height are the terminal's size before the first
 	// WindowSizeMsg (0 = 80×24).
 	Width, Height int
-	// Theme overrides DefaultTheme.
-	Theme *Theme
+	// Theme overrides common.DefaultTheme.
+	Theme *common.Theme
 	// Timeout bounds each database call (0 = 5 s).
 	Timeout time.Duration
 	// Debounce is the filter's typing pause (0 = 150 ms).
@@ -41,14 +49,14 @@ const pollEvery = time.Second
 
 // App is the root model. It routes; the screens do the work.
 type App struct {
-	c      *Common
+	c      *common.Common
 	specs  []ScreenSpec
-	tabs   map[ScreenID]Screen
-	active ScreenID
+	tabs   map[common.ScreenID]Screen
+	active common.ScreenID
 	stack  []Screen // screens pushed over the tabs (customer detail)
-	stale  map[ScreenID]bool
+	stale  map[common.ScreenID]bool
 	// started marks the tabs whose Init has run (a tab loads when first shown).
-	started map[ScreenID]bool
+	started map[common.ScreenID]bool
 
 	keys     globalKeys
 	help     help.Model
@@ -66,10 +74,10 @@ type App struct {
 	conn    *sql.Conn
 	version int64
 
-	// editor is the form or question open over the focused screen (nil
-	// when none); editSeq drops answers to requests it no longer waits for.
-	editor  *editor
-	editSeq int
+	// editor hosts the form or question open over the focused screen;
+	// editFor is the screen that asked for it.
+	editor  *editor.Model
+	editFor Screen
 }
 
 // NewApp builds the root model over an open, refreshed book. The launch
@@ -77,7 +85,7 @@ type App struct {
 // materialised stats), so the first View already shows them; everything
 // else loads in commands from Init.
 func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
-	theme := DefaultTheme()
+	theme := common.DefaultTheme()
 	if opts.Theme != nil {
 		theme = *opts.Theme
 	}
@@ -90,12 +98,12 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 	if opts.Width <= 0 || opts.Height <= 0 {
 		opts.Width, opts.Height = 80, 24
 	}
-	set, err := d.Settings(ctx)
+	c, err := common.New(ctx, d, theme, opts.Timeout, opts.Debounce)
 	if err != nil {
 		return nil, err
 	}
-	c := &Common{Ctx: ctx, DB: d, Now: d.Now, Styles: NewStyles(theme), Timeout: opts.Timeout, Debounce: opts.Debounce, DateOrder: set.DateOrder}
-	a := &App{c: c, specs: Registry(), tabs: map[ScreenID]Screen{}, stale: map[ScreenID]bool{}, started: map[ScreenID]bool{}, noWatch: opts.NoWatch}
+	a := &App{c: c, specs: Registry(), tabs: map[common.ScreenID]Screen{}, stale: map[common.ScreenID]bool{}, started: map[common.ScreenID]bool{},
+		noWatch: opts.NoWatch, editor: editor.New(c)}
 	a.keys = newGlobalKeys(a.specs)
 	a.help = help.New()
 	a.help.Styles = c.Styles.Help
@@ -113,12 +121,12 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 	}
 	switch {
 	case empty:
-		a.tabs[ScreenWelcome] = NewWelcome(c)
-		a.active = ScreenWelcome
+		a.tabs[common.ScreenWelcome] = welcome.New(c)
+		a.active = common.ScreenWelcome
 	case a.counts.Any():
-		a.active = ScreenToday
+		a.active = common.ScreenToday
 	default:
-		a.active = ScreenCustomers
+		a.active = common.ScreenCustomers
 	}
 	a.resize(opts.Width, opts.Height)
 	return a, nil
@@ -144,7 +152,7 @@ func (a *App) Close() {
 }
 
 // Active returns the id of the tab (or welcome screen) under any pushed screen.
-func (a *App) Active() ScreenID { return a.active }
+func (a *App) Active() common.ScreenID { return a.active }
 
 // Focused returns the screen that has the keyboard.
 func (a *App) Focused() Screen {
@@ -161,50 +169,67 @@ func (a *App) Counts() db.TriageCounts { return a.counts }
 func (a *App) Status() string { return a.status }
 
 // Mode says what owns the keyboard.
-func (a *App) Mode() Mode {
+func (a *App) Mode() common.Mode {
 	if a.showHelp {
-		return ModeModal
+		return common.ModeModal
 	}
-	if a.editor != nil {
-		return a.editorMode()
+	if a.editor.Active() {
+		return a.editor.Mode()
 	}
 	f := a.Focused()
 	if m, ok := f.(moder); ok {
 		return m.Mode()
 	}
 	if f.InputFocused() {
-		return ModeForm
+		return common.ModeForm
 	}
-	return ModeNormal
+	return common.ModeNormal
 }
 
 // topLevel is true when no screen is pushed over the tabs (q quits).
 func (a *App) topLevel() bool { return len(a.stack) == 0 }
 
+// Editing reports whether a form or question is open over the screen.
+func (a *App) Editing() bool { return a.editor.Active() }
+
+// EditorForm returns the open form, nil when none (for tests).
+func (a *App) EditorForm() *form.Model { return a.editor.Form() }
+
 // Update routes: size, keys (global ones only when no input has focus),
-// navigation, the root's own results; everything else to the screens.
+// navigation, the root's own results and the editor's; every other message
+// goes only to the screen whose command produced it (or, unaddressed, to
+// the focused one). Nothing is broadcast.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var from any // who started the command this message answers
+	if m, ok := msg.(addressedMsg); ok {
+		from, msg = m.to, m.msg
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
 		return a, nil
 	case tea.KeyMsg:
 		return a, a.handleKey(msg)
-	case openCustomerMsg:
-		d := NewDetail(a.c, msg.ID)
+	case common.OpenCustomerMsg:
+		d := detail.New(a.c, msg.ID)
 		a.stack = append(a.stack, d)
 		a.resize(a.width, a.height)
-		return a, d.Init()
-	case backMsg:
+		return a, addressed(d, d.Init())
+	case common.BackMsg:
 		return a, a.back()
-	case switchScreenMsg:
+	case common.SwitchScreenMsg:
 		return a, a.switchTo(msg.ID)
-	case changedMsg:
+	case common.ChangedMsg:
 		a.status, a.statusErr = msg.Status, false
 		return a, a.dataChanged(false)
-	case statusMsg:
+	case common.StatusMsg:
 		a.status, a.statusErr = msg.Text, msg.Err
 		return a, nil
+	case common.EditRequestMsg:
+		a.editFor, _ = from.(Screen)
+		return a, addressed(a.editor, a.editor.Request(msg))
+	case editor.ResultMsg:
+		return a, a.edited(msg)
 	case countsMsg:
 		if msg.Seq == a.countsSeq {
 			a.counts, a.countsErr = msg.Counts, msg.Err
@@ -214,27 +239,63 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.undone(msg)
 	case watchReadyMsg, dataVersionMsg, midnightMsg, refreshedMsg:
 		return a, a.watchUpdate(msg)
-	case editRequestMsg, editLoadedMsg, editSavedMsg, form.SubmittedMsg, form.CancelledMsg, form.ReloadRequestedMsg:
-		return a, a.editorUpdate(msg)
 	}
-	return a, a.broadcast(msg)
+	return a, a.deliver(from, msg)
 }
 
-// broadcast hands a message to every live screen; each ignores what is not
-// its own (answers carry an owner or a sequence number).
-func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+// deliver hands msg to the one it answers: the editor, a live screen (a
+// screen closed since it asked gets nothing) or, unaddressed, the focused
+// screen.
+func (a *App) deliver(to any, msg tea.Msg) tea.Cmd {
+	switch to := to.(type) {
+	case nil:
+		return a.toFocused(msg)
+	case *editor.Model:
+		return addressed(a.editor, a.editor.Update(msg))
+	case Screen:
+		if a.live(to) {
+			return a.update(to, msg)
+		}
+	}
+	return nil
+}
+
+// live reports whether s is one of the tabs or a pushed screen.
+func (a *App) live(s Screen) bool {
+	for _, t := range a.tabs {
+		if t == s {
+			return true
+		}
+	}
+	for _, t := range a.stack {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}
+
+// update hands msg to screen s; what its command answers comes back to s.
+func (a *App) update(s Screen, msg tea.Msg) tea.Cmd { return addressed(s, s.Update(msg)) }
+
+// edited takes the editor's result: the status, and after a save the
+// screen that asked learns what was saved, the Detail of an archived
+// customer closes, and what shows reloads.
+func (a *App) edited(r editor.ResultMsg) tea.Cmd {
+	if r.Status != "" {
+		a.status, a.statusErr = r.Status, r.Err
+	}
+	if !r.Changed {
+		return nil
+	}
 	var cmds []tea.Cmd
-	for id, s := range a.tabs {
-		var cmd tea.Cmd
-		a.tabs[id], cmd = s.Update(msg)
-		cmds = append(cmds, cmd)
+	if r.Edited.ID != 0 && a.editFor != nil && a.live(a.editFor) {
+		cmds = append(cmds, a.update(a.editFor, r.Edited))
 	}
-	for i, s := range a.stack {
-		var cmd tea.Cmd
-		a.stack[i], cmd = s.Update(msg)
-		cmds = append(cmds, cmd)
+	if d, ok := a.Focused().(*detail.Model); ok && r.Close != 0 && d.CustomerID() == r.Close {
+		cmds = append(cmds, a.back())
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, a.dataChanged(true))...)
 }
 
 func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
@@ -251,8 +312,8 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	a.status, a.statusErr = "", false
-	if a.editor != nil {
-		return a.editorKey(msg)
+	if a.editor.Active() {
+		return addressed(a.editor, a.editor.Update(msg))
 	}
 	if a.showHelp {
 		if key.Matches(msg, a.keys.Help, a.keys.Back, a.keys.Quit) {
@@ -293,15 +354,7 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 // toFocused hands a message to the focused screen only.
-func (a *App) toFocused(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	if n := len(a.stack); n > 0 {
-		a.stack[n-1], cmd = a.stack[n-1].Update(msg)
-		return cmd
-	}
-	a.tabs[a.active], cmd = a.tabs[a.active].Update(msg)
-	return cmd
-}
+func (a *App) toFocused(msg tea.Msg) tea.Cmd { return a.update(a.Focused(), msg) }
 
 // back pops the pushed screen; the one below reloads (the pushed one may
 // have changed the book) and keeps its cursor.
@@ -313,18 +366,18 @@ func (a *App) back() tea.Cmd {
 	if len(a.stack) == 0 {
 		delete(a.stale, a.active)
 	}
-	return a.toFocused(reloadMsg{})
+	return a.toFocused(common.ReloadMsg{})
 }
 
 // switchTo shows a top-level screen, closing pushed ones.
-func (a *App) switchTo(id ScreenID) tea.Cmd {
+func (a *App) switchTo(id common.ScreenID) tea.Cmd {
 	if _, ok := a.tabs[id]; !ok {
 		return nil
 	}
 	a.stack = nil
-	if a.active == ScreenWelcome && id != ScreenWelcome {
+	if a.active == common.ScreenWelcome && id != common.ScreenWelcome {
 		// Leaving the welcome screen: the book may have data now.
-		delete(a.tabs, ScreenWelcome)
+		delete(a.tabs, common.ScreenWelcome)
 		for _, s := range a.specs {
 			a.stale[s.ID] = true
 		}
@@ -337,19 +390,19 @@ func (a *App) switchTo(id ScreenID) tea.Cmd {
 	}
 	if a.stale[id] {
 		delete(a.stale, id)
-		return a.toFocused(reloadMsg{})
+		return a.toFocused(common.ReloadMsg{})
 	}
 	return nil
 }
 
 // start runs a screen's Init the first time it is shown.
-func (a *App) start(id ScreenID) tea.Cmd {
+func (a *App) start(id common.ScreenID) tea.Cmd {
 	scr, ok := a.tabs[id]
 	if !ok || a.started[id] {
 		return nil
 	}
 	a.started[id] = true
-	return scr.Init()
+	return addressed(scr, scr.Init())
 }
 
 // cycle moves to the next (or previous) tab.
@@ -374,7 +427,7 @@ func (a *App) dataChanged(reload bool) tea.Cmd {
 		}
 	}
 	if reload {
-		cmds = append(cmds, a.toFocused(reloadMsg{}))
+		cmds = append(cmds, a.toFocused(common.ReloadMsg{}))
 		if len(a.stack) == 0 {
 			delete(a.stale, a.active)
 		}
@@ -387,7 +440,7 @@ func (a *App) loadCountsCmd() tea.Cmd {
 	a.countsSeq++
 	seq, c := a.countsSeq, a.c
 	return func() tea.Msg {
-		ctx, cancel := c.dbCtx()
+		ctx, cancel := c.DBCtx()
 		defer cancel()
 		tr, err := c.DB.Triage(ctx, db.TriageCountsOnly)
 		return countsMsg{Seq: seq, Counts: tr.Counts, Err: err}
@@ -398,7 +451,7 @@ func (a *App) loadCountsCmd() tea.Cmd {
 func (a *App) undoCmd(redo bool) tea.Cmd {
 	c := a.c
 	return func() tea.Msg {
-		ctx, cancel := c.dbCtx()
+		ctx, cancel := c.DBCtx()
 		defer cancel()
 		var desc string
 		var err error
@@ -414,12 +467,12 @@ func (a *App) undoCmd(redo bool) tea.Cmd {
 func (a *App) undone(msg undoneMsg) tea.Cmd {
 	switch {
 	case msg.Err != nil:
-		a.status, a.statusErr = errorText(msg.Err), true
+		a.status, a.statusErr = common.ErrorText(msg.Err), true
 		return nil
 	case msg.Redo:
-		a.status = "Redone: " + clean(msg.Desc) + " (u undoes)"
+		a.status = "Redone: " + common.Clean(msg.Desc) + " (u undoes)"
 	default:
-		a.status = "Undone: " + clean(msg.Desc) + " (ctrl+r redoes)"
+		a.status = "Undone: " + common.Clean(msg.Desc) + " (ctrl+r redoes)"
 	}
 	a.statusErr = false
 	return a.dataChanged(true)
@@ -436,5 +489,40 @@ func (a *App) resize(w, h int) {
 		s.SetSize(bw, bh)
 	}
 	a.help.Width = w
-	a.sizeEditor()
+	a.editor.SetSize(bw, bh)
+}
+
+// addressedMsg is the answer to a command a screen (or the editor)
+// started; the root hands Msg to that one only (gh-dash's section
+// messages, without an owner field in every message).
+type addressedMsg struct {
+	to  any
+	msg tea.Msg
+}
+
+// addressed makes what cmd produces go back to to: each message of a
+// batch, recursively.
+func addressed(to any, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		switch m := msg.(type) {
+		case nil:
+			return nil
+		case tea.BatchMsg:
+			out := make(tea.BatchMsg, len(m))
+			for i, c := range m {
+				out[i] = addressed(to, c)
+			}
+			return out
+		}
+		// Bubble Tea's own messages (quit, sequences) pass through
+		// unaddressed so the program still sees them.
+		if reflect.TypeOf(msg).PkgPath() == reflect.TypeOf(tea.QuitMsg{}).PkgPath() {
+			return msg
+		}
+		return addressedMsg{to: to, msg: msg}
+	}
 }

@@ -2,67 +2,17 @@ package ui
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
-	"github.com/rapportcrm/rapport/db/demo"
+	"github.com/rapportcrm/rapport/ui/internal/testbook"
 )
 
-// benchCustomers is the size of the benchmark book: the 100k reference
-// book of SPEC §7 unless RAPPORT_BENCH_CUSTOMERS says otherwise.
-func benchCustomers() int {
-	if n, err := strconv.Atoi(os.Getenv("RAPPORT_BENCH_CUSTOMERS")); err == nil && n > 0 {
-		return n
-	}
-	return 100000
-}
-
-// benchBook opens the demo book of the benchmarks, generating it once into
-// os.TempDir() (it is kept between runs: delete the file to rebuild it).
-func benchBook(b *testing.B) *db.DB {
-	b.Helper()
-	n := benchCustomers()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("rapport-bench-%d-seed1-%s.db", n, fixtureNow.Format("20060102")))
-	now := func() time.Time { return fixtureNow }
-	ctx := context.Background()
-	if _, err := os.Stat(path); err != nil {
-		tmp := path + ".building"
-		os.Remove(tmp)
-		d, err := db.Open(ctx, tmp, db.Options{Now: now})
-		if err != nil {
-			b.Fatal(err)
-		}
-		start := time.Now()
-		if _, err := demo.Generate(ctx, d, demo.Options{Customers: n, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
-		if err := d.Close(); err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("generated %d customers in %v", n, time.Since(start))
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
-		os.Remove(tmp + "-wal")
-		os.Remove(tmp + "-shm")
-	}
-	d, err := db.Open(ctx, path, db.Options{Now: now})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { d.Close() })
-	if _, err := d.Refresh(ctx); err != nil {
-		b.Fatal(err)
-	}
-	return d
-}
+// benchBook is testbook's benchmark book (100k customers by default).
+func benchBook(b *testing.B) *db.DB { return testbook.BenchBook(b) }
 
 // BenchmarkNewAppFirstView: the model built and its first frame rendered
 // (SPEC §7: under 10 ms in-process on a same-day launch).
@@ -131,20 +81,5 @@ func BenchmarkCustomersFilterKeystroke(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		_, _ = a.Update(keys[i%2]) // the debounce tick is not run: no query
 		_ = a.View()
-	}
-}
-
-// BenchmarkCustomersFilterQuery: the debounced filter's SQL (count and first
-// page) for a 3-letter term, as run in its tea.Cmd.
-func BenchmarkCustomersFilterQuery(b *testing.B) {
-	a := benchCustomersApp(b)
-	c := customersOf(a)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		c.filter.SetQuery([]string{"wang", "ltd", "王"}[i%3])
-		msg := c.fetch(0, true, true)()
-		if m := msg.(customersPageMsg); m.Err != nil {
-			b.Fatal(m.Err)
-		}
 	}
 }

@@ -6,8 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
+	"github.com/rapportcrm/rapport/ui/screens/detail"
 )
 
 // userTables are the tables a user's commands write (and undo restores).
@@ -70,11 +73,11 @@ func text(t testing.TB, d *db.DB, q string, args ...any) string {
 }
 
 // openDetailOf opens customer id's detail view and returns it.
-func openDetailOf(t testing.TB, a *App, id int64) *Detail {
+func openDetailOf(t testing.TB, a *App, id int64) *detail.Model {
 	t.Helper()
-	_, cmd := a.Update(openCustomerMsg{ID: id})
+	_, cmd := a.Update(common.OpenCustomerMsg{ID: id})
 	drain(t, a, cmd)
-	det, ok := a.Focused().(*Detail)
+	det, ok := a.Focused().(*detail.Model)
 	if !ok {
 		t.Fatalf("focused %T", a.Focused())
 	}
@@ -83,13 +86,19 @@ func openDetailOf(t testing.TB, a *App, id int64) *Detail {
 
 // selectDetailItem moves the Detail cursor (with j) to the first item of
 // kind whose selection label contains label.
-func selectDetailItem(t testing.TB, a *App, det *Detail, kind, label string) {
+func selectDetailItem(t testing.TB, a *App, det *detail.Model, kind, label string) {
 	t.Helper()
 	press(t, a, "g")
-	for i := 0; i <= len(det.sel); i++ {
-		if sel, ok := det.selection(); ok && sel.Kind == kind && strings.Contains(sel.Label, label) {
+	var last common.Selection
+	for i := 0; i < 500; i++ {
+		sel, ok := det.Selection()
+		if ok && sel.Kind == kind && strings.Contains(sel.Label, label) {
 			return
 		}
+		if i > 0 && sel == last {
+			break // the last line: j moves no further
+		}
+		last = sel
 		press(t, a, "j")
 	}
 	t.Fatalf("no %s %q in the detail view:\n%s", kind, label, plain(a))
@@ -137,4 +146,27 @@ func mustClose(t testing.TB, a *App) {
 func clearField(t testing.TB, a *App) {
 	t.Helper()
 	press(t, a, "ctrl+a", "ctrl+k")
+}
+
+// footerKey is the binding the screen's footer shows for key (a disabled
+// zero binding when it shows none).
+func footerKey(s Screen, k string) key.Binding {
+	for _, b := range s.ShortHelp() {
+		if b.Help().Key == k {
+			return b
+		}
+	}
+	return key.NewBinding(key.WithDisabled())
+}
+
+// helpLists reports whether the screen's `?` help has a binding for key.
+func helpLists(s Screen, k string) bool {
+	for _, g := range s.FullHelp() {
+		for _, b := range g {
+			if b.Help().Key == k {
+				return true
+			}
+		}
+	}
+	return false
 }

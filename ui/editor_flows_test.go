@@ -6,9 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
+	"github.com/rapportcrm/rapport/ui/screens/detail"
 )
 
 // TestLogThenScheduleNextFollowup logs a call from each screen (summary
@@ -184,7 +187,7 @@ func TestGlobalKeysAreTextInAForm(t *testing.T) {
 	if press(t, a, "q", "u", "D", "1", "?", "x", "e", "tab", "shift+tab") {
 		t.Fatal("q in a form quit")
 	}
-	if a.Active() != ScreenCustomers || !a.Editing() || a.Mode() != ModeForm {
+	if a.Active() != common.ScreenCustomers || !a.Editing() || a.Mode() != common.ModeForm {
 		t.Fatalf("a key left the form: active %s, mode %d", a.Active(), a.Mode())
 	}
 	if got := fm.Value("name"); got != "quD1?xe" {
@@ -201,14 +204,14 @@ func TestArchiveCustomerAndRestore(t *testing.T) {
 	det := openDetailOf(t, a, f.Wang) // overdue follow-up, at the top of Today
 	_ = det
 	press(t, a, "D")
-	if a.Mode() != ModeModal {
+	if a.Mode() != common.ModeModal {
 		t.Fatal("D did not ask")
 	}
 	mustContain(t, plain(a), `Archive customer "王芳"?`)
 	press(t, a, "n")
 	mustContain(t, a.Status(), "Nothing archived")
 	press(t, a, "D", "y")
-	if _, ok := a.Focused().(*Detail); ok {
+	if _, ok := a.Focused().(*detail.Model); ok {
 		t.Fatal("the archived customer's detail stayed open")
 	}
 	mustContain(t, a.Status(), `Archived customer "王芳"`)
@@ -227,8 +230,7 @@ func TestArchiveCustomerAndRestore(t *testing.T) {
 		t.Fatalf("archived:yes lists %d", c.Total())
 	}
 	mustContain(t, plain(a), "archived")
-	c.ShortHelp()
-	if c.keys.edit.Edit.Enabled() || !c.keys.edit.Restore.Enabled() {
+	if footerKey(c, "e").Enabled() || !footerKey(c, "R").Enabled() {
 		t.Fatal("on an archived row only R applies")
 	}
 	press(t, a, "e")
@@ -334,10 +336,10 @@ func TestAnotherWriterRefreshesDetailUnderAnOpenForm(t *testing.T) {
 	if a.EditorForm() != fm || fm.Value("title") != "Bring samples" {
 		t.Fatal("the refresh disturbed the open form")
 	}
-	if det.d.Total != 3 || det.timeline[0].Summary != "Sent the signed contract" {
-		t.Fatalf("the detail view did not refresh: %d interactions", det.d.Total)
+	if out := ansi.Strip(det.View()); !strings.Contains(out, "Timeline (3)") || !strings.Contains(out, "Sent the signed contract") {
+		t.Fatalf("the detail view did not refresh:\n%s", out)
 	}
-	if sel, _ := det.selection(); sel.Label != "Discussed the 2027 volume 报价" {
+	if sel, _ := det.Selection(); sel.Label != "Discussed the 2027 volume 报价" {
 		t.Fatalf("the cursor moved to %q", sel.Label)
 	}
 	press(t, a, "esc", "y")
@@ -360,15 +362,17 @@ func TestEditKeysInHelpAndDisabledWhenTheyDoNotApply(t *testing.T) {
 	mustContain(t, out, "archive customer")
 	press(t, a, "esc")
 	det := openDetailOf(t, a, f.Sato)
-	det.ShortHelp()
-	if det.keys.edit.Resolve.Enabled() {
+	if footerKey(det, "r").Enabled() {
 		t.Fatal("r enabled on the customer's name line")
 	}
-	selectDetailItem(t, a, det, kindInteraction, "Late delivery")
-	det.ShortHelp()
-	if !det.keys.edit.Resolve.Enabled() || det.keys.edit.Restore.Enabled() || !det.keys.edit.Contact.Enabled() {
-		t.Fatal("on an open complaint r and c apply, R does not")
+	selectDetailItem(t, a, det, common.KindInteraction, "Late delivery")
+	if !footerKey(det, "r").Enabled() || footerKey(det, "R").Enabled() {
+		t.Fatal("on an open complaint r applies, R does not")
 	}
+	if press(t, a, "c"); a.EditorForm() == nil {
+		t.Fatal("c does not add a contact on an open complaint")
+	}
+	press(t, a, "esc")
 	press(t, a, "?")
 	out = plain(a)
 	for _, want := range []string{"resolve complaint", "add contact", "edit interaction", "archive interaction"} {
@@ -379,7 +383,7 @@ func TestEditKeysInHelpAndDisabledWhenTheyDoNotApply(t *testing.T) {
 	press(t, a, "g", "r")
 	mustContain(t, a.Status(), "r resolves a complaint")
 	// Customers and Today have no c or r.
-	if customersOf(a).keys.edit.withContact || todayOf(a).keys.edit.withResolve {
+	if helpLists(customersOf(a), "c") || helpLists(todayOf(a), "r") {
 		t.Fatal("c or r offered outside the detail view")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/internal/tmuxtest"
 )
 
@@ -61,7 +62,7 @@ func TestFilterEscTmux(t *testing.T) {
 
 // containsLine reports whether some line of screen starts with prefix.
 func containsLine(screen, prefix string) bool {
-	for _, l := range splitLines(screen) {
+	for _, l := range common.SplitLines(screen) {
 		if len(l) >= len(prefix) && l[:len(prefix)] == prefix {
 			return true
 		}

@@ -12,17 +12,19 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/internal/testbook"
 )
 
 // keyState is one state a screen can be in, reached by pressing setup on a
 // fresh copy of a book.
 type keyState struct {
 	screen, state string
-	book          string   // "fixture", "pipeline" or "empty"
+	book          string   // "testbook.Fixture", "pipeline" or "empty"
 	setup         []string // keys that reach the state
 	// want is the mode the setup must reach (the test fails loudly when a
-	// changed fixture no longer gets there).
-	want Mode
+	// changed testbook.Fixture no longer gets there).
+	want common.Mode
 	// input is set for states that own the keyboard: esc must leave them.
 	input bool
 }
@@ -31,29 +33,29 @@ type keyState struct {
 func keyStates() []keyState {
 	detail := []string{"2", "/", "王芳", "enter", "enter"} // Wang: an overdue follow-up
 	return []keyState{
-		{screen: "today", state: "list", book: "fixture", want: ModeNormal},
-		{screen: "today", state: "prompt", book: "fixture", setup: []string{"Z"}, want: ModeForm, input: true},
-		{screen: "today", state: "form", book: "fixture", setup: []string{"i"}, want: ModeForm, input: true},
-		{screen: "customers", state: "list", book: "fixture", setup: []string{"2"}, want: ModeNormal},
-		{screen: "customers", state: "filter typing", book: "fixture", setup: []string{"2", "/", "acme"}, want: ModeFilter, input: true},
-		{screen: "customers", state: "filter kept", book: "fixture", setup: []string{"2", "/", "acme", "enter"}, want: ModeNormal},
-		{screen: "customers", state: "form", book: "fixture", setup: []string{"2", "a"}, want: ModeForm, input: true},
-		{screen: "detail", state: "list", book: "fixture", setup: detail, want: ModeNormal},
-		{screen: "detail", state: "on a follow-up", book: "fixture", setup: append(append([]string{}, detail...), "j"), want: ModeNormal},
-		{screen: "detail", state: "prompt", book: "fixture", setup: append(append([]string{}, detail...), "j", "Z"), want: ModeForm, input: true},
-		{screen: "detail", state: "form", book: "fixture", setup: append(append([]string{}, detail...), "e"), want: ModeForm, input: true},
-		{screen: "detail", state: "question", book: "fixture", setup: append(append([]string{}, detail...), "D"), want: ModeModal, input: true},
-		{screen: "pipeline", state: "list", book: "pipeline", setup: []string{"3"}, want: ModeNormal},
-		{screen: "pipeline", state: "filter typing", book: "pipeline", setup: []string{"3", "/", "acme"}, want: ModeFilter, input: true},
-		{screen: "pipeline", state: "filter kept", book: "pipeline", setup: []string{"3", "/", "acme", "enter"}, want: ModeNormal},
-		{screen: "pipeline", state: "prompt", book: "pipeline", setup: []string{"3", "j", "z"}, want: ModeForm, input: true},
-		{screen: "pipeline", state: "lost prompt", book: "pipeline", setup: []string{"3", "X"}, want: ModeForm, input: true},
-		{screen: "pipeline", state: "won question", book: "pipeline", setup: []string{"3", "w"}, want: ModeModal, input: true},
-		{screen: "pipeline", state: "form", book: "pipeline", setup: []string{"3", "n"}, want: ModeForm, input: true},
-		{screen: "reports", state: "list", book: "fixture", setup: []string{"4"}, want: ModeNormal},
-		{screen: "welcome", state: "menu", book: "empty", want: ModeNormal},
-		{screen: "welcome", state: "question", book: "empty", setup: []string{"d"}, want: ModeModal, input: true},
-		{screen: "welcome", state: "form", book: "empty", setup: []string{"a"}, want: ModeForm, input: true},
+		{screen: "today", state: "list", book: "testbook.Fixture", want: common.ModeNormal},
+		{screen: "today", state: "prompt", book: "testbook.Fixture", setup: []string{"Z"}, want: common.ModeForm, input: true},
+		{screen: "today", state: "form", book: "testbook.Fixture", setup: []string{"i"}, want: common.ModeForm, input: true},
+		{screen: "customers", state: "list", book: "testbook.Fixture", setup: []string{"2"}, want: common.ModeNormal},
+		{screen: "customers", state: "filter typing", book: "testbook.Fixture", setup: []string{"2", "/", "acme"}, want: common.ModeFilter, input: true},
+		{screen: "customers", state: "filter kept", book: "testbook.Fixture", setup: []string{"2", "/", "acme", "enter"}, want: common.ModeNormal},
+		{screen: "customers", state: "form", book: "testbook.Fixture", setup: []string{"2", "a"}, want: common.ModeForm, input: true},
+		{screen: "detail", state: "list", book: "testbook.Fixture", setup: detail, want: common.ModeNormal},
+		{screen: "detail", state: "on a follow-up", book: "testbook.Fixture", setup: append(append([]string{}, detail...), "j"), want: common.ModeNormal},
+		{screen: "detail", state: "prompt", book: "testbook.Fixture", setup: append(append([]string{}, detail...), "j", "Z"), want: common.ModeForm, input: true},
+		{screen: "detail", state: "form", book: "testbook.Fixture", setup: append(append([]string{}, detail...), "e"), want: common.ModeForm, input: true},
+		{screen: "detail", state: "question", book: "testbook.Fixture", setup: append(append([]string{}, detail...), "D"), want: common.ModeModal, input: true},
+		{screen: "pipeline", state: "list", book: "pipeline", setup: []string{"3"}, want: common.ModeNormal},
+		{screen: "pipeline", state: "filter typing", book: "pipeline", setup: []string{"3", "/", "acme"}, want: common.ModeFilter, input: true},
+		{screen: "pipeline", state: "filter kept", book: "pipeline", setup: []string{"3", "/", "acme", "enter"}, want: common.ModeNormal},
+		{screen: "pipeline", state: "prompt", book: "pipeline", setup: []string{"3", "j", "z"}, want: common.ModeForm, input: true},
+		{screen: "pipeline", state: "lost prompt", book: "pipeline", setup: []string{"3", "X"}, want: common.ModeForm, input: true},
+		{screen: "pipeline", state: "won question", book: "pipeline", setup: []string{"3", "w"}, want: common.ModeModal, input: true},
+		{screen: "pipeline", state: "form", book: "pipeline", setup: []string{"3", "n"}, want: common.ModeForm, input: true},
+		{screen: "reports", state: "list", book: "testbook.Fixture", setup: []string{"4"}, want: common.ModeNormal},
+		{screen: "welcome", state: "menu", book: "empty", want: common.ModeNormal},
+		{screen: "welcome", state: "question", book: "empty", setup: []string{"d"}, want: common.ModeModal, input: true},
+		{screen: "welcome", state: "form", book: "empty", setup: []string{"a"}, want: common.ModeForm, input: true},
 	}
 }
 
@@ -71,7 +73,7 @@ func (k *keyBooks) copyOf(t *testing.T, name string) *db.DB {
 	tpl, ok := k.books[name]
 	if !ok {
 		switch name {
-		case "fixture":
+		case "testbook.Fixture":
 			tpl, _ = fixtureBook(k.top)
 		case "pipeline":
 			tpl, _ = pipelineBook(k.top)
@@ -84,8 +86,8 @@ func (k *keyBooks) copyOf(t *testing.T, name string) *db.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clk := &clock{t: fixtureNow}
-	d, err := db.Open(context.Background(), path, db.Options{Now: clk.now})
+	clk := &testbook.Clock{T: fixtureNow}
+	d, err := db.Open(context.Background(), path, db.Options{Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +181,7 @@ func TestEveryKeyTheHelpShowsWorks(t *testing.T) {
 				t.Run("esc leaves", func(t *testing.T) {
 					a := books.reach(t, st)
 					press(t, a, "esc")
-					if a.Mode() != ModeNormal || a.Focused().InputFocused() || a.Editing() {
+					if a.Mode() != common.ModeNormal || a.Focused().InputFocused() || a.Editing() {
 						t.Fatalf("%s %s: esc left mode %d (input focused %v, editing %v):\n%s",
 							st.screen, st.state, a.Mode(), a.Focused().InputFocused(), a.Editing(), plain(a))
 					}
@@ -213,7 +215,7 @@ func TestEveryKeyOfTheFullHelpAnswers(t *testing.T) {
 			screens = append(screens, st.screen)
 		}
 		byScreen[st.screen] = append(byScreen[st.screen], st)
-		if st.want == ModeNormal {
+		if st.want == common.ModeNormal {
 			st.state += " + j"
 			if st.screen == "pipeline" {
 				st.setup = append(append([]string{}, st.setup...), "l") // a column with one to its left
@@ -228,11 +230,11 @@ func TestEveryKeyOfTheFullHelpAnswers(t *testing.T) {
 			a := books.reach(t, states[0])
 			for _, closeKey := range []string{"?", "esc"} {
 				press(t, a, "?")
-				if a.Mode() != ModeModal {
+				if a.Mode() != common.ModeModal {
 					t.Fatalf("? did not open the help:\n%s", plain(a))
 				}
 				press(t, a, closeKey)
-				if a.Mode() != ModeNormal {
+				if a.Mode() != common.ModeNormal {
 					t.Fatalf("%s did not close the help:\n%s", closeKey, plain(a))
 				}
 			}

@@ -8,7 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/mattn/go-runewidth"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/internal/screentest"
 )
 
 // screenStates builds the app in each state worth drawing: every screen,
@@ -25,15 +26,15 @@ func screenStates(t *testing.T) []struct {
 		return a
 	}
 	detail := newTestApp(t, d, 80, 24)
-	_, cmd := detail.Update(openCustomerMsg{ID: f.Wang})
+	_, cmd := detail.Update(common.OpenCustomerMsg{ID: f.Wang})
 	drain(t, detail, cmd)
 	risky := newTestApp(t, d, 80, 24)
-	_, cmd = risky.Update(openCustomerMsg{ID: f.Muller})
+	_, cmd = risky.Update(common.OpenCustomerMsg{ID: f.Muller})
 	drain(t, risky, cmd)
 	empty, _ := openBook(t)
 	detailWith := func(keys ...string) *App {
 		a := newTestApp(t, d, 80, 24)
-		_, cmd := a.Update(openCustomerMsg{ID: f.Wang})
+		_, cmd := a.Update(common.OpenCustomerMsg{ID: f.Wang})
 		drain(t, a, cmd)
 		press(t, a, keys...)
 		return a
@@ -87,35 +88,30 @@ func TestGoldenScreens(t *testing.T) {
 	}
 }
 
-// trimRight drops trailing spaces (selected rows pad to the width; the
-// snapshot compares what is written, not the padding).
-func trimRight(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+// trimRight is screentest.TrimRight.
+func trimRight(s string) string { return screentest.TrimRight(s) }
+
+// gridSizes are the sizes the layout tests draw at: a grid from 20×5 to
+// 250×80, the smallest frame, the common ones and any extra.
+func gridSizes(extra ...[2]int) [][2]int {
+	sizes := [][2]int{{1, 1}}
+	for w := 20; w <= 250; w += 23 {
+		for h := 5; h <= 80; h += 15 {
+			sizes = append(sizes, [2]int{w, h})
+		}
 	}
-	return strings.Join(lines, "\n") + "\n"
+	return append(append(sizes, [2]int{40, 12}, [2]int{80, 24}, [2]int{250, 80}), extra...)
 }
 
 func TestLayoutFitsEverySize(t *testing.T) {
 	widths := []int{1, 20, 33, 39, 40, 41, 47, 60, 80, 99, 120, 160, 200, 250, 300}
 	heights := []int{1, 5, 11, 12, 13, 17, 24, 31, 40, 60, 80, 100}
-	narrow := &runewidth.Condition{EastAsianWidth: false}
 	for _, st := range screenStates(t) {
 		for _, w := range widths {
 			for _, h := range heights {
 				out := frameOf(st.app, w, h)
-				lines := strings.Split(out, "\n")
-				if len(lines) != h {
-					t.Fatalf("%s at %dx%d: %d lines", st.name, w, h, len(lines))
-				}
-				for i, l := range lines {
-					if n := ansi.StringWidth(l); n > w {
-						t.Fatalf("%s at %dx%d: line %d is %d wide: %q", st.name, w, h, i, n, ansi.Strip(l))
-					}
-					if n := narrow.StringWidth(ansi.Strip(l)); n > w {
-						t.Fatalf("%s at %dx%d: line %d is %d wide for go-runewidth: %q", st.name, w, h, i, n, ansi.Strip(l))
-					}
+				if bad := screentest.Fits(out, w, h); bad != "" {
+					t.Fatalf("%s at %dx%d: %s", st.name, w, h, bad)
 				}
 				small := w < minWidth || h < minHeight
 				if got := strings.Contains(out, "window too small"); w >= 16 && got != small {
@@ -123,63 +119,5 @@ func TestLayoutFitsEverySize(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-func TestColumnsDropLeastImportantFirst(t *testing.T) {
-	titles := func(w int) string {
-		var s []string
-		for _, c := range fitColumns(w) {
-			s = append(s, c.title)
-		}
-		return strings.Join(s, ",")
-	}
-	if got := titles(120); got != "Name,Company,Tier,Status,Contacted,Next,Pipeline,Risk" {
-		t.Fatalf("120 columns: %s", got)
-	}
-	if got := titles(40); got != "Name,Next,Risk" {
-		t.Fatalf("40 columns: %s", got)
-	}
-	for w := 20; w <= 250; w++ {
-		n := 2
-		for _, c := range fitColumns(w) {
-			n += c.width + 1
-		}
-		if n-1 > w {
-			t.Fatalf("columns at %d need %d", w, n-1)
-		}
-	}
-}
-
-func TestCJKNamesAlignInTheTable(t *testing.T) {
-	d, _ := fixtureBook(t)
-	a := newTestApp(t, d, 120, 40)
-	press(t, a, "2")
-	lines := strings.Split(ansi.Strip(a.View()), "\n")
-	header := -1
-	col := -1
-	for i, l := range lines {
-		if strings.Contains(l, "Tier Status") {
-			header = i
-			col = ansi.StringWidth(l[:strings.Index(l, "Tier")])
-		}
-	}
-	if header < 0 {
-		t.Fatal("no table header")
-	}
-	checked := 0
-	for _, l := range lines[header+1:] {
-		for _, tier := range []string{" A    ", " B    ", " C    "} {
-			if i := strings.Index(l, tier); i >= 0 {
-				if got := ansi.StringWidth(l[:i+1]); got != col {
-					t.Fatalf("tier column at %d, header at %d: %q", got, col, l)
-				}
-				checked++
-				break
-			}
-		}
-	}
-	if checked < 5 {
-		t.Fatalf("only %d rows checked", checked)
 	}
 }

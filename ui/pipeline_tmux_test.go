@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rapportcrm/rapport/ui/internal/testbook"
 	"github.com/rapportcrm/rapport/ui/internal/tmuxtest"
 )
 
@@ -25,12 +26,12 @@ func TestPipelineTmux(t *testing.T) {
 	s.Keys("j")
 	s.WaitFor("›  Renewal 2027")
 	s.Text(">")
-	qualified := f.stageNamed(t, "Qualified").ID
-	lead := f.stageNamed(t, "Lead").ID
-	inFile("the move in the file", func() bool { st, _ := dealStage(t, d, f.Renewal); return st == qualified })
+	qualified := f.StageNamed(t, "Qualified").ID
+	lead := f.StageNamed(t, "Lead").ID
+	inFile("the move in the file", func() bool { st, _ := testbook.DealStage(t, d, f.Renewal); return st == qualified })
 	s.WaitFor(`Moved "Renewal 2027" to Qualified`)
 	s.Keys("u")
-	inFile("the undo in the file", func() bool { st, _ := dealStage(t, d, f.Renewal); return st == lead })
+	inFile("the undo in the file", func() bool { st, _ := testbook.DealStage(t, d, f.Renewal); return st == lead })
 	s.WaitFor("Undone")
 	s.Keys("q")
 	s.WaitGone()

@@ -25,7 +25,7 @@ func TestDueTodayCountedAfterTheDayTurns(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	clk.t = fixtureNow.AddDate(0, 0, 1)
+	clk.T = fixtureNow.AddDate(0, 0, 1)
 	if _, err := d.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}

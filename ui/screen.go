@@ -3,14 +3,22 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/screens/customers"
+	"github.com/rapportcrm/rapport/ui/screens/pipeline"
+	"github.com/rapportcrm/rapport/ui/screens/reports"
+	"github.com/rapportcrm/rapport/ui/screens/today"
 )
 
-// Screen is one screen of the app. The root model owns the screens, routes
-// messages to them and draws the tabs, summary and footer around the
-// focused one. Screens are pointers: Update mutates and returns the same one.
+// Screen is one screen of the app (a package under ui/screens). The root
+// model owns the screens, routes messages to them and draws the tabs,
+// summary and footer around the focused one. Screens are pointers: Update
+// changes the screen in place and returns only the command, so a screen
+// package needs nothing from this one. Update ends by deciding which keys
+// apply; View, ShortHelp and FullHelp only read.
 type Screen interface {
 	Init() tea.Cmd
-	Update(tea.Msg) (Screen, tea.Cmd)
+	Update(tea.Msg) tea.Cmd
 	View() string
 	// SetSize gives the screen the body area (the frame minus the root's
 	// header and footer). View must return exactly height lines, none wider
@@ -24,15 +32,16 @@ type Screen interface {
 	InputFocused() bool
 }
 
-// Mode is what owns the keyboard right now (pug's top model has the same idea).
-type Mode int
+// Mode is what owns the keyboard right now (pug's top model has the same
+// idea); the type lives in ui/common so screens can report theirs.
+type Mode = common.Mode
 
 // Modes of the root model.
 const (
-	ModeNormal Mode = iota // global keys work
-	ModeFilter             // a filter input has focus
-	ModeForm               // a form or prompt field has focus
-	ModeModal              // a question or the help is on screen
+	ModeNormal = common.ModeNormal // global keys work
+	ModeFilter = common.ModeFilter // a filter input has focus
+	ModeForm   = common.ModeForm   // a form or prompt field has focus
+	ModeModal  = common.ModeModal  // a question or the help is on screen
 )
 
 // moder is implemented by screens that can say which non-normal mode they
@@ -41,16 +50,16 @@ type moder interface {
 	Mode() Mode
 }
 
-// ScreenID names a screen.
-type ScreenID string
+// ScreenID names a screen (ui/common's, so Welcome can ask for one).
+type ScreenID = common.ScreenID
 
 // Screen ids of the tabs and the screens pushed over them.
 const (
-	ScreenToday     ScreenID = "today"
-	ScreenCustomers ScreenID = "customers"
-	ScreenPipeline  ScreenID = "pipeline"
-	ScreenReports   ScreenID = "reports"
-	ScreenWelcome   ScreenID = "welcome"
+	ScreenToday     = common.ScreenToday
+	ScreenCustomers = common.ScreenCustomers
+	ScreenPipeline  = common.ScreenPipeline
+	ScreenReports   = common.ScreenReports
+	ScreenWelcome   = common.ScreenWelcome
 )
 
 // ScreenSpec registers a top-level screen (a tab): its id, the key that
@@ -60,15 +69,15 @@ type ScreenSpec struct {
 	ID    ScreenID
 	Key   string // "1", "2", …
 	Title string
-	New   func(c *Common) Screen
+	New   func(c *common.Common) Screen
 }
 
 // Registry lists the tabs in order. Screens are built when the app starts.
 func Registry() []ScreenSpec {
 	return []ScreenSpec{
-		{ID: ScreenToday, Key: "1", Title: "Today", New: func(c *Common) Screen { return NewToday(c) }},
-		{ID: ScreenCustomers, Key: "2", Title: "Customers", New: func(c *Common) Screen { return NewCustomers(c) }},
-		{ID: ScreenPipeline, Key: "3", Title: "Pipeline", New: func(c *Common) Screen { return NewPipeline(c) }},
-		{ID: ScreenReports, Key: "4", Title: "Reports", New: func(c *Common) Screen { return NewReports(c) }},
+		{ID: ScreenToday, Key: "1", Title: "Today", New: func(c *common.Common) Screen { return today.New(c) }},
+		{ID: ScreenCustomers, Key: "2", Title: "Customers", New: func(c *common.Common) Screen { return customers.New(c) }},
+		{ID: ScreenPipeline, Key: "3", Title: "Pipeline", New: func(c *common.Common) Screen { return pipeline.New(c) }},
+		{ID: ScreenReports, Key: "4", Title: "Reports", New: func(c *common.Common) Screen { return reports.New(c) }},
 	}
 }

@@ -12,18 +12,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/rapportcrm/rapport/db"
-	"github.com/rapportcrm/rapport/db/demo"
+	"github.com/rapportcrm/rapport/ui/common"
 )
-
-// demoBook generates a small demo book (the same generator as `rapport demo`).
-func demoBook(t testing.TB, customers int) *db.DB {
-	t.Helper()
-	d, _ := openBook(t)
-	if _, err := demo.Generate(context.Background(), d, demo.Options{Customers: customers, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 // startProgram runs the real app in a teatest program over d.
 func startProgram(t *testing.T, d *db.DB) (*teatest.TestModel, *App) {
@@ -102,17 +92,17 @@ func TestProgramFilterOpenSeesRiskReasons(t *testing.T) {
 	target := tr.AtRisk[0]
 	tm, _ := startProgram(t, d)
 	waitText(t, tm, tr.Counts.Summary())
-	typeKeys(tm, "2", "/", clean(target.Customer))
-	waitText(t, tm, "/ "+clean(target.Customer))
+	typeKeys(tm, "2", "/", common.Clean(target.Customer))
+	waitText(t, tm, "/ "+common.Clean(target.Customer))
 	typeKeys(tm, "enter", "enter")
 	want := []string{fmt.Sprintf("Risk %d · at risk", target.Score)}
 	for _, r := range target.Reasons {
 		// A long reason may be cut at the width; its start is enough.
-		want = append(want, truncateRunes(fmt.Sprintf("+%-3d %s", r.Points, clean(r.Text)), 60))
+		want = append(want, truncateRunes(fmt.Sprintf("+%-3d %s", r.Points, common.Clean(r.Text)), 60))
 	}
 	waitText(t, tm, want...)
 	typeKeys(tm, "esc")
-	waitText(t, tm, "/ "+clean(target.Customer)) // back on the filtered list
+	waitText(t, tm, "/ "+common.Clean(target.Customer)) // back on the filtered list
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/db/demo"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/internal/tmuxtest"
 )
 
@@ -34,7 +35,7 @@ func TestTmuxBinary(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Close()
-	name := clean(list[0].Name)
+	name := common.Clean(list[0].Name)
 	summary := tr.Counts.Summary()
 	for _, lang := range []string{"C.UTF-8", "zh_CN.UTF-8"} {
 		t.Run(lang, func(t *testing.T) {

@@ -7,6 +7,9 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/screens/detail"
+	"github.com/rapportcrm/rapport/ui/screens/today"
 )
 
 func TestLaunchShowsTriageSummaryAndOpensOnToday(t *testing.T) {
@@ -22,7 +25,7 @@ func TestLaunchShowsTriageSummaryAndOpensOnToday(t *testing.T) {
 	// The very first frame, before any command ran, has the summary.
 	first := ansiFree(a.View())
 	mustContain(t, first, tr.Counts.Summary())
-	if a.Active() != ScreenToday {
+	if a.Active() != common.ScreenToday {
 		t.Fatalf("opened on %q, want today", a.Active())
 	}
 	drain(t, a, a.Init())
@@ -48,7 +51,7 @@ func TestLaunchOpensOnCustomersWhenNothingIsDue(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := newTestApp(t, d, 80, 24)
-	if a.Active() != ScreenCustomers {
+	if a.Active() != common.ScreenCustomers {
 		t.Fatalf("opened on %q, want customers", a.Active())
 	}
 	mustContain(t, plain(a), "Calm Co")
@@ -92,38 +95,15 @@ func TestTodayDoneCompletesTheFollowup(t *testing.T) {
 	mustContain(t, plain(a), "Redone: complete \"")
 }
 
-func TestTodayXOnARiskRowIsAHint(t *testing.T) {
-	d, _ := fixtureBook(t)
-	a := newTestApp(t, d, 100, 30)
-	press(t, a, "j", "j", "x") // the first at-risk row
-	mustContain(t, a.Status(), "x marks a follow-up done")
-	if a.Counts().Overdue != 1 {
-		t.Fatal("x on a risk row changed something")
-	}
-}
-
-func TestTodaySnoozeOneDay(t *testing.T) {
-	d, f := fixtureBook(t)
-	a := newTestApp(t, d, 100, 30)
-	press(t, a, "z")
-	fu, _ := d.Followup(context.Background(), f.OverdueFollowup)
-	if want := model.DayOf(fixtureNow).AddDays(1); fu.Due != want {
-		t.Fatalf("snoozed to %s, want %s", fu.Due, want)
-	}
-	if a.Counts().Overdue != 0 {
-		t.Fatalf("overdue count %d after snooze", a.Counts().Overdue)
-	}
-}
-
 func TestTodaySnoozeToADateWithPreviewAndErrors(t *testing.T) {
 	d, f := fixtureBook(t)
 	a := newTestApp(t, d, 100, 30)
 	press(t, a, "Z")
-	if !a.Focused().InputFocused() || a.Mode() != ModeForm {
+	if !a.Focused().InputFocused() || a.Mode() != common.ModeForm {
 		t.Fatal("Z did not open the date prompt")
 	}
 	press(t, a, "q?1") // text, not quit/help/tab switch
-	if a.showHelp || a.Active() != ScreenToday {
+	if a.showHelp || a.Active() != common.ScreenToday {
 		t.Fatal("keys typed into the date field acted as commands")
 	}
 	mustContain(t, plain(a), "is not a date")
@@ -149,32 +129,11 @@ func TestTodaySnoozeToADateWithPreviewAndErrors(t *testing.T) {
 	}
 }
 
-func TestTodaySnoozeRottingDealAsksForAReason(t *testing.T) {
-	d, f := fixtureBook(t)
-	a := newTestApp(t, d, 100, 30)
-	// Rows: overdue, due today, 2 at risk, rotting.
-	press(t, a, "j", "j", "j", "j", "z")
-	mustContain(t, plain(a), "Snooze until:")
-	press(t, a, "+7d", "enter", "enter")
-	mustContain(t, plain(a), "say why")
-	press(t, a, "waiting for budget", "enter")
-	deals, err := d.CustomerDeals(context.Background(), f.Lee)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if deals[0].SnoozedUntil.String() != "2026-11-30" || deals[0].SnoozeReason != "waiting for budget" {
-		t.Fatalf("deal snoozed to %q (%q)", deals[0].SnoozedUntil, deals[0].SnoozeReason)
-	}
-	if a.Counts().Rotting != 0 {
-		t.Fatalf("rotting count %d after snooze", a.Counts().Rotting)
-	}
-}
-
 func TestTodayEnterOpensTheCustomerAndQGoesBack(t *testing.T) {
 	d, f := fixtureBook(t)
 	a := newTestApp(t, d, 100, 30)
 	press(t, a, "j", "enter")
-	det, ok := a.Focused().(*Detail)
+	det, ok := a.Focused().(*detail.Model)
 	if !ok || det.CustomerID() != f.Acme {
 		t.Fatalf("enter opened %T", a.Focused())
 	}
@@ -182,11 +141,11 @@ func TestTodayEnterOpensTheCustomerAndQGoesBack(t *testing.T) {
 	if press(t, a, "q") {
 		t.Fatal("q quit from the detail view instead of going back")
 	}
-	if _, ok := a.Focused().(*Today); !ok {
+	if _, ok := a.Focused().(*today.Model); !ok {
 		t.Fatalf("q went to %T", a.Focused())
 	}
 	// The cursor survived: still on the due-today row.
-	if a.tabs[ScreenToday].(*Today).cursor != 1 {
+	if sel, _ := todayOf(a).Selection(); sel.Kind != common.KindFollowup || sel.Label != "Call about renewal" {
 		t.Fatal("Today lost its cursor")
 	}
 	if !press(t, a, "q") {
@@ -208,7 +167,7 @@ func TestMidnightRefreshesTheTriage(t *testing.T) {
 	if a.Counts().Overdue != 0 || a.Counts().DueToday != 1 {
 		t.Fatalf("counts %+v", a.Counts())
 	}
-	clk.t = fixtureNow.AddDate(0, 0, 1).Add(-9*60*60 + 1) // just after midnight
+	clk.T = fixtureNow.AddDate(0, 0, 1).Add(-9*60*60 + 1) // just after midnight
 	_, cmd := a.Update(midnightMsg{})
 	drain(t, a, cmd)
 	if a.Counts().Overdue != 1 || a.Counts().DueToday != 0 {
@@ -248,8 +207,7 @@ func TestAnotherProcessWriteReloadsKeepingTheCursor(t *testing.T) {
 	out := plain(a)
 	mustContain(t, out, "Overdue follow-ups · none")
 	// The cursor stayed on the same customer (Jürgen Müller, first at risk).
-	today := a.tabs[ScreenToday].(*Today)
-	if r, _ := today.selected(); r.kind != rowAtRisk || today.tr.AtRisk[r.idx].CustomerID != f.Muller {
-		t.Fatalf("cursor moved to %+v", r)
+	if sel, _ := todayOf(a).Selection(); sel.Kind != common.KindCustomer || sel.CustomerID != f.Muller {
+		t.Fatalf("cursor moved to %+v", sel)
 	}
 }

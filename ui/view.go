@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/screens/detail"
 )
 
 // The root's frame: the tab bar and the summary on top, the status line
@@ -11,6 +13,12 @@ import (
 const (
 	headerLines = 2
 	footerLines = 1
+)
+
+// Minimum frame the app draws into (SPEC §4); below it shows "window too small".
+const (
+	minWidth  = 40
+	minHeight = 12
 )
 
 // bodySize is the area the focused screen gets.
@@ -23,21 +31,21 @@ func (a *App) bodySize() (int, int) {
 func (a *App) View() string {
 	w, h := a.width, a.height
 	if w < minWidth || h < minHeight {
-		return frame([]string{a.c.Styles.App.TooSmall.Render("window too small")}, w, h)
+		return common.Frame([]string{a.c.Styles.App.TooSmall.Render("window too small")}, w, h)
 	}
 	_, bh := a.bodySize()
 	lines := make([]string, 0, h)
 	lines = append(lines, a.tabsView(), a.summaryView())
 	var body string
 	switch {
-	case a.editor != nil:
-		body = a.editorView(w, bh)
+	case a.editor.Active():
+		body = a.editor.View(a.Focused().View())
 	case a.showHelp:
 		body = a.helpView(bh)
 	default:
 		body = a.Focused().View()
 	}
-	bl := splitLines(body)
+	bl := common.SplitLines(body)
 	for i := 0; i < bh; i++ {
 		if i < len(bl) {
 			lines = append(lines, bl[i])
@@ -46,7 +54,7 @@ func (a *App) View() string {
 		}
 	}
 	lines = append(lines, a.footerView())
-	return frame(lines, w, h)
+	return common.Frame(lines, w, h)
 }
 
 func (a *App) tabsView() string {
@@ -55,15 +63,17 @@ func (a *App) tabsView() string {
 	for _, sp := range a.specs {
 		label := sp.Key + " " + sp.Title
 		if sp.ID == a.active && len(a.stack) == 0 {
-			parts = append(parts, s.App.TabActive.Render(markSelected+label))
+			parts = append(parts, s.App.TabActive.Render(common.MarkSelected+label))
 		} else {
 			parts = append(parts, s.App.TabInactive.Render(" "+label))
 		}
 	}
 	line := strings.Join(parts, "  ")
 	if n := len(a.stack); n > 0 {
-		if d, ok := a.stack[n-1].(*Detail); ok && d.loaded {
-			line += "  " + s.App.TabActive.Render(markSelected+truncate(clean(d.d.Customer.Name), 30))
+		if d, ok := a.stack[n-1].(*detail.Model); ok {
+			if name, loaded := d.Name(); loaded {
+				line += "  " + s.App.TabActive.Render(common.MarkSelected+common.Truncate(common.Clean(name), 30))
+			}
 		}
 	}
 	return line
@@ -75,7 +85,7 @@ func (a *App) tabsView() string {
 func (a *App) summaryView() string {
 	s := a.c.Styles
 	if a.countsErr != nil {
-		return s.App.StatusError.Render(errorText(a.countsErr))
+		return s.App.StatusError.Render(common.ErrorText(a.countsErr))
 	}
 	c := a.counts
 	parts := strings.Split(c.Summary(), " · ")
@@ -108,8 +118,8 @@ func (a *App) globalHelp() []key.Binding {
 // footerKeys are the keys the footer shows for the focused screen (or the
 // open editor), without the root's ? and q.
 func (a *App) footerKeys() []key.Binding {
-	if a.editor != nil {
-		return a.editorHelp()
+	if a.editor.Active() {
+		return a.editor.ShortHelp()
 	}
 	return a.Focused().ShortHelp()
 }
@@ -122,19 +132,19 @@ func (a *App) footerView() string {
 		if a.statusErr {
 			st = s.App.StatusError
 		}
-		status = st.Render(truncate(a.status, a.width)) + "  "
+		status = st.Render(common.Truncate(a.status, a.width)) + "  "
 	}
 	// Copies of the help model, sized here: drawing changes nothing.
 	room, whole := a.help, a.help
-	room.Width, whole.Width = max(0, a.width-width(status)), 0
+	room.Width, whole.Width = max(0, a.width-common.Width(status)), 0
 	bindings := a.footerKeys()
-	if a.editor != nil || a.Focused().InputFocused() {
+	if a.editor.Active() || a.Focused().InputFocused() {
 		return status + room.ShortHelpView(bindings)
 	}
 	// The screen's keys, then ? and q; when they do not all fit, ? and q
 	// come first so the way to the full help is never cut off.
 	all := append(append([]key.Binding{}, bindings...), a.globalHelp()...)
-	if width(whole.ShortHelpView(all)) > room.Width {
+	if common.Width(whole.ShortHelpView(all)) > room.Width {
 		all = append(a.globalHelp(), bindings...)
 	}
 	return status + room.ShortHelpView(all)
@@ -149,6 +159,6 @@ func (a *App) helpView(h int) string {
 	global = append(global, a.keys.Back, a.keys.ForceQuit)
 	groups = append(groups, global)
 	lines := []string{s.App.HelpTitle.Render("Keys — ? or esc closes"), ""}
-	lines = append(lines, splitLines(a.help.FullHelpView(groups))...) // a.help.Width is the frame's, set by resize
-	return frame(lines, a.width, h)
+	lines = append(lines, common.SplitLines(a.help.FullHelpView(groups))...) // a.help.Width is the frame's, set by resize
+	return common.Frame(lines, a.width, h)
 }

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/ui/common"
 )
 
 // watchCmd opens the dedicated connection PRAGMA data_version is read on
@@ -13,7 +14,7 @@ import (
 func (a *App) watchCmd() tea.Cmd {
 	c := a.c
 	return func() tea.Msg {
-		ctx, cancel := c.dbCtx()
+		ctx, cancel := c.DBCtx()
 		defer cancel()
 		conn, err := c.DB.WatchConn(c.Ctx)
 		if err != nil {
@@ -32,7 +33,7 @@ func (a *App) watchCmd() tea.Cmd {
 func (a *App) pollCmd() tea.Cmd {
 	c, conn := a.c, a.conn
 	return tea.Tick(pollEvery, func(time.Time) tea.Msg {
-		ctx, cancel := c.dbCtx()
+		ctx, cancel := c.DBCtx()
 		defer cancel()
 		v, err := db.DataVersion(ctx, conn)
 		return dataVersionMsg{Version: v, Err: err}
@@ -51,7 +52,7 @@ func (a *App) watchUpdate(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case watchReadyMsg:
 		if msg.Err != nil {
-			a.status, a.statusErr = "Cannot watch the file for other writers: "+errorText(msg.Err), true
+			a.status, a.statusErr = "Cannot watch the file for other writers: "+common.ErrorText(msg.Err), true
 			return nil
 		}
 		a.conn, a.version = msg.Conn, msg.Version
@@ -72,14 +73,14 @@ func (a *App) watchUpdate(msg tea.Msg) tea.Cmd {
 	case midnightMsg:
 		c := a.c
 		return tea.Batch(a.midnightCmd(), func() tea.Msg {
-			ctx, cancel := c.dbCtx()
+			ctx, cancel := c.DBCtx()
 			defer cancel()
 			_, err := c.DB.Refresh(ctx)
 			return refreshedMsg{Err: err}
 		})
 	case refreshedMsg:
 		if msg.Err != nil {
-			a.status, a.statusErr = "Midnight refresh failed: "+errorText(msg.Err), true
+			a.status, a.statusErr = "Midnight refresh failed: "+common.ErrorText(msg.Err), true
 		}
 		return a.dataChanged(true)
 	}

@@ -4,12 +4,14 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/rapportcrm/rapport/ui/common"
 )
 
 func TestEmptyBookWelcomesAndAddsACustomer(t *testing.T) {
 	d, _ := openBook(t)
 	a := newTestApp(t, d, 80, 24)
-	if a.Active() != ScreenWelcome {
+	if a.Active() != common.ScreenWelcome {
 		t.Fatalf("empty book opened on %q", a.Active())
 	}
 	out := plain(a)
@@ -25,7 +27,7 @@ func TestEmptyBookWelcomesAndAddsACustomer(t *testing.T) {
 		t.Fatal("q in the form quit")
 	}
 	press(t, a, "enter")
-	if a.Active() != ScreenCustomers {
+	if a.Active() != common.ScreenCustomers {
 		t.Fatalf("after saving the app shows %q", a.Active())
 	}
 	mustContain(t, plain(a), "q?2 Co")
@@ -55,7 +57,7 @@ func TestWelcomeAsksBeforeLoadingSampleData(t *testing.T) {
 	if empty, _ := d.IsEmpty(context.Background()); empty {
 		t.Fatalf("y did not load sample data:\n%s", plain(a))
 	}
-	if a.Active() != ScreenToday {
+	if a.Active() != common.ScreenToday {
 		t.Fatalf("after loading the app shows %q", a.Active())
 	}
 	if !a.Counts().Any() {

@@ -1,0 +1,68 @@
+package common
+
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// ActedMsg is the result of an action on a row (complete, snooze). The
+// root hands it to the screen that started the action, which reloads and
+// passes it on with ActedResult.
+type ActedMsg struct {
+	Status string
+	Err    error
+}
+
+// CompleteFollowupCmd marks a follow-up done as one undoable command.
+func CompleteFollowupCmd(c *Common, id int64, title string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		_, err := c.DB.CompleteFollowup(ctx, id)
+		return ActedMsg{Status: fmt.Sprintf("Done: %s (u undoes)", Clean(title)), Err: err}
+	}
+}
+
+// SnoozeFollowupCmd moves a follow-up to another day.
+func SnoozeFollowupCmd(c *Common, id int64, title string, due model.Day, dueTime string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		_, err := c.DB.SnoozeFollowup(ctx, id, due, dueTime)
+		return ActedMsg{Status: fmt.Sprintf("Snoozed to %s: %s", model.When{Day: due}.Describe(c.Today()), Clean(title)), Err: err}
+	}
+}
+
+// SnoozeDealCmd snoozes a rotting deal until a day, with a reason.
+func SnoozeDealCmd(c *Common, id int64, title string, until model.Day, reason string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		_, err := c.DB.SnoozeDeal(ctx, id, until, reason)
+		return ActedMsg{Status: fmt.Sprintf("Deal snoozed to %s: %s", model.When{Day: until}.Describe(c.Today()), Clean(title)), Err: err}
+	}
+}
+
+// ActedResult turns an action's result into the root's messages.
+func ActedResult(m ActedMsg) tea.Cmd {
+	if m.Err != nil {
+		return func() tea.Msg { return StatusMsg{Text: ErrorText(m.Err), Err: true} }
+	}
+	return func() tea.Msg { return ChangedMsg{Status: m.Status} }
+}
+
+// ErrorText is an error as one clean line for the status bar.
+func ErrorText(err error) string { return Clean(err.Error()) }
+
+// OpenCustomerCmd asks the root to open a customer.
+func OpenCustomerCmd(id int64) tea.Cmd {
+	return func() tea.Msg { return OpenCustomerMsg{ID: id} }
+}
+
+// StatusCmd asks the root to show a hint in the footer.
+func StatusCmd(text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text} }
+}

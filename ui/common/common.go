@@ -1,0 +1,49 @@
+package common
+
+import (
+	"context"
+	"time"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/components/prompt"
+)
+
+// Common is what every screen shares: the book, the clock, the styles and
+// the app's context. It is built once by NewApp and handed to each screen's
+// constructor; it holds nothing that changes while the app runs.
+type Common struct {
+	Ctx    context.Context
+	DB     *db.DB
+	Now    func() time.Time
+	Styles *Styles
+	// Timeout bounds every database call made from a tea.Cmd.
+	Timeout time.Duration
+	// Debounce is how long typing in a filter must pause before it runs.
+	Debounce time.Duration
+	// DateOrder is the book's setting for reading 12/01.
+	DateOrder model.DateOrder
+}
+
+// DBCtx returns a context for one database call from a tea.Cmd.
+func (c *Common) DBCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.Ctx, c.Timeout)
+}
+
+// PromptOptions are the snooze prompt's clock, date order and looks.
+func (c *Common) PromptOptions() prompt.Options {
+	return prompt.Options{Now: c.Now, DateOrder: c.DateOrder, Styles: c.Styles.Prompt}
+}
+
+// Today is the local calendar date of the clock.
+func (c *Common) Today() model.Day { return model.DayOf(c.Now()) }
+
+// New builds the Common of an open book: its clock and date order, the
+// styles of theme, and the bounds of database calls and filter typing.
+func New(ctx context.Context, d *db.DB, theme Theme, timeout, debounce time.Duration) (*Common, error) {
+	set, err := d.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Common{Ctx: ctx, DB: d, Now: d.Now, Styles: NewStyles(theme), Timeout: timeout, Debounce: debounce, DateOrder: set.DateOrder}, nil
+}

@@ -1,0 +1,208 @@
+package common
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// Item kinds a selection can stand for: what e edits and D archives. They
+// are the KIND words of `rapport archive` (db.ArchiveKinds).
+const (
+	KindCustomer    = "customer"
+	KindContact     = "contact"
+	KindDeal        = "deal"
+	KindInteraction = "interaction"
+	KindFollowup    = "followup"
+	KindOrder       = "order"
+)
+
+// Selection is what the selected row of a screen stands for, as the edit
+// keys see it: the customer it gives (for a, i, f, n, o, t) and the item e
+// edits and D archives.
+type Selection struct {
+	CustomerID int64
+	Customer   string // the customer's name, for titles and questions
+	Archived   bool   // the customer is archived: only R applies
+	Kind       string // kindCustomer, kindFollowup, …
+	ItemID     int64
+	Label      string // the item's name in questions ("Send quote")
+	Complaint  bool   // an open complaint: r resolves it
+	// Order is the selected order (there is no single-order query; the
+	// screen's copy carries the version the form checks).
+	Order *model.Order
+}
+
+// EditAction is what an edit key asks for.
+type EditAction int
+
+// Edit actions, one per key.
+const (
+	ActAddCustomer EditAction = iota // a
+	ActEdit                          // e: the selected item
+	ActLog                           // i
+	ActFollowup                      // f
+	ActDeal                          // n
+	ActOrder                         // o
+	ActTags                          // t
+	ActContact                       // c: a new contact
+	ActArchive                       // D: the selected item, after asking
+	ActRestore                       // R: an archived customer
+	ActResolve                       // r: an open complaint
+	ActDealInStage                   // Pipeline's n: a new deal in a stage, its customer typed in
+)
+
+// EditKeys are the keys that open forms and questions. Today, Customers
+// and Detail embed them; each enables the ones its selected row allows.
+type EditKeys struct {
+	Add     key.Binding
+	Edit    key.Binding
+	Log     key.Binding
+	Follow  key.Binding
+	Deal    key.Binding
+	Order   key.Binding
+	Tags    key.Binding
+	Contact key.Binding
+	Archive key.Binding
+	Restore key.Binding
+	Resolve key.Binding
+	// withContact and withResolve say whether the screen offers c and r
+	// at all (only Detail lists contacts and complaints).
+	withContact bool
+	withResolve bool
+}
+
+func NewEditKeys(withContact, withResolve bool) EditKeys {
+	return EditKeys{withContact: withContact, withResolve: withResolve,
+		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add customer")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Log:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "log interaction")),
+		Follow:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-up")),
+		Deal:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new deal")),
+		Order:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "record order")),
+		Tags:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
+		Contact: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "add contact")),
+		Archive: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "archive")),
+		Restore: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "restore archived")),
+		Resolve: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resolve complaint")),
+	}
+}
+
+// EditWords names an item kind in help and questions.
+func EditWords(kind string) string {
+	switch kind {
+	case KindFollowup:
+		return "follow-up"
+	case "":
+		return "item"
+	}
+	return kind
+}
+
+// Enable keeps help true for the selected row (ok false: nothing selected).
+func (k *EditKeys) Enable(sel Selection, ok bool) {
+	live := ok && !sel.Archived
+	k.Add.SetEnabled(true)
+	for _, b := range []*key.Binding{&k.Log, &k.Follow, &k.Deal, &k.Order, &k.Tags} {
+		b.SetEnabled(live)
+	}
+	k.Edit.SetEnabled(live && sel.Kind != "")
+	k.Archive.SetEnabled(live && sel.Kind != "")
+	k.Contact.SetEnabled(k.withContact && live)
+	k.Resolve.SetEnabled(k.withResolve && live && sel.Complaint)
+	k.Restore.SetEnabled(ok && sel.Archived)
+	if live {
+		k.Edit.SetHelp("e", "edit "+EditWords(sel.Kind))
+		k.Archive.SetHelp("D", "archive "+EditWords(sel.Kind))
+	} else {
+		k.Edit.SetHelp("e", "edit")
+		k.Archive.SetHelp("D", "archive")
+	}
+}
+
+// Full lists the keys for the `?` help: all of them, also those that do
+// not apply to the selected row (the footer shows only those that do).
+// On a customer, e also churns or reactivates it and pins its tier (the
+// customer form holds lifecycle, churn reason and tier pin).
+func (k *EditKeys) Full() []key.Binding {
+	e := k.Edit
+	if h := e.Help(); h.Desc == "edit customer" || h.Desc == "edit" {
+		e.SetHelp("e", "edit/churn/pin tier") // the customer form holds lifecycle and tier pin
+	}
+	out := []key.Binding{k.Add, e, k.Log, k.Follow, k.Deal, k.Order, k.Tags}
+	if k.withContact {
+		out = append(out, k.Contact)
+	}
+	out = append(out, k.Archive)
+	if k.withResolve {
+		out = append(out, k.Resolve)
+	}
+	out = append(out, k.Restore)
+	for i := range out {
+		out[i].SetEnabled(true)
+	}
+	return out
+}
+
+// Handle turns an edit key on the selected row into a request to the
+// root. A key whose binding is disabled (it does not apply to the row)
+// earns a hint saying why. It reports whether msg was an edit key. enable
+// ran for the same selection at the end of the last Update.
+func (k *EditKeys) Handle(msg tea.KeyMsg, sel Selection, ok bool) (tea.Cmd, bool) {
+	for _, p := range k.pairs() {
+		if key.Matches(msg, *p.b) {
+			if p.act == ActAddCustomer {
+				return EditRequestCmd(p.act, Selection{}), true
+			}
+			return EditRequestCmd(p.act, sel), true
+		}
+	}
+	for _, p := range k.pairs() {
+		if DisabledKey(msg, *p.b) {
+			return StatusCmd(disabledReason(p.act, sel, ok)), true
+		}
+	}
+	return nil, false
+}
+
+// disabledReason says why an edit key does not apply to the selection.
+func disabledReason(act EditAction, sel Selection, ok bool) string {
+	switch {
+	case !ok:
+		return "Select a row first"
+	case act == ActRestore && !sel.Archived:
+		return "R restores an archived customer: list them with / archived:yes"
+	case act != ActRestore && sel.Archived:
+		return Clean(sel.Customer) + " is archived: R restores it first"
+	case act == ActResolve && !sel.Complaint:
+		return "r resolves a complaint: select an open one in the timeline"
+	}
+	return "Nothing to edit here: select a customer, contact, deal, follow-up, order or interaction"
+}
+
+// editPair is an edit binding and the action it asks for.
+type editPair struct {
+	b   *key.Binding
+	act EditAction
+}
+
+// pairs are the screen's edit bindings (c and r only where offered).
+func (k *EditKeys) pairs() []editPair {
+	out := []editPair{
+		{&k.Add, ActAddCustomer}, {&k.Edit, ActEdit}, {&k.Log, ActLog}, {&k.Follow, ActFollowup}, {&k.Deal, ActDeal},
+		{&k.Order, ActOrder}, {&k.Tags, ActTags}, {&k.Archive, ActArchive}, {&k.Restore, ActRestore},
+	}
+	if k.withContact {
+		out = append(out, editPair{&k.Contact, ActContact})
+	}
+	if k.withResolve {
+		out = append(out, editPair{&k.Resolve, ActResolve})
+	}
+	return out
+}
+
+// EditRequestCmd asks the root to open the form or question of act.
+func EditRequestCmd(act EditAction, sel Selection) tea.Cmd {
+	return func() tea.Msg { return EditRequestMsg{Action: act, Sel: sel} }
+}

@@ -1,0 +1,207 @@
+package editor
+
+import (
+	"context"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/components/form"
+)
+
+// target is what a form opens over, read fresh from the file when the
+// form opens (so its version is the one a save checks).
+type target struct {
+	Customer    model.Customer
+	Tags        []string
+	Cadence     int    // the customer's cadence in days (override, else its tier's)
+	Currency    string // the book currency: the default of amount fields
+	Interaction model.Interaction
+	Followup    model.Followup
+	Deal        model.Deal
+	Order       model.Order
+	Contact     model.Contact
+}
+
+// editLoadedMsg carries the row an edit request needs. Produced by
+// loadEditCmd (the root's); Seq drops an answer to an older request.
+type editLoadedMsg struct {
+	Seq int
+	Req common.EditRequestMsg
+	T   target
+	Err error
+}
+
+// loadEditCmd reads what the form of req opens over.
+func loadEditCmd(c *common.Common, seq int, req common.EditRequestMsg) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		t, err := loadTarget(ctx, c.DB, req)
+		return editLoadedMsg{Seq: seq, Req: req, T: t, Err: err}
+	}
+}
+
+func loadTarget(ctx context.Context, d *db.DB, req common.EditRequestMsg) (target, error) {
+	var t target
+	set, err := d.Settings(ctx)
+	if err != nil {
+		return t, err
+	}
+	t.Currency = set.Currency
+	sel := req.Sel
+	if sel.CustomerID != 0 {
+		if t.Customer, err = d.Customer(ctx, sel.CustomerID); err != nil {
+			return t, err
+		}
+		if t.Customer.ArchivedAt != 0 {
+			return t, fmt.Errorf("%s is archived: R restores it first", common.Clean(t.Customer.Name))
+		}
+		t.Cadence = t.Customer.Cadence(set.Cadence)
+		if req.Action == common.ActTags {
+			if t.Tags, err = d.CustomerTags(ctx, sel.CustomerID); err != nil {
+				return t, err
+			}
+		}
+	}
+	if req.Action != common.ActEdit && req.Action != common.ActArchive {
+		return t, nil
+	}
+	switch sel.Kind {
+	case common.KindInteraction:
+		t.Interaction, err = d.Interaction(ctx, sel.ItemID)
+	case common.KindFollowup:
+		t.Followup, err = d.Followup(ctx, sel.ItemID)
+	case common.KindDeal:
+		t.Deal, err = d.Deal(ctx, sel.ItemID)
+	case common.KindContact:
+		t.Contact, err = findContact(ctx, d, sel.CustomerID, sel.ItemID)
+	case common.KindOrder:
+		if sel.Order == nil {
+			return t, fmt.Errorf("order %d: %w", sel.ItemID, model.ErrNotFound)
+		}
+		t.Order = *sel.Order
+	}
+	return t, err
+}
+
+// findContact reads one contact of a customer.
+func findContact(ctx context.Context, d *db.DB, customerID, id int64) (model.Contact, error) {
+	cs, err := d.Contacts(ctx, customerID)
+	if err != nil {
+		return model.Contact{}, err
+	}
+	for _, c := range cs {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return model.Contact{}, fmt.Errorf("contact %d: %w", id, model.ErrNotFound)
+}
+
+// formKindOf is the form an edit request opens.
+func formKindOf(req common.EditRequestMsg) formKind {
+	switch req.Action {
+	case common.ActAddCustomer:
+		return fkNewCustomer
+	case common.ActLog:
+		return fkLog
+	case common.ActFollowup:
+		return fkNewFollowup
+	case common.ActDeal:
+		return fkNewDeal
+	case common.ActOrder:
+		return fkNewOrder
+	case common.ActTags:
+		return fkTags
+	case common.ActContact:
+		return fkNewContact
+	case common.ActDealInStage:
+		return fkStageDeal
+	}
+	switch req.Sel.Kind {
+	case common.KindInteraction:
+		return fkInteraction
+	case common.KindFollowup:
+		return fkFollowup
+	case common.KindDeal:
+		return fkDeal
+	case common.KindOrder:
+		return fkOrder
+	case common.KindContact:
+		return fkContact
+	}
+	return fkCustomer
+}
+
+// buildForm opens the form of kind over t (req names the stage of a new
+// deal on the board).
+func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Options) form.Model {
+	cid := t.Customer.ID
+	switch kind {
+	case fkStageDeal:
+		return stageDealForm(req.Stage, o)
+	case fkNewCustomer:
+		return form.CustomerForm(model.Customer{}, o)
+	case fkTags:
+		return form.TagsForm(t.Tags, o)
+	case fkLog:
+		return form.InteractionForm(model.Interaction{CustomerID: cid, Score: -1}, o)
+	case fkInteraction:
+		return form.InteractionForm(t.Interaction, o)
+	case fkNewFollowup:
+		return form.FollowupForm(model.Followup{CustomerID: cid}, o)
+	case fkFollowup:
+		return form.FollowupForm(t.Followup, o)
+	case fkNewDeal:
+		return form.DealForm(model.Deal{CustomerID: cid, Probability: -1}, o)
+	case fkDeal:
+		return form.DealForm(t.Deal, o)
+	case fkNewOrder:
+		return form.OrderForm(model.Order{CustomerID: cid}, o)
+	case fkOrder:
+		return form.OrderForm(t.Order, o)
+	case fkNewContact:
+		return form.ContactForm(model.Contact{CustomerID: cid}, o)
+	case fkContact:
+		return form.ContactForm(t.Contact, o)
+	case fkNext:
+		return form.NextFollowupPrompt(form.DefaultNextDue(model.DayOf(o.Now()), t.Cadence), o)
+	}
+	return form.CustomerForm(t.Customer, o)
+}
+
+// formOptions are the forms' clock, date order, book currency and styles.
+func (m *Model) formOptions(currency string) form.Options {
+	return form.Options{Now: m.c.Now, DateOrder: m.c.DateOrder, Currency: currency, Styles: m.c.Styles.Form}
+}
+
+// archiveQuestion asks before D archives the selected item.
+func archiveQuestion(sel common.Selection, t target) string {
+	what := common.EditWords(sel.Kind)
+	name := sel.Label
+	switch sel.Kind {
+	case common.KindCustomer:
+		name = t.Customer.Name
+	case common.KindFollowup:
+		name = t.Followup.Title
+	case common.KindDeal:
+		name = t.Deal.Title
+	case common.KindContact:
+		name = t.Contact.Name
+	case common.KindInteraction:
+		name = t.Interaction.Summary
+	}
+	return fmt.Sprintf("Archive %s %q?", what, common.Clean(name))
+}
+
+// archiveNote is the line under the archive question: what archiving does.
+func archiveNote(kind string) string {
+	if kind == common.KindCustomer {
+		return "It leaves every list and count; / archived:yes lists it, R restores it."
+	}
+	return "It leaves every list and count; u undoes."
+}

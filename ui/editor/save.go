@@ -1,0 +1,324 @@
+package editor
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/components/form"
+)
+
+// editSavedMsg is the end of a write the editor started (a form save, an
+// archive, a restore, a resolve). Produced by the commands of this file;
+// handled by the root (editSaved). Each write is one db.Write: one command,
+// one undo batch, named so that "Undone: …" says what it was.
+type editSavedMsg struct {
+	Seq    int
+	Status string
+	Err    error
+	// Conflict says what changed when Err is model.ErrConflict: the form
+	// stays open and offers to reload.
+	Conflict string
+	// Logged is a new interaction: the editor then offers its next follow-up.
+	Logged *model.Interaction
+	// Back is set when customer CustomerID was archived: a Detail showing
+	// it closes.
+	Back       bool
+	CustomerID int64
+	// Edited is the row saved, for the screen that asked.
+	Edited common.EditedMsg
+}
+
+// write runs fn as one undoable command named desc, in a tea.Cmd with the
+// Common timeout. On a conflict, reread (when given) loads the row as it
+// is now so the message can say what changed.
+func write(c *common.Common, seq int, desc, ok string, fn func(*db.Tx) error, conflict func(context.Context) string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		err := c.DB.Write(ctx, desc, fn)
+		msg := editSavedMsg{Seq: seq, Status: ok, Err: err}
+		if errors.Is(err, model.ErrConflict) && conflict != nil {
+			msg.Conflict = conflict(ctx)
+		}
+		return msg
+	}
+}
+
+// saveCmd turns the submitted form into its write. An error here (the form
+// values do not make a valid row) goes back into the form.
+func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, error) {
+	t := &e.t
+	who := t.Customer.Name
+	switch e.kind {
+	case fkNewCustomer:
+		cu, err := form.ToCustomer(model.Customer{}, v)
+		if err != nil {
+			return nil, err
+		}
+		return write(c, seq, "add customer "+cu.Name, "Added customer "+common.Clean(cu.Name)+undoHint, func(tx *db.Tx) error {
+			_, err := tx.CreateCustomer(&cu)
+			return err
+		}, nil), nil
+	case fkCustomer:
+		cu, err := form.ToCustomer(t.Customer, v)
+		if err != nil {
+			return nil, err
+		}
+		id := t.Customer.ID
+		return write(c, seq, "edit customer "+who, customerSaved(t.Customer, cu), func(tx *db.Tx) error {
+			return tx.UpdateCustomer(&cu)
+		}, conflictOf(c, who, t.Customer, func(ctx context.Context) (any, error) { return c.DB.Customer(ctx, id) })), nil
+	case fkTags:
+		add, remove, err := form.ToTags(t.Tags, v)
+		if err != nil {
+			return nil, err
+		}
+		if len(add) == 0 && len(remove) == 0 {
+			return func() tea.Msg { return editSavedMsg{Seq: seq, Status: "Tags unchanged"} }, nil
+		}
+		id := t.Customer.ID
+		return write(c, seq, "edit tags of "+who, "Tags of "+common.Clean(who)+" saved"+undoHint, func(tx *db.Tx) error {
+			return tx.SetTags(id, add, remove)
+		}, nil), nil
+	case fkLog, fkInteraction:
+		base := t.Interaction
+		if e.kind == fkLog {
+			base = model.Interaction{CustomerID: t.Customer.ID, Score: -1}
+		}
+		in, err := form.ToInteraction(base, v)
+		if err != nil {
+			return nil, err
+		}
+		if e.kind == fkInteraction {
+			return write(c, seq, fmt.Sprintf("edit %s with %s", in.Kind, who), "Saved the "+string(in.Kind)+" with "+common.Clean(who)+undoHint,
+				func(tx *db.Tx) error { return tx.UpdateInteraction(&in) },
+				conflictOf(c, "This interaction", base, func(ctx context.Context) (any, error) { return c.DB.Interaction(ctx, base.ID) })), nil
+		}
+		return logCmd(c, seq, who, in), nil
+	case fkStageDeal:
+		// The form has read every field; the customer is resolved by the
+		// save, so ToDeal's "customer is required" does not apply yet.
+		dl, _ := form.ToDeal(model.Deal{StageID: e.req.Stage.ID}, v)
+		return createDealCmd(c, seq, v.Text("customer"), dl, e.req.Stage), nil
+	case fkNewFollowup, fkFollowup, fkNext:
+		return e.followupCmd(c, seq, v)
+	case fkNewDeal, fkDeal:
+		base := t.Deal
+		if e.kind == fkNewDeal {
+			base = model.Deal{CustomerID: t.Customer.ID, Probability: -1}
+		}
+		dl, err := form.ToDeal(base, v)
+		if err != nil {
+			return nil, err
+		}
+		if e.kind == fkDeal {
+			return write(c, seq, "edit deal "+base.Title, fmt.Sprintf("Saved deal %q%s", common.Clean(dl.Title), undoHint),
+				func(tx *db.Tx) error { return tx.UpdateDeal(&dl) },
+				conflictOf(c, fmt.Sprintf("Deal %q", common.Clean(base.Title)), base, func(ctx context.Context) (any, error) { return c.DB.Deal(ctx, base.ID) })), nil
+		}
+		return write(c, seq, "add deal "+dl.Title, fmt.Sprintf("Deal %q added for %s%s", common.Clean(dl.Title), common.Clean(who), undoHint), func(tx *db.Tx) error {
+			_, err := tx.CreateDeal(&dl)
+			return err
+		}, nil), nil
+	case fkNewOrder, fkOrder:
+		base := t.Order
+		if e.kind == fkNewOrder {
+			base = model.Order{CustomerID: t.Customer.ID}
+		}
+		o, err := form.ToOrder(base, v)
+		if err != nil {
+			return nil, err
+		}
+		amount := common.MoneyLong(o.AmountMinor, o.Currency)
+		if e.kind == fkOrder {
+			return write(c, seq, "edit order from "+who, "Saved the order of "+amount+undoHint,
+				func(tx *db.Tx) error { return tx.UpdateOrder(&o) }, conflictText("This order")), nil
+		}
+		return write(c, seq, "order from "+who+" "+amount, "Order of "+amount+" from "+common.Clean(who)+" recorded"+undoHint, func(tx *db.Tx) error {
+			_, err := tx.CreateOrder(&o)
+			return err
+		}, nil), nil
+	case fkNewContact, fkContact:
+		base := t.Contact
+		if e.kind == fkNewContact {
+			base = model.Contact{CustomerID: t.Customer.ID}
+		}
+		ct, err := form.ToContact(base, v)
+		if err != nil {
+			return nil, err
+		}
+		if e.kind == fkContact {
+			return write(c, seq, "edit contact "+base.Name, "Saved contact "+common.Clean(ct.Name)+undoHint,
+				func(tx *db.Tx) error { return tx.UpdateContact(&ct) },
+				conflictOf(c, "Contact "+common.Clean(base.Name), base, func(ctx context.Context) (any, error) {
+					return findContact(ctx, c.DB, base.CustomerID, base.ID)
+				})), nil
+		}
+		return write(c, seq, "add contact "+ct.Name+" at "+who, "Contact "+common.Clean(ct.Name)+" added"+undoHint, func(tx *db.Tx) error {
+			_, err := tx.CreateContact(&ct)
+			return err
+		}, nil), nil
+	}
+	return nil, fmt.Errorf("nothing to save")
+}
+
+// undoHint ends the status of every undoable save.
+const undoHint = " (u undoes)"
+
+// followupCmd saves a new or edited follow-up, or the next one after logging.
+func (e *session) followupCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, error) {
+	t := &e.t
+	who := t.Customer.Name
+	var f model.Followup
+	var err error
+	switch e.kind {
+	case fkNext:
+		in := t.Interaction
+		f, err = form.NextFollowup(in.CustomerID, in.DealID, in.Summary, v)
+	case fkFollowup:
+		f, err = form.ToFollowup(t.Followup, v)
+	default:
+		f, err = form.ToFollowup(model.Followup{CustomerID: t.Customer.ID}, v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	due := model.When{Day: f.Due}.Describe(model.DayOf(c.Now()))
+	if f.DueTime != "" {
+		due += " " + f.DueTime
+	}
+	if e.kind == fkFollowup {
+		base := t.Followup
+		return write(c, seq, "edit follow-up "+base.Title, fmt.Sprintf("Saved follow-up %q, due %s%s", common.Clean(f.Title), due, undoHint),
+			func(tx *db.Tx) error { return tx.UpdateFollowup(&f) },
+			conflictOf(c, fmt.Sprintf("Follow-up %q", common.Clean(base.Title)), base, func(ctx context.Context) (any, error) { return c.DB.Followup(ctx, base.ID) })), nil
+	}
+	desc := "follow up " + who + ": " + f.Title
+	if e.kind == fkNext {
+		desc = "schedule next follow-up with " + who
+	}
+	return write(c, seq, desc, fmt.Sprintf("Follow-up %q due %s%s", common.Clean(f.Title), due, undoHint), func(tx *db.Tx) error {
+		_, err := tx.CreateFollowup(&f)
+		return err
+	}, nil), nil
+}
+
+// logCmd logs a new interaction as one command; the editor then offers the
+// next follow-up, which is a second command (so u after scheduling it
+// takes back the follow-up alone, and u again the interaction).
+func logCmd(c *common.Common, seq int, who string, in model.Interaction) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		err := c.DB.Write(ctx, fmt.Sprintf("log %s with %s", in.Kind, who), func(tx *db.Tx) error {
+			_, err := tx.LogInteraction(&in)
+			return err
+		})
+		msg := editSavedMsg{Seq: seq, Err: err, Status: fmt.Sprintf("Logged %s with %s%s", in.Kind, common.Clean(who), undoHint)}
+		if err == nil {
+			msg.Logged = &in
+		}
+		return msg
+	}
+}
+
+// customerSaved is the status after editing a customer: what changed in
+// its lifecycle or tier pin, else that it was saved.
+func customerSaved(before, after model.Customer) string {
+	name := common.Clean(after.Name)
+	switch {
+	case after.Lifecycle == model.Churned && before.Lifecycle != model.Churned:
+		return name + " marked churned: " + common.Clean(after.ChurnReason) + undoHint
+	case before.Lifecycle == model.Churned && after.Lifecycle != model.Churned:
+		return name + " reactivated as " + string(after.Lifecycle) + undoHint
+	case after.TierPinned && !before.TierPinned:
+		return fmt.Sprintf("%s: tier %s pinned%s", name, after.Tier, undoHint)
+	case !after.TierPinned && before.TierPinned:
+		return name + ": tier unpinned (segmentation sets it)" + undoHint
+	}
+	return "Saved customer " + name + undoHint
+}
+
+// conflictOf builds the conflict message of a row: it rereads the row and
+// names the fields another writer changed since the form opened.
+func conflictOf(c *common.Common, what string, before any, reread func(context.Context) (any, error)) func(context.Context) string {
+	return func(ctx context.Context) string {
+		now, err := reread(ctx)
+		if err != nil {
+			if errors.Is(err, model.ErrNotFound) {
+				return what + " was removed since you opened it"
+			}
+			return conflictText(what)(ctx)
+		}
+		fields := changedFields(before, now)
+		if len(fields) == 0 {
+			return conflictText(what)(ctx)
+		}
+		return fmt.Sprintf("%s changed since you opened it (%s)", common.Clean(what), strings.Join(fields, ", "))
+	}
+}
+
+// conflictText is the conflict message when what changed is unknown.
+func conflictText(what string) func(context.Context) string {
+	return func(context.Context) string { return common.Clean(what) + " changed since you opened it" }
+}
+
+// changedFields names the user fields (not the bookkeeping) that differ
+// between two values of the same struct type, in field order.
+func changedFields(a, b any) []string {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	if va.Type() != vb.Type() || va.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []string
+	for i := 0; i < va.NumField(); i++ {
+		f := va.Type().Field(i)
+		if f.Anonymous || !f.IsExported() {
+			continue // Meta: id, version, times
+		}
+		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			out = append(out, strings.ToLower(f.Name))
+		}
+	}
+	return out
+}
+
+// archiveCmd archives (or restores) the selected item as one command.
+func archiveCmd(c *common.Common, seq int, sel common.Selection, archived bool) tea.Cmd {
+	table := db.ArchiveKinds()[sel.Kind]
+	name := sel.Label
+	if sel.Kind == common.KindCustomer || name == "" {
+		name = sel.Customer
+	}
+	verb, done := "archive", "Archived"
+	if !archived {
+		verb, done = "restore", "Restored"
+	}
+	desc := fmt.Sprintf("%s %s %s", verb, common.EditWords(sel.Kind), name)
+	st := fmt.Sprintf("%s %s %q%s", done, common.EditWords(sel.Kind), common.Clean(name), undoHint)
+	id := sel.ItemID
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		err := c.DB.Write(ctx, desc, func(tx *db.Tx) error { return tx.SetArchived(table, id, archived) })
+		return editSavedMsg{Seq: seq, Status: st, Err: err, Back: archived && sel.Kind == common.KindCustomer, CustomerID: sel.CustomerID}
+	}
+}
+
+// resolveCmd marks the selected complaint resolved (db names the command).
+func resolveCmd(c *common.Common, seq int, sel common.Selection) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		_, err := c.DB.ResolveComplaint(ctx, sel.ItemID)
+		return editSavedMsg{Seq: seq, Status: fmt.Sprintf("Complaint resolved: %s%s", common.Clean(sel.Label), undoHint), Err: err}
+	}
+}

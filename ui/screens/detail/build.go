@@ -1,0 +1,178 @@
+package detail
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/common"
+)
+
+// build renders every line of the view as plain text.
+func (v *Model) build() {
+	s := v.c.Styles
+	d := &v.d
+	cu := &d.Customer
+	today := v.c.Today()
+	loc := v.c.Now().Location()
+	items := v.items[:0]
+	add := func(kind detailItemKind, idx int, st *lipgloss.Style, text string) {
+		items = append(items, detailItem{kind: kind, idx: idx, text: text, style: st})
+	}
+	name := common.Clean(cu.Name)
+	if cu.Company != "" {
+		name += " · " + common.Clean(cu.Company)
+	}
+	if cu.ArchivedAt != 0 {
+		name += " (archived)"
+	}
+	add(itemCustomer, 0, &s.Item.Name, name)
+	card := fmt.Sprintf("Tier %s", cu.Tier)
+	if cu.TierPinned {
+		card += " (pinned)"
+	}
+	card += fmt.Sprintf(" · %s · every %d d", cu.Lifecycle, d.Cadence)
+	if cu.Lifecycle == model.Churned && cu.ChurnReason != "" {
+		card += " · churned: " + common.Clean(cu.ChurnReason)
+	}
+	add(itemText, 0, nil, card)
+	var reach []string
+	for _, f := range []string{cu.Email, cu.Phone, cu.IM} {
+		if f != "" {
+			reach = append(reach, common.Clean(f))
+		}
+	}
+	if len(reach) > 0 {
+		add(itemText, 0, nil, strings.Join(reach, " · "))
+	}
+	if len(d.Tags) > 0 {
+		tags := make([]string, len(d.Tags))
+		for i, t := range d.Tags {
+			tags[i] = "#" + common.Clean(t)
+		}
+		add(itemText, 0, &s.Item.Dim, "Tags: "+strings.Join(tags, " "))
+	}
+	for i, ct := range d.Contacts {
+		line := "Contact: " + common.Clean(ct.Name)
+		var extra []string
+		for _, f := range []string{ct.Role, ct.Email, ct.Phone} {
+			if f != "" {
+				extra = append(extra, common.Clean(f))
+			}
+		}
+		if len(extra) > 0 {
+			line += " (" + strings.Join(extra, ", ") + ")"
+		}
+		if ct.IsPrimary {
+			line += " · primary"
+		}
+		add(itemContact, i, nil, line)
+	}
+	st := d.Stats
+	last := "never contacted"
+	if st.LastContactAt > 0 {
+		last = "last contact " + common.AgoText(model.DayOfUnix(st.LastContactAt, loc), today)
+	}
+	add(itemText, 0, &s.Item.Dim, last)
+
+	add(itemText, 0, nil, "")
+	riskSt := s.RiskStyle(st.RiskLevel)
+	riskTitle := fmt.Sprintf("Risk %d · %s", st.RiskScore, levelText(st.RiskLevel))
+	if st.RiskLevel == model.LevelAtRisk {
+		riskTitle = common.MarkAtRisk + " " + riskTitle
+	}
+	add(itemTitle, 0, &riskSt, riskTitle)
+	if len(st.Reasons) == 0 {
+		add(itemText, 0, &s.Item.Dim, "  no risk signals")
+	}
+	for _, r := range st.Reasons {
+		add(itemText, 0, nil, fmt.Sprintf("  +%-3d %s", r.Points, common.Clean(r.Text)))
+	}
+
+	add(itemText, 0, nil, "")
+	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Open deals (%d)", len(d.Deals)))
+	for i, dl := range d.Deals {
+		line := fmt.Sprintf("  %s · %s · %s", common.Clean(dl.Title), common.Clean(d.StageName[dl.StageID]), common.MoneyLong(dl.ValueMinor, dl.Currency))
+		if !dl.ExpectedClose.IsZero() {
+			line += " · close " + dl.ExpectedClose.String()
+		}
+		if !dl.SnoozedUntil.IsZero() && dl.SnoozedUntil >= today {
+			line += " · snoozed to " + dl.SnoozedUntil.String()
+		}
+		add(itemDeal, i, nil, line)
+	}
+
+	add(itemText, 0, nil, "")
+	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Open follow-ups (%d)", len(d.Followups)))
+	for i, f := range d.Followups {
+		due := common.DueText(f.Due, today)
+		stl := &s.Item.Today
+		if model.FollowupOverdue(f.Due, f.DueTime, v.c.Now()) {
+			due, stl = common.MarkOverdue+" "+due, &s.Item.Overdue
+		} else if f.DueTime != "" {
+			due += " " + f.DueTime
+		}
+		add(itemFollowup, i, stl, fmt.Sprintf("%s  %s", common.Cell(due, 13), common.Clean(f.Title)))
+	}
+
+	add(itemText, 0, nil, "")
+	add(itemTitle, 0, &s.Section.Title, "Recent orders")
+	if len(d.Orders) == 0 {
+		add(itemText, 0, &s.Item.Dim, "  none")
+	}
+	for i, o := range d.Orders {
+		line := fmt.Sprintf("  %s  %s", model.DayOfUnix(o.OrderedAt, loc), common.MoneyLong(o.AmountMinor, o.Currency))
+		if o.Note != "" {
+			line += "  " + common.Clean(o.Note)
+		}
+		add(itemOrder, i, nil, line)
+	}
+
+	add(itemText, 0, nil, "")
+	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Timeline (%d)", d.Total))
+	for i := range v.timeline {
+		add(itemTimeline, i, nil, timelineText(&v.timeline[i], loc))
+	}
+	if len(v.timeline) < d.Total {
+		add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  … %d older", d.Total-len(v.timeline)))
+	}
+	v.items = items
+	v.sel = v.sel[:0]
+	for i, it := range items {
+		if it.kind.selectable() {
+			v.sel = append(v.sel, i)
+		}
+	}
+}
+
+func levelText(l model.Level) string {
+	switch l {
+	case model.LevelAtRisk:
+		return "at risk"
+	case model.LevelWatch:
+		return "watch"
+	case model.LevelHealthy:
+		return "healthy"
+	}
+	return "not scored"
+}
+
+// timelineText is one interaction: date, kind, direction and outcome, summary.
+func timelineText(i *model.Interaction, loc *time.Location) string {
+	dir := map[model.Direction]string{model.Outbound: "→", model.Inbound: "←", model.Internal: "·"}[i.Direction]
+	what := string(i.Kind)
+	switch {
+	case i.Kind == model.KindComplaint && i.ResolvedAt == 0:
+		what += " (open)"
+	case i.Kind == model.KindFeedback && i.Score >= 0:
+		what += fmt.Sprintf(" %d/10", i.Score)
+	}
+	out := fmt.Sprintf("%s %s %-10s", model.DayOfUnix(i.OccurredAt, loc), dir, what)
+	if i.Outcome != "" && i.Outcome != model.OutcomeNone {
+		out += " [" + strings.ReplaceAll(string(i.Outcome), "_", " ") + "]"
+	}
+	return out + " " + common.Clean(i.Summary)
+}

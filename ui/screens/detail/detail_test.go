@@ -1,0 +1,103 @@
+package detail
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/internal/screentest"
+	"github.com/rapportcrm/rapport/ui/internal/testbook"
+)
+
+// detailApp opens customer id's detail over d, loaded, in the screen
+// harness, with the body the app gives it in a w×h terminal.
+func detailApp(t testing.TB, d *db.DB, id int64, w, h int) (*screentest.Harness, *Model) {
+	t.Helper()
+	v := New(screentest.Common(t, d), id)
+	return screentest.InApp(t, v, w, h), v
+}
+
+func TestDetailShowsTheWholeCustomer(t *testing.T) {
+	d, f := testbook.Book(t)
+	a, _ := detailApp(t, d, f.Wang, 120, 40)
+	out := a.Plain()
+	for _, want := range []string{"王芳 · 北京远景科技有限公司", "Tier A (pinned) · customer · every 14 d", "#vip", "Risk 10", "+10  Follow-up 3 d overdue",
+		"Open follow-ups (1)", "3d overdue", "Send quote", "Timeline (2)", "Discussed the 2027 volume 报价", "Recent orders"} {
+		screentest.MustContain(t, out, want)
+	}
+	// Newest first.
+	if strings.Index(out, "Discussed") > strings.Index(out, "Visited") {
+		t.Fatal("timeline is not newest first")
+	}
+}
+
+func TestDetailSanitisesDatabaseText(t *testing.T) {
+	d, f := testbook.Book(t)
+	a, det := detailApp(t, d, f.Evil, 120, 40)
+	raw := det.View()
+	for _, bad := range []string{"\x1b[31mCorp", "\u202e", "\x07", "\x9b", "\x1b]0;"} {
+		if strings.Contains(raw, bad) {
+			t.Fatalf("frame carries %q from the database", bad)
+		}
+	}
+	screentest.MustContain(t, a.Plain(), "EvilCorp")
+}
+
+func TestDetailFollowupKeys(t *testing.T) {
+	d, f := testbook.Book(t)
+	a, _ := detailApp(t, d, f.Wang, 120, 40)
+	// The cursor starts on the customer's name line; the follow-up is next.
+	a.Press("j", "Z", "明天", "enter")
+	fu, _ := d.Followup(context.Background(), f.OverdueFollowup)
+	if fu.Due.String() != "2026-11-24" {
+		t.Fatalf("Z 明天 snoozed to %s", fu.Due)
+	}
+	a.Press("x")
+	fu, _ = d.Followup(context.Background(), f.OverdueFollowup)
+	if fu.DoneAt == 0 {
+		t.Fatal("x did not complete the follow-up")
+	}
+	screentest.MustContain(t, a.Plain(), "Open follow-ups (0)")
+	// x on a timeline row is a hint, not an action.
+	a.Press("x")
+	screentest.MustContain(t, a.Status()+"\n"+a.Plain(), "select one under Open follow-ups")
+}
+
+func TestDetailPagesALongTimeline(t *testing.T) {
+	d, _ := testbook.Open(t)
+	ctx := context.Background()
+	id, _ := d.CreateCustomer(ctx, &model.Customer{Name: "Chatty"}, nil)
+	const n = 1500
+	if err := d.Write(ctx, "many", func(tx *db.Tx) error {
+		for i := 0; i < n; i++ {
+			if _, err := tx.LogInteraction(&model.Interaction{CustomerID: id, Kind: model.KindCall, Direction: model.Outbound, Outcome: model.OutcomeReplied,
+				Score: -1, Summary: fmt.Sprintf("Call %04d", i), OccurredAt: testbook.Now().Unix() - int64(n-i)*3600}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a, det := detailApp(t, d, id, 80, 24)
+	if len(det.timeline) != timelineFirst {
+		t.Fatalf("first load holds %d interactions", len(det.timeline))
+	}
+	screentest.MustContain(t, a.Plain(), "Call 1499")
+	a.Press("G")
+	for i := 0; i < 20 && det.cursor != len(det.sel)-1 || len(det.timeline) < n; i++ {
+		a.Press("G")
+	}
+	if len(det.timeline) != n {
+		t.Fatalf("paged %d of %d", len(det.timeline), n)
+	}
+	screentest.MustContain(t, a.Plain(), "Call 0000")
+	// A reload keeps the cursor on the same interaction.
+	a.Send(common.ReloadMsg{})
+	screentest.MustContain(t, a.Plain(), "› ")
+	screentest.MustContain(t, a.Plain(), "Call 0000")
+}
