@@ -22,21 +22,21 @@ func customerRevenue(ctx context.Context, q Querier, id int64, since int64, book
 		FROM orders WHERE customer_id = ? AND archived_at IS NULL
 		GROUP BY currency ORDER BY currency <> ?, currency`, since, id, book)
 	if err != nil {
-		return out, err
+		return out, overflowAs(err, "the customer's revenue")
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var cur string
 		var all, recent int64
 		if err := rows.Scan(&cur, &all, &recent); err != nil {
-			return out, err
+			return out, overflowAs(err, "the customer's revenue")
 		}
 		out.Lifetime = append(out.Lifetime, Amount{Currency: cur, Minor: all})
 		if recent != 0 {
 			out.Last365 = append(out.Last365, Amount{Currency: cur, Minor: recent})
 		}
 	}
-	return out, rows.Err()
+	return out, overflowAs(rows.Err(), "the customer's revenue")
 }
 
 // DoneFollowups returns a customer's most recently completed follow-ups,

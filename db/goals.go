@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
@@ -218,7 +219,17 @@ func goalActual(ctx context.Context, q Querier, g model.Goal, loc *time.Location
 	}
 	var n sql.NullInt64
 	if err := q.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
-		return 0, mapError(err)
+		return 0, overflowAs(err, fmt.Sprintf("%s for %s", g.Measure.Label(), g.Period))
 	}
 	return n.Int64, nil
+}
+
+// overflowAs turns SQLite's "integer overflow" from sum() into a
+// TotalOverflowError naming what was totalled (some stored amount is far
+// beyond what a business can hold); other errors pass through mapError.
+func overflowAs(err error, what string) error {
+	if err != nil && strings.Contains(err.Error(), "integer overflow") {
+		return &model.TotalOverflowError{What: what}
+	}
+	return mapError(err)
 }

@@ -273,7 +273,7 @@ func reportRevenueByMonth(ctx context.Context, rc *reportCtx) error {
 			JOIN customers c ON c.id = o.customer_id
 			WHERE o.ordered_at >= ? AND o.ordered_at < ? AND o.currency = ? AND o.archived_at IS NULL AND c.archived_at IS NULL`,
 			rc.start(m), rc.start(m.AddMonths(1)), rc.set.Currency).Scan(&sum); err != nil {
-			return err
+			return overflowAs(err, "revenue of "+m.String()[:7]+" in "+rc.set.Currency)
 		}
 		mr := MonthRevenue{Month: m.String()[:7], Minor: sum}
 		if t, ok := targets[mr.Month]; ok {
