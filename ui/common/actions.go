@@ -36,6 +36,18 @@ func SnoozeFollowupCmd(c *Common, id int64, title string, due model.Day, dueTime
 	}
 }
 
+// SnoozeADayCmd is `z` on a follow-up: one day after the later of its due
+// date and today (db.SnoozeFollowupADay), so a snooze never pulls a date
+// forward.
+func SnoozeADayCmd(c *Common, id int64, title string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		f, err := c.DB.SnoozeFollowupADay(ctx, id)
+		return ActedMsg{Status: fmt.Sprintf("Snoozed a day, to %s: %s", model.When{Day: f.Due}.Describe(c.Today()), Clean(title)), Err: err}
+	}
+}
+
 // SnoozeDealCmd snoozes a rotting deal until a day, with a reason.
 func SnoozeDealCmd(c *Common, id int64, title string, until model.Day, reason string) tea.Cmd {
 	return func() tea.Msg {

@@ -101,7 +101,7 @@ func New(c *common.Common, id int64) *Model {
 	v := &Model{c: c, id: id, keys: detailKeys{
 		MoveKeys: common.NewMoveKeys(),
 		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
-		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "+1 day")),
+		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "a day later")),
 		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "snooze to")),
 		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
 		edit:     common.NewEditKeys(true, true),
@@ -391,7 +391,7 @@ func (v *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, v.keys.Done):
 		return common.CompleteFollowupCmd(v.c, f.ID, f.Title)
 	case key.Matches(msg, v.keys.Snooze):
-		return common.SnoozeFollowupCmd(v.c, f.ID, f.Title, v.c.Today().AddDays(1), f.DueTime)
+		return common.SnoozeADayCmd(v.c, f.ID, f.Title)
 	case key.Matches(msg, v.keys.SnoozeTo):
 		v.prompt = prompt.NewSnooze(v.c.PromptOptions(), "Snooze to:", false)
 		v.prompt.FollowupID, v.prompt.Title, v.prompt.DueTime = f.ID, f.Title, f.DueTime

@@ -101,3 +101,26 @@ func TestDetailPagesALongTimeline(t *testing.T) {
 	screentest.MustContain(t, a.Plain(), "› ")
 	screentest.MustContain(t, a.Plain(), "Call 0000")
 }
+
+// TestDetailSnoozeNeverPullsForward: z on a follow-up due in 3 days at
+// 15:30 moves it to the fourth day at 15:30, not to tomorrow (issue 21, 1).
+func TestDetailSnoozeNeverPullsForward(t *testing.T) {
+	d, f := testbook.Book(t)
+	ctx := context.Background()
+	var id int64
+	if err := d.Write(ctx, "follow", func(tx *db.Tx) error {
+		var err error
+		id, err = tx.CreateFollowup(&model.Followup{CustomerID: f.Olivia, Title: "Later call", Due: d.Today().AddDays(3), DueTime: "15:30"})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := detailApp(t, d, f.Olivia, 120, 40)
+	screentest.MustContain(t, a.Plain(), "Later call")
+	a.Press("j", "z")
+	fu, _ := d.Followup(ctx, id)
+	if fu.Due != d.Today().AddDays(4) || fu.DueTime != "15:30" {
+		t.Fatalf("z moved a follow-up due in 3 d to %s %s", fu.Due, fu.DueTime)
+	}
+	screentest.MustContain(t, a.Status(), "Snoozed a day")
+}

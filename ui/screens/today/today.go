@@ -94,7 +94,7 @@ func New(c *common.Common) *Model {
 		MoveKeys: common.NewMoveKeys(),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
-		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "+1 day")),
+		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "a day later")),
 		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "snooze to")),
 		Fold:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "show all/fewer")),
 		edit:     common.NewEditKeys(false, false),
@@ -424,7 +424,7 @@ func (t *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, t.keys.Done):
 		return common.CompleteFollowupCmd(t.c, f.FollowupID, f.Title)
 	case key.Matches(msg, t.keys.Snooze) && isFollowup:
-		return common.SnoozeFollowupCmd(t.c, f.FollowupID, f.Title, t.c.Today().AddDays(1), f.DueTime)
+		return common.SnoozeADayCmd(t.c, f.FollowupID, f.Title)
 	case key.Matches(msg, t.keys.SnoozeTo) && isFollowup:
 		t.prompt = prompt.NewSnooze(t.c.PromptOptions(), "Snooze to:", false)
 		t.prompt.FollowupID, t.prompt.Title, t.prompt.DueTime = f.FollowupID, f.Title, f.DueTime
