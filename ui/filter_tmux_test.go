@@ -52,7 +52,7 @@ func TestFilterEscTmux(t *testing.T) {
 		s := tmuxtest.Start(t, 160, 40, env, bin, "--db", d.Path())
 		s.WaitFor("3 Pipeline")
 		s.Keys("3")
-		s.WaitFor("Pilot for", "Renewal 2027")
+		s.WaitFor("Pilot for", "Renewal 2027", "▸ Won")
 		s.Keys("/")
 		s.Text("acme")
 		s.WaitFor("/ acme", "Fleet upgrade")
