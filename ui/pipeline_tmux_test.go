@@ -21,7 +21,9 @@ func TestPipelineTmux(t *testing.T) {
 	}
 	s.WaitFor("3 Pipeline")
 	s.Keys("3")
-	s.WaitFor("Renewal 2027")
+	// Today lists the rotting Renewal 2027 too: wait for the board itself
+	// (its folded Won column), or j may reach a board still loading.
+	s.WaitFor("Renewal 2027", "▸ Won")
 	// Lead holds Pilot (overdue next step) first, then Renewal 2027.
 	s.Keys("j")
 	s.WaitFor("›  Renewal 2027")

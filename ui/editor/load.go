@@ -27,7 +27,7 @@ type target struct {
 }
 
 // editLoadedMsg carries the row an edit request needs. Produced by
-// loadEditCmd (the root's); Seq drops an answer to an older request.
+// loadEditCmd; handled by Model.Update. Seq drops an answer to an older request.
 type editLoadedMsg struct {
 	Seq int
 	Req common.EditRequestMsg

@@ -17,7 +17,7 @@ import (
 
 // editSavedMsg is the end of a write the editor started (a form save, an
 // archive, a restore, a resolve). Produced by the commands of this file;
-// handled by the root (editSaved). Each write is one db.Write: one command,
+// handled by Model.Update (saved). Each write is one db.Write: one command,
 // one undo batch, named so that "Undone: …" says what it was.
 type editSavedMsg struct {
 	Seq    int

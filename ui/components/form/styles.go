@@ -18,7 +18,7 @@ type Palette struct {
 	Warn   lipgloss.AdaptiveColor
 }
 
-// DefaultPalette matches the app's default theme (ui.DefaultTheme).
+// DefaultPalette matches the app's default theme (common.DefaultTheme).
 func DefaultPalette() Palette {
 	return Palette{
 		Text:   lipgloss.AdaptiveColor{Light: "#1a1a1a", Dark: "#e4e4e4"},

@@ -209,7 +209,7 @@ func TestReportsReloadKeepsScroll(t *testing.T) {
 	}
 	cmd := s.Update(common.ReloadMsg{})
 	if !s.loading {
-		t.Fatal("reloadMsg did not start a load")
+		t.Fatal("ReloadMsg did not start a load")
 	}
 	a.Drain(cmd)
 	if s.top != 3 {
