@@ -215,3 +215,28 @@ func likePrefix(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
 	return r.Replace(s) + "%"
 }
+
+// CustomerIndex returns the position (0-based) of customer id in the list
+// q selects, in q's order, and false when the filter does not select it.
+// Screens use it to keep the cursor on the same customer when the list is
+// reloaded or re-sorted.
+func (d *DB) CustomerIndex(ctx context.Context, q CustomerQuery, id int64) (int, bool, error) {
+	set, err := loadSettings(ctx, d.r)
+	if err != nil {
+		return 0, false, err
+	}
+	where, args, rank, rankArgs := customerWhere(q, set.Points.AtRiskThreshold)
+	var in int
+	if err := d.r.QueryRowContext(ctx, `SELECT count(*) FROM customers c JOIN customer_stats s ON s.customer_id = c.id WHERE c.id = ? AND `+where,
+		append([]any{id}, args...)...).Scan(&in); err != nil || in == 0 {
+		return 0, false, err
+	}
+	var idx int
+	err = d.r.QueryRowContext(ctx, `SELECT rn FROM (SELECT c.id AS id, row_number() OVER (ORDER BY `+rank+orderBy(q.Sort)+`) - 1 AS rn
+		FROM customers c JOIN customer_stats s ON s.customer_id = c.id WHERE `+where+`) WHERE id = ?`,
+		append(append(rankArgs, args...), id)...).Scan(&idx)
+	if err != nil {
+		return 0, false, err
+	}
+	return idx, true, nil
+}

@@ -151,3 +151,34 @@ func TestBadFilterWordsMatchNothing(t *testing.T) {
 		t.Errorf("archived:no matched %d, want 2", len(rows))
 	}
 }
+
+// TestCustomerIndexMatchesTheList: for every sort and a filter, the index
+// of each customer is its position in the listed order; a customer the
+// filter leaves out is not found.
+func TestCustomerIndexMatchesTheList(t *testing.T) {
+	ctx := context.Background()
+	d, _ := openTest(t)
+	for _, n := range []string{"Zeta", "acme", "Beta Acme", "王芳", "Alpha"} {
+		mustCustomer(t, d, n)
+	}
+	for _, sort := range Sorts() {
+		for _, f := range []string{"", "acme"} {
+			q := CustomerQuery{Filter: model.ParseFilter(f), Sort: sort, Limit: 100}
+			rows, err := d.ListCustomers(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range rows {
+				idx, ok, err := d.CustomerIndex(ctx, q, r.ID)
+				if err != nil || !ok || idx != i {
+					t.Errorf("sort %s filter %q: %s at %d, index says %d %v %v", sort, f, r.Name, i, idx, ok, err)
+				}
+			}
+			if f != "" {
+				if _, ok, _ := d.CustomerIndex(ctx, q, 1); ok {
+					t.Errorf("filter %q: Zeta found", f)
+				}
+			}
+		}
+	}
+}

@@ -26,7 +26,15 @@ type customersPageMsg struct {
 	Rows  []db.CustomerRow
 	Total int // -1 when not counted
 	Reset bool
-	Err   error
+	// Keep is the customer the cursor was on when the page was asked for
+	// (a reload or a re-sort); Found says it is still in the list, at Index.
+	Keep  int64
+	Found bool
+	Index int
+	// Archived says a kept customer left the list by being archived or
+	// restored (that command's own status line says so; no second note).
+	Archived bool
+	Err      error
 }
 
 type customersKeys struct {
@@ -62,6 +70,13 @@ type Model struct {
 	// (openPending) instead of opening a customer of the old list.
 	resetting   bool
 	openPending bool
+	// selID and selName are the customer under the cursor, kept across
+	// reloads and re-sorts so the cursor stays on the same person.
+	selID   int64
+	selName string
+	// askedAt is the cursor when a reload that keeps selID was asked for:
+	// moves made while it is on its way are replayed on the answer.
+	askedAt int
 }
 
 // New builds the Customers screen; Init loads the first page.
@@ -154,11 +169,15 @@ func (m *Model) Cursor() (cursor, top int) { return m.cursor, m.top }
 func (m *Model) Total() int { return m.total }
 
 // fetch asks for a page starting at start; count also counts, reset moves
-// the cursor to the top when the answer arrives.
+// the cursor to the top (at once, so moves made before the answer count
+// from the top of the new list).
 func (m *Model) fetch(start int, count, reset bool) tea.Cmd {
 	m.seq++
 	m.pending = true
 	m.resetting = reset
+	if reset {
+		m.cursor, m.top = 0, 0
+	}
 	seq, c := m.seq, m.c
 	q := db.CustomerQuery{Filter: model.ParseFilter(m.filter.Query()), Sort: db.Sorts()[m.sort], Offset: start, Limit: customersPage}
 	return func() tea.Msg {
@@ -170,6 +189,42 @@ func (m *Model) fetch(start int, count, reset bool) tea.Cmd {
 				return msg
 			}
 		}
+		msg.Rows, msg.Err = c.DB.ListCustomers(ctx, q)
+		return msg
+	}
+}
+
+// fetchKeeping reloads the list (counted) keeping the cursor on customer
+// id: the answer says where id is now, and the page around it comes with
+// it. With no customer selected yet it is a plain reload.
+func (m *Model) fetchKeeping(id int64) tea.Cmd {
+	if id == 0 {
+		return m.fetch(max(0, m.top-customersPage/4), true, false)
+	}
+	m.seq++
+	m.pending = true
+	m.askedAt = m.cursor
+	seq, c, fallback := m.seq, m.c, max(0, m.top-customersPage/4)
+	q := db.CustomerQuery{Filter: model.ParseFilter(m.filter.Query()), Sort: db.Sorts()[m.sort], Limit: customersPage}
+	return func() tea.Msg {
+		ctx, cancel := c.DBCtx()
+		defer cancel()
+		msg := customersPageMsg{Seq: seq, Keep: id}
+		if msg.Total, msg.Err = c.DB.CountCustomers(ctx, q); msg.Err != nil {
+			return msg
+		}
+		if msg.Index, msg.Found, msg.Err = c.DB.CustomerIndex(ctx, q, id); msg.Err != nil {
+			return msg
+		}
+		if !msg.Found {
+			cu, err := c.DB.Customer(ctx, id)
+			msg.Archived = err != nil || (cu.ArchivedAt != 0) != q.Filter.Archived
+		}
+		q.Offset = fallback
+		if msg.Found {
+			q.Offset = max(0, msg.Index-customersPage/4)
+		}
+		msg.Start = q.Offset
 		msg.Rows, msg.Err = c.DB.ListCustomers(ctx, q)
 		return msg
 	}
@@ -190,9 +245,12 @@ func (m *Model) ensure() tea.Cmd {
 }
 
 // Update handles keys, pages and the debounced filter, then decides which
-// keys apply in the state it left.
+// keys apply in the state it left and notes the customer under the cursor.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	cmd := m.update(msg)
+	if r, ok := m.row(m.cursor); ok && !m.resetting {
+		m.selID, m.selName = r.ID, r.Name
+	}
 	m.syncKeys()
 	return cmd
 }
@@ -213,25 +271,33 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.start, m.rows = msg.Start, msg.Rows
 		m.resetting = false
-		if msg.Reset {
-			m.cursor, m.top = 0, 0
+		var left tea.Cmd
+		if msg.Keep != 0 {
+			if msg.Found {
+				// Where the customer is now, plus any move made meanwhile.
+				m.cursor = msg.Index + m.cursor - m.askedAt
+			} else if msg.Keep == m.selID && !msg.Archived {
+				// The customer left the list (a change made it fail the
+				// filter): the cursor keeps its row, and the user is told.
+				left = common.StatusCmd(fmt.Sprintf("%s is no longer in this list", common.Clean(m.selName)))
+			}
 		}
 		m.cursor = common.Clamp(m.cursor, 0, m.total-1)
 		m.top = common.ScrollTo(m.top, m.cursor, m.rowsHeight(), m.total)
 		if m.openPending {
 			m.openPending = false
 			if r, ok := m.row(m.cursor); ok {
-				return common.OpenCustomerCmd(r.ID)
+				return tea.Batch(left, common.OpenCustomerCmd(r.ID))
 			}
 		}
-		return m.ensure()
+		return tea.Batch(left, m.ensure())
 	case filterbar.TickMsg:
 		if _, changed := m.filter.Update(msg); changed {
 			return m.applyFilter()
 		}
 		return nil
 	case common.ReloadMsg:
-		return m.fetch(max(0, m.top-customersPage/4), true, false)
+		return m.fetchKeeping(m.selID)
 	case tea.KeyMsg:
 		if m.filter.Typing() {
 			cmd, changed := m.filter.Update(msg)
@@ -263,7 +329,7 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 		return m.filter.Open()
 	case key.Matches(msg, m.keys.Sort):
 		m.sort = (m.sort + 1) % len(db.Sorts())
-		return m.fetch(0, true, true)
+		return m.fetchKeeping(m.selID)
 	case key.Matches(msg, m.filter.Keys.Clear):
 		if m.filter.Clear() {
 			return m.applyFilter()

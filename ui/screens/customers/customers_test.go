@@ -225,3 +225,69 @@ func BenchmarkCustomersFilterQuery(b *testing.B) {
 		}
 	}
 }
+
+// TestCursorKeepsItsCustomer: a write from elsewhere that re-sorts the
+// list, and a re-sort with s, leave the cursor on the same customer, not on
+// the same row; when the customer leaves the filter, the row is kept and
+// the status line says so (issue 21, 2).
+func TestCursorKeepsItsCustomer(t *testing.T) {
+	d, f := fixtureBook(t)
+	ctx := context.Background()
+	a, c := screentest.Open(t, d, 100, 30, New)
+	selected := func() int64 {
+		sel, ok := c.Selection()
+		if !ok {
+			t.Fatal("nothing selected")
+		}
+		return sel.CustomerID
+	}
+	for selected() != f.Sato {
+		a.Press("j")
+	}
+	row, _ := c.Cursor()
+	// Another shell makes Olivia the riskiest customer: she sorts above Sato.
+	if err := d.Write(ctx, "elsewhere", func(tx *db.Tx) error {
+		for i := 0; i < 3; i++ {
+			if _, err := tx.LogInteraction(&model.Interaction{CustomerID: f.Olivia, Kind: model.KindCall, Direction: model.Outbound, Outcome: model.OutcomeNoReply,
+				Score: -1, Summary: "no answer", OccurredAt: testbook.Now().Unix() - int64(3-i)*60}); err != nil {
+				return err
+			}
+		}
+		// The complaint came first; the unanswered calls after it.
+		_, err := tx.LogInteraction(&model.Interaction{CustomerID: f.Olivia, Kind: model.KindComplaint, Direction: model.Inbound, Outcome: model.OutcomeNegative,
+			Score: -1, Summary: "angry", OccurredAt: testbook.Now().Unix() - 3600})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a.Send(common.ReloadMsg{})
+	if got, _ := c.Cursor(); selected() != f.Sato || got != row+1 {
+		t.Fatalf("after the reload the cursor is on row %d (customer %d), want Sato on row %d", got, selected(), row+1)
+	}
+	// A re-sort keeps the customer too.
+	a.Press("s")
+	if selected() != f.Sato {
+		t.Fatalf("after s the cursor is on customer %d, want Sato", selected())
+	}
+	// Müller leaves the at-risk filter after replying.
+	a.Press("/", "risk:at", "enter")
+	for i := 0; selected() != f.Muller; i++ {
+		if i > c.Total() {
+			t.Fatal("Müller is not in risk:at")
+		}
+		a.Press("j")
+	}
+	row, _ = c.Cursor()
+	if err := d.Write(ctx, "reply", func(tx *db.Tx) error {
+		_, err := tx.LogInteraction(&model.Interaction{CustomerID: f.Muller, Kind: model.KindEmail, Direction: model.Inbound, Outcome: model.OutcomePositive,
+			Score: -1, Summary: "happy again", OccurredAt: testbook.Now().Unix()})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a.Send(common.ReloadMsg{})
+	if got, _ := c.Cursor(); got != min(row, c.Total()-1) || selected() == f.Muller {
+		t.Fatalf("cursor row %d customer %d after Müller left (row was %d)", got, selected(), row)
+	}
+	screentest.MustContain(t, a.Status(), "Jürgen Müller is no longer in this list")
+}
