@@ -269,14 +269,7 @@ func (p *Model) updateInputs(msg tea.Msg) tea.Cmd {
 }
 
 // reload loads the board again, keeping the cursor on the selected deal.
-func (p *Model) reload() tea.Cmd {
-	if p.follow == 0 {
-		if r := p.selected(); r != nil {
-			p.follow = r.ID
-		}
-	}
-	return p.load()
-}
+func (p *Model) reload() tea.Cmd { return p.load() }
 
 // moved reacts to the result of a move: on success the root shows the
 // status and marks other screens stale; the board reloads and the cursor
@@ -305,6 +298,16 @@ func (p *Model) applyLoad(msg boardLoadedMsg) {
 	if p.focus >= 0 && p.focus < len(p.cols) {
 		prevStage = p.cols[p.focus].Stage.ID
 	}
+	// The cursor stays on the card selected now — when the answer arrives,
+	// so a j pressed while it was on its way is not undone — unless a move
+	// or a new deal asked to follow a card.
+	id := p.follow
+	if id == 0 {
+		if r := p.selected(); r != nil {
+			id = r.ID
+		}
+	}
+	p.follow = 0
 	oldCursor := map[int64][2]int{}
 	for i, c := range p.cols {
 		oldCursor[c.Stage.ID] = [2]int{p.cursor[i], p.top[i]}
@@ -328,8 +331,7 @@ func (p *Model) applyLoad(msg boardLoadedMsg) {
 			p.focus = i
 		}
 	}
-	if id := p.follow; id != 0 {
-		p.follow = 0
+	if id != 0 {
 		for i, c := range cols {
 			for j := range c.Cards {
 				if c.Cards[j].ID == id {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -549,4 +550,29 @@ func BenchmarkPipelineKeys(b *testing.B) {
 			_ = p.View()
 		}
 	})
+}
+
+// TestReloadDoesNotUndoAMove: a j pressed while a reload is on its way is
+// kept when the answer arrives (issue 21, 3).
+func TestReloadDoesNotUndoAMove(t *testing.T) {
+	d, f := pipelineBook(t)
+	a, p := pipelineApp(t, d, 160, 40)
+	selectDeal(t, a, p, f.Pilot)
+	reload := p.Update(common.ReloadMsg{})
+	if reload == nil {
+		t.Fatal("a reload asks for nothing")
+	}
+	_ = p.View()
+	a.Press("j")
+	if r, _ := p.Selected(); r.ID != f.Renewal {
+		t.Fatalf("j went to %d, want Renewal 2027", r.ID)
+	}
+	msg, ok := screentest.Run(reload, 5*time.Second)
+	if !ok {
+		t.Fatal("the reload did not answer")
+	}
+	a.Send(msg)
+	if r, _ := p.Selected(); r.ID != f.Renewal {
+		t.Fatalf("the reload's answer put the cursor back on %q", r.Title)
+	}
 }
