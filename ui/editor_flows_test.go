@@ -387,3 +387,27 @@ func TestEditKeysInHelpAndDisabledWhenTheyDoNotApply(t *testing.T) {
 		t.Fatal("c or r offered outside the detail view")
 	}
 }
+
+// TestUndoneCustomerClosesIts360: add a customer, open it, u — the 360 of a
+// customer that no longer exists closes and the status line says why, so
+// no key acts on it (issue 21, 4).
+func TestUndoneCustomerClosesIts360(t *testing.T) {
+	d, _ := fixtureBook(t)
+	a := newTestApp(t, d, 100, 30)
+	press(t, a, "2")
+	openForm(t, a, "a")
+	press(t, a, "Nova Trading", "ctrl+s")
+	mustClose(t, a)
+	id, err := d.FindCustomer(context.Background(), "Nova Trading")
+	if err != nil {
+		t.Fatal(err)
+	}
+	openDetailOf(t, a, id.ID)
+	mustContain(t, plain(a), "Nova Trading")
+	press(t, a, "u")
+	if _, ok := a.Focused().(*detail.Model); ok {
+		t.Fatalf("the 360 of the undone customer is still open:\n%s", plain(a))
+	}
+	mustContain(t, a.Status(), "Nova Trading is no longer in the book")
+	mustContain(t, plain(a), "1/47 · sort: risk") // the list without it
+}

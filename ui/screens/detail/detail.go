@@ -3,6 +3,7 @@
 package detail
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -282,6 +283,9 @@ func (v *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.ID != v.id || msg.Seq != v.seq {
 			return nil
 		}
+		if errors.Is(msg.Err, model.ErrNotFound) {
+			return v.gone()
+		}
 		v.applyLoad(msg)
 		return v.maybeMore()
 	case timelinePageMsg:
@@ -307,6 +311,18 @@ func (v *Model) update(msg tea.Msg) tea.Cmd {
 		return v.handleKey(msg)
 	}
 	return nil
+}
+
+// gone closes the 360 of a customer that no longer exists (an undo took
+// back the command that added it, or another window purged it) and says
+// why, instead of leaving a screen whose every key would fail.
+func (v *Model) gone() tea.Cmd {
+	who := "This customer"
+	if v.loaded {
+		who = common.Clean(v.d.Customer.Name)
+	}
+	text := who + " is no longer in the book (the change that added it was undone, or it was purged); closed its page"
+	return tea.Batch(func() tea.Msg { return common.StatusMsg{Text: text} }, func() tea.Msg { return common.BackMsg{} })
 }
 
 func (v *Model) applyLoad(msg detailLoadedMsg) {
