@@ -14,8 +14,8 @@ type entry struct {
 	c        model.Customer
 	existing bool
 	changed  []string // fields a merge filled in (existing customers)
-	tags     []string // tags to add
-	have     map[string]bool
+	tags     []string        // tags to add
+	have     map[string]bool // tags a book customer has (lower case); nil for new ones
 	contact  string
 	role     string
 	people   []model.Contact
@@ -102,7 +102,7 @@ func loadBook(ctx context.Context, q db.Querier) (*index, []*entry, error) {
 	byID := map[int64]*entry{}
 	var order []*entry
 	for rows.Next() {
-		e := &entry{existing: true, have: map[string]bool{}}
+		e := &entry{existing: true}
 		c := &e.c
 		var tier, life string
 		if err := rows.Scan(&c.ID, &c.Name, &c.Company, &c.Email, &c.Phone, &c.IM, &c.Industry, &c.Source, &tier, &c.TierPinned,
@@ -133,10 +133,26 @@ func loadBook(ctx context.Context, q db.Querier) (*index, []*entry, error) {
 			return nil, nil, err
 		}
 		if e := byID[id]; e != nil {
+			if e.have == nil {
+				e.have = map[string]bool{}
+			}
 			e.have[strings.ToLower(name)] = true
 		}
 	}
 	return ix, order, trows.Err()
+}
+
+// hasTag says whether e has tag t already or will get it (any case).
+func (e *entry) hasTag(t string) bool {
+	if e.have[strings.ToLower(t)] {
+		return true
+	}
+	for _, x := range e.tags {
+		if strings.EqualFold(x, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // merge fills dst's empty fields from src and adds src's tags; it returns
@@ -170,10 +186,9 @@ func (e *entry) merge(src *candidate) []string {
 	}
 	for _, t := range src.tags {
 		k := strings.ToLower(t)
-		if e.have[k] {
+		if e.have[k] || e.hasTag(t) {
 			continue
 		}
-		e.have[k] = true
 		e.tags = append(e.tags, t)
 		changed = append(changed, "tag "+t)
 	}

@@ -21,7 +21,7 @@ func runHistory(ctx context.Context, q db.Querier, t *db.Tx, rows []histRow, opt
 	}
 	l := newLookup(ix, es)
 	if opt.CreateCustomers {
-		var cands []candidate
+		var cands []*candidate
 		for _, r := range rows {
 			if _, err := l.resolve(r.ref); err != nil && errors.As(err, new(errNoCustomer)) {
 				name := r.ref.name
@@ -38,7 +38,7 @@ func runHistory(ctx context.Context, q db.Querier, t *db.Tx, rows []histRow, opt
 				if err := cd.clean(); err != nil {
 					continue // reported below as an unknown customer
 				}
-				cands = append(cands, cd)
+				cands = append(cands, &cd)
 			}
 		}
 		if len(cands) > 0 {

@@ -23,18 +23,18 @@ func ImportVCard(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Repor
 		fallback = guessLegacy(raw)
 	}
 	rep := &Report{Kind: KindCustomers, Encoding: "vcard", Rows: len(cards), DryRun: opt.DryRun}
-	var cands []candidate
+	var cands []*candidate
 	for _, c := range cards {
 		cd := cardCandidate(c, fallback)
 		if cd.skip != "" {
-			cands = append(cands, cd)
+			cands = append(cands, &cd)
 			continue
 		}
 		if err := cd.clean(); err != nil {
 			rep.reject(c.line, err)
 			continue
 		}
-		cands = append(cands, cd)
+		cands = append(cands, &cd)
 	}
 	return importCandidates(ctx, d, cands, opt, rep)
 }
