@@ -43,20 +43,15 @@ func runHistory(ctx context.Context, q db.Querier, t *db.Tx, rows []histRow, opt
 		}
 		if len(cands) > 0 {
 			var sub Report
-			p, err := planCustomers(ctx, q, cands, DupMerge, &sub)
-			if err != nil {
+			fresh, err := runCustomers(ctx, q, t, sliceStream(cands), map[string]bool{}, DupMerge, &sub, nil)
+			if err != nil && !errors.Is(err, errNothingToWrite) {
 				return 0, err
 			}
-			if t != nil {
-				if err := p.apply(ctx, t, nil); err != nil {
-					return 0, err
-				}
-			}
-			for _, e := range p.fresh {
+			for _, e := range fresh {
 				l.add(e)
 				rep.item(e.line, "create", e.c.Name, "new customer")
 			}
-			rep.CustomersCreated += len(p.fresh)
+			rep.CustomersCreated += len(fresh)
 		}
 	}
 	var w *histWriter

@@ -36,7 +36,7 @@ func ImportVCard(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Repor
 		}
 		cands = append(cands, &cd)
 	}
-	return importCandidates(ctx, d, cands, opt, rep)
+	return importStream(ctx, d, sliceStream(cands), opt, rep)
 }
 
 // cardCandidate turns a card into a customer: FN (else N, else ORG, else
