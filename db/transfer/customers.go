@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -30,6 +32,7 @@ func ImportCSV(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Report,
 // held in memory, so a 50 MB file imports in well under 200 MB; see
 // ImportReader.
 func ImportFile(ctx context.Context, d *db.DB, path string, opt Options) (*Report, error) {
+	defer boundMemory()()
 	open := func() (io.Reader, int64, func(), error) {
 		f, err := os.Open(path)
 		if err != nil {
@@ -71,6 +74,23 @@ func ImportReader(ctx context.Context, d *db.DB, r io.Reader, size int64, opt Op
 		return rs, size, func() {}, err
 	}
 	return importOpened(ctx, d, open, opt)
+}
+
+// importMemoryLimit is the soft limit on the Go heap during an import of
+// a file (unless the process has one, GOMEMLIMIT): the garbage collector
+// then works harder instead of letting the heap double, which keeps a
+// 50 MB import under 200 MB of memory with SQLite's own.
+const importMemoryLimit = 120 << 20
+
+// boundMemory sets importMemoryLimit when the process has no limit, and
+// returns what puts the old one back.
+func boundMemory() func() {
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	debug.SetMemoryLimit(importMemoryLimit)
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // opener opens the import file from its start (again): the reader, its
