@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -382,4 +383,35 @@ func dumpQuery(t *testing.T, d *db.DB, q string) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// TestImportProgress: an import reports reading (bytes of the file) and
+// writing (customers), ending each phase at its total.
+func TestImportProgress(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.csv")
+	rows := writeRealisticCSV(t, path, 5000, 0)
+	var got []Progress
+	d := openBook(t)
+	rep, err := ImportFile(context.Background(), d, path, Options{Name: "c.csv", Progress: func(p Progress) { got = append(got, p) }})
+	if err != nil || rep.Created != rows {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	var lastRead, lastWrite Progress
+	reads := 0
+	for _, p := range got {
+		switch p.Phase {
+		case PhaseRead:
+			reads++
+			lastRead = p
+		case PhaseWrite:
+			lastWrite = p
+		}
+	}
+	st, _ := os.Stat(path)
+	if reads < 2 || lastRead.Rows != rows || lastRead.Total != st.Size() || lastRead.Done != st.Size() {
+		t.Errorf("read progress: %d calls, last %+v (file %d bytes)", reads, lastRead, st.Size())
+	}
+	if lastWrite.Done != lastWrite.Total || lastWrite.Rows != rows {
+		t.Errorf("write progress: last %+v", lastWrite)
+	}
 }

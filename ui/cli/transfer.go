@@ -281,7 +281,7 @@ func printColumns(w io.Writer, r *transfer.Report) {
 			if c.Values > 0 {
 				dropped = append(dropped, fmt.Sprintf("%s (%d)", h, c.Values))
 			}
-		case "notes":
+		case transfer.KeptInNotes:
 			if c.Values > 0 {
 				kept = append(kept, fmt.Sprintf("%s (%d)", h, c.Values))
 			}
