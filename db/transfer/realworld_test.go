@@ -415,3 +415,49 @@ func TestImportProgress(t *testing.T) {
 		t.Errorf("write progress: last %+v", lastWrite)
 	}
 }
+
+// TestBulkImportUndoRedo: a bulk import (tags and contact people on every
+// row, merges inside the file) is one batch: undo removes all of it, redo
+// puts back the same rows.
+func TestBulkImportUndoRedo(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.csv")
+	rows := writeRealisticCSV(t, path, 1500, 0)
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Line 1502 repeats line 2's email: a merge into a customer the file created.
+	f.WriteString("Wei0,Zhang,,,,,user0@example0.com,,,,,,,,,,,,,,Extra note,,,,,,,,,,,,,,,,,,,,,,,\r\n")
+	f.Close()
+	d := openBook(t)
+	rep, err := ImportFile(ctx, d, path, Options{Name: "c.csv"})
+	if err != nil || rep.Created != rows || rep.Merged != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	if c := customers(t, d)[0]; c.Notes == "" || !strings.Contains(c.Tags, "Customers") {
+		t.Errorf("first customer: %+v", c)
+	}
+	state := func() string {
+		return dumpTable(t, d, "customers") + dumpTable(t, d, "contacts") + dumpTable(t, d, "customer_tags") + dumpTable(t, d, "tags")
+	}
+	before := state()
+	if n := count(t, d, "contacts"); n != rows {
+		t.Errorf("contacts %d, want %d", n, rows)
+	}
+	if n := count(t, d, "change_batches"); n != 1 {
+		t.Errorf("one batch, got %d", n)
+	}
+	if _, err := d.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if count(t, d, "customers")+count(t, d, "contacts")+count(t, d, "customer_tags") != 0 {
+		t.Fatal("undo left part of the import")
+	}
+	if _, err := d.Redo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := state(); after != before {
+		t.Error("redo did not restore the same rows")
+	}
+}
