@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"context"
+	"hash/maphash"
 	"strings"
 
 	"github.com/rapportcrm/rapport/db"
@@ -50,14 +51,25 @@ const (
 // normalised phone, then by name and company together. Two customers with
 // different emails are never the same, and a phone that several rows of a
 // file share (a switchboard) is no key at all.
+//
+// Phones and name+company pairs are indexed by a 64-bit hash of their key,
+// which keeps the index of a 100,000-row import small; two different keys
+// meeting on one hash is about as likely as winning a lottery every day.
 type index struct {
-	email, phone, nameCo map[string]*entry
-	shared               map[string]bool // phone keys that are not identity keys
+	email         map[string]*entry
+	phone, nameCo map[uint64]*entry
+	shared        map[string]bool // phone keys that are not identity keys
+	seed          maphash.Seed
 }
 
 func newIndex() *index {
-	return &index{email: map[string]*entry{}, phone: map[string]*entry{}, nameCo: map[string]*entry{}, shared: map[string]bool{}}
+	return &index{email: map[string]*entry{}, phone: map[uint64]*entry{}, nameCo: map[uint64]*entry{}, shared: map[string]bool{}, seed: maphash.MakeSeed()}
 }
+
+func (ix *index) hash(k string) uint64 { return maphash.String(ix.seed, k) }
+
+// byPhone returns the entry with normalised phone key k.
+func (ix *index) byPhone(k string) *entry { return ix.phone[ix.hash(k)] }
 
 // sharedPhoneRows is how many rows of a file must share a phone for it to
 // be a switchboard, not a person's number.
@@ -92,11 +104,11 @@ func (ix *index) find(c *model.Customer) *entry {
 		}
 	}
 	if k := phoneKey(c.Phone); k != "" && !ix.shared[k] {
-		if e := ix.phone[k]; e != nil && emailsAgree(c.Email, e.c.Email) {
+		if e := ix.byPhone(k); e != nil && emailsAgree(c.Email, e.c.Email) {
 			return e
 		}
 	}
-	if e := ix.nameCo[nameCoKey(c.Name, c.Company)]; e != nil && emailsAgree(c.Email, e.c.Email) {
+	if e := ix.nameCo[ix.hash(nameCoKey(c.Name, c.Company))]; e != nil && emailsAgree(c.Email, e.c.Email) {
 		return e
 	}
 	return nil
@@ -107,11 +119,13 @@ func (ix *index) add(e *entry) {
 	if k := emailKey(e.c.Email); k != "" && ix.email[k] == nil {
 		ix.email[k] = e
 	}
-	if k := phoneKey(e.c.Phone); k != "" && ix.phone[k] == nil && !ix.shared[k] {
-		ix.phone[k] = e
+	if k := phoneKey(e.c.Phone); k != "" && !ix.shared[k] {
+		if h := ix.hash(k); ix.phone[h] == nil {
+			ix.phone[h] = e
+		}
 	}
-	if k := nameCoKey(e.c.Name, e.c.Company); ix.nameCo[k] == nil {
-		ix.nameCo[k] = e
+	if h := ix.hash(nameCoKey(e.c.Name, e.c.Company)); ix.nameCo[h] == nil {
+		ix.nameCo[h] = e
 	}
 }
 

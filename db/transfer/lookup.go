@@ -93,7 +93,7 @@ func (l *lookup) resolve(r custRef) (*entry, error) {
 		}
 	}
 	if k := phoneKey(r.phone); k != "" {
-		if e := l.ix.phone[k]; e != nil {
+		if e := l.ix.byPhone(k); e != nil {
 			return e, nil
 		}
 	}

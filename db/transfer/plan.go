@@ -239,21 +239,14 @@ func newEntry(cd *candidate) *entry {
 	return e
 }
 
-// customerWriter writes new customers as an import streams them.
+// customerWriter writes new customers as an import streams them, with
+// their tags and contact people.
 type customerWriter struct {
-	t      *db.Tx
-	ins    *sql.Stmt
-	fill   *sql.Stmt
-	runs   idRuns
-	links  []db.CustomerTags
-	people []person
-}
-
-// person is a contact person to insert, kept small until it is written.
-type person struct {
-	customerID               int64
-	name, role, email, phone string
-	primary                  bool
+	t    *db.Tx
+	ins  *sql.Stmt
+	fill *sql.Stmt
+	runs idRuns
+	lw   *db.LinkWriter
 }
 
 func (w *customerWriter) prepare(ctx context.Context) error {
@@ -270,6 +263,10 @@ func (w *customerWriter) prepare(ctx context.Context) error {
 		industry = CASE WHEN industry = '' THEN ?5 ELSE industry END, source = CASE WHEN source = '' THEN ?6 ELSE source END,
 		churn_reason = CASE WHEN churn_reason = '' THEN ?7 ELSE churn_reason END, notes = CASE WHEN notes = '' THEN ?8 ELSE notes END,
 		cadence_days = coalesce(cadence_days, ?9) WHERE id = ?10`)
+	if err != nil {
+		return err
+	}
+	w.lw, err = w.t.NewLinkWriter()
 	return err
 }
 
@@ -279,6 +276,9 @@ func (w *customerWriter) close() {
 	}
 	if w.fill != nil {
 		w.fill.Close()
+	}
+	if w.lw != nil {
+		w.lw.Close()
 	}
 }
 
@@ -306,25 +306,33 @@ func (w *customerWriter) create(ctx context.Context, e *entry, cd *candidate) er
 	}
 	w.runs.add(e.c.ID)
 	w.t.Touch(e.c.ID)
-	if len(e.tags) > 0 {
-		w.links = append(w.links, db.CustomerTags{CustomerID: e.c.ID, Tags: e.tags})
+	if err := w.lw.AddTags(e.c.ID, e.tags); err != nil {
+		return fmt.Errorf("line %d: %w", cd.line, err)
 	}
-	w.addPeople(e.c.ID, cd)
-	return nil
+	return w.addPeople(e.c.ID, cd)
 }
 
-func (w *customerWriter) addPeople(id int64, cd *candidate) {
+func (w *customerWriter) addPeople(id int64, cd *candidate) error {
+	add := func(c model.Contact) error {
+		if err := w.lw.AddContact(&c); err != nil {
+			return fmt.Errorf("line %d: contact: %w", cd.line, err)
+		}
+		return nil
+	}
 	switch {
 	case len(cd.people) > 0:
 		primary := false
 		for _, ct := range cd.people {
-			p := person{id, ct.Name, ct.Role, ct.Email, ct.Phone, ct.IsPrimary && !primary}
+			ct.CustomerID, ct.IsPrimary = id, ct.IsPrimary && !primary
 			primary = primary || ct.IsPrimary
-			w.people = append(w.people, p)
+			if err := add(ct); err != nil {
+				return err
+			}
 		}
 	case cd.contact != "":
-		w.people = append(w.people, person{id, cd.contact, cd.role, cd.c.Email, cd.c.Phone, true})
+		return add(model.Contact{CustomerID: id, Name: cd.contact, Role: cd.role, Email: cd.c.Email, Phone: cd.c.Phone, IsPrimary: true})
 	}
+	return nil
 }
 
 // mergeFresh writes a merge into a customer this import created.
@@ -336,38 +344,23 @@ func (w *customerWriter) mergeFresh(ctx context.Context, e *entry, cd *candidate
 	if _, err := w.fill.ExecContext(ctx, c.Company, c.Email, c.Phone, c.IM, c.Industry, c.Source, c.ChurnReason, c.Notes, cadence(c), e.c.ID); err != nil {
 		return fmt.Errorf("line %d: %w", cd.line, err)
 	}
-	if len(newTags) > 0 {
-		w.links = append(w.links, db.CustomerTags{CustomerID: e.c.ID, Tags: newTags})
+	if err := w.lw.AddTags(e.c.ID, newTags); err != nil {
+		return fmt.Errorf("line %d: %w", cd.line, err)
 	}
 	if contact {
-		w.addPeople(e.c.ID, cd)
+		return w.addPeople(e.c.ID, cd)
 	}
 	return nil
 }
 
-// finish journals the new customers as ranges of ids, then adds their tags
-// and contact people (journaled after them, so undo removes them first and
-// redo puts them back after their customers).
+// finish journals the new customers as ranges of ids, then their tags and
+// contact people (after them, so undo removes those first and redo puts
+// them back after their customers).
 func (w *customerWriter) finish() error {
 	if err := w.runs.journal(w.t, "customers"); err != nil {
 		return err
 	}
-	if err := w.t.AddTagsBulk(w.links); err != nil {
-		return err
-	}
-	const chunk = 4096
-	for len(w.people) > 0 {
-		n := min(chunk, len(w.people))
-		cs := make([]model.Contact, n)
-		for i, p := range w.people[:n] {
-			cs[i] = model.Contact{CustomerID: p.customerID, Name: p.name, Role: p.role, Email: p.email, Phone: p.phone, IsPrimary: p.primary}
-		}
-		if err := w.t.InsertContactsBulk(cs); err != nil {
-			return fmt.Errorf("contact: %w", err)
-		}
-		w.people = w.people[n:]
-	}
-	return nil
+	return w.lw.Journal()
 }
 
 func describe(e *entry) string {
