@@ -188,6 +188,7 @@ func benchFile(b *testing.B, path string, rows int) {
 	// the GC's included) does not depend on what else runs.
 	b.ReportMetric(float64(rows*b.N)/cpu.Seconds(), "rows/cpu-s")
 	b.ReportMetric(float64(st.Size())/(1<<20), "file-MB")
+	b.ReportMetric(float64(rows), "rows")
 	if peak > 0 {
 		b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MB")
 	}
