@@ -17,7 +17,7 @@ import (
 // export and backup.
 func transferVerbs() map[string]Verb {
 	return map[string]Verb{
-		"import": {Usage: "import csv|vcard|json FILE [--kind K] [--dry-run] [--skip-bad] [--map COL=field]…", Summary: "import customers or history (CSV), contacts (vCard), or restore an export (JSON)", Run: runImport},
+		"import": {Usage: "import csv|xlsx|vcard|json FILE [--kind K] [--dry-run] [--skip-bad] [--map COL=field]…", Summary: "import customers or history (CSV, .xlsx), contacts (vCard), or restore an export (JSON)", Run: runImport},
 		"export": {Usage: "export csv|json|ics|vcard [--out FILE]", Summary: "export customers (CSV, vCard), everything (JSON) or open follow-ups (iCalendar)", Run: runExport},
 		"backup": {Usage: "backup [PATH]", Summary: "a consistent copy of the book, checked after writing", Run: runBackup},
 	}
@@ -31,7 +31,7 @@ func transferSubs(w io.Writer, verb string, subs []string) {
 }
 
 func runImport(e *Env, args []string) int {
-	subs := []string{"csv", "vcard", "json"}
+	subs := []string{"csv", "xlsx", "vcard", "json"}
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
 		if len(args) == 0 {
 			transferSubs(e.Stderr, "import", subs)
@@ -84,9 +84,12 @@ merged and rejected, and writes nothing.
 --kind interactions|followups|orders|deals reads history sheets: each row's
 customer is found by the same keys (unknown ones are reported by line, or
 created with --create-customers). Dates may be ISO (2026-03-01) or US
-month/day/year (3/1/2026). Deal stages map to yours (Prospecting → Lead,
-Engaging → Qualified, Won, Lost); a won deal records an order on its close
-date, as winning a deal in the app does.`
+month/day/year (3/1/2026). Salesforce's STAGENAME, AMOUNT, CLOSEDATE,
+PROBABILITY and ACCOUNTID are read without --map. Stages map to yours by
+name, known names (Prospecting → Lead, Value Proposition → Qualified, Closed
+Won → Won …), then the row's probability; the report lists each mapping and
+--map-stage "FILE STAGE=stage" corrects one. A won deal records an order on
+its close date, as winning a deal in the app does.`
 
 func runImportFile(e *Env, format string, args []string) int {
 	usage, about := "import csv FILE [flags]", importCSVAbout
