@@ -461,3 +461,30 @@ func TestBulkImportUndoRedo(t *testing.T) {
 		t.Error("redo did not restore the same rows")
 	}
 }
+
+// TestOddFileShapes: Excel's "sep=;" line, old Mac Excel's CR-only lines,
+// and Excel's "Unicode text" (UTF-16 with tabs) keep their line numbers.
+func TestOddFileShapes(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "Name\tEmail\r\n王芳\twang@x.cn\r\nBo\tbo@\r\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for name, raw := range map[string][]byte{
+		"sep":   []byte("sep=;\r\nName;Email\r\n王芳;wang@x.cn\r\nBo;bo@\r\n"),
+		"cr":    []byte("Name,Email\r王芳,wang@x.cn\rBo,bo@\r"),
+		"utf16": utf16,
+	} {
+		rep, err := ImportCSV(context.Background(), openBook(t), raw, Options{Name: name, DryRun: true})
+		if err != nil || rep.Created != 2 || len(rep.Warnings) != 1 {
+			t.Errorf("%s: %+v %v", name, rep, err)
+			continue
+		}
+		want := 3
+		if name == "sep" {
+			want = 4
+		}
+		if rep.Warnings[0].Line != want || rep.Items[0].Name != "王芳" {
+			t.Errorf("%s: warning %v, items %+v", name, rep.Warnings, rep.Items)
+		}
+	}
+}
