@@ -158,7 +158,7 @@ func customerHeaders() map[string]Field {
 	add(FIM, "im", "wechat", "weixin", "qq", "skype", "slack", "whatsapp", "telegram", "line", "im address", "screen name",
 		"im handle", "微信", "微信号", "qq号", "网名", "屏幕名", "钉钉", "即时通讯")
 	add(FTags, "tags", "tag", "labels", "label", "categories", "category", "group membership", "groups", "kategorien",
-		"标签", "分组", "客户标签", "客户分组")
+		"标签", "分组", "客户标签", "客户分组", "客户分类", "客户类别")
 	add(FTier, "tier", "level", "grade", "rating", "customer tier", "priority", "等级", "客户等级", "级别", "客户级别", "客户分级", "重要程度")
 	add(FPinned, "tier pinned", "tierpinned")
 	add(FNotes, "notes", "note", "comments", "comment", "description", "remarks", "notizen", "备注", "需求", "说明", "描述", "注释", "备注信息")
@@ -189,8 +189,10 @@ func customerHeaders() map[string]Field {
 		"custom 1", "custom 2", "custom 3", "custom 4", "自定义 1", "自定义 2", "自定义 3", "自定义 4",
 		"account number", "employees", "annual revenue", "numberofemployees", "annualrevenue", "ownership", "ticker symbol",
 		"connected on", "linkedin", "linkedin url", "账号", "工号", "员工编号", "对外职务", "视频号", "直属上级",
-		"负责人", "owner", "客户负责人", "所属销售", "跟进人", "最后跟进时间", "下次跟进时间", "创建人", "创建时间")
-	add(FSourceID, "id", "salesforce id", "record id", "lead id", "contact id", "account id", "客户编号", "客户id", "编号")
+		"负责人", "owner", "客户负责人", "所属销售", "跟进人", "最后跟进时间", "下次跟进时间", "创建人", "创建时间",
+		"家庭邮编", "工作邮编", "英文名", "入职日期", "是否部门负责人", "客户简称", "开户银行", "开户行", "银行账号", "税号", "纳税人识别号",
+		"业务员", "所属地区", "信用额度", "法人", "法定代表人", "注册资本", "成立日期", "经营范围", "网址", "传真号")
+	add(FSourceID, "id", "salesforce id", "record id", "lead id", "contact id", "account id", "客户编号", "客户编码", "客户代码", "客户id", "编号")
 	add(FDeleted, "isdeleted", "is deleted", "deleted")
 	add(FIgnore, "created") // rapport's own export (its numeric "id" is ignored too)
 	return m

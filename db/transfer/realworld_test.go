@@ -488,3 +488,30 @@ func TestOddFileShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestValuesInCells: the phones and emails found in cells that hold more
+// than one value, or one with its label.
+func TestValuesInCells(t *testing.T) {
+	for in, want := range map[string]string{
+		"13770672328(南)13911676175(北)":         "13770672328|13911676175",
+		"010-6500 1000 转 8001":                 "010-6500 1000",
+		"(850) 644-4200 x204 / 139 1111 2222":  "(850) 644-4200 x204|139 1111 2222",
+		"8021":                                 "",
+		"office: +49 30 1234567, mobile: none": "+49 30 1234567",
+	} {
+		if got := strings.Join(phonesIn(in), "|"); got != want {
+			t.Errorf("phonesIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		`"gaochengliang"@"ku.edu.cn`:        "gaochengliang@ku.edu.cn",
+		"a@x.cn; b@y.cn":                    "a@x.cn|b@y.cn",
+		"Wang Fang <wang@x.cn>":             "wang@x.cn",
+		"mailto:li@x.cn":                    "li@x.cn",
+		"not an address, and neither is @x": "",
+	} {
+		if got := strings.Join(emailsIn(in), "|"); got != want {
+			t.Errorf("emailsIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
