@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
@@ -514,4 +517,58 @@ func TestValuesInCells(t *testing.T) {
 			t.Errorf("emailsIn(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestWorkbookWithInstructionSheet: when the first sheet is a template's
+// instructions, the sheet with the customers is read, and says so.
+func TestWorkbookWithInstructionSheet(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "填写说明")
+	f.SetCellValue("填写说明", "A1", "1. 客户名称必填")
+	f.SetCellValue("填写说明", "A2", "2. 手机号请填写11位")
+	f.NewSheet("客户")
+	f.SetSheetRow("客户", "A1", &[]any{"客户名称", "联系人", "手机", "邮箱", "合作日期"})
+	f.SetSheetRow("客户", "A2", &[]any{"上海星海贸易有限公司", "王芳", 13800138000, "wang@xinghai.cn", time.Date(2023, 4, 1, 0, 0, 0, 0, time.UTC)})
+	path := filepath.Join(t.TempDir(), "kehu.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	d := openBook(t)
+	rep, err := ImportFile(context.Background(), d, path, Options{Name: "kehu.xlsx"})
+	if err != nil || rep.Sheet != "客户" || rep.Created != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	c := byName(t, customers(t, d), "上海星海贸易有限公司")
+	if c.Phone != "13800138000" || c.Email != "wang@xinghai.cn" || c.Notes != "" {
+		t.Errorf("%+v", c)
+	}
+	if n, _ := contactOf(t, d, "上海星海贸易有限公司"); n != "王芳" {
+		t.Errorf("联系人: %q", n)
+	}
+	var kept bool
+	for _, u := range rep.Columns {
+		if u.Header == "合作日期" && u.Field == "" && u.Values == 1 {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Errorf("an unknown column is listed as not imported: %+v", rep.Columns)
+	}
+}
+
+// TestAccountNameOfAPerson: in a contacts export (Zoho, Salesforce
+// reports) "Account Name" is the person's company; alone it is the name.
+func TestAccountNameOfAPerson(t *testing.T) {
+	d := openBook(t)
+	if _, err := ImportCSV(context.Background(), d, []byte("First Name,Last Name,Account Name,Email\nAda,Lovelace,Analytical Engines,ada@x.example\n"), Options{Name: "z.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	if c := byName(t, customers(t, d), "Ada Lovelace"); c.Company != "Analytical Engines" {
+		t.Errorf("%+v", c)
+	}
+	d2 := openBook(t)
+	if _, err := ImportCSV(context.Background(), d2, []byte("Account Name,Phone\nEdge Communications,(512) 757-6000\n"), Options{Name: "a.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	byName(t, customers(t, d2), "Edge Communications")
 }

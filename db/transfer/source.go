@@ -27,6 +27,7 @@ type Source struct {
 	// Lenient lists the lines read leniently (a quote out of place).
 	Lenient []LineError
 
+	known   int // how many header cells name a known column
 	pending []Row
 	rest    func() (Row, error)
 	counter *countingReader
@@ -205,7 +206,7 @@ func (s *Source) findHeader(read func() (Row, error), known func(string) bool) e
 	if hi < 0 {
 		hi = 0
 	}
-	s.HeaderLine = first[hi].Line
+	s.HeaderLine, s.known = first[hi].Line, best
 	s.Header = make([]string, len(first[hi].Fields))
 	for i, h := range first[hi].Fields {
 		s.Header[i] = strings.TrimSpace(strings.TrimPrefix(h, utf8BOM))
