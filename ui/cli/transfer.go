@@ -56,7 +56,8 @@ removes it whole). A dry run needs no book: on a new --db path it creates none.
 Reads UTF-8 (with or without BOM), GBK/GB18030, Windows-1252 and UTF-16
 (detected; --encoding overrides), comma, semicolon or tab delimiters, and
 finds the header below notes or a template's instruction rows. An .xlsx is
-read from its first sheet (--sheet NAME for another); numbers read as text
+read from its first sheet with a known header (--sheet NAME picks one); its
+numbers read as text
 without ".0" or exponents, dates as dates. A .xls or any other binary file is
 refused with what it is and how to save it as .xlsx or CSV.
 
