@@ -34,8 +34,13 @@ func ImportVCard(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Repor
 			rep.reject(c.line, err)
 			continue
 		}
+		for _, w := range cd.warnings {
+			rep.warn(c.line, w)
+		}
+		cd.warnings = nil
 		cands = append(cands, &cd)
 	}
+	rep.Format = "vcard"
 	return importStream(ctx, d, sliceStream(cands), opt, rep)
 }
 
