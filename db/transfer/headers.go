@@ -135,30 +135,32 @@ func customerHeaders() map[string]Field {
 		}
 	}
 	add(FName, "name", "full name", "fullname", "display name", "customer", "customer name", "client", "client name",
-		"contact name", "account name", "姓名", "客户名称", "客户", "名称", "客户姓名", "名字", "全名", "客户全称", "显示名称", "联系人姓名", "账户名称")
+		"contact name", "account name", "person name", "person - name", "姓名", "客户名称", "客户", "名称", "客户姓名", "名字", "全名", "客户全称", "显示名称", "联系人姓名", "账户名称")
 	add(FFirst, "first name", "firstname", "given name", "first", "forename", "vorname", "名")
 	add(FMiddle, "middle name", "additional name", "weitere vornamen", "中间名")
 	add(FLast, "last name", "lastname", "family name", "surname", "last", "nachname", "姓", "姓氏")
 	add(FCompany, "company", "company name", "organization", "organisation", "organization name", "organisation name",
 		"organization 1 - name", "org", "account", "employer", "firma", "unternehmen", "business name",
+		"organization - name", "person - organization", "company name (account)",
 		"公司", "单位", "公司名称", "企业名称", "单位名称", "企业", "所属公司", "企业简称", "公司简称", "客户公司", "工作单位")
 	add(FEmail, "email", "e-mail", "email address", "e-mail address", "mail", "email 1 - value", "e-mail 1 - value",
 		"email 2 - value", "e-mail 2 - value", "e-mail 3 - value", "e-mail 4 - value", "work email", "home email",
 		"other email", "personal email", "primary email", "secondary email", "e-mail 2 address", "e-mail 3 address",
-		"email1", "email2", "e-mail-adresse", "e-mail 2: adresse", "e-mail 3: adresse",
+		"email1", "email2", "person - email", "person - email - work", "person - email - home", "e-mail-adresse", "e-mail 2: adresse", "e-mail 3: adresse",
 		"邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址", "email地址", "个人邮箱", "企业邮箱", "工作邮箱", "主要电子邮件", "次要电子邮件",
 		"电子邮件地址", "邮件地址", "e-mail地址")
 	add(FPhone, "phone", "phone number", "mobile", "mobile phone", "mobile number", "cell", "cell phone", "telephone", "tel",
 		"work phone", "home phone", "business phone", "business phone 2", "home phone 2", "other phone", "primary phone", "main phone",
-		"company main phone", "mobilephone", "phone 1 - value", "phone 2 - value", "phone 3 - value", "phone 4 - value", "phone 5 - value",
+		"company main phone", "mobilephone", "mobile phone number", "phone number (mobile)", "person - phone", "person - phone - work",
+		"person - phone - mobile", "person - phone - home", "phone 1 - value", "phone 2 - value", "phone 3 - value", "phone 4 - value", "phone 5 - value",
 		"phone 6 - value", "phone 7 - value", "mobiltelefon", "mobiltelefon 2", "telefon", "telefon geschäftlich", "telefon geschäftlich 2",
 		"telefon (privat)", "telefon (privat 2)", "haupttelefon", "telefon firma", "weiteres telefon", "autotelefon",
 		"电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系方式", "固话", "座机", "移动电话", "移动电话号码", "工作电话",
 		"办公电话", "家庭电话", "单位电话", "公司电话", "联系手机", "手机号码1", "手机号码2", "其他电话", "住宅电话")
-	add(FIM, "im", "wechat", "weixin", "qq", "skype", "slack", "whatsapp", "telegram", "line", "im address", "screen name",
+	add(FIM, "im", "wechat", "weixin", "qq", "skype", "skype id", "slack", "whatsapp", "telegram", "line", "im address", "screen name",
 		"im handle", "微信", "微信号", "qq号", "网名", "屏幕名", "钉钉", "即时通讯")
 	add(FTags, "tags", "tag", "labels", "label", "categories", "category", "group membership", "groups", "kategorien",
-		"标签", "分组", "客户标签", "客户分组")
+		"标签", "分组", "客户标签", "客户分组", "客户分类", "客户类别", "person - label", "organization - label")
 	add(FTier, "tier", "level", "grade", "rating", "customer tier", "priority", "等级", "客户等级", "级别", "客户级别", "客户分级", "重要程度")
 	add(FPinned, "tier pinned", "tierpinned")
 	add(FNotes, "notes", "note", "comments", "comment", "description", "remarks", "notizen", "备注", "需求", "说明", "描述", "注释", "备注信息")
@@ -169,7 +171,7 @@ func customerHeaders() map[string]Field {
 	add(FCadence, "cadence", "cadence days", "联系周期")
 	add(FContact, "联系人", "contact", "contact person", "primary contact", "ansprechpartner")
 	add(FContacts, "contacts")
-	add(FRole, "title", "job title", "jobtitle", "position", "organization title", "organization 1 - title", "role",
+	add(FRole, "title", "job title", "jobtitle", "position", "organization title", "organization 1 - title", "role", "person - job title",
 		"职位", "职务", "岗位", "头衔", "position title")
 	add(FKeep, "extension", "ext", "分机", "分机号", "department", "organization 1 - department", "abteilung", "部门", "所属部门",
 		"nickname", "昵称", "别名", "alias", "gender", "性别", "birthday", "birth date", "date of birth", "生日", "出生日期",
@@ -184,13 +186,20 @@ func customerHeaders() map[string]Field {
 		"地址", "详细地址", "联系地址", "公司地址", "家庭地址", "工作地址", "省份", "城市", "区域", "所在地区", "邮编", "邮政编码", "国家",
 		"家庭地址 2", "家庭所在城市", "家庭所在省/市/自治区", "家庭邮政编码", "家庭所在国家/地区",
 		"工作地址 2", "工作所在城市", "工作所在省/市/自治区", "工作邮政编码", "工作所在国家/地区",
-		"website", "web page", "web page 1", "web page 2", "url", "homepage", "网站", "网址", "网页 1", "网页 2", "主页",
+		"website", "website 1 - value", "website 2 - value", "web page", "web page 1", "web page 2", "url",
+		"organization department", "street address", "state/region", "country/region", "postal code (zip)", "twitter", "facebook",
+		"straße geschäftlich", "ort geschäftlich", "postleitzahl geschäftlich", "land/region geschäftlich", "bundesland/kanton geschäftlich",
+		"straße privat", "ort privat", "postleitzahl privat", "land/region privat", "bundesland/kanton privat", "geburtstag", "webseite",
+		"fax geschäftlich", "fax privat", "spitzname", "geschlecht", "jahrestag",
+		"mailing zip", "mailing country", "billing zip", "billing country", "mailing state/province", "billing state/province", "homepage", "网站", "网址", "网页 1", "网页 2", "主页",
 		"fax", "fax number", "business fax", "home fax", "传真", "传真号码", "pager", "pager number", "寻呼机号码", "寻呼机",
 		"custom 1", "custom 2", "custom 3", "custom 4", "自定义 1", "自定义 2", "自定义 3", "自定义 4",
 		"account number", "employees", "annual revenue", "numberofemployees", "annualrevenue", "ownership", "ticker symbol",
 		"connected on", "linkedin", "linkedin url", "账号", "工号", "员工编号", "对外职务", "视频号", "直属上级",
-		"负责人", "owner", "客户负责人", "所属销售", "跟进人", "最后跟进时间", "下次跟进时间", "创建人", "创建时间")
-	add(FSourceID, "id", "salesforce id", "record id", "lead id", "contact id", "account id", "客户编号", "客户id", "编号")
+		"负责人", "owner", "客户负责人", "所属销售", "跟进人", "最后跟进时间", "下次跟进时间", "创建人", "创建时间",
+		"家庭邮编", "工作邮编", "英文名", "入职日期", "是否部门负责人", "客户简称", "开户银行", "开户行", "银行账号", "税号", "纳税人识别号",
+		"业务员", "所属地区", "信用额度", "法人", "法定代表人", "注册资本", "成立日期", "经营范围", "网址", "传真号")
+	add(FSourceID, "id", "salesforce id", "record id", "lead id", "contact id", "account id", "客户编号", "客户编码", "客户代码", "客户id", "编号")
 	add(FDeleted, "isdeleted", "is deleted", "deleted")
 	add(FIgnore, "created") // rapport's own export (its numeric "id" is ignored too)
 	return m
@@ -289,6 +298,21 @@ func mapHeader(header []string, names map[string]Field, overrides map[string]str
 	for col := range overrides {
 		if !used[col] {
 			return m, fmt.Errorf("--map %s=…: the file has no column %q (its columns: %s)", col, col, strings.Join(header, ", "))
+		}
+	}
+	// A contacts export's "Account Name" (Zoho, Salesforce reports) is the
+	// person's company when the person has name columns of their own.
+	person := false
+	for _, c := range m.Cols {
+		if c == FFirst || c == FLast {
+			person = true
+		}
+	}
+	if person {
+		for i, h := range header {
+			if k := headerKey(h); m.Cols[i] == FName && (k == "accountname" || k == "account") {
+				m.Cols[i] = FCompany
+			}
 		}
 	}
 	if kind == KindDeals {

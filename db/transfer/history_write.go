@@ -21,7 +21,7 @@ func runHistory(ctx context.Context, q db.Querier, t *db.Tx, rows []histRow, opt
 	}
 	l := newLookup(ix, es)
 	if opt.CreateCustomers {
-		var cands []candidate
+		var cands []*candidate
 		for _, r := range rows {
 			if _, err := l.resolve(r.ref); err != nil && errors.As(err, new(errNoCustomer)) {
 				name := r.ref.name
@@ -38,25 +38,20 @@ func runHistory(ctx context.Context, q db.Querier, t *db.Tx, rows []histRow, opt
 				if err := cd.clean(); err != nil {
 					continue // reported below as an unknown customer
 				}
-				cands = append(cands, cd)
+				cands = append(cands, &cd)
 			}
 		}
 		if len(cands) > 0 {
 			var sub Report
-			p, err := planCustomers(ctx, q, cands, DupMerge, &sub)
-			if err != nil {
+			fresh, err := runCustomers(ctx, q, t, sliceStream(cands), map[string]bool{}, DupMerge, &sub, nil)
+			if err != nil && !errors.Is(err, errNothingToWrite) {
 				return 0, err
 			}
-			if t != nil {
-				if err := p.apply(ctx, t, nil); err != nil {
-					return 0, err
-				}
-			}
-			for _, e := range p.fresh {
+			for _, e := range fresh {
 				l.add(e)
 				rep.item(e.line, "create", e.c.Name, "new customer")
 			}
-			rep.CustomersCreated += len(p.fresh)
+			rep.CustomersCreated += len(fresh)
 		}
 	}
 	var w *histWriter

@@ -52,9 +52,11 @@ func (l *lookup) add(e *entry) {
 	if e.c.Company != "" {
 		l.byCompany[fold(e.c.Company)] = append(l.byCompany[fold(e.c.Company)], e)
 	}
-	for _, ref := range sourceIDs(e.c.Notes, l.names) {
-		if l.byRef[ref] == nil {
-			l.byRef[ref] = e
+	if e.book != nil {
+		for _, ref := range sourceIDs(e.book.c.Notes, l.names) {
+			if l.byRef[ref] == nil {
+				l.byRef[ref] = e
+			}
 		}
 	}
 	l.ix.add(e)
@@ -91,7 +93,7 @@ func (l *lookup) resolve(r custRef) (*entry, error) {
 		}
 	}
 	if k := phoneKey(r.phone); k != "" {
-		if e := l.ix.phone[k]; e != nil {
+		if e := l.ix.byPhone(k); e != nil {
 			return e, nil
 		}
 	}

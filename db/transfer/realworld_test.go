@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
@@ -382,4 +386,189 @@ func dumpQuery(t *testing.T, d *db.DB, q string) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// TestImportProgress: an import reports reading (bytes of the file) and
+// writing (customers), ending each phase at its total.
+func TestImportProgress(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.csv")
+	rows := writeRealisticCSV(t, path, 5000, 0)
+	var got []Progress
+	d := openBook(t)
+	rep, err := ImportFile(context.Background(), d, path, Options{Name: "c.csv", Progress: func(p Progress) { got = append(got, p) }})
+	if err != nil || rep.Created != rows {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	var lastRead, lastWrite Progress
+	reads := 0
+	for _, p := range got {
+		switch p.Phase {
+		case PhaseRead:
+			reads++
+			lastRead = p
+		case PhaseWrite:
+			lastWrite = p
+		}
+	}
+	st, _ := os.Stat(path)
+	if reads < 2 || lastRead.Rows != rows || lastRead.Total != st.Size() || lastRead.Done != st.Size() {
+		t.Errorf("read progress: %d calls, last %+v (file %d bytes)", reads, lastRead, st.Size())
+	}
+	if lastWrite.Done != lastWrite.Total || lastWrite.Rows != rows {
+		t.Errorf("write progress: last %+v", lastWrite)
+	}
+}
+
+// TestBulkImportUndoRedo: a bulk import (tags and contact people on every
+// row, merges inside the file) is one batch: undo removes all of it, redo
+// puts back the same rows.
+func TestBulkImportUndoRedo(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.csv")
+	rows := writeRealisticCSV(t, path, 1500, 0)
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Line 1502 repeats line 2's email: a merge into a customer the file created.
+	f.WriteString("Wei0,Zhang,,,,,user0@example0.com,,,,,,,,,,,,,,Extra note,,,,,,,,,,,,,,,,,,,,,,,\r\n")
+	f.Close()
+	d := openBook(t)
+	rep, err := ImportFile(ctx, d, path, Options{Name: "c.csv"})
+	if err != nil || rep.Created != rows || rep.Merged != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	if c := customers(t, d)[0]; c.Notes == "" || !strings.Contains(c.Tags, "Customers") {
+		t.Errorf("first customer: %+v", c)
+	}
+	state := func() string {
+		return dumpTable(t, d, "customers") + dumpTable(t, d, "contacts") + dumpTable(t, d, "customer_tags") + dumpTable(t, d, "tags")
+	}
+	before := state()
+	if n := count(t, d, "contacts"); n != rows {
+		t.Errorf("contacts %d, want %d", n, rows)
+	}
+	if n := count(t, d, "change_batches"); n != 1 {
+		t.Errorf("one batch, got %d", n)
+	}
+	if _, err := d.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if count(t, d, "customers")+count(t, d, "contacts")+count(t, d, "customer_tags") != 0 {
+		t.Fatal("undo left part of the import")
+	}
+	if _, err := d.Redo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := state(); after != before {
+		t.Error("redo did not restore the same rows")
+	}
+}
+
+// TestOddFileShapes: Excel's "sep=;" line, old Mac Excel's CR-only lines,
+// and Excel's "Unicode text" (UTF-16 with tabs) keep their line numbers.
+func TestOddFileShapes(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "Name\tEmail\r\n王芳\twang@x.cn\r\nBo\tbo@\r\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for name, raw := range map[string][]byte{
+		"sep":   []byte("sep=;\r\nName;Email\r\n王芳;wang@x.cn\r\nBo;bo@\r\n"),
+		"cr":    []byte("Name,Email\r王芳,wang@x.cn\rBo,bo@\r"),
+		"utf16": utf16,
+	} {
+		rep, err := ImportCSV(context.Background(), openBook(t), raw, Options{Name: name, DryRun: true})
+		if err != nil || rep.Created != 2 || len(rep.Warnings) != 1 {
+			t.Errorf("%s: %+v %v", name, rep, err)
+			continue
+		}
+		want := 3
+		if name == "sep" {
+			want = 4
+		}
+		if rep.Warnings[0].Line != want || rep.Items[0].Name != "王芳" {
+			t.Errorf("%s: warning %v, items %+v", name, rep.Warnings, rep.Items)
+		}
+	}
+}
+
+// TestValuesInCells: the phones and emails found in cells that hold more
+// than one value, or one with its label.
+func TestValuesInCells(t *testing.T) {
+	for in, want := range map[string]string{
+		"13770672328(南)13911676175(北)":         "13770672328|13911676175",
+		"010-6500 1000 转 8001":                 "010-6500 1000",
+		"(850) 644-4200 x204 / 139 1111 2222":  "(850) 644-4200 x204|139 1111 2222",
+		"8021":                                 "",
+		"office: +49 30 1234567, mobile: none": "+49 30 1234567",
+	} {
+		if got := strings.Join(phonesIn(in), "|"); got != want {
+			t.Errorf("phonesIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		`"gaochengliang"@"ku.edu.cn`:        "gaochengliang@ku.edu.cn",
+		"a@x.cn; b@y.cn":                    "a@x.cn|b@y.cn",
+		"Wang Fang <wang@x.cn>":             "wang@x.cn",
+		"mailto:li@x.cn":                    "li@x.cn",
+		"not an address, and neither is @x": "",
+	} {
+		if got := strings.Join(emailsIn(in), "|"); got != want {
+			t.Errorf("emailsIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWorkbookWithInstructionSheet: when the first sheet is a template's
+// instructions, the sheet with the customers is read, and says so.
+func TestWorkbookWithInstructionSheet(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "填写说明")
+	f.SetCellValue("填写说明", "A1", "1. 客户名称必填")
+	f.SetCellValue("填写说明", "A2", "2. 手机号请填写11位")
+	f.NewSheet("客户")
+	f.SetSheetRow("客户", "A1", &[]any{"客户名称", "联系人", "手机", "邮箱", "合作日期"})
+	f.SetSheetRow("客户", "A2", &[]any{"上海星海贸易有限公司", "王芳", 13800138000, "wang@xinghai.cn", time.Date(2023, 4, 1, 0, 0, 0, 0, time.UTC)})
+	path := filepath.Join(t.TempDir(), "kehu.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	d := openBook(t)
+	rep, err := ImportFile(context.Background(), d, path, Options{Name: "kehu.xlsx"})
+	if err != nil || rep.Sheet != "客户" || rep.Created != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	c := byName(t, customers(t, d), "上海星海贸易有限公司")
+	if c.Phone != "13800138000" || c.Email != "wang@xinghai.cn" || c.Notes != "" {
+		t.Errorf("%+v", c)
+	}
+	if n, _ := contactOf(t, d, "上海星海贸易有限公司"); n != "王芳" {
+		t.Errorf("联系人: %q", n)
+	}
+	var kept bool
+	for _, u := range rep.Columns {
+		if u.Header == "合作日期" && u.Field == "" && u.Values == 1 {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Errorf("an unknown column is listed as not imported: %+v", rep.Columns)
+	}
+}
+
+// TestAccountNameOfAPerson: in a contacts export (Zoho, Salesforce
+// reports) "Account Name" is the person's company; alone it is the name.
+func TestAccountNameOfAPerson(t *testing.T) {
+	d := openBook(t)
+	if _, err := ImportCSV(context.Background(), d, []byte("First Name,Last Name,Account Name,Email\nAda,Lovelace,Analytical Engines,ada@x.example\n"), Options{Name: "z.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	if c := byName(t, customers(t, d), "Ada Lovelace"); c.Company != "Analytical Engines" {
+		t.Errorf("%+v", c)
+	}
+	d2 := openBook(t)
+	if _, err := ImportCSV(context.Background(), d2, []byte("Account Name,Phone\nEdge Communications,(512) 757-6000\n"), Options{Name: "a.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	byName(t, customers(t, d2), "Edge Communications")
 }

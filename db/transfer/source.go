@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,7 @@ type Source struct {
 	// Lenient lists the lines read leniently (a quote out of place).
 	Lenient []LineError
 
+	known   int // how many header cells name a known column
 	pending []Row
 	rest    func() (Row, error)
 	counter *countingReader
@@ -109,8 +111,26 @@ func OpenSource(r io.Reader, size int64, encodingName, sheet string, known func(
 	}
 	tb := bufio.NewReaderSize(text, 64<<10)
 	sample, _ := tb.Peek(64 << 10)
+	if bytes.IndexByte(sample, '\r') >= 0 && bytes.IndexByte(sample, '\n') < 0 {
+		// Old Mac Excel ends lines with CR alone.
+		tb = bufio.NewReaderSize(crLines{tb}, 64<<10)
+		sample, _ = tb.Peek(64 << 10)
+	}
 	s := &Source{Format: "csv", Encoding: canon, Delimiter: detectDelimiter(string(sample)), counter: cr, size: size}
-	rr := &recordReader{r: tb, delim: byte(s.Delimiter)}
+	skipped := 0
+	// Excel's "sep=;" first line names the delimiter.
+	if first, _, _ := strings.Cut(string(sample), "\n"); len(first) <= 8 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(first)), "sep=") {
+		if d := strings.TrimSpace(first)[4:]; len(d) == 1 {
+			s.Delimiter = rune(d[0])
+		} else if strings.HasPrefix(strings.ToLower(d), "\\t") || d == "" {
+			s.Delimiter = '\t'
+		}
+		if _, err := tb.Discard(len(first) + 1); err != nil && !errors.Is(err, io.EOF) {
+			return nil, err
+		}
+		skipped = 1
+	}
+	rr := &recordReader{r: tb, delim: byte(s.Delimiter), line: skipped}
 	read := func() (Row, error) {
 		rec, err := rr.next()
 		if err != nil {
@@ -125,6 +145,19 @@ func OpenSource(r io.Reader, size int64, encodingName, sheet string, known func(
 		return nil, err
 	}
 	return s, nil
+}
+
+// crLines reads text whose lines end with CR alone as lines ending in LF.
+type crLines struct{ r io.Reader }
+
+func (c crLines) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 // findHeader reads up to maxPreamble records and takes as the header the
@@ -173,7 +206,7 @@ func (s *Source) findHeader(read func() (Row, error), known func(string) bool) e
 	if hi < 0 {
 		hi = 0
 	}
-	s.HeaderLine = first[hi].Line
+	s.HeaderLine, s.known = first[hi].Line, best
 	s.Header = make([]string, len(first[hi].Fields))
 	for i, h := range first[hi].Fields {
 		s.Header[i] = strings.TrimSpace(strings.TrimPrefix(h, utf8BOM))

@@ -105,14 +105,18 @@ func emailsIn(s string) []string {
 
 // phoneRun matches a phone number inside other text: digits with the
 // separators phones are written with, and an optional extension.
-var phoneRun = regexp.MustCompile(`\+?[0-9０-９][0-9０-９\-–\s().]{4,}[0-9０-９](\s*(x|ext\.?|extension|转|分机)\s*[0-9]{1,8})?`)
+var phoneRun = regexp.MustCompile(`\(?\+?[0-9０-９][0-9０-９\-–\s().]{4,}[0-9０-９](\s*(x|ext\.?|extension|转|分机)\s*[0-9]{1,8})?`)
 
 // phonesIn finds the phone numbers in a cell that is not one clean number:
 // "13770672328(南)13911676175(北)", "010-1234567 / 139 1111 2222".
 func phonesIn(s string) []string {
 	var out []string
-	for _, m := range phoneRun.FindAllString(s, -1) {
-		m = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(m), "(-–."))
+	for _, sub := range phoneRun.FindAllStringSubmatch(s, -1) {
+		m := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(sub[0]), "(-–."))
+		if !validPhone(m) && sub[1] != "" {
+			// An extension written as 转 8001: the number without it.
+			m = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(sub[0]), strings.TrimSpace(sub[1])))
+		}
 		if validPhone(m) {
 			out = append(out, m)
 		}

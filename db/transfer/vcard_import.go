@@ -23,20 +23,25 @@ func ImportVCard(ctx context.Context, d *db.DB, raw []byte, opt Options) (*Repor
 		fallback = guessLegacy(raw)
 	}
 	rep := &Report{Kind: KindCustomers, Encoding: "vcard", Rows: len(cards), DryRun: opt.DryRun}
-	var cands []candidate
+	var cands []*candidate
 	for _, c := range cards {
 		cd := cardCandidate(c, fallback)
 		if cd.skip != "" {
-			cands = append(cands, cd)
+			cands = append(cands, &cd)
 			continue
 		}
 		if err := cd.clean(); err != nil {
 			rep.reject(c.line, err)
 			continue
 		}
-		cands = append(cands, cd)
+		for _, w := range cd.warnings {
+			rep.warn(c.line, w)
+		}
+		cd.warnings = nil
+		cands = append(cands, &cd)
 	}
-	return importCandidates(ctx, d, cands, opt, rep)
+	rep.Format = "vcard"
+	return importStream(ctx, d, sliceStream(cands), opt, rep)
 }
 
 // cardCandidate turns a card into a customer: FN (else N, else ORG, else

@@ -33,9 +33,8 @@ func openXLSX(data []byte, sheet string, known func(string) bool) (*Source, erro
 	if len(sheets) == 0 {
 		return nil, errors.New("the workbook has no sheet")
 	}
-	name := sheets[0]
 	if sheet != "" {
-		name = ""
+		name := ""
 		for _, s := range sheets {
 			if strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(sheet)) {
 				name = s
@@ -44,7 +43,32 @@ func openXLSX(data []byte, sheet string, known func(string) bool) (*Source, erro
 		if name == "" {
 			return nil, fmt.Errorf("--sheet %q: the workbook has no such sheet (its sheets: %s)", sheet, strings.Join(sheets, ", "))
 		}
+		return sheetSource(f, name, len(data), known)
 	}
+	// The first sheet, unless it names no known column and a later one
+	// does (a template whose first sheet is its instructions).
+	var first *Source
+	var firstErr error
+	for i, name := range sheets {
+		src, err := sheetSource(f, name, len(data), known)
+		if i == 0 {
+			firstErr = err
+		}
+		if err == nil && first == nil {
+			first = src
+		}
+		if err == nil && src.known > 0 {
+			return src, nil
+		}
+	}
+	if first != nil {
+		return first, nil
+	}
+	return nil, firstErr
+}
+
+// sheetSource reads one sheet as a Source.
+func sheetSource(f *excelize.File, name string, size int, known func(string) bool) (*Source, error) {
 	shown, err := f.GetRows(name)
 	if err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", name, err)
@@ -72,7 +96,7 @@ func openXLSX(data []byte, sheet string, known func(string) bool) (*Source, erro
 		}
 		rows = append(rows, Row{Line: i + 1, Fields: out})
 	}
-	s := &Source{Format: "xlsx", Encoding: "xlsx", Sheet: name, size: int64(len(data))}
+	s := &Source{Format: "xlsx", Encoding: "xlsx", Sheet: name, size: int64(size)}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("sheet %s is empty: there is no header row", name)
 	}

@@ -17,7 +17,7 @@ import (
 // export and backup.
 func transferVerbs() map[string]Verb {
 	return map[string]Verb{
-		"import": {Usage: "import csv|vcard|json FILE [--kind K] [--dry-run] [--skip-bad] [--map COL=field]…", Summary: "import customers or history (CSV), contacts (vCard), or restore an export (JSON)", Run: runImport},
+		"import": {Usage: "import csv|xlsx|vcard|json FILE [--kind K] [--dry-run] [--skip-bad] [--map COL=field]…", Summary: "import customers or history (CSV, .xlsx), contacts (vCard), or restore an export (JSON)", Run: runImport},
 		"export": {Usage: "export csv|json|ics|vcard [--out FILE]", Summary: "export customers (CSV, vCard), everything (JSON) or open follow-ups (iCalendar)", Run: runExport},
 		"backup": {Usage: "backup [PATH]", Summary: "a consistent copy of the book, checked after writing", Run: runBackup},
 	}
@@ -31,7 +31,7 @@ func transferSubs(w io.Writer, verb string, subs []string) {
 }
 
 func runImport(e *Env, args []string) int {
-	subs := []string{"csv", "vcard", "json"}
+	subs := []string{"csv", "xlsx", "vcard", "json"}
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
 		if len(args) == 0 {
 			transferSubs(e.Stderr, "import", subs)
@@ -56,7 +56,8 @@ removes it whole). A dry run needs no book: on a new --db path it creates none.
 Reads UTF-8 (with or without BOM), GBK/GB18030, Windows-1252 and UTF-16
 (detected; --encoding overrides), comma, semicolon or tab delimiters, and
 finds the header below notes or a template's instruction rows. An .xlsx is
-read from its first sheet (--sheet NAME for another); numbers read as text
+read from its first sheet with a known header (--sheet NAME picks one); its
+numbers read as text
 without ".0" or exponents, dates as dates. A .xls or any other binary file is
 refused with what it is and how to save it as .xlsx or CSV.
 
@@ -84,9 +85,12 @@ merged and rejected, and writes nothing.
 --kind interactions|followups|orders|deals reads history sheets: each row's
 customer is found by the same keys (unknown ones are reported by line, or
 created with --create-customers). Dates may be ISO (2026-03-01) or US
-month/day/year (3/1/2026). Deal stages map to yours (Prospecting → Lead,
-Engaging → Qualified, Won, Lost); a won deal records an order on its close
-date, as winning a deal in the app does.`
+month/day/year (3/1/2026). Salesforce's STAGENAME, AMOUNT, CLOSEDATE,
+PROBABILITY and ACCOUNTID are read without --map. Stages map to yours by
+name, known names (Prospecting → Lead, Value Proposition → Qualified, Closed
+Won → Won …), then the row's probability; the report lists each mapping and
+--map-stage "FILE STAGE=stage" corrects one. A won deal records an order on
+its close date, as winning a deal in the app does.`
 
 func runImportFile(e *Env, format string, args []string) int {
 	usage, about := "import csv FILE [flags]", importCSVAbout
@@ -281,7 +285,7 @@ func printColumns(w io.Writer, r *transfer.Report) {
 			if c.Values > 0 {
 				dropped = append(dropped, fmt.Sprintf("%s (%d)", h, c.Values))
 			}
-		case "notes":
+		case transfer.KeptInNotes:
 			if c.Values > 0 {
 				kept = append(kept, fmt.Sprintf("%s (%d)", h, c.Values))
 			}

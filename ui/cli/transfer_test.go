@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rapportcrm/rapport/db/transfer"
 )
 
 // xferRun runs rapport with args against the book at dbPath and returns
@@ -148,5 +150,59 @@ func TestTransferBackup(t *testing.T) {
 		if code, out, _ := xferRun(t, book, v...); code != ExitOK || !strings.Contains(out, "usage") {
 			t.Errorf("%v: %d %s", v, code, out)
 		}
+	}
+}
+
+// TestTransferImportWorkbooksAndBinaries: .xlsx through `import csv` and
+// `import xlsx` (with --sheet), a .xls refused in one line without leaving
+// a book behind, and the dry run's column and stage listings.
+func TestTransferImportWorkbooksAndBinaries(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.db")
+	testdata := filepath.Join("..", "..", "db", "transfer", "testdata")
+	code, out, errOut := xferRun(t, book, "import", "csv", filepath.Join(testdata, "old_excel.xls"))
+	if code != ExitFailed || !strings.Contains(errOut, "old Excel workbook (.xls") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Fatalf(".xls: %d\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(book); !os.IsNotExist(err) {
+		t.Fatalf("a refused import left a book: %v", err)
+	}
+	code, out, errOut = xferRun(t, book, "import", "xlsx", "--dry-run", filepath.Join(testdata, "wecom_members.xlsx"))
+	if code != ExitOK || !strings.Contains(out, "Excel workbook, sheet 成员信息, header on row 9") || !strings.Contains(out, "个人邮箱 → email") ||
+		!strings.Contains(out, "columns kept in the notes: 别名 (3)") || !strings.Contains(out, "line 10: skip 张三（示例）") {
+		t.Fatalf("xlsx dry run: %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut := xferRun(t, book, "import", "csv", "--sheet", "nope", filepath.Join(testdata, "wecom_members.xlsx")); code != ExitFailed || !strings.Contains(errOut, "no such sheet") {
+		t.Errorf("--sheet nope: %d %s", code, errOut)
+	}
+	code, out, errOut = xferRun(t, book, "import", "csv", filepath.Join(testdata, "salesforce_accounts.csv"))
+	if code != ExitOK || !strings.Contains(out, "imported: 7 customers created") {
+		t.Fatalf("accounts: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = xferRun(t, book, "import", "csv", "--kind", "deals", "--dry-run", "--map-stage", "Value Proposition=Proposal", filepath.Join(testdata, "salesforce_opportunities.csv"))
+	if code != ExitOK || !strings.Contains(out, "Value Proposition → Proposal (--map-stage)") || !strings.Contains(out, "Id. Decision Makers → Qualified") {
+		t.Fatalf("deals dry run: %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut := xferRun(t, book, "import", "csv", "--map-stage", "nonsense", filepath.Join(testdata, "salesforce_opportunities.csv")); code != ExitUsage {
+		t.Errorf("bad --map-stage: %d %s", code, errOut)
+	}
+}
+
+// TestImportProgressBar draws the bar the terminal shows during a big
+// import (newImportProgress returns nil when stderr is no terminal, as in
+// every other test).
+func TestImportProgressBar(t *testing.T) {
+	if newImportProgress(&bytes.Buffer{}) != nil {
+		t.Fatal("no progress on a writer that is not a terminal")
+	}
+	var buf bytes.Buffer
+	p := &importProgress{w: &buf}
+	p.update(transfer.Progress{Phase: transfer.PhaseRead, Rows: 2000, Done: 500, Total: 1000})
+	p.update(transfer.Progress{Phase: transfer.PhaseRead, Rows: 4000, Done: 1000, Total: 1000})
+	p.update(transfer.Progress{Phase: transfer.PhaseWrite, Rows: 4000, Done: 4000, Total: 4000})
+	p.finish()
+	out := buf.String()
+	if !strings.Contains(out, "2000 rows read") || !strings.Contains(out, "rows/s") || !strings.Contains(out, "customers written") {
+		t.Errorf("progress output: %q", out)
 	}
 }
