@@ -1,6 +1,9 @@
 package common
 
 import (
+	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -66,8 +69,22 @@ func ActedResult(m ActedMsg) tea.Cmd {
 	return func() tea.Msg { return ChangedMsg{Status: m.Status} }
 }
 
-// ErrorText is an error as one clean line for the status bar.
-func ErrorText(err error) string { return Clean(err.Error()) }
+// ErrorText is an error as one clean line for the status bar, in words a
+// salesperson can act on: the Go library errors that carry no meaning for
+// them (a deadline, a cancel, "no rows") are said in words, with what to do.
+func ErrorText(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, context.DeadlineExceeded):
+		return "The book took too long to answer (another program may be busy with it): press r or try again in a moment"
+	case errors.Is(err, context.Canceled):
+		return "Stopped before it finished: nothing was changed"
+	case errors.Is(err, sql.ErrNoRows):
+		return "Not found: it may have been removed in another window"
+	}
+	return Clean(err.Error())
+}
 
 // OpenCustomerCmd asks the root to open a customer.
 func OpenCustomerCmd(id int64) tea.Cmd {

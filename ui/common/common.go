@@ -25,6 +25,16 @@ type Common struct {
 	DateOrder model.DateOrder
 }
 
+// longReads bounds a read that walks much of the book (the report, the
+// board): on a 100k-customer book under load it can take seconds, and
+// the screen says it is loading meanwhile.
+const longReads = time.Minute
+
+// LongDBCtx returns a context for a long read from a tea.Cmd.
+func (c *Common) LongDBCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.Ctx, max(c.Timeout, longReads))
+}
+
 // DBCtx returns a context for one database call from a tea.Cmd.
 func (c *Common) DBCtx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(c.Ctx, c.Timeout)

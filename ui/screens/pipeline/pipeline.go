@@ -208,7 +208,7 @@ func (p *Model) load() tea.Cmd {
 	p.seq++
 	seq, c, f := p.seq, p.c, model.ParseFilter(p.filter.Query())
 	return func() tea.Msg {
-		ctx, cancel := c.DBCtx()
+		ctx, cancel := c.LongDBCtx()
 		defer cancel()
 		set, err := c.DB.Settings(ctx)
 		if err != nil {

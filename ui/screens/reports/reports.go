@@ -105,7 +105,7 @@ func (s *Model) load() tea.Cmd {
 		return func() tea.Msg { return reportLoadedMsg{Seq: seq, Err: err} }
 	}
 	return func() tea.Msg {
-		ctx, cancel := c.DBCtx()
+		ctx, cancel := c.LongDBCtx()
 		defer cancel()
 		r, err := c.DB.Report(ctx, p)
 		return reportLoadedMsg{Seq: seq, Report: r, Err: err}

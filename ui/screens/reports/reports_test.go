@@ -315,3 +315,22 @@ func TestReportsLoadingAndErrorFitEverySize(t *testing.T) {
 		}
 	}
 }
+
+// TestReportsNeverShowsARawGoError: a report that ran out of time says so
+// in words, with what to do, never "context deadline exceeded"; r loads
+// it again (issue 21, 5).
+func TestReportsNeverShowsARawGoError(t *testing.T) {
+	d, _ := reportsBook(t)
+	s := New(screentest.Common(t, d))
+	s.Init() // the first load's answer is the one below
+	s.SetSize(100, 27)
+	s.Update(reportLoadedMsg{Seq: s.seq, Err: fmt.Errorf("report: %w", context.DeadlineExceeded)})
+	out := ansi.Strip(s.View())
+	screentest.MustNotContain(t, out, "deadline")
+	screentest.MustContain(t, out, "took too long to answer")
+	a := screentest.New(t, s, 100, 27)
+	a.Press("r")
+	if !s.loaded || s.err != nil {
+		t.Fatalf("r did not load the report: %v", s.err)
+	}
+}
