@@ -41,6 +41,8 @@ type Options struct {
 	// NoWatch turns off polling the file for other writers and the
 	// midnight refresh (benchmarks).
 	NoWatch bool
+	// NoCharts draws Reports with bars instead of line charts (TERM=dumb).
+	NoCharts bool
 }
 
 // pollEvery is how often the app looks for writes by another process
@@ -102,6 +104,7 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.NoCharts = opts.NoCharts
 	a := &App{c: c, specs: Registry(), tabs: map[common.ScreenID]Screen{}, stale: map[common.ScreenID]bool{}, started: map[common.ScreenID]bool{},
 		noWatch: opts.NoWatch, editor: editor.New(c)}
 	a.keys = newGlobalKeys(a.specs)

@@ -28,7 +28,7 @@ func Run(ctx context.Context, path string, now func() time.Time) int {
 		fmt.Fprintf(os.Stderr, "rapport: cannot bring %s up to date: %v\n", path, err)
 		return 1
 	}
-	opts := Options{}
+	opts := Options{NoCharts: os.Getenv("TERM") == "dumb"}
 	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
 		opts.Width, opts.Height = w, h
 	}

@@ -23,6 +23,9 @@ type Common struct {
 	Debounce time.Duration
 	// DateOrder is the book's setting for reading 12/01.
 	DateOrder model.DateOrder
+	// NoCharts draws reports with bars and tables instead of line charts
+	// (a dumb terminal).
+	NoCharts bool
 }
 
 // longReads bounds a read that walks much of the book (the report, the

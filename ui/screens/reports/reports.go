@@ -162,7 +162,7 @@ func (s *Model) applyLoad(msg reportLoadedMsg) {
 // changed (the only place reportview runs) and keeps the scroll in bounds.
 func (s *Model) render() {
 	if s.loaded && s.linesW != s.w {
-		s.lines, s.linesW = reportview.Lines(s.report, s.w), s.w
+		s.lines, s.linesW = reportview.LinesWith(s.report, s.w, reportview.Options{NoCharts: s.c.NoCharts}), s.w
 		// Lines opens with the blank line before the first section; the
 		// header line already separates it.
 		if len(s.lines) > 0 && s.lines[0].Text == "" {

@@ -334,3 +334,31 @@ func TestReportsNeverShowsARawGoError(t *testing.T) {
 		t.Fatalf("r did not load the report: %v", s.err)
 	}
 }
+
+// TestReportsChartsAndDumbTerminal: the screen draws line charts where
+// there is room, and bars on a dumb terminal (Common.NoCharts).
+func TestReportsChartsAndDumbTerminal(t *testing.T) {
+	d, _ := reportsBook(t)
+	braille := func(ls []string) bool { return strings.ContainsAny(strings.Join(ls, ""), "⠁⠂⠄⡀⠈⠐⠠⢀⣀⠤⠒⠉") }
+	a, s := screentest.Open(t, d, 100, 30, New)
+	a.Press("p") // 365d: months enough for the charts
+	if !braille(s.allLines()) {
+		t.Error("no line chart at 100 columns")
+	}
+	c := screentest.Common(t, d)
+	c.NoCharts = true
+	plain := New(c)
+	screentest.New(t, plain, 100, 30).Drain(plain.Init())
+	if braille(plain.allLines()) {
+		t.Error("a line chart on a dumb terminal")
+	}
+}
+
+// allLines is every rendered line of the report, also those scrolled off.
+func (s *Model) allLines() []string {
+	out := make([]string, 0, len(s.lines))
+	for _, l := range s.lines {
+		out = append(out, l.Text)
+	}
+	return out
+}
