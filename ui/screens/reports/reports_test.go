@@ -339,7 +339,9 @@ func TestReportsNeverShowsARawGoError(t *testing.T) {
 // there is room, and bars on a dumb terminal (Common.NoCharts).
 func TestReportsChartsAndDumbTerminal(t *testing.T) {
 	d, _ := reportsBook(t)
-	braille := func(ls []string) bool { return strings.ContainsAny(strings.Join(ls, ""), "⠁⠂⠄⡀⠈⠐⠠⢀⣀⠤⠒⠉") }
+	braille := func(ls []string) bool {
+		return strings.ContainsAny(strings.Join(ls, ""), "⠁⠂⠄⡀⠈⠐⠠⢀⣀⠤⠒⠉")
+	}
 	a, s := screentest.Open(t, d, 100, 30, New)
 	a.Press("p") // 365d: months enough for the charts
 	if !braille(s.allLines()) {
