@@ -228,3 +228,37 @@ func Progress(g Goal, actual int64, today Day) GoalProgress {
 	p.OnPace = p.Pace >= g.Target
 	return p
 }
+
+// Line is the goal's progress in one line, as the launch summary and
+// `goal list` show it: "Dec ¥84,000 of ¥120,000 · 70% · 11 days left ·
+// pace ¥130,200".
+func (p GoalProgress) Line(today Day) string {
+	parts := []string{fmt.Sprintf("%s %s of %s", p.Period.Label(today), p.Figure(p.Actual), p.Figure(p.Target)),
+		fmt.Sprintf("%d%%", p.Percent())}
+	switch {
+	case p.Elapsed == 0:
+		parts = append(parts, "starts in "+dayCount(p.DaysLeft))
+	case p.DaysLeft == 0 && p.Elapsed == p.Days:
+		parts = append(parts, "ended")
+	default:
+		parts = append(parts, dayCount(p.DaysLeft)+" left", "pace "+p.Figure(p.Pace))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Figure formats one of the goal's numbers: whole money for money
+// measures, a grouped count otherwise.
+func (g Goal) Figure(n int64) string {
+	if g.Measure.IsMoney() {
+		return Money{Minor: n, Currency: g.Currency}.FormatWhole()
+	}
+	return GroupThousands(n)
+}
+
+// dayCount is "1 day", "3 days".
+func dayCount(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}

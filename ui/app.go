@@ -20,6 +20,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
 	"github.com/rapportcrm/rapport/ui/editor"
@@ -67,6 +68,7 @@ type App struct {
 	height   int
 	noWatch  bool
 
+	goal      *model.GoalProgress // this month's main goal for the summary line
 	counts    db.TriageCounts
 	countsErr error
 	countsSeq int
@@ -118,6 +120,9 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 		return nil, err
 	}
 	a.counts = tr.Counts
+	if a.goal, err = mainGoal(ctx, d); err != nil {
+		return nil, err
+	}
 	empty, err := d.IsEmpty(ctx)
 	if err != nil {
 		return nil, err
@@ -235,7 +240,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.edited(msg)
 	case countsMsg:
 		if msg.Seq == a.countsSeq {
-			a.counts, a.countsErr = msg.Counts, msg.Err
+			a.counts, a.goal, a.countsErr = msg.Counts, msg.Goal, msg.Err
 		}
 		return a, nil
 	case undoneMsg:
@@ -446,7 +451,11 @@ func (a *App) loadCountsCmd() tea.Cmd {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		tr, err := c.DB.Triage(ctx, db.TriageCountsOnly)
-		return countsMsg{Seq: seq, Counts: tr.Counts, Err: err}
+		if err != nil {
+			return countsMsg{Seq: seq, Err: err}
+		}
+		g, err := mainGoal(ctx, c.DB)
+		return countsMsg{Seq: seq, Counts: tr.Counts, Goal: g, Err: err}
 	}
 }
 
@@ -528,4 +537,13 @@ func addressed(to any, cmd tea.Cmd) tea.Cmd {
 		}
 		return addressedMsg{to: to, msg: msg}
 	}
+}
+
+// mainGoal reads the goal the summary line shows (nil when none is set).
+func mainGoal(ctx context.Context, d *db.DB) (*model.GoalProgress, error) {
+	g, ok, err := d.MainGoal(ctx)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &g, nil
 }

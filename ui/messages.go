@@ -4,6 +4,7 @@ import (
 	"database/sql"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
 )
 
 // The root's own messages: the answers of its commands (the summary's
@@ -15,6 +16,7 @@ import (
 type countsMsg struct {
 	Seq    int
 	Counts db.TriageCounts
+	Goal   *model.GoalProgress // this month's main goal, nil when none
 	Err    error
 }
 

@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/screens/detail"
 )
@@ -47,5 +51,36 @@ func TestAnswersGoToTheScreenThatAsked(t *testing.T) {
 
 	if got := addressed(det, tea.Quit)(); got != (tea.QuitMsg{}) {
 		t.Fatalf("tea.Quit came back as %T", got)
+	}
+}
+
+// TestSummaryLineShowsTheMonthsGoal: the launch summary carries this
+// month's goal with its pace, marked "! behind" without colour, shortened
+// or left out where the line has no room (issue 25).
+func TestSummaryLineShowsTheMonthsGoal(t *testing.T) {
+	d, _ := fixtureBook(t)
+	ctx := context.Background()
+	if _, err := d.SetGoal(ctx, model.Goal{Measure: model.GoalRevenue, Period: model.MonthOf(d.Today()), Target: 120_000_00}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		w    int
+		want string
+	}{
+		{160, "Nov $0 of $120,000 · 0% · 7 days left · pace $0 ! behind"},
+		{120, "Nov 0% of $120k · pace $0 ! behind"},
+		{100, "Nov 0% of $120k ! behind"},
+		{60, ""},
+	} {
+		a := newTestApp(t, d, c.w, 30)
+		line := strings.Split(plain(a), "\n")[1]
+		if c.want == "" {
+			mustNotContain(t, line, "Nov")
+		} else {
+			mustContain(t, line, c.want)
+		}
+		if w := ansi.StringWidth(line); w > c.w {
+			t.Fatalf("at %d columns the summary is %d wide", c.w, w)
+		}
 	}
 }

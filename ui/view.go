@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/screens/detail"
 )
@@ -102,7 +104,44 @@ func (a *App) summaryView() string {
 			parts[i] = s.App.SummaryWarm.Render(parts[i])
 		}
 	}
-	return strings.Join(parts, s.Item.Dim.Render(" · "))
+	left := strings.Join(parts, s.Item.Dim.Render(" · "))
+	return a.withGoal(left)
+}
+
+// withGoal puts this month's goal at the right of the summary line —
+// "Dec $84,000 of $120,000 · 70% · 11 days left · pace $130,200 ✓" — in
+// green when the pace reaches the target and amber with "! behind" when
+// not (the marker says it without colour). A short form replaces it where
+// the whole does not fit; it is left out when neither does.
+func (a *App) withGoal(left string) string {
+	g := a.goal
+	if g == nil {
+		return left
+	}
+	s := a.c.Styles
+	today := a.c.Today()
+	mark, st := " ✓", s.App.Status
+	if !g.OnPace && g.DaysLeft > 0 {
+		mark, st = " ! behind", s.App.SummaryWarm
+	}
+	fig := func(n int64) string {
+		if g.Measure.IsMoney() {
+			return model.Money{Minor: n, Currency: g.Currency}.FormatShort()
+		}
+		return g.Figure(n)
+	}
+	short := fmt.Sprintf("%s %d%% of %s", g.Period.Label(today), g.Percent(), fig(g.Target))
+	medium := short
+	if g.DaysLeft > 0 && g.Elapsed > 0 {
+		medium += " · pace " + fig(g.Pace)
+	}
+	room := a.width - common.Width(left) - 3
+	for _, text := range []string{g.Line(today) + mark, medium + mark, short + mark} {
+		if w := common.Width(text); w <= room {
+			return left + strings.Repeat(" ", a.width-common.Width(left)-w) + st.Render(text)
+		}
+	}
+	return left
 }
 
 // globalHelp is the root's part of the help for the current state: q

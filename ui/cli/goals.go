@@ -83,7 +83,7 @@ func runGoalSet(e *Env, args []string) int {
 	if *asJSON {
 		return printOr(e, "goal set", goalOut(model.Progress(g, 0, model.DayOf(e.Now()))))
 	}
-	fmt.Fprintf(e.Stdout, "goal %d set: %s %s %s\n", g.ID, m.Label(), p, goalAmount(g, g.Target))
+	fmt.Fprintf(e.Stdout, "goal %d set: %s %s %s\n", g.ID, m.Label(), p, g.Figure(g.Target))
 	return ExitOK
 }
 
@@ -116,7 +116,7 @@ func runGoalList(e *Env, args []string) int {
 	today := model.DayOf(e.Now())
 	t := newTable(e.Stdout)
 	for _, p := range all {
-		t.row(p.Period.String(), p.Measure.Label(), GoalLine(p, today))
+		t.row(p.Period.String(), p.Measure.Label(), p.Line(today))
 	}
 	t.flush()
 	return ExitOK
@@ -149,31 +149,6 @@ func runGoalRemove(e *Env, args []string) int {
 	return ExitOK
 }
 
-// GoalLine is a goal's progress in one line, as the launch summary shows
-// it: "Dec ¥84,000 of ¥120,000 · 70% · 11 days left · pace ¥130,200".
-func GoalLine(p model.GoalProgress, today model.Day) string {
-	parts := []string{fmt.Sprintf("%s %s of %s", p.Period.Label(today), goalAmount(p.Goal, p.Actual), goalAmount(p.Goal, p.Target)),
-		fmt.Sprintf("%d%%", p.Percent())}
-	switch {
-	case p.Elapsed == 0:
-		parts = append(parts, "starts in "+days(p.DaysLeft))
-	case p.DaysLeft == 0 && p.Elapsed == p.Days:
-		parts = append(parts, "ended")
-	default:
-		parts = append(parts, days(p.DaysLeft)+" left", "pace "+goalAmount(p.Goal, p.Pace))
-	}
-	return strings.Join(parts, " · ")
-}
-
-// goalAmount formats a goal's figure: money without cents for money
-// measures, a grouped count otherwise.
-func goalAmount(g model.Goal, n int64) string {
-	if g.Measure.IsMoney() {
-		return model.Money{Minor: n, Currency: g.Currency}.FormatWhole()
-	}
-	return model.GroupThousands(n)
-}
-
 func goalOut(p model.GoalProgress) goalJSON {
 	num := func(n int64) string {
 		if p.Measure.IsMoney() {
@@ -193,5 +168,3 @@ func printOr(e *Env, verb string, v any) int {
 	return ExitOK
 }
 
-// days is "1 day", "3 days".
-func days(n int) string { return fmt.Sprintf("%d %s", n, plural(n, "day", "days")) }
