@@ -167,4 +167,3 @@ func printOr(e *Env, verb string, v any) int {
 	}
 	return ExitOK
 }
-
