@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 )
@@ -48,6 +49,22 @@ func (v *Model) build() {
 	if len(reach) > 0 {
 		add(itemText, 0, nil, strings.Join(reach, " · "))
 	}
+	var about []string
+	if cu.Industry != "" {
+		about = append(about, "Industry: "+common.Clean(cu.Industry))
+	}
+	if cu.Source != "" {
+		about = append(about, "Source: "+common.Clean(cu.Source))
+	}
+	if len(about) > 0 {
+		add(itemText, 0, nil, strings.Join(about, " · "))
+	}
+	if notes := strings.TrimSpace(model.SanitizeMultiline(cu.Notes)); notes != "" {
+		add(itemText, 0, &s.Item.Dim, "Notes:")
+		for _, l := range strings.Split(notes, "\n") {
+			add(itemText, 0, nil, "  "+common.Clean(l))
+		}
+	}
 	if len(d.Tags) > 0 {
 		tags := make([]string, len(d.Tags))
 		for i, t := range d.Tags {
@@ -77,6 +94,14 @@ func (v *Model) build() {
 		last = "last contact " + common.AgoText(model.DayOfUnix(st.LastContactAt, loc), today)
 	}
 	add(itemText, 0, &s.Item.Dim, last)
+	add(itemText, 0, &s.Item.Dim, fmt.Sprintf("Revenue %s in the last 365 d · %s in all", amounts(d.Revenue.Last365, d.Currency), amounts(d.Revenue.Lifetime, d.Currency)))
+	if len(d.Scores) > 0 {
+		parts := make([]string, 0, len(d.Scores))
+		for _, sc := range d.Scores {
+			parts = append(parts, fmt.Sprintf("%d/10 %s", sc.Score, common.AgoText(model.DayOfUnix(sc.At, loc), today)))
+		}
+		add(itemText, 0, &s.Item.Dim, "Last scores: "+strings.Join(parts, " · "))
+	}
 
 	add(itemText, 0, nil, "")
 	riskSt := s.RiskStyle(st.RiskLevel)
@@ -118,6 +143,13 @@ func (v *Model) build() {
 		add(itemFollowup, i, stl, fmt.Sprintf("%s  %s", common.Cell(due, 13), common.Clean(f.Title)))
 	}
 
+	if len(d.Done) > 0 {
+		add(itemText, 0, &s.Item.Dim, "  done lately:")
+		for _, f := range d.Done {
+			add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  ✓ %s  %s", common.Cell(common.AgoText(model.DayOfUnix(f.DoneAt, loc), today), 11), common.Clean(f.Title)))
+		}
+	}
+
 	add(itemText, 0, nil, "")
 	add(itemTitle, 0, &s.Section.Title, "Recent orders")
 	if len(d.Orders) == 0 {
@@ -134,7 +166,13 @@ func (v *Model) build() {
 	add(itemText, 0, nil, "")
 	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Timeline (%d)", d.Total))
 	for i := range v.timeline {
-		add(itemTimeline, i, nil, timelineText(&v.timeline[i], loc))
+		it := &v.timeline[i]
+		add(itemTimeline, i, nil, timelineText(it, loc))
+		if v.read[it.ID] {
+			for _, l := range readLines(it, loc, d.StageName, d.Deals) {
+				add(itemText, 0, &s.Item.Dim, l)
+			}
+		}
 	}
 	if len(v.timeline) < d.Total {
 		add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  … %d older", d.Total-len(v.timeline)))
@@ -175,4 +213,51 @@ func timelineText(i *model.Interaction, loc *time.Location) string {
 		out += " [" + strings.ReplaceAll(string(i.Outcome), "_", " ") + "]"
 	}
 	return out + " " + common.Clean(i.Summary)
+}
+
+// readLines are an interaction opened in full under its timeline row: when
+// exactly, the deal it is about, the body as typed, a complaint's
+// resolution. e edits it.
+func readLines(i *model.Interaction, loc *time.Location, stage map[int64]string, deals []model.Deal) []string {
+	const bar = "    │ "
+	out := []string{bar + time.Unix(i.OccurredAt, 0).In(loc).Format("Mon 2006-01-02 15:04") + " · " + string(i.Kind) + " · " + string(i.Direction)}
+	if i.DealID != 0 {
+		deal := fmt.Sprintf("deal %d", i.DealID)
+		for _, dl := range deals {
+			if dl.ID == i.DealID {
+				deal = common.Clean(dl.Title) + " (" + common.Clean(stage[dl.StageID]) + ")"
+			}
+		}
+		out = append(out, bar+"about "+deal)
+	}
+	body := strings.TrimSpace(model.SanitizeMultiline(i.Body))
+	if body == "" {
+		out = append(out, bar+"(no details written; e adds them)")
+	}
+	for _, l := range strings.Split(body, "\n") {
+		if body != "" {
+			out = append(out, bar+common.Clean(l))
+		}
+	}
+	if i.Kind == model.KindComplaint {
+		if i.ResolvedAt != 0 {
+			out = append(out, bar+"resolved "+model.DayOfUnix(i.ResolvedAt, loc).String())
+		} else {
+			out = append(out, bar+"open: r resolves it")
+		}
+	}
+	return out
+}
+
+// amounts is money per currency ("$1,200.00 · €300.00"), or none in the
+// book currency.
+func amounts(as []db.Amount, book string) string {
+	if len(as) == 0 {
+		return common.MoneyLong(0, book)
+	}
+	parts := make([]string, 0, len(as))
+	for _, a := range as {
+		parts = append(parts, common.MoneyLong(a.Minor, a.Currency))
+	}
+	return strings.Join(parts, " · ")
 }

@@ -72,6 +72,7 @@ type detailKeys struct {
 	Snooze   key.Binding
 	SnoozeTo key.Binding
 	Back     key.Binding
+	Read     key.Binding
 	edit     common.EditKeys
 	prompt   prompt.KeyMap
 }
@@ -95,16 +96,19 @@ type Model struct {
 	cursor   int   // index into sel
 	top      int
 	prompt   *prompt.Snooze
+	// read holds the interactions opened in full (enter on a timeline row).
+	read map[int64]bool
 }
 
 // New builds the detail view of customer id; Init loads it.
 func New(c *common.Common, id int64) *Model {
-	v := &Model{c: c, id: id, keys: detailKeys{
+	v := &Model{c: c, id: id, read: map[int64]bool{}, keys: detailKeys{
 		MoveKeys: common.NewMoveKeys(),
 		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
 		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "a day later")),
 		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "snooze to")),
 		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
+		Read:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read in full")),
 		edit:     common.NewEditKeys(true, true),
 		prompt:   prompt.DefaultKeyMap(),
 	}}
@@ -174,14 +178,23 @@ func (v *Model) ShortHelp() []key.Binding {
 		return []key.Binding{v.keys.prompt.Confirm, v.keys.prompt.Cancel}
 	}
 	e := &v.keys.edit
-	return []key.Binding{v.keys.Move, e.Edit, e.Log, e.Follow, v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, e.Archive, e.Resolve, e.Restore}
+	return []key.Binding{v.keys.Move, v.keys.Read, e.Edit, e.Log, e.Follow, v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, e.Archive, e.Resolve, e.Restore}
 }
 
 // FullHelp is the `?` help: every key, also those that do not apply to
 // the selected line (copies, enabled for the listing).
 func (v *Model) FullHelp() [][]key.Binding {
-	actions := []key.Binding{v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, v.keys.Back}
+	// Every key is listed; those that need a follow-up or a timeline row
+	// under the cursor say so.
+	actions := []key.Binding{v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, v.keys.Read, v.keys.Back}
 	for i := range actions {
+		h := actions[i].Help()
+		switch i {
+		case 0, 1, 2:
+			actions[i].SetHelp(h.Key, h.Desc+" (on a follow-up)")
+		case 3:
+			actions[i].SetHelp(h.Key, "read (on a timeline row)")
+		}
 		actions[i].SetEnabled(true)
 	}
 	// The edit keys share the actions' column so the global keys still fit at 80.
@@ -200,6 +213,13 @@ func (v *Model) sync() {
 	v.keys.Done.SetEnabled(fu)
 	v.keys.Snooze.SetEnabled(fu)
 	v.keys.SnoozeTo.SetEnabled(fu)
+	it, ok := v.selectedItem()
+	v.keys.Read.SetEnabled(ok && it.kind == itemTimeline)
+	if ok && it.kind == itemTimeline && v.read[v.itemID(it)] {
+		v.keys.Read.SetHelp("enter", "fold")
+	} else {
+		v.keys.Read.SetHelp("enter", "read in full")
+	}
 	sel, ok := v.Selection()
 	v.keys.edit.Enable(sel, ok)
 	v.scroll()
@@ -404,6 +424,13 @@ func (v *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	f, _ := v.selectedFollowup()
 	switch {
+	case key.Matches(msg, v.keys.Read):
+		if it, ok := v.selectedItem(); ok && it.kind == itemTimeline {
+			id := v.itemID(it)
+			v.read[id] = !v.read[id]
+			v.build()
+		}
+		return nil
 	case key.Matches(msg, v.keys.Done):
 		return common.CompleteFollowupCmd(v.c, f.ID, f.Title)
 	case key.Matches(msg, v.keys.Snooze):

@@ -124,3 +124,63 @@ func TestDetailSnoozeNeverPullsForward(t *testing.T) {
 	}
 	screentest.MustContain(t, a.Status(), "Snoozed a day")
 }
+
+// TestDetailShowsWhatWasTyped: notes, industry and source, revenue, last
+// scores and done follow-ups are on the 360, and enter on a timeline row
+// opens the interaction in full, enter again folds it (issue 21, 6).
+func TestDetailShowsWhatWasTyped(t *testing.T) {
+	d, f := testbook.Book(t)
+	ctx := context.Background()
+	cu, err := d.Customer(ctx, f.Olivia)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cu.Industry, cu.Source, cu.Notes = "Furniture", "Trade fair 2025", "Prefers calls after 4pm\nBuys for three shops"
+	if err := d.UpdateCustomer(ctx, &cu); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write(ctx, "log", func(tx *db.Tx) error {
+		if _, err := tx.LogInteraction(&model.Interaction{CustomerID: f.Olivia, Kind: model.KindMeeting, Direction: model.Outbound, Outcome: model.OutcomePositive,
+			Score: -1, Summary: "Showroom visit", Body: "Walked the new range\nWants samples of oak", OccurredAt: testbook.Now().Unix() - 3600}); err != nil {
+			return err
+		}
+		if _, err := tx.LogInteraction(&model.Interaction{CustomerID: f.Olivia, Kind: model.KindFeedback, Direction: model.Inbound, Outcome: model.OutcomePositive,
+			Score: 9, Summary: "Survey", OccurredAt: testbook.Now().Unix() - 7200}); err != nil {
+			return err
+		}
+		_, err := tx.CreateOrder(&model.Order{CustomerID: f.Olivia, AmountMinor: 250000, Currency: "USD", OrderedAt: testbook.Now().Unix() - 86400})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var fu int64
+	if err := d.Write(ctx, "follow", func(tx *db.Tx) error {
+		var err error
+		fu, err = tx.CreateFollowup(&model.Followup{CustomerID: f.Olivia, Title: "Send the oak samples", Due: d.Today()})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.CompleteFollowup(ctx, fu); err != nil {
+		t.Fatal(err)
+	}
+	a, v := detailApp(t, d, f.Olivia, 120, 60)
+	out := a.Plain()
+	for _, want := range []string{"Industry: Furniture · Source: Trade fair 2025", "Prefers calls after 4pm", "Buys for three shops",
+		"Revenue $2,500.00 in the last 365 d", "Last scores: 9/10", "done lately:", "✓", "Send the oak samples"} {
+		screentest.MustContain(t, out, want)
+	}
+	screentest.MustNotContain(t, out, "Wants samples of oak")
+	for i := 0; i < 40; i++ {
+		if it, ok := v.selectedItem(); ok && it.kind == itemTimeline && strings.Contains(it.text, "Showroom visit") {
+			break
+		}
+		a.Press("j")
+	}
+	a.Press("enter")
+	out = a.Plain()
+	screentest.MustContain(t, out, "│ Walked the new range")
+	screentest.MustContain(t, out, "│ Wants samples of oak")
+	a.Press("enter")
+	screentest.MustNotContain(t, a.Plain(), "Wants samples of oak")
+}
