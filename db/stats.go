@@ -141,7 +141,8 @@ func statsCols() []string {
 		"next_followup_due", "next_followup_time", "open_followups", "open_deals", "open_pipeline_minor", "last_order_at", "order_count",
 		"median_order_gap_days", "open_complaints", "last_complaint_at", "last_feedback_score", "last_feedback_at", "active",
 		"last_contact_day", "touch_due_on", "risk_score", "risk_level", "risk_reasons", "risk_valid_until", "risk_rhythm",
-		"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale", "counts_valid_until", "revenue_365", "revenue_from"}
+		"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale", "counts_valid_until", "revenue_365", "revenue_from",
+		"lapse_state", "person_reasons", "person_points", "person_valid_until"}
 }
 
 // statsValues renders one customer's stats row in statsCols() order.
@@ -150,7 +151,8 @@ func statsValues(a *customerAcc, row statsRow, g int) []any {
 		nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
 		model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
 		row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
-		row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap, 0, row.countsUntil.String(), a.revenue, a.revenueFrom}
+		row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap, 0, row.countsUntil.String(), a.revenue, a.revenueFrom,
+		encodeLapseState(row.risk.Lapse), row.personJSON, row.risk.PersonPoints, row.risk.PersonUntil.String()}
 }
 
 // stmt is the part of *sql.Stmt the stats writer uses.
@@ -214,6 +216,7 @@ type statsRow struct {
 	touchDueOn     model.Day
 	risk           model.Risk
 	reasonsJSON    string
+	personJSON     string // the person-caused reasons (risk.Reasons[risk.NLapse:])
 }
 
 func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today model.Day) statsRow {
@@ -252,8 +255,8 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	}
 	if !r.active {
 		// Not scored, but its follow-ups and deals still count on Today.
-		r.risk = model.Risk{Level: model.LevelHealthy, ValidUntil: horizon}
-		r.reasonsJSON = "[]"
+		r.risk = model.Risk{Level: model.LevelHealthy, ValidUntil: horizon, PersonUntil: horizon}
+		r.reasonsJSON, r.personJSON = "[]", "[]"
 		return r
 	}
 	if a.openFollowups == 0 {
@@ -300,10 +303,10 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	}
 	r.risk = model.AssessRisk(in, set.Points)
 	// The Today counts kept in the row change on their own days too.
-	if horizon < r.risk.ValidUntil {
-		r.risk.ValidUntil = horizon
-	}
+	r.risk.ValidUntil = min(r.risk.ValidUntil, horizon)
+	r.risk.PersonUntil = min(r.risk.PersonUntil, horizon)
 	r.reasonsJSON = encodeReasons(r.risk.Reasons)
+	r.personJSON = encodeReasons(r.risk.Reasons[r.risk.NLapse:])
 	return r
 }
 

@@ -88,6 +88,33 @@ func SummariseOrders(days []Day, today Day, bookOrders int, bookMinor float64) L
 	return s
 }
 
+// LapseState is a customer's order summary as a stored row keeps it: with
+// the fit, it is all its lapse reasons need on any day before Leaves.
+type LapseState struct {
+	LastOrder  Day
+	OrderDays  int // distinct order days in the 365-day window
+	BookOrders int
+	BookMinor  int64
+	UsualGap   int
+	Leaves     Day // the first day the window or the orders change (NoDay: never)
+}
+
+// State keeps what a later day's summary needs.
+func (s LapseSummary) State() LapseState {
+	return LapseState{LastOrder: s.LastOrder, OrderDays: s.Orders.OrderDays, BookOrders: s.Orders.BookOrders,
+		BookMinor: int64(s.Orders.BookMinor), UsualGap: s.UsualGap, Leaves: s.Leaves}
+}
+
+// On returns the summary as of today (before Leaves: only the days since
+// the last order have moved).
+func (st LapseState) On(today Day) LapseSummary {
+	return LapseSummary{
+		Orders: LapseOrders{DaysSince: max(int(today-st.LastOrder), 0), OrderDays: st.OrderDays,
+			BookOrders: st.BookOrders, BookMinor: float64(st.BookMinor)},
+		LastOrder: st.LastOrder, UsualGap: st.UsualGap, Leaves: st.Leaves,
+	}
+}
+
 // lapseResult is the lapse part of a risk assessment.
 type lapseResult struct {
 	reasons []Reason

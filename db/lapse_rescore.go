@@ -1,0 +1,135 @@
+package db
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// The daily refresh's short way (SPEC §3): most rows that come due on a
+// new day are due only because their lapse points moved with the calendar
+// (they move with ln(1 + days since the last order)). Such a row is
+// re-scored from what it stores — its order summary, the reasons a person
+// caused and their points — without reading its interactions, follow-ups
+// and deals again; only its four risk columns are written.
+
+// encodeLapseState renders a stored lapse state ("" for none).
+func encodeLapseState(st *model.LapseState) string {
+	if st == nil {
+		return ""
+	}
+	b := make([]byte, 0, 48)
+	for i, v := range []int64{int64(st.LastOrder), int64(st.OrderDays), int64(st.BookOrders), st.BookMinor, int64(st.UsualGap), int64(st.Leaves)} {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, v, 10)
+	}
+	return string(b)
+}
+
+// parseLapseState reads encodeLapseState's text; ok is false for "" or
+// anything else that is not six whole numbers (a row edited by hand is
+// then recomputed the long way).
+func parseLapseState(s string) (model.LapseState, bool) {
+	var v [6]int64
+	for i := range v {
+		part := s
+		if j := strings.IndexByte(s, ','); j >= 0 {
+			part, s = s[:j], s[j+1:]
+		} else if i != len(v)-1 {
+			return model.LapseState{}, false
+		} else {
+			s = ""
+		}
+		n, err := strconv.ParseInt(part, 10, 64)
+		if err != nil {
+			return model.LapseState{}, false
+		}
+		v[i] = n
+	}
+	if s != "" || v[0] <= 0 || v[0] > int64(maxDay) || v[5] < 0 || v[5] > int64(maxDay) {
+		return model.LapseState{}, false
+	}
+	return model.LapseState{LastOrder: model.Day(v[0]), OrderDays: int(v[1]), BookOrders: int(v[2]), BookMinor: v[3],
+		UsualGap: int(v[4]), Leaves: model.Day(v[5])}, true
+}
+
+// lapseRow is a due row that can be re-scored from what it stores.
+type lapseRow struct {
+	id           int64
+	st           model.LapseState
+	person       string // the person-caused reasons, stored JSON
+	personPoints int
+	personUntil  model.Day
+}
+
+// readDueRows splits the rows due on today (expired and not stale) into
+// those the short way re-scores and the ids of the others.
+func readDueRows(ctx context.Context, q Querier, today model.Day) ([]lapseRow, []int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, lapse_state, person_reasons, person_points, person_valid_until
+		FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ? AND stale = 0`, today.String())
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var fast []lapseRow
+	var slow []int64
+	for rows.Next() {
+		var r lapseRow
+		var state, until string
+		if err := rows.Scan(&r.id, &state, &r.person, &r.personPoints, &until); err != nil {
+			return nil, nil, err
+		}
+		st, ok := parseLapseState(state)
+		pu, err := model.ParseDay(until)
+		if !ok || err != nil || pu <= today || (st.Leaves != model.NoDay && st.Leaves <= today) ||
+			len(r.person) < 2 || r.person[0] != '[' || r.person[len(r.person)-1] != ']' {
+			slow = append(slow, r.id)
+			continue
+		}
+		r.st, r.personUntil = st, pu
+		fast = append(fast, r)
+	}
+	return fast, slow, rows.Err()
+}
+
+// rescoreLapseRows writes the re-scored risk of rows: score, level,
+// reasons (the lapse reasons, then the stored person-caused ones) and the
+// new valid-until day.
+func rescoreLapseRows(ctx context.Context, q Querier, set Settings, rows []lapseRow, today model.Day) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	up, err := prepare(ctx, q, `UPDATE customer_stats SET risk_score = ?, risk_level = ?, risk_reasons = ?, risk_valid_until = ? WHERE customer_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	fit := set.lapseFitFor()
+	var buf []byte
+	for _, r := range rows {
+		personCaused := r.person != "[]"
+		risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
+		buf = appendReasonsJSON(buf[:0], risk.Reasons)
+		// Join the two JSON arrays: "[lapse…" + "," + "person…]".
+		buf = buf[:len(buf)-1]
+		if personCaused {
+			buf = append(buf, ',')
+			buf = append(buf, r.person[1:]...)
+		} else {
+			buf = append(buf, ']')
+		}
+		if _, err := up.ExecContext(ctx, risk.Score, string(risk.Level), string(buf), risk.ValidUntil.String(), r.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendReasonsJSON appends reasons as encodeReasons renders them.
+func appendReasonsJSON(b []byte, rs []model.Reason) []byte {
+	return append(b, encodeReasons(rs)...)
+}
