@@ -1,7 +1,10 @@
 package db
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -96,40 +99,66 @@ func readDueRows(ctx context.Context, q Querier, today model.Day) ([]lapseRow, [
 	return fast, slow, rows.Err()
 }
 
+// rescoreBatch is how many rows one UPDATE re-scores: the rows travel as
+// one JSON array, so the per-statement cost is paid once per batch.
+const rescoreBatch = 2000
+
 // rescoreLapseRows writes the re-scored risk of rows: score, level,
 // reasons (the lapse reasons, then the stored person-caused ones) and the
-// new valid-until day.
+// new valid-until day, in batches of one UPDATE each.
 func rescoreLapseRows(ctx context.Context, q Querier, set Settings, rows []lapseRow, today model.Day) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	up, err := prepare(ctx, q, `UPDATE customer_stats SET risk_score = ?, risk_level = ?, risk_reasons = ?, risk_valid_until = ? WHERE customer_id = ?`)
+	up, err := prepare(ctx, q, `UPDATE customer_stats SET risk_score = j.value ->> 1, risk_level = j.value ->> 2,
+		risk_reasons = j.value ->> 3, risk_valid_until = j.value ->> 4
+		FROM json_each(?) AS j WHERE customer_stats.customer_id = j.value ->> 0`)
 	if err != nil {
 		return err
 	}
 	defer up.Close()
 	fit := set.lapseFitFor()
-	var buf []byte
-	for _, r := range rows {
-		personCaused := r.person != "[]"
-		risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
-		buf = appendReasonsJSON(buf[:0], risk.Reasons)
-		// Join the two JSON arrays: "[lapse…" + "," + "person…]".
-		buf = buf[:len(buf)-1]
-		if personCaused {
-			buf = append(buf, ',')
-			buf = append(buf, r.person[1:]...)
-		} else {
-			buf = append(buf, ']')
+	slices.SortFunc(rows, func(a, b lapseRow) int { return cmp.Compare(a.id, b.id) })
+	var batch, reasons []byte
+	for start := 0; start < len(rows); start += rescoreBatch {
+		batch = append(batch[:0], '[')
+		for i, r := range rows[start:min(start+rescoreBatch, len(rows))] {
+			personCaused := r.person != "[]"
+			risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
+			// The reasons: "[lapse…" + "," + "person…]".
+			reasons = append(reasons[:0], encodeReasons(risk.Reasons)...)
+			reasons = reasons[:len(reasons)-1]
+			if personCaused {
+				reasons = append(reasons, ',')
+				reasons = append(reasons, r.person[1:]...)
+			} else {
+				reasons = append(reasons, ']')
+			}
+			if i > 0 {
+				batch = append(batch, ',')
+			}
+			batch = append(batch, '[')
+			batch = strconv.AppendInt(batch, r.id, 10)
+			batch = append(batch, ',')
+			batch = strconv.AppendInt(batch, int64(risk.Score), 10)
+			batch = append(batch, ",\""...)
+			batch = append(batch, risk.Level...)
+			batch = append(batch, "\","...)
+			batch = appendJSONString(batch, reasons)
+			batch = append(batch, ",\""...)
+			batch = append(batch, risk.ValidUntil.String()...)
+			batch = append(batch, "\"]"...)
 		}
-		if _, err := up.ExecContext(ctx, risk.Score, string(risk.Level), string(buf), risk.ValidUntil.String(), r.id); err != nil {
+		batch = append(batch, ']')
+		if _, err := up.ExecContext(ctx, string(batch)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// appendReasonsJSON appends reasons as encodeReasons renders them.
-func appendReasonsJSON(b []byte, rs []model.Reason) []byte {
-	return append(b, encodeReasons(rs)...)
+// appendJSONString appends s as a JSON string.
+func appendJSONString(b, s []byte) []byte {
+	q, _ := json.Marshal(string(s))
+	return append(b, q...)
 }
