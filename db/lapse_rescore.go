@@ -63,6 +63,8 @@ func parseLapseState(s string) (model.LapseState, bool) {
 // lapseRow is a due row that can be re-scored from what it stores.
 type lapseRow struct {
 	id           int64
+	score        int    // as stored
+	level        string // as stored
 	st           model.LapseState
 	person       string // the person-caused reasons, stored JSON
 	personPoints int
@@ -72,7 +74,7 @@ type lapseRow struct {
 // readDueRows splits the rows due on today (expired and not stale) into
 // those the short way re-scores and the ids of the others.
 func readDueRows(ctx context.Context, q Querier, today model.Day) ([]lapseRow, []int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, lapse_state, person_reasons, person_points, person_valid_until
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, risk_score, risk_level, lapse_state, person_reasons, person_points, person_valid_until
 		FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ? AND stale = 0`, today.String())
 	if err != nil {
 		return nil, nil, err
@@ -83,7 +85,7 @@ func readDueRows(ctx context.Context, q Querier, today model.Day) ([]lapseRow, [
 	for rows.Next() {
 		var r lapseRow
 		var state, until string
-		if err := rows.Scan(&r.id, &state, &r.person, &r.personPoints, &until); err != nil {
+		if err := rows.Scan(&r.id, &r.score, &r.level, &state, &r.person, &r.personPoints, &until); err != nil {
 			return nil, nil, err
 		}
 		st, ok := parseLapseState(state)
@@ -110,6 +112,7 @@ func rescoreLapseRows(ctx context.Context, q Querier, set Settings, rows []lapse
 	if len(rows) == 0 {
 		return nil
 	}
+	// Rows whose score and level stay keep the list index as it is.
 	up, err := prepare(ctx, q, `UPDATE customer_stats SET risk_score = j.value ->> 1, risk_level = j.value ->> 2,
 		risk_reasons = j.value ->> 3, risk_valid_until = j.value ->> 4
 		FROM json_each(?) AS j WHERE customer_stats.customer_id = j.value ->> 0`)
@@ -117,44 +120,75 @@ func rescoreLapseRows(ctx context.Context, q Querier, set Settings, rows []lapse
 		return err
 	}
 	defer up.Close()
+	upText, err := prepare(ctx, q, `UPDATE customer_stats SET risk_reasons = j.value ->> 3, risk_valid_until = j.value ->> 4
+		FROM json_each(?) AS j WHERE customer_stats.customer_id = j.value ->> 0`)
+	if err != nil {
+		return err
+	}
+	defer upText.Close()
 	fit := set.lapseFitFor()
 	slices.SortFunc(rows, func(a, b lapseRow) int { return cmp.Compare(a.id, b.id) })
-	var batch, reasons []byte
-	for start := 0; start < len(rows); start += rescoreBatch {
-		batch = append(batch[:0], '[')
-		for i, r := range rows[start:min(start+rescoreBatch, len(rows))] {
-			personCaused := r.person != "[]"
-			risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
-			// The reasons: "[lapse…" + "," + "person…]".
-			reasons = append(reasons[:0], encodeReasons(risk.Reasons)...)
-			reasons = reasons[:len(reasons)-1]
-			if personCaused {
-				reasons = append(reasons, ',')
-				reasons = append(reasons, r.person[1:]...)
-			} else {
-				reasons = append(reasons, ']')
-			}
-			if i > 0 {
-				batch = append(batch, ',')
-			}
-			batch = append(batch, '[')
-			batch = strconv.AppendInt(batch, r.id, 10)
-			batch = append(batch, ',')
-			batch = strconv.AppendInt(batch, int64(risk.Score), 10)
-			batch = append(batch, ",\""...)
-			batch = append(batch, risk.Level...)
-			batch = append(batch, "\","...)
-			batch = appendJSONString(batch, reasons)
-			batch = append(batch, ",\""...)
-			batch = append(batch, risk.ValidUntil.String()...)
-			batch = append(batch, "\"]"...)
+	var batches [2][]byte // score or level changed; only the reasons and the day
+	var reasons []byte
+	flush := func(k int) error {
+		b := batches[k]
+		if len(b) == 0 {
+			return nil
 		}
-		batch = append(batch, ']')
-		if _, err := up.ExecContext(ctx, string(batch)); err != nil {
-			return err
+		b = append(b, ']')
+		st := up
+		if k == 1 {
+			st = upText
+		}
+		_, err := st.ExecContext(ctx, string(b))
+		batches[k] = b[:0]
+		return err
+	}
+	counts := [2]int{}
+	for _, r := range rows {
+		personCaused := r.person != "[]"
+		risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
+		// The reasons: "[lapse…" + "," + "person…]".
+		reasons = append(reasons[:0], encodeReasons(risk.Reasons)...)
+		reasons = reasons[:len(reasons)-1]
+		if personCaused {
+			reasons = append(reasons, ',')
+			reasons = append(reasons, r.person[1:]...)
+		} else {
+			reasons = append(reasons, ']')
+		}
+		k := 0
+		if risk.Score == r.score && string(risk.Level) == r.level {
+			k = 1
+		}
+		b := batches[k]
+		if len(b) == 0 {
+			b = append(b, '[')
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, r.id, 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(risk.Score), 10)
+		b = append(b, ",\""...)
+		b = append(b, risk.Level...)
+		b = append(b, "\","...)
+		b = appendJSONString(b, reasons)
+		b = append(b, ",\""...)
+		b = append(b, risk.ValidUntil.String()...)
+		b = append(b, "\"]"...)
+		batches[k] = b
+		if counts[k]++; counts[k]%rescoreBatch == 0 {
+			if err := flush(k); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	if err := flush(0); err != nil {
+		return err
+	}
+	return flush(1)
 }
 
 // appendJSONString appends s as a JSON string.
