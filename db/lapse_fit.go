@@ -267,6 +267,20 @@ func lapseInWords(b model.LapseWeights, ex []model.LapseExample) string {
 	return words
 }
 
+// refitIfDue fits and stores the lapse model through q when a refresh on
+// now's day would (see refitDue).
+func refitIfDue(ctx context.Context, q Querier, now time.Time) error {
+	set, err := loadSettings(ctx, q)
+	if err != nil || !refitDue(set, model.DayOf(now)) {
+		return err
+	}
+	m, err := fitLapse(ctx, q, set, now)
+	if err != nil {
+		return err
+	}
+	return setSystemSetting(ctx, q, lapseFitKey, m.encode())
+}
+
 // RefitRisk refits the lapse model now (rapport risk refit), stores it and
 // re-scores every customer with it, in one transaction; it returns the new
 // fit with its self-check. Like the monthly refit it is not an undoable
