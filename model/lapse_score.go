@@ -123,34 +123,40 @@ type lapseResult struct {
 
 // assessLapse scores a customer with orders: the lapse points as reasons
 // that add up to them, and the next day any of them changes into h.
+//
+// The base line is the median customer's points (round(50 + 20·(b0 +
+// Σ bj·median zj))); frequency and value are worth 20·bj·(zj − median zj),
+// rounded; recency is worth what is left of the points, which is 20·bR·(R −
+// median R) give or take the rounding of the others (and the clipping of
+// the points to 0…100). So the parts add up exactly, and — since only
+// recency moves with the calendar — they change only on the days the
+// points do. A part under 3 points either way is folded into the base line.
 func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 	x := LapseFeaturesOf(s.Orders, fit.ValueBase)
 	b := fit.B
 	logit := b.Logit(x)
 	points := LapsePoints(logit)
 	med := fit.Median
-	parts := [3]float64{
-		20 * b[1] * (x.R - med.R),
-		20 * b[2] * (x.F - med.F),
-		20 * b[3] * (x.M - med.M),
-	}
+	median := LapsePoints(b.Logit(med))
+	fPart := roundPoints(20 * b[2] * (x.F - med.F))
+	mPart := roundPoints(20 * b[3] * (x.M - med.M))
+	parts := [3]int{points - median - fPart - mPart, fPart, mPart}
 	var shown []Reason
 	base := points
 	for j, p := range parts {
-		if folded(p) {
+		if p > -lapseFoldPoints && p < lapseFoldPoints {
 			continue
 		}
-		rp := roundPoints(p)
-		base -= rp
-		shown = append(shown, lapsePart(j, rp, s, fit))
+		base -= p
+		shown = append(shown, lapsePart(j, p, s, fit))
 	}
 	slices.SortStableFunc(shown, func(a, b Reason) int { return b.Points - a.Points })
 	out := append(shown, Reason{Code: ReasonLapseBase, Points: base, N: base})
 	if s.Leaves != NoDay {
 		h.at(s.Leaves, 0)
 	}
-	// Recency moves with ln(1 + days): the total and the recency part
-	// change on days known in closed form.
+	// Recency moves with ln(1 + days): the points change on days known in
+	// closed form, and with them the recency part.
 	if s.LastOrder != NoDay && finite(b[1]) && b[1] != 0 {
 		d := int64(s.Orders.DaysSince)
 		limit := h.until - int64(s.LastOrder)
@@ -165,30 +171,8 @@ func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 		if n := nextSignChange(rest-b[1]*math.Log(91), b[1], d, limit); n > 0 {
 			h.at(s.LastOrder, n)
 		}
-		// part(d) = round(20·bR·(ln(1+d) − ln 91 − median R)); while it is
-		// folded into the base line (under 3 either way) only its leaving
-		// the fold shows.
-		a = -20 * b[1] * (math.Log(91) + med.R)
-		at := d
-		for i := 0; i <= 2*lapseFoldPoints; i++ {
-			n := nextRoundChange(a, 20*b[1], at, math.Inf(-1), math.Inf(1), limit)
-			if n <= 0 {
-				break
-			}
-			if p := roundPoints(a + 20*b[1]*math.Log1p(float64(n))); p <= -lapseFoldPoints || p >= lapseFoldPoints || !folded(parts[0]) {
-				h.at(s.LastOrder, n)
-				break
-			}
-			at = n
-		}
 	}
 	return lapseResult{reasons: out, logit: logit}
-}
-
-// folded reports whether a part is folded into the base line.
-func folded(p float64) bool {
-	rp := roundPoints(p)
-	return rp > -lapseFoldPoints && rp < lapseFoldPoints
 }
 
 // roundPoints rounds a part to whole points (half away from zero), bounded
