@@ -64,7 +64,7 @@ func LevelFor(score int, p RiskPoints) Level {
 // ValidUntil is the first day after Today on which the score, the level or
 // the reasons (their points, or the parts of their text that TextOn does not
 // re-render) could change with no write: the next silence threshold, the
-// next day the lapse points or the recency part round to another value, an
+// next day the lapse points (or the sign of their logit) change, an
 // order leaving the 365-day window, a resolved complaint or a rating ageing
 // out, a contact moving between cooling windows, a deal starting to rot or
 // its snooze ending, a follow-up becoming overdue. It is at most Today + 366.
