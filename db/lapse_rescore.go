@@ -72,10 +72,20 @@ type lapseRow struct {
 }
 
 // readDueRows splits the rows due on today (expired and not stale) into
-// those the short way re-scores and the ids of the others.
-func readDueRows(ctx context.Context, q Querier, today model.Day) ([]lapseRow, []int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, risk_score, risk_level, lapse_state, person_reasons, person_points, person_valid_until
-		FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ? AND stale = 0`, today.String())
+// those the short way re-scores and the ids of the others. With refit,
+// every row scored by the lapse model is re-scored (the weights changed,
+// nothing else did), and a row that should carry a lapse state but does
+// not (written before there was one) goes the long way.
+func readDueRows(ctx context.Context, q Querier, today model.Day, refit bool) ([]lapseRow, []int64, error) {
+	query := `SELECT customer_id, risk_score, risk_level, lapse_state, person_reasons, person_points, person_valid_until,
+		risk_valid_until <= ?1, lapse_state = '' AND last_order_at IS NOT NULL AND active = 1
+		FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ?1 AND stale = 0`
+	if refit {
+		query = `SELECT customer_id, risk_score, risk_level, lapse_state, person_reasons, person_points, person_valid_until,
+		risk_valid_until <= ?1, lapse_state = '' AND last_order_at IS NOT NULL AND active = 1
+		FROM customer_stats WHERE stale = 0 AND (risk_valid_until <= ?1 OR lapse_state <> '' OR (last_order_at IS NOT NULL AND active = 1))`
+	}
+	rows, err := q.QueryContext(ctx, query, today.String())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,14 +95,17 @@ func readDueRows(ctx context.Context, q Querier, today model.Day) ([]lapseRow, [
 	for rows.Next() {
 		var r lapseRow
 		var state, until string
-		if err := rows.Scan(&r.id, &r.score, &r.level, &state, &r.person, &r.personPoints, &until); err != nil {
+		var due, missing bool
+		if err := rows.Scan(&r.id, &r.score, &r.level, &state, &r.person, &r.personPoints, &until, &due, &missing); err != nil {
 			return nil, nil, err
 		}
 		st, ok := parseLapseState(state)
 		pu, err := model.ParseDay(until)
 		if !ok || err != nil || pu <= today || (st.Leaves != model.NoDay && st.Leaves <= today) ||
 			len(r.person) < 2 || r.person[0] != '[' || r.person[len(r.person)-1] != ']' {
-			slow = append(slow, r.id)
+			if due || missing {
+				slow = append(slow, r.id)
+			}
 			continue
 		}
 		r.st, r.personUntil = st, pu

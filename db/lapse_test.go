@@ -146,6 +146,11 @@ func TestLapseRefitSchedule(t *testing.T) {
 		if err != nil || set.Lapse == nil {
 			t.Fatalf("no fit stored: %v", err)
 		}
+		// A refit re-scores the short way: what it wrote is what a full
+		// recompute with the new fit gives.
+		if rep, err := d.Check(ctx); err != nil || len(rep.StatsDiffs) > 0 {
+			t.Fatalf("%s: check %v: %v", when.Format("2006-01-02"), err, rep.StatsDiffs)
+		}
 		return set
 	}
 	start := clk.t // 2026-11-23

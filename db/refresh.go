@@ -132,11 +132,11 @@ func (r *refreshRun) load(ctx context.Context) error {
 // because their lapse points moved go the short way, see readDueRows),
 // marked stale, or new (every store write gives a new customer its stats
 // row in the same transaction; only rows added past the newest stats row
-// can lack one). Past a third of the book one streaming pass beats per-id
-// lookups; a refit re-scores everyone; stored revenue that cannot be
-// brought forward is rebuilt with every row.
+// can lack one). A refit re-scores every lapse-scored row the short way.
+// Past a third of the book one streaming pass beats per-id lookups; stored
+// revenue that cannot be brought forward is rebuilt with every row.
 func (r *refreshRun) pickRows(ctx context.Context) error {
-	fast, slow, err := readDueRows(ctx, r.q, r.today)
+	fast, slow, err := readDueRows(ctx, r.q, r.today, r.refit)
 	if err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (r *refreshRun) pickRows(ctx context.Context) error {
 	}
 	ids := append(append([]int64{}, slow...), more...) // never nil: nil means "every customer"
 	newStart := revenueFrom(r.today, r.now.Location())
-	if len(ids)*3 > r.total || r.refit || (r.newDay && !canCarryRevenue(r.set.RevenueFrom, newStart)) {
+	if len(ids)*3 > r.total || (r.newDay && !canCarryRevenue(r.set.RevenueFrom, newStart)) {
 		ids, fast = nil, nil
 	}
 	r.ids, r.fast = ids, fast
