@@ -261,6 +261,9 @@ func lapseInWords(b model.LapseWeights, ex []model.LapseExample) string {
 	if b[2] > 0 {
 		odd = append(odd, "frequent buyers lapse more, not less")
 	}
+	if b[3] > 0 {
+		odd = append(odd, "larger orders lapse more, not less")
+	}
 	if len(odd) > 0 {
 		words += " (unusual: " + strings.Join(odd, "; ") + ")"
 	}

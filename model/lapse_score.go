@@ -130,7 +130,9 @@ type lapseResult struct {
 // median R) give or take the rounding of the others (and the clipping of
 // the points to 0…100). So the parts add up exactly, and — since only
 // recency moves with the calendar — they change only on the days the
-// points do. A part under 3 points either way is folded into the base line.
+// points do (or recency passes the median customer's). A part under 3
+// points either way is folded into the base line, and so is a recency part
+// whose sign the clipping turned.
 func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 	x := LapseFeaturesOf(s.Orders, fit.ValueBase)
 	b := fit.B
@@ -141,10 +143,14 @@ func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 	fPart := roundPoints(20 * b[2] * (x.F - med.F))
 	mPart := roundPoints(20 * b[3] * (x.M - med.M))
 	parts := [3]int{points - median - fPart - mPart, fPart, mPart}
+	// Recency is only shown pointing the way it really does: where the
+	// points are clipped (a very safe or very lost customer) what is left
+	// for it can have the other sign, and then it is folded.
+	trueR := 20 * b[1] * (x.R - med.R)
 	var shown []Reason
 	base := points
 	for j, p := range parts {
-		if p > -lapseFoldPoints && p < lapseFoldPoints {
+		if p > -lapseFoldPoints && p < lapseFoldPoints || (j == 0 && (p > 0) != (trueR >= 0)) {
 			continue
 		}
 		base -= p
@@ -170,6 +176,13 @@ func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 		// (50 covers logits from −0.025 to 0.025).
 		if n := nextSignChange(rest-b[1]*math.Log(91), b[1], d, limit); n > 0 {
 			h.at(s.LastOrder, n)
+		}
+		// And recency may turn from below the median customer's to above,
+		// which shows when its part is not folded anyway.
+		if parts[0] <= -lapseFoldPoints || parts[0] >= lapseFoldPoints {
+			if n := nextSignChange(-b[1]*(math.Log(91)+med.R), b[1], d, limit); n > 0 {
+				h.at(s.LastOrder, n)
+			}
 		}
 	}
 	return lapseResult{reasons: out, logit: logit}
