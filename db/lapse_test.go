@@ -172,11 +172,28 @@ func TestLapseRefitSchedule(t *testing.T) {
 	if set = step(clk.t, true); set.Lapse.Horizon != 60 {
 		t.Fatalf("horizon %d", set.Lapse.Horizon)
 	}
+	// A new book currency refits (order values are read in it).
+	if err := d.SetConfig(ctx, "currency", "EUR"); err != nil {
+		t.Fatal(err)
+	}
+	if set = step(clk.t, true); set.Lapse.Currency != "EUR" {
+		t.Fatalf("currency %q", set.Lapse.Currency)
+	}
 	// A stored fit that does not parse is made again.
 	if _, err := d.w.ExecContext(ctx, `UPDATE settings SET value = '{"on": "yesterday"' WHERE key = ?`, lapseFitKey); err != nil {
 		t.Fatal(err)
 	}
 	step(clk.t, true)
+	// A row whose stored person-caused reasons were edited into bad JSON
+	// goes the long way and comes out whole.
+	if _, err := d.w.ExecContext(ctx, `UPDATE customer_stats SET person_reasons = '[{"code":]', risk_valid_until = '2000-01-01' WHERE customer_id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	step(clk.t, false)
+	var reasons string
+	if err := d.r.QueryRowContext(ctx, `SELECT risk_reasons FROM customer_stats WHERE customer_id = 1`).Scan(&reasons); err != nil || !json.Valid([]byte(reasons)) {
+		t.Fatalf("reasons after a bad person_reasons: %q %v", reasons, err)
+	}
 	m, err := d.RefitRisk(ctx)
 	if err != nil || m.Fit.N != 60 || !m.Check.Shown || m.Check.Customers != 60 {
 		t.Fatalf("RefitRisk: %+v %v", m, err)
