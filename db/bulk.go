@@ -45,6 +45,11 @@ func (d *DB) BulkLoad(ctx context.Context, desc string, fn func(t *Tx) error) er
 			}
 		}
 		t.touched = map[int64]struct{}{}
+		// A bulk load brings a history: fit the lapse model on it first, so
+		// the stats are built once, with it (the next Refresh need not refit).
+		if err := refitIfDue(ctx, t.tx, t.now); err != nil {
+			return err
+		}
 		return d.recomputeStats(ctx, t.tx, nil, t.now)
 	})
 }

@@ -24,6 +24,7 @@ const riskCheckMin = 50
 type storedFit struct {
 	On          string     `json:"on"`
 	Horizon     int        `json:"horizon"`
+	Currency    string     `json:"currency"`
 	N           int        `json:"n"`
 	B           [4]float64 `json:"b"`
 	ValueBase   float64    `json:"value_base"`
@@ -34,9 +35,10 @@ type storedFit struct {
 
 // LapseModel is the book's fitted lapse model as stored, with its check.
 type LapseModel struct {
-	Fit     model.LapseFit
-	Horizon int // H the fit was made with
-	Check   RiskCheck
+	Fit      model.LapseFit
+	Horizon  int    // H the fit was made with
+	Currency string // the book currency its order values were read in
+	Check    RiskCheck
 }
 
 // parseFit reads setting risk.fit; ok is false when it is missing or does
@@ -57,12 +59,12 @@ func parseFit(v string) (LapseModel, bool) {
 			return LapseModel{}, false
 		}
 	}
-	return LapseModel{Fit: f, Horizon: s.Horizon, Check: s.Check}, true
+	return LapseModel{Fit: f, Horizon: s.Horizon, Currency: s.Currency, Check: s.Check}, true
 }
 
 func (m LapseModel) encode() string {
 	f := m.Fit
-	b, _ := json.Marshal(storedFit{On: f.On.String(), Horizon: m.Horizon, N: f.N, B: f.B, ValueBase: f.ValueBase,
+	b, _ := json.Marshal(storedFit{On: f.On.String(), Horizon: m.Horizon, Currency: m.Currency, N: f.N, B: f.B, ValueBase: f.ValueBase,
 		Median: [3]float64{f.Median.R, f.Median.F, f.Median.M}, MedianMinor: f.MedianMinor, Check: m.Check})
 	return string(b)
 }
@@ -77,11 +79,11 @@ func (s Settings) lapseFitFor() model.LapseFit {
 }
 
 // refitDue reports whether a refresh on today refits the lapse model: none
-// stored (or unreadable), made with another horizon, in an earlier
-// calendar month, or on a later day (the clock went back).
+// stored (or unreadable), made with another horizon or book currency, in
+// an earlier calendar month, or on a later day (the clock went back).
 func refitDue(s Settings, today model.Day) bool {
 	m := s.Lapse
-	if m == nil || m.Horizon != s.Horizon || m.Fit.On > today {
+	if m == nil || m.Horizon != s.Horizon || m.Currency != s.Currency || m.Fit.On > today {
 		return true
 	}
 	y1, m1, _ := m.Fit.On.UTC().Date()
@@ -109,7 +111,7 @@ func fitLapse(ctx context.Context, q Querier, set Settings, now time.Time) (Laps
 	if err != nil {
 		return LapseModel{}, err
 	}
-	m := LapseModel{Fit: book.fit(), Horizon: set.Horizon}
+	m := LapseModel{Fit: book.fit(), Horizon: set.Horizon, Currency: set.Currency}
 	m.Check = book.check(m.Fit, set.Points)
 	return m, nil
 }
@@ -261,10 +263,27 @@ func lapseInWords(b model.LapseWeights, ex []model.LapseExample) string {
 	if b[2] > 0 {
 		odd = append(odd, "frequent buyers lapse more, not less")
 	}
+	if b[3] > 0 {
+		odd = append(odd, "larger orders lapse more, not less")
+	}
 	if len(odd) > 0 {
 		words += " (unusual: " + strings.Join(odd, "; ") + ")"
 	}
 	return words
+}
+
+// refitIfDue fits and stores the lapse model through q when a refresh on
+// now's day would (see refitDue).
+func refitIfDue(ctx context.Context, q Querier, now time.Time) error {
+	set, err := loadSettings(ctx, q)
+	if err != nil || !refitDue(set, model.DayOf(now)) {
+		return err
+	}
+	m, err := fitLapse(ctx, q, set, now)
+	if err != nil {
+		return err
+	}
+	return setSystemSetting(ctx, q, lapseFitKey, m.encode())
 }
 
 // RefitRisk refits the lapse model now (rapport risk refit), stores it and

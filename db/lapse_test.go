@@ -146,6 +146,11 @@ func TestLapseRefitSchedule(t *testing.T) {
 		if err != nil || set.Lapse == nil {
 			t.Fatalf("no fit stored: %v", err)
 		}
+		// A refit re-scores the short way: what it wrote is what a full
+		// recompute with the new fit gives.
+		if rep, err := d.Check(ctx); err != nil || len(rep.StatsDiffs) > 0 {
+			t.Fatalf("%s: check %v: %v", when.Format("2006-01-02"), err, rep.StatsDiffs)
+		}
 		return set
 	}
 	start := clk.t // 2026-11-23
@@ -167,11 +172,28 @@ func TestLapseRefitSchedule(t *testing.T) {
 	if set = step(clk.t, true); set.Lapse.Horizon != 60 {
 		t.Fatalf("horizon %d", set.Lapse.Horizon)
 	}
+	// A new book currency refits (order values are read in it).
+	if err := d.SetConfig(ctx, "currency", "EUR"); err != nil {
+		t.Fatal(err)
+	}
+	if set = step(clk.t, true); set.Lapse.Currency != "EUR" {
+		t.Fatalf("currency %q", set.Lapse.Currency)
+	}
 	// A stored fit that does not parse is made again.
 	if _, err := d.w.ExecContext(ctx, `UPDATE settings SET value = '{"on": "yesterday"' WHERE key = ?`, lapseFitKey); err != nil {
 		t.Fatal(err)
 	}
 	step(clk.t, true)
+	// A row whose stored person-caused reasons were edited into bad JSON
+	// goes the long way and comes out whole.
+	if _, err := d.w.ExecContext(ctx, `UPDATE customer_stats SET person_reasons = '[{"code":]', risk_valid_until = '2000-01-01' WHERE customer_id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	step(clk.t, false)
+	var reasons string
+	if err := d.r.QueryRowContext(ctx, `SELECT risk_reasons FROM customer_stats WHERE customer_id = 1`).Scan(&reasons); err != nil || !json.Valid([]byte(reasons)) {
+		t.Fatalf("reasons after a bad person_reasons: %q %v", reasons, err)
+	}
 	m, err := d.RefitRisk(ctx)
 	if err != nil || m.Fit.N != 60 || !m.Check.Shown || m.Check.Customers != 60 {
 		t.Fatalf("RefitRisk: %+v %v", m, err)
@@ -194,7 +216,7 @@ func TestLapseRefreshWritesOnlyWhatChanges(t *testing.T) {
 			INSERT INTO test_updates VALUES (new.customer_id, old.risk_level || old.risk_reasons, new.risk_level || new.risk_reasons); END;`); err != nil {
 		t.Fatal(err)
 	}
-	total := 0
+	total, rescored := 0, 0
 	for day := 1; day <= 6; day++ {
 		clk.t = time.Date(2026, 11, 23+day, 9, 0, 0, 0, time.Local)
 		var due int
@@ -229,14 +251,20 @@ func TestLapseRefreshWritesOnlyWhatChanges(t *testing.T) {
 			}
 		}
 		total += written
+		rescored += res.Rescored
+		// What the short way wrote is what a full recompute gives.
+		rep, err := d.Check(ctx)
+		if err != nil || len(rep.StatsDiffs) > 0 {
+			t.Fatalf("day %d: check %v: %v", day, err, rep.StatsDiffs)
+		}
 		if _, err := d.w.ExecContext(ctx, `DELETE FROM test_updates`); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if total == 0 {
-		t.Fatal("six days passed and no lapse points changed")
+	if total == 0 || rescored == 0 {
+		t.Fatalf("six days: %d rows rewritten, %d of them the short way", total, rescored)
 	}
-	t.Logf("rows rewritten over six days: %d of 300", total)
+	t.Logf("rows rewritten over six days: %d of 300, %d the short way", total, rescored)
 }
 
 // TestLapseDegenerateBooks: books the fit cannot learn much from still

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"time"
 
@@ -15,6 +16,7 @@ type RefreshResult struct {
 	Refit       bool // the lapse model was refitted and every customer re-scored
 	Rhythm      int  // the g now in force
 	Recomputed  int  // customers whose stats and risk were recomputed
+	Rescored    int  // of them, re-scored from their stored lapse state only
 	TierChanges int  // customers whose tier the segmentation changed
 }
 
@@ -81,7 +83,8 @@ type refreshRun struct {
 	scoredWith int // the g the stored rows were scored with
 	total      int // customers in the book
 
-	ids   []int64 // the customers to recompute; nil = every customer
+	ids   []int64    // the customers to recompute; nil = every customer
+	fast  []lapseRow // due rows re-scored from their stored lapse state
 	accs  map[int64]*customerAcc
 	order []int64
 
@@ -125,27 +128,29 @@ func (r *refreshRun) load(ctx context.Context) error {
 	return r.q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&r.total)
 }
 
-// pickRows finds the customers whose rows are due: expired, marked stale,
-// or new (every store write gives a new customer its stats row in the same
-// transaction; only rows added past the newest stats row can lack one).
-// Past a third of the book one streaming pass beats per-id lookups; a
-// refit re-scores everyone; stored revenue that cannot be brought forward
-// is rebuilt with every row.
+// pickRows finds the customers whose rows are due: expired (those due only
+// because their lapse points moved go the short way, see readDueRows),
+// marked stale, or new (every store write gives a new customer its stats
+// row in the same transaction; only rows added past the newest stats row
+// can lack one). A refit re-scores every lapse-scored row the short way.
+// Past a third of the book one streaming pass beats per-id lookups; stored
+// revenue that cannot be brought forward is rebuilt with every row.
 func (r *refreshRun) pickRows(ctx context.Context) error {
-	ids, err := queryIDs(ctx, r.q, `SELECT customer_id FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ?1
-		UNION SELECT customer_id FROM customer_stats WHERE stale = 1
-		UNION SELECT id FROM customers WHERE id > (SELECT coalesce(max(customer_id), 0) FROM customer_stats)`, r.today.String())
+	fast, slow, err := readDueRows(ctx, r.q, r.today, r.refit)
 	if err != nil {
 		return err
 	}
-	if ids == nil {
-		ids = []int64{} // nil means "every customer"
+	more, err := queryIDs(ctx, r.q, `SELECT customer_id FROM customer_stats WHERE stale = 1
+		UNION SELECT id FROM customers WHERE id > (SELECT coalesce(max(customer_id), 0) FROM customer_stats)`)
+	if err != nil {
+		return err
 	}
+	ids := append(append([]int64{}, slow...), more...) // never nil: nil means "every customer"
 	newStart := revenueFrom(r.today, r.now.Location())
-	if len(ids)*3 > r.total || r.refit || (r.newDay && !canCarryRevenue(r.set.RevenueFrom, newStart)) {
-		ids = nil
+	if len(ids)*3 > r.total || (r.newDay && !canCarryRevenue(r.set.RevenueFrom, newStart)) {
+		ids, fast = nil, nil
 	}
-	r.ids = ids
+	r.ids, r.fast = ids, fast
 	return nil
 }
 
@@ -205,7 +210,7 @@ func (r *refreshRun) widen(ctx context.Context) error {
 	r.res.Rhythm = g
 	r.res.TierChanges = len(r.changes)
 	if g != r.scoredWith && r.ids != nil {
-		r.ids = nil
+		r.ids, r.fast = nil, nil
 		var err error
 		if r.accs, r.order, err = gatherInputsParallel(ctx, r.d.r, nil, r.now.Location(), r.today, r.set.Currency); err != nil {
 			return err
@@ -216,10 +221,16 @@ func (r *refreshRun) widen(ctx context.Context) error {
 		return nil
 	}
 	var extra []int64
+	moved := map[int64]bool{}
 	for _, c := range r.changes {
 		if _, ok := r.accs[c.CustomerID]; !ok {
 			extra = append(extra, c.CustomerID)
+			moved[c.CustomerID] = true
 		}
+	}
+	if len(moved) > 0 {
+		// Their cadence moved: the long way, not the short one.
+		r.fast = slices.DeleteFunc(r.fast, func(x lapseRow) bool { return moved[x.id] })
 	}
 	if len(extra) > 0 {
 		more, moreOrder, err := gatherInputs(ctx, r.d.r, extra, r.now.Location(), r.today, r.set.Currency)
@@ -235,7 +246,8 @@ func (r *refreshRun) widen(ctx context.Context) error {
 		r.order = append(r.order, moreOrder...)
 		r.ids = append(r.ids, extra...)
 	}
-	r.res.Recomputed = len(r.order)
+	r.res.Recomputed = len(r.order) + len(r.fast)
+	r.res.Rescored = len(r.fast)
 	return nil
 }
 
@@ -276,8 +288,11 @@ func (r *refreshRun) writeDaily(ctx context.Context) error {
 	return setSystemSetting(ctx, q, "revenue.from", strconv.FormatInt(newStart, 10))
 }
 
-// writeRows writes the recomputed stats rows.
+// writeRows writes the recomputed stats rows and the re-scored ones.
 func (r *refreshRun) writeRows(ctx context.Context) error {
+	if err := rescoreLapseRows(ctx, r.q, r.set, r.fast, r.today); err != nil {
+		return err
+	}
 	if len(r.order) == 0 && r.ids != nil {
 		return nil
 	}

@@ -141,7 +141,8 @@ func statsCols() []string {
 		"next_followup_due", "next_followup_time", "open_followups", "open_deals", "open_pipeline_minor", "last_order_at", "order_count",
 		"median_order_gap_days", "open_complaints", "last_complaint_at", "last_feedback_score", "last_feedback_at", "active",
 		"last_contact_day", "touch_due_on", "risk_score", "risk_level", "risk_reasons", "risk_valid_until", "risk_rhythm",
-		"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale", "counts_valid_until", "revenue_365", "revenue_from"}
+		"live", "tier", "overdue_followups", "rotting_deals", "due_today_followups", "rhythm_n", "rhythm_gap", "stale", "counts_valid_until", "revenue_365", "revenue_from",
+		"lapse_state", "person_reasons", "person_points", "person_valid_until"}
 }
 
 // statsValues renders one customer's stats row in statsCols() order.
@@ -150,7 +151,8 @@ func statsValues(a *customerAcc, row statsRow, g int) []any {
 		nullStr(a.nextDue), nullStr(a.nextTime), a.openFollowups, len(a.deals), a.pipeline, nullInt(a.lastOrder), len(a.orderDays),
 		model.MedianGap(a.orderDays), a.openComplaints, nullInt(a.lastComplaint), nullScore(a.fbScore), nullInt(a.fbAt), boolInt(row.active),
 		row.lastContactDay.String(), nullStr(row.touchDueOn.String()), row.risk.Score, string(row.risk.Level), row.reasonsJSON,
-		row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap, 0, row.countsUntil.String(), a.revenue, a.revenueFrom}
+		row.risk.ValidUntil.String(), g, boolInt(!a.archived), string(a.tier), row.overdue, row.rotting, row.dueToday, row.rhythmN, row.rhythmGap, 0, row.countsUntil.String(), a.revenue, a.revenueFrom,
+		encodeLapseState(row.risk.Lapse), row.personJSON, row.risk.PersonPoints, row.risk.PersonUntil.String()}
 }
 
 // stmt is the part of *sql.Stmt the stats writer uses.
@@ -214,6 +216,7 @@ type statsRow struct {
 	touchDueOn     model.Day
 	risk           model.Risk
 	reasonsJSON    string
+	personJSON     string // the person-caused reasons (risk.Reasons[risk.NLapse:])
 }
 
 func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today model.Day) statsRow {
@@ -252,8 +255,8 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	}
 	if !r.active {
 		// Not scored, but its follow-ups and deals still count on Today.
-		r.risk = model.Risk{Level: model.LevelHealthy, ValidUntil: horizon}
-		r.reasonsJSON = "[]"
+		r.risk = model.Risk{Level: model.LevelHealthy, ValidUntil: horizon, PersonUntil: horizon}
+		r.reasonsJSON, r.personJSON = "[]", "[]"
 		return r
 	}
 	if a.openFollowups == 0 {
@@ -300,269 +303,11 @@ func computeRow(a *customerAcc, set Settings, g int, loc *time.Location, today m
 	}
 	r.risk = model.AssessRisk(in, set.Points)
 	// The Today counts kept in the row change on their own days too.
-	if horizon < r.risk.ValidUntil {
-		r.risk.ValidUntil = horizon
-	}
+	r.risk.ValidUntil = min(r.risk.ValidUntil, horizon)
+	r.risk.PersonUntil = min(r.risk.PersonUntil, horizon)
 	r.reasonsJSON = encodeReasons(r.risk.Reasons)
+	r.personJSON = encodeReasons(r.risk.Reasons[r.risk.NLapse:])
 	return r
-}
-
-// gatherInputs streams the rows every stat depends on, for ids (nil = all).
-func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Location, today model.Day, currency string) (map[int64]*customerAcc, []int64, error) {
-	accs, order, err := gatherCustomers(ctx, q, ids)
-	if err != nil || len(order) == 0 {
-		return accs, order, err
-	}
-	dealLast, err := gatherInteractions(ctx, q, ids, accs, loc, today)
-	if err == nil {
-		err = gatherOrders(ctx, q, ids, accs, loc, today, currency)
-	}
-	if err == nil {
-		err = gatherFollowups(ctx, q, ids, accs)
-	}
-	if err == nil {
-		err = gatherDeals(ctx, q, ids, accs, currency)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	finishInputs(accs, dealLast)
-	return accs, order, nil
-}
-
-// gatherInputsParallel is gatherInputs with the four streams read at once
-// on separate connections of r. Only valid while the caller holds the write
-// lock and has not written yet, so r sees exactly what the transaction sees.
-func gatherInputsParallel(ctx context.Context, r *sql.DB, ids []int64, loc *time.Location, today model.Day, currency string) (map[int64]*customerAcc, []int64, error) {
-	accs, order, err := gatherCustomers(ctx, r, ids)
-	if err != nil || len(order) == 0 {
-		return accs, order, err
-	}
-	var dealLast map[int64]int64
-	errs := make(chan error, 4)
-	// Each stream writes its own fields of the accumulators.
-	go func() {
-		var err error
-		dealLast, err = gatherInteractions(ctx, r, ids, accs, loc, today)
-		errs <- err
-	}()
-	go func() { errs <- gatherOrders(ctx, r, ids, accs, loc, today, currency) }()
-	go func() { errs <- gatherFollowups(ctx, r, ids, accs) }()
-	go func() { errs <- gatherDeals(ctx, r, ids, accs, currency) }()
-	for i := 0; i < 4; i++ {
-		if e := <-errs; e != nil && err == nil {
-			err = e
-		}
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	finishInputs(accs, dealLast)
-	return accs, order, nil
-}
-
-// revenueFrom is the start of the segmentation's revenue window on today:
-// the local midnight 364 days earlier (365 days with today).
-func revenueFrom(today model.Day, loc *time.Location) int64 {
-	return today.AddDays(-364).In(loc).Unix()
-}
-
-// finishInputs combines what the streams found: an order is contact too,
-// and a deal's clock restarts at its last interaction.
-func finishInputs(accs map[int64]*customerAcc, dealLast map[int64]int64) {
-	for _, a := range accs {
-		if a.lastOrder > a.lastContact {
-			a.lastContact = a.lastOrder
-		}
-		for i := range a.deals {
-			a.deals[i].lastActivity = dealLast[a.deals[i].id]
-		}
-	}
-}
-
-func gatherCustomers(ctx context.Context, q Querier, ids []int64) (map[int64]*customerAcc, []int64, error) {
-	accs := map[int64]*customerAcc{}
-	var order []int64
-	where, args := idFilter("id", ids)
-	rows, err := q.QueryContext(ctx, `SELECT id, created_at, lifecycle, archived_at IS NOT NULL, tier, coalesce(cadence_days, 0) FROM customers WHERE `+where+` ORDER BY id`, args...)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a := &customerAcc{fbScore: -1}
-		var tier string
-		if err := rows.Scan(&a.id, &a.created, &a.lifecycle, &a.archived, &tier, &a.cadence); err != nil {
-			return nil, nil, err
-		}
-		a.tier = model.Tier(tier)
-		accs[a.id] = a
-		order = append(order, a.id)
-	}
-	return accs, order, rows.Err()
-}
-
-// gatherInteractions reads interactions in time order per customer and
-// returns each deal's last interaction time.
-func gatherInteractions(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc, loc *time.Location, today model.Day) (map[int64]int64, error) {
-	cwhere, cargs := idFilter("customer_id", ids)
-	recentFrom := today.AddDays(-119)
-	dealLast := map[int64]int64{}
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, coalesce(deal_id, 0), kind, direction, outcome, coalesce(score, -1), occurred_at, coalesce(resolved_at, 0)
-		FROM interactions WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, occurred_at, id`, cargs...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var cid, dealID, at, resolved int64
-		var kind, dir, outcome string
-		var score int
-		if err := rows.Scan(&cid, &dealID, &kind, &dir, &outcome, &score, &at, &resolved); err != nil {
-			return nil, err
-		}
-		a := accs[cid]
-		if a == nil {
-			continue
-		}
-		if dealID > 0 && at > dealLast[dealID] {
-			dealLast[dealID] = at
-		}
-		isContact := dir != string(model.Internal) && kind != string(model.KindNote)
-		if isContact {
-			if at >= a.lastContactIx {
-				a.lastContactIx = at
-				a.lastContactNeg = outcome == string(model.OutcomeNegative)
-			}
-			if at > a.lastContact {
-				a.lastContact = at
-			}
-			if dir == string(model.Inbound) && at > a.lastInbound {
-				a.lastInbound = at
-			}
-			a.streak = model.UnansweredStep(a.streak, dir, outcome)
-			day := model.DayOfUnix(at, loc)
-			if day >= recentFrom && day <= today {
-				a.recent = append(a.recent, day)
-			}
-			a.contactDays = append(a.contactDays, day)
-		}
-		if kind == string(model.KindComplaint) {
-			if at > a.lastComplaint {
-				a.lastComplaint = at
-			}
-			if resolved == 0 {
-				a.openComplaints++
-				if a.oldestOpenComplaint == 0 || at < a.oldestOpenComplaint {
-					a.oldestOpenComplaint = at
-				}
-			} else if resolved > a.lastResolved {
-				a.lastResolved = resolved
-			}
-		}
-		if score >= 0 && at >= a.fbAt {
-			a.fbAt = at
-			a.fbScore = score
-		}
-	}
-	return dealLast, rows.Err()
-}
-
-// gatherOrders reads orders: count, last, the days between them.
-func gatherOrders(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc, loc *time.Location, today model.Day, currency string) error {
-	cwhere, cargs := idFilter("customer_id", ids)
-	from := revenueFrom(today, loc)
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency FROM orders WHERE archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, ordered_at, id`, cargs...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var cid, at, amount int64
-		var cur string
-		if err := rows.Scan(&cid, &at, &amount, &cur); err != nil {
-			return err
-		}
-		a := accs[cid]
-		if a == nil {
-			continue
-		}
-		a.revenueFrom = from
-		if at >= from && cur == currency {
-			a.revenue, _ = model.AddMinor(a.revenue, amount) // clamped, never wrapped
-		}
-		if cur == currency {
-			a.bookOrders++
-			a.bookMinor += amount
-		}
-		a.orderDays = append(a.orderDays, model.DayOfUnix(at, loc))
-		if at > a.lastOrder {
-			a.lastOrder = at
-		}
-	}
-	return rows.Err()
-}
-
-// gatherFollowups reads open follow-ups.
-func gatherFollowups(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc) error {
-	cwhere, cargs := idFilter("customer_id", ids)
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, due_date, coalesce(due_time, '') FROM followups
-		WHERE done_at IS NULL AND archived_at IS NULL AND `+cwhere+` ORDER BY customer_id, due_date, due_time`, cargs...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var cid int64
-		var due, tm string
-		if err := rows.Scan(&cid, &due, &tm); err != nil {
-			return err
-		}
-		a := accs[cid]
-		if a == nil {
-			continue
-		}
-		a.openFollowups++
-		if a.nextDue == "" {
-			a.nextDue, a.nextTime = due, tm
-		}
-		if day, err := model.ParseDay(due); err == nil {
-			a.dues = append(a.dues, day)
-		}
-	}
-	return rows.Err()
-}
-
-// gatherDeals reads open deals with their stage.
-func gatherDeals(ctx context.Context, q Querier, ids []int64, accs map[int64]*customerAcc, currency string) error {
-	dwhere, dargs := idFilter("d.customer_id", ids)
-	rows, err := q.QueryContext(ctx, `SELECT d.id, d.customer_id, d.title, s.name, s.rot_days, d.stage_changed_at, coalesce(d.snoozed_until, ''), d.value_minor, d.currency
-		FROM deals d JOIN stages s ON s.id = d.stage_id
-		WHERE d.status = 'open' AND d.archived_at IS NULL AND `+dwhere+` ORDER BY d.customer_id, d.id`, dargs...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var dl dealAcc
-		var snoozed, cur string
-		var value int64
-		if err := rows.Scan(&dl.id, &dl.customerID, &dl.title, &dl.stage, &dl.rotDays, &dl.stageChanged, &snoozed, &value, &cur); err != nil {
-			return err
-		}
-		a := accs[dl.customerID]
-		if a == nil {
-			continue
-		}
-		if snoozed != "" {
-			dl.snoozed, _ = model.ParseDay(snoozed)
-		}
-		a.deals = append(a.deals, dl)
-		if strings.EqualFold(cur, currency) {
-			a.pipeline += value
-		}
-	}
-	return rows.Err()
 }
 
 // storedReason is a risk reason as kept in customer_stats.risk_reasons:

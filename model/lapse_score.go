@@ -88,6 +88,33 @@ func SummariseOrders(days []Day, today Day, bookOrders int, bookMinor float64) L
 	return s
 }
 
+// LapseState is a customer's order summary as a stored row keeps it: with
+// the fit, it is all its lapse reasons need on any day before Leaves.
+type LapseState struct {
+	LastOrder  Day
+	OrderDays  int // distinct order days in the 365-day window
+	BookOrders int
+	BookMinor  int64
+	UsualGap   int
+	Leaves     Day // the first day the window or the orders change (NoDay: never)
+}
+
+// State keeps what a later day's summary needs.
+func (s LapseSummary) State() LapseState {
+	return LapseState{LastOrder: s.LastOrder, OrderDays: s.Orders.OrderDays, BookOrders: s.Orders.BookOrders,
+		BookMinor: int64(s.Orders.BookMinor), UsualGap: s.UsualGap, Leaves: s.Leaves}
+}
+
+// On returns the summary as of today (before Leaves: only the days since
+// the last order have moved).
+func (st LapseState) On(today Day) LapseSummary {
+	return LapseSummary{
+		Orders: LapseOrders{DaysSince: max(int(today-st.LastOrder), 0), OrderDays: st.OrderDays,
+			BookOrders: st.BookOrders, BookMinor: float64(st.BookMinor)},
+		LastOrder: st.LastOrder, UsualGap: st.UsualGap, Leaves: st.Leaves,
+	}
+}
+
 // lapseResult is the lapse part of a risk assessment.
 type lapseResult struct {
 	reasons []Reason
@@ -96,34 +123,46 @@ type lapseResult struct {
 
 // assessLapse scores a customer with orders: the lapse points as reasons
 // that add up to them, and the next day any of them changes into h.
+//
+// The base line is the median customer's points (round(50 + 20·(b0 +
+// Σ bj·median zj))); frequency and value are worth 20·bj·(zj − median zj),
+// rounded; recency is worth what is left of the points, which is 20·bR·(R −
+// median R) give or take the rounding of the others (and the clipping of
+// the points to 0…100). So the parts add up exactly, and — since only
+// recency moves with the calendar — they change only on the days the
+// points do (or recency passes the median customer's). A part under 3
+// points either way is folded into the base line, and so is a recency part
+// whose sign the clipping turned.
 func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 	x := LapseFeaturesOf(s.Orders, fit.ValueBase)
 	b := fit.B
 	logit := b.Logit(x)
 	points := LapsePoints(logit)
 	med := fit.Median
-	parts := [3]float64{
-		20 * b[1] * (x.R - med.R),
-		20 * b[2] * (x.F - med.F),
-		20 * b[3] * (x.M - med.M),
-	}
+	median := LapsePoints(b.Logit(med))
+	fPart := roundPoints(20 * b[2] * (x.F - med.F))
+	mPart := roundPoints(20 * b[3] * (x.M - med.M))
+	parts := [3]int{points - median - fPart - mPart, fPart, mPart}
+	// Recency is only shown pointing the way it really does: where the
+	// points are clipped (a very safe or very lost customer) what is left
+	// for it can have the other sign, and then it is folded.
+	trueR := 20 * b[1] * (x.R - med.R)
 	var shown []Reason
 	base := points
 	for j, p := range parts {
-		if folded(p) {
+		if p > -lapseFoldPoints && p < lapseFoldPoints || (j == 0 && (p > 0) != (trueR >= 0)) {
 			continue
 		}
-		rp := roundPoints(p)
-		base -= rp
-		shown = append(shown, lapsePart(j, rp, s, fit))
+		base -= p
+		shown = append(shown, lapsePart(j, p, s, fit))
 	}
 	slices.SortStableFunc(shown, func(a, b Reason) int { return b.Points - a.Points })
 	out := append(shown, Reason{Code: ReasonLapseBase, Points: base, N: base})
 	if s.Leaves != NoDay {
 		h.at(s.Leaves, 0)
 	}
-	// Recency moves with ln(1 + days): the total and the recency part
-	// change on days known in closed form.
+	// Recency moves with ln(1 + days): the points change on days known in
+	// closed form, and with them the recency part.
 	if s.LastOrder != NoDay && finite(b[1]) && b[1] != 0 {
 		d := int64(s.Orders.DaysSince)
 		limit := h.until - int64(s.LastOrder)
@@ -138,30 +177,15 @@ func assessLapse(s LapseSummary, fit LapseFit, h *riskHorizon) lapseResult {
 		if n := nextSignChange(rest-b[1]*math.Log(91), b[1], d, limit); n > 0 {
 			h.at(s.LastOrder, n)
 		}
-		// part(d) = round(20·bR·(ln(1+d) − ln 91 − median R)); while it is
-		// folded into the base line (under 3 either way) only its leaving
-		// the fold shows.
-		a = -20 * b[1] * (math.Log(91) + med.R)
-		at := d
-		for i := 0; i <= 2*lapseFoldPoints; i++ {
-			n := nextRoundChange(a, 20*b[1], at, math.Inf(-1), math.Inf(1), limit)
-			if n <= 0 {
-				break
-			}
-			if p := roundPoints(a + 20*b[1]*math.Log1p(float64(n))); p <= -lapseFoldPoints || p >= lapseFoldPoints || !folded(parts[0]) {
+		// And recency may turn from below the median customer's to above,
+		// which shows when its part is not folded anyway.
+		if parts[0] <= -lapseFoldPoints || parts[0] >= lapseFoldPoints {
+			if n := nextSignChange(-b[1]*(math.Log(91)+med.R), b[1], d, limit); n > 0 {
 				h.at(s.LastOrder, n)
-				break
 			}
-			at = n
 		}
 	}
 	return lapseResult{reasons: out, logit: logit}
-}
-
-// folded reports whether a part is folded into the base line.
-func folded(p float64) bool {
-	rp := roundPoints(p)
-	return rp > -lapseFoldPoints && rp < lapseFoldPoints
 }
 
 // roundPoints rounds a part to whole points (half away from zero), bounded

@@ -313,3 +313,51 @@ func TestLapseLevel(t *testing.T) {
 		t.Fatalf("logit 0: %s", r.Level)
 	}
 }
+
+// TestRescoreLapseMatchesAssess: re-scoring from the stored lapse state
+// on a later day (before anything else can change) gives what a full
+// assessment on that day gives.
+func TestRescoreLapseMatchesAssess(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	buf := make([]byte, 160)
+	checked := 0
+	for i := 0; i < 3000; i++ {
+		for j := range buf {
+			buf[j] = byte(rng.UintN(256))
+		}
+		in, p := riskInputFromBytes(buf)
+		r0 := AssessRisk(in, p)
+		if r0.Lapse == nil {
+			continue
+		}
+		person := r0.Reasons[r0.NLapse:]
+		end := min(r0.PersonUntil, in.Today+400)
+		if r0.Lapse.Leaves != NoDay {
+			end = min(end, r0.Lapse.Leaves)
+		}
+		for day := in.Today; day < end; day += 7 {
+			at := in
+			at.Today = day
+			want := AssessRisk(at, p)
+			got := RescoreLapse(*r0.Lapse, in.Lapse, in.Currency, r0.PersonPoints, len(person) > 0, r0.PersonUntil, day, p)
+			for _, r := range person {
+				r.Text = r.TextOn(day)
+				got.Reasons = append(got.Reasons, r)
+			}
+			// The stored state cannot see past PersonUntil: it may end there earlier.
+			sameUntil := got.ValidUntil == want.ValidUntil || (got.ValidUntil == r0.PersonUntil && got.ValidUntil < want.ValidUntil)
+			if riskSignature(got) != riskSignature(want) || !sameUntil {
+				t.Fatalf("input %x day %+d: rescored %s until %v, assessed %s until %v", buf, day-in.Today, riskSignature(got), got.ValidUntil, riskSignature(want), want.ValidUntil)
+			}
+			for k := range want.Reasons {
+				if got.Reasons[k].Text != want.Reasons[k].Text {
+					t.Fatalf("day %+d: text %q, want %q", day-in.Today, got.Reasons[k].Text, want.Reasons[k].Text)
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d days checked", checked)
+	}
+}

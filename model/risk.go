@@ -64,56 +64,75 @@ func LevelFor(score int, p RiskPoints) Level {
 // ValidUntil is the first day after Today on which the score, the level or
 // the reasons (their points, or the parts of their text that TextOn does not
 // re-render) could change with no write: the next silence threshold, the
-// next day the lapse points or the recency part round to another value, an
+// next day the lapse points (or the sign of their logit) change, an
 // order leaving the 365-day window, a resolved complaint or a rating ageing
 // out, a contact moving between cooling windows, a deal starting to rot or
 // its snooze ending, a follow-up becoming overdue. It is at most Today + 366.
 func AssessRisk(in RiskInput, p RiskPoints) Risk {
 	h := riskHorizon{today: in.Today, until: int64(in.Today) + riskRecheckDays}
-	var all []Reason
 	lapse := SummariseOrders(in.OrderDays, in.Today, in.BookOrders, float64(in.BookMinor))
-	lapsed := lapse.LastOrder != NoDay
-	var logit float64
-	if lapsed {
-		res := assessLapse(lapse, in.Lapse, &h)
-		for i := range res.reasons {
-			if res.reasons[i].Code == ReasonSmallOrders {
-				res.reasons[i].Subject = in.Currency
-			}
-		}
-		all, logit = res.reasons, res.logit
-	} else {
+	var silence Reason
+	if lapse.LastOrder == NoDay {
 		if lapse.Leaves != NoDay {
 			h.at(lapse.Leaves, 0) // a later-dated order arrives
 		}
-		all = append(all, riskSilence(in, p, &h))
+		silence = riskSilence(in, p, &h)
 	}
-	person := []Reason{
+	var out Risk
+	for _, r := range []Reason{
+		silence,
 		riskUnanswered(in, p),
 		riskComplaint(in, p, &h),
 		riskDetractor(in, p, &h),
 		riskCooling(in, p, &h),
 		riskStalledDeal(in, p, &h),
 		riskOverdue(in, p, &h),
-	}
-	var out Risk
-	personCaused := false
-	for _, r := range person {
-		if r.Code != "" && r.Points > 0 {
-			personCaused = true
-		}
-	}
-	for _, r := range append(all, person...) {
-		if r.Code == "" || (r.Points <= 0 && !lapseCode(r.Code)) {
+	} {
+		if r.Code == "" || r.Points <= 0 {
 			continue
 		}
 		r.Text = r.TextOn(in.Today)
 		out.Reasons = append(out.Reasons, r)
-		out.Score += r.Points
+		out.PersonPoints += r.Points
 	}
-	out.Score = min(max(out.Score, 0), 100)
+	out.PersonUntil = Day(h.until)
+	if lapse.LastOrder == NoDay {
+		out.Score = min(max(out.PersonPoints, 0), 100)
+		out.Level = LevelFor(out.Score, p)
+		out.ValidUntil = out.PersonUntil
+		return out
+	}
+	// Silence was not assessed: every reason so far is person-caused.
+	st := lapse.State()
+	res := RescoreLapse(st, in.Lapse, in.Currency, out.PersonPoints, len(out.Reasons) > 0, out.PersonUntil, in.Today, p)
+	res.Reasons = append(res.Reasons, out.Reasons...)
+	res.PersonPoints, res.PersonUntil = out.PersonPoints, out.PersonUntil
+	return res
+}
+
+// RescoreLapse scores a customer with orders on today from its order
+// summary st and what the other reasons give (their points, whether there
+// is any, and the first day they could change): the lapse reasons first,
+// then (for the caller to append) the others. AssessRisk uses it, and the
+// daily refresh re-scores a customer with it when only the lapse points
+// moved — valid while today is before personUntil and before st.Leaves.
+func RescoreLapse(st LapseState, fit LapseFit, currency string, personPoints int, personCaused bool, personUntil, today Day, p RiskPoints) Risk {
+	h := riskHorizon{today: today, until: min(int64(personUntil), int64(today)+riskRecheckDays)}
+	s := st.On(today)
+	res := assessLapse(s, fit, &h)
+	out := Risk{Lapse: &st, NLapse: len(res.reasons), PersonPoints: personPoints, PersonUntil: personUntil}
+	sum := personPoints
+	for _, r := range res.reasons {
+		if r.Code == ReasonSmallOrders {
+			r.Subject = currency
+		}
+		r.Text = r.TextOn(today)
+		out.Reasons = append(out.Reasons, r)
+		sum += r.Points
+	}
+	out.Score = min(max(sum, 0), 100)
 	out.Level = LevelFor(out.Score, p)
-	if lapsed && !personCaused && out.Level == LevelAtRisk && logit < 0 {
+	if !personCaused && out.Level == LevelAtRisk && res.logit < 0 {
 		out.Level = LevelWatch
 	}
 	out.ValidUntil = Day(h.until)

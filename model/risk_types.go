@@ -117,4 +117,15 @@ type Risk struct {
 	// ValidUntil is the first day after Today on which the score, level or
 	// set of reasons could change without any write.
 	ValidUntil Day
+
+	// What RescoreLapse needs to re-score the customer on a later day
+	// without its other inputs: Lapse is its order summary (nil when the
+	// silence ladder scored it), NLapse the number of lapse reasons at the
+	// front of Reasons, PersonPoints the points of the others, and
+	// PersonUntil the first day after Today on which anything but the lapse
+	// reasons could change.
+	Lapse        *LapseState
+	NLapse       int
+	PersonPoints int
+	PersonUntil  Day
 }

@@ -1,0 +1,211 @@
+package db
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// The daily refresh's short way (SPEC §3): most rows that come due on a
+// new day are due only because their lapse points moved with the calendar
+// (they move with ln(1 + days since the last order)). Such a row is
+// re-scored from what it stores — its order summary, the reasons a person
+// caused and their points — without reading its interactions, follow-ups
+// and deals again; only its four risk columns are written.
+
+// encodeLapseState renders a stored lapse state ("" for none).
+func encodeLapseState(st *model.LapseState) string {
+	if st == nil {
+		return ""
+	}
+	b := make([]byte, 0, 48)
+	for i, v := range []int64{int64(st.LastOrder), int64(st.OrderDays), int64(st.BookOrders), st.BookMinor, int64(st.UsualGap), int64(st.Leaves)} {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, v, 10)
+	}
+	return string(b)
+}
+
+// parseLapseState reads encodeLapseState's text; ok is false for "" or
+// anything else that is not six whole numbers (a row edited by hand is
+// then recomputed the long way).
+func parseLapseState(s string) (model.LapseState, bool) {
+	var v [6]int64
+	for i := range v {
+		part := s
+		if j := strings.IndexByte(s, ','); j >= 0 {
+			part, s = s[:j], s[j+1:]
+		} else if i != len(v)-1 {
+			return model.LapseState{}, false
+		} else {
+			s = ""
+		}
+		n, err := strconv.ParseInt(part, 10, 64)
+		if err != nil {
+			return model.LapseState{}, false
+		}
+		v[i] = n
+	}
+	if s != "" || v[0] <= 0 || v[0] > int64(maxDay) || v[5] < 0 || v[5] > int64(maxDay) {
+		return model.LapseState{}, false
+	}
+	return model.LapseState{LastOrder: model.Day(v[0]), OrderDays: int(v[1]), BookOrders: int(v[2]), BookMinor: v[3],
+		UsualGap: int(v[4]), Leaves: model.Day(v[5])}, true
+}
+
+// lapseRow is a due row that can be re-scored from what it stores.
+type lapseRow struct {
+	id           int64
+	score        int    // as stored
+	level        string // as stored
+	st           model.LapseState
+	person       string // the person-caused reasons, stored JSON
+	personPoints int
+	personUntil  model.Day
+}
+
+// readDueRows splits the rows due on today (expired and not stale) into
+// those the short way re-scores and the ids of the others. With refit,
+// every row scored by the lapse model is re-scored (the weights changed,
+// nothing else did), and a row that should carry a lapse state but does
+// not (written before there was one) goes the long way.
+func readDueRows(ctx context.Context, q Querier, today model.Day, refit bool) ([]lapseRow, []int64, error) {
+	query := `SELECT customer_id, risk_score, risk_level, lapse_state, person_reasons, person_points, person_valid_until,
+		risk_valid_until <= ?1, lapse_state = '' AND last_order_at IS NOT NULL AND active = 1
+		FROM customer_stats INDEXED BY customer_stats_valid WHERE risk_valid_until <= ?1 AND stale = 0`
+	if refit {
+		query = `SELECT customer_id, risk_score, risk_level, lapse_state, person_reasons, person_points, person_valid_until,
+		risk_valid_until <= ?1, lapse_state = '' AND last_order_at IS NOT NULL AND active = 1
+		FROM customer_stats WHERE stale = 0 AND (risk_valid_until <= ?1 OR lapse_state <> '' OR (last_order_at IS NOT NULL AND active = 1))`
+	}
+	rows, err := q.QueryContext(ctx, query, today.String())
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var fast []lapseRow
+	var slow []int64
+	for rows.Next() {
+		var r lapseRow
+		var state, until string
+		var due, missing bool
+		if err := rows.Scan(&r.id, &r.score, &r.level, &state, &r.person, &r.personPoints, &until, &due, &missing); err != nil {
+			return nil, nil, err
+		}
+		st, ok := parseLapseState(state)
+		pu, err := model.ParseDay(until)
+		if !ok || err != nil || pu <= today || (st.Leaves != model.NoDay && st.Leaves <= today) ||
+			len(r.person) < 2 || r.person[0] != '[' || r.person[len(r.person)-1] != ']' || !json.Valid([]byte(r.person)) {
+			if due || missing {
+				slow = append(slow, r.id)
+			}
+			continue
+		}
+		r.st, r.personUntil = st, pu
+		fast = append(fast, r)
+	}
+	return fast, slow, rows.Err()
+}
+
+// rescoreBatch is how many rows one UPDATE re-scores: the rows travel as
+// one JSON array, so the per-statement cost is paid once per batch.
+const rescoreBatch = 2000
+
+// rescoreLapseRows writes the re-scored risk of rows: score, level,
+// reasons (the lapse reasons, then the stored person-caused ones) and the
+// new valid-until day, in batches of one UPDATE each.
+func rescoreLapseRows(ctx context.Context, q Querier, set Settings, rows []lapseRow, today model.Day) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	// Rows whose score and level stay keep the list index as it is.
+	up, err := prepare(ctx, q, `UPDATE customer_stats SET risk_score = j.value ->> 1, risk_level = j.value ->> 2,
+		risk_reasons = j.value ->> 3, risk_valid_until = j.value ->> 4
+		FROM json_each(?) AS j WHERE customer_stats.customer_id = j.value ->> 0`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	upText, err := prepare(ctx, q, `UPDATE customer_stats SET risk_reasons = j.value ->> 3, risk_valid_until = j.value ->> 4
+		FROM json_each(?) AS j WHERE customer_stats.customer_id = j.value ->> 0`)
+	if err != nil {
+		return err
+	}
+	defer upText.Close()
+	fit := set.lapseFitFor()
+	slices.SortFunc(rows, func(a, b lapseRow) int { return cmp.Compare(a.id, b.id) })
+	var batches [2][]byte // score or level changed; only the reasons and the day
+	var reasons []byte
+	flush := func(k int) error {
+		b := batches[k]
+		if len(b) == 0 {
+			return nil
+		}
+		b = append(b, ']')
+		st := up
+		if k == 1 {
+			st = upText
+		}
+		_, err := st.ExecContext(ctx, string(b))
+		batches[k] = b[:0]
+		return err
+	}
+	counts := [2]int{}
+	for _, r := range rows {
+		personCaused := r.person != "[]"
+		risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
+		// The reasons: "[lapse…" + "," + "person…]".
+		reasons = append(reasons[:0], encodeReasons(risk.Reasons)...)
+		reasons = reasons[:len(reasons)-1]
+		if personCaused {
+			reasons = append(reasons, ',')
+			reasons = append(reasons, r.person[1:]...)
+		} else {
+			reasons = append(reasons, ']')
+		}
+		k := 0
+		if risk.Score == r.score && string(risk.Level) == r.level {
+			k = 1
+		}
+		b := batches[k]
+		if len(b) == 0 {
+			b = append(b, '[')
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, r.id, 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(risk.Score), 10)
+		b = append(b, ",\""...)
+		b = append(b, risk.Level...)
+		b = append(b, "\","...)
+		b = appendJSONString(b, reasons)
+		b = append(b, ",\""...)
+		b = append(b, risk.ValidUntil.String()...)
+		b = append(b, "\"]"...)
+		batches[k] = b
+		if counts[k]++; counts[k]%rescoreBatch == 0 {
+			if err := flush(k); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(0); err != nil {
+		return err
+	}
+	return flush(1)
+}
+
+// appendJSONString appends s as a JSON string.
+func appendJSONString(b, s []byte) []byte {
+	q, _ := json.Marshal(string(s))
+	return append(b, q...)
+}
