@@ -114,7 +114,7 @@ func (v *Model) build() {
 		add(itemText, 0, &s.Item.Dim, "  no risk signals")
 	}
 	for _, r := range st.Reasons {
-		add(itemText, 0, nil, fmt.Sprintf("  +%-3d %s", r.Points, common.Clean(r.Text)))
+		add(itemText, 0, nil, fmt.Sprintf("  %-4s %s", fmt.Sprintf("%+d", r.Points), common.Clean(r.Text)))
 	}
 
 	add(itemText, 0, nil, "")
