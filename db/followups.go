@@ -70,26 +70,33 @@ func (t *Tx) UpdateFollowup(f *model.Followup) error {
 func (d *DB) CompleteFollowup(ctx context.Context, id int64) (model.Followup, error) {
 	var out model.Followup
 	err := d.Write(ctx, fmt.Sprintf("complete follow-up %d", id), func(t *Tx) error {
-		f, err := getFollowup(ctx, t.tx, id)
-		if err != nil {
-			return err
-		}
-		if f.ArchivedAt != 0 {
-			return model.Invalid("follow-up", "follow-up %d is archived", id)
-		}
-		if f.DoneAt != 0 {
-			return model.Invalid("follow-up", "follow-up %d is already done", id)
-		}
-		t.Describe(fmt.Sprintf("complete %q", model.Sanitize(f.Title)))
-		f.DoneAt = t.now.Unix()
-		if err := t.Update("followups", id, f.Version, []string{"done_at"}, []any{f.DoneAt}); err != nil {
-			return err
-		}
-		t.Touch(f.CustomerID)
-		out = f
-		return nil
+		var err error
+		out, err = t.CompleteFollowup(id)
+		return err
 	})
 	return out, err
+}
+
+// CompleteFollowup marks a follow-up done now inside t (logging the call
+// that answers it closes it in the same command).
+func (t *Tx) CompleteFollowup(id int64) (model.Followup, error) {
+	f, err := getFollowup(t.ctx, t.tx, id)
+	if err != nil {
+		return f, err
+	}
+	if f.ArchivedAt != 0 {
+		return f, model.Invalid("follow-up", "follow-up %d is archived", id)
+	}
+	if f.DoneAt != 0 {
+		return f, model.Invalid("follow-up", "follow-up %d is already done", id)
+	}
+	t.Describe(fmt.Sprintf("complete %q", model.Sanitize(f.Title)))
+	f.DoneAt = t.now.Unix()
+	if err := t.Update("followups", id, f.Version, []string{"done_at"}, []any{f.DoneAt}); err != nil {
+		return f, err
+	}
+	t.Touch(f.CustomerID)
+	return f, nil
 }
 
 // SnoozeFollowup moves an open follow-up to a new due date (and time), as one command.

@@ -411,3 +411,47 @@ func TestUndoneCustomerClosesIts360(t *testing.T) {
 	mustContain(t, a.Status(), "Nova Trading is no longer in the book")
 	mustContain(t, plain(a), "1/47 · sort: risk") // the list without it
 }
+
+// TestLogFromAFollowupClosesIt: i on an overdue row offers to mark that
+// follow-up done (yes by default) in the same command; logging for a
+// customer who has an open follow-up says so before offering another; x
+// offers to log what happened (issue 21, 7).
+func TestLogFromAFollowupClosesIt(t *testing.T) {
+	d, f := fixtureBook(t)
+	a := newTestApp(t, d, 100, 30)
+	before := dumpTables(t, d)
+	press(t, a, "1") // the cursor is on 王芳's overdue "Send quote"
+	fm := openForm(t, a, "i")
+	if fm.Value("done") != "yes" {
+		t.Fatalf("the log form from a follow-up does not offer to close it: done=%q\n%s", fm.Value("done"), plain(a))
+	}
+	mustContain(t, plain(a), `mark "Send quote" done`)
+	press(t, a, "Sent the quote by phone", "ctrl+s")
+	mustContain(t, a.Status(), "done: Send quote")
+	if fu, _ := d.Followup(context.Background(), f.OverdueFollowup); fu.DoneAt == 0 {
+		t.Fatal("the follow-up stayed open")
+	}
+	press(t, a, "esc") // no next follow-up
+	mustClose(t, a)
+	press(t, a, "u") // one u takes back the log and the completion
+	if got := dumpTables(t, d); got != before {
+		t.Fatalf("u did not undo the log and the completion together:\n%s", lineDiff(before, got))
+	}
+
+	// Acme has "Call about renewal" open: the next follow-up question says so.
+	filterTo(t, a, "Acme")
+	openForm(t, a, "i")
+	press(t, a, "Emailed the terms", "ctrl+s")
+	mustContain(t, plain(a), `"Call about renewal" is already open`)
+	press(t, a, "esc")
+	mustClose(t, a)
+
+	// x on a follow-up completes it and offers to log the contact.
+	press(t, a, "1")
+	press(t, a, "x")
+	mustContain(t, plain(a), "Log what happened? (esc skips)")
+	press(t, a, "Called them back", "ctrl+s")
+	if got := text(t, d, `SELECT count(*) FROM interactions WHERE summary = 'Called them back'`); got != "1" {
+		t.Fatalf("the offered log was not saved: %s", got)
+	}
+}

@@ -274,6 +274,8 @@ func editFlows() []editFlow {
 
 		{name: "complete a follow-up", do: func(t *testing.T, a *App, f testbook.Fixture) {
 			press(t, a, "1", "x")
+			mustContain(t, plain(a), "Log what happened? (esc skips)")
+			press(t, a, "esc") // x offers to log the contact; esc skips it
 		}, check: func(t *testing.T, d *db.DB, f testbook.Fixture) {
 			fu, _ := d.Followup(context.Background(), f.OverdueFollowup)
 			if fu.DoneAt == 0 {

@@ -73,6 +73,9 @@ func TestTodayDoneCompletesTheFollowup(t *testing.T) {
 	if a.Counts().Overdue != before-1 {
 		t.Fatalf("overdue count %d, want %d", a.Counts().Overdue, before-1)
 	}
+	// x offers to log what happened; esc skips it.
+	mustContain(t, plain(a), "Done: Send quote. Log what happened? (esc skips)")
+	press(t, a, "esc")
 	out := plain(a)
 	mustContain(t, out, "Overdue follow-ups · none")
 	mustContain(t, out, "Done: Send quote")

@@ -17,15 +17,23 @@ import (
 type ActedMsg struct {
 	Status string
 	Err    error
+	// Then is asked for once the action succeeded (x offers to log what
+	// happened); nil for none.
+	Then *EditRequestMsg
 }
 
-// CompleteFollowupCmd marks a follow-up done as one undoable command.
-func CompleteFollowupCmd(c *Common, id int64, title string) tea.Cmd {
+// CompleteFollowupCmd marks a follow-up of customer cid done as one
+// undoable command, then offers to log what happened (the contact that did
+// the work), so the customer's silence clears when it was really done; esc
+// skips the log.
+func CompleteFollowupCmd(c *Common, cid, id int64, title, customer string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		_, err := c.DB.CompleteFollowup(ctx, id)
-		return ActedMsg{Status: fmt.Sprintf("Done: %s (u undoes)", Clean(title)), Err: err}
+		offer := &EditRequestMsg{Action: ActLog, Sel: Selection{CustomerID: cid, Customer: customer, Kind: KindFollowup, ItemID: id, Label: title},
+			Heading: fmt.Sprintf("Done: %s. Log what happened? (esc skips)", Clean(title))}
+		return ActedMsg{Status: fmt.Sprintf("Done: %s (u undoes)", Clean(title)), Err: err, Then: offer}
 	}
 }
 
@@ -66,7 +74,12 @@ func ActedResult(m ActedMsg) tea.Cmd {
 	if m.Err != nil {
 		return func() tea.Msg { return StatusMsg{Text: ErrorText(m.Err), Err: true} }
 	}
-	return func() tea.Msg { return ChangedMsg{Status: m.Status} }
+	changed := func() tea.Msg { return ChangedMsg{Status: m.Status} }
+	if m.Then != nil {
+		then := *m.Then
+		return tea.Batch(changed, func() tea.Msg { return then })
+	}
+	return changed
 }
 
 // ErrorText is an error as one clean line for the status bar, in words a

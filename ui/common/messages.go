@@ -49,6 +49,9 @@ type EditRequestMsg struct {
 	Action EditAction
 	Sel    Selection
 	Stage  model.Stage // ActDealInStage: the stage a new deal goes into
+	// Heading replaces the form's title ("Done: Send quote. Log what
+	// happened?" when x offers to log the contact).
+	Heading string
 }
 
 // EditedMsg tells the screen that asked for a form what it saved: the kind

@@ -160,8 +160,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		text := "Nothing saved"
-		if m.open.kind == fkNext {
+		switch {
+		case m.open.kind == fkNext:
 			text = "No follow-up scheduled"
+		case m.open.req.Heading != "" && m.open.req.Sel.Label != "":
+			// The log x offered after completing a follow-up: the completion stands.
+			text = "Done: " + common.Clean(m.open.req.Sel.Label) + " (u undoes) · no contact logged"
 		}
 		m.open = nil
 		return result(ResultMsg{Status: text})
@@ -236,7 +240,7 @@ func (m *Model) saved(msg editSavedMsg) tea.Cmd {
 	}
 	m.open = nil
 	if msg.Logged != nil && e != nil {
-		e.kind, e.t.Interaction = fkNext, *msg.Logged
+		e.kind, e.t.Interaction, e.t.Completed = fkNext, *msg.Logged, msg.Completed
 		f := buildForm(fkNext, e.req, e.t, m.formOptions(e.t.Currency))
 		e.form = &f
 		m.open = e

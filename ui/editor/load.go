@@ -24,6 +24,11 @@ type target struct {
 	Deal        model.Deal
 	Order       model.Order
 	Contact     model.Contact
+	// Open are the customer's open follow-ups when logging: the next
+	// follow-up question says when one is already open.
+	Open []model.Followup
+	// Completed is the follow-up the log closed (0 when none).
+	Completed int64
 }
 
 // editLoadedMsg carries the row an edit request needs. Produced by
@@ -63,6 +68,17 @@ func loadTarget(ctx context.Context, d *db.DB, req common.EditRequestMsg) (targe
 		t.Cadence = t.Customer.Cadence(set.Cadence)
 		if req.Action == common.ActTags {
 			if t.Tags, err = d.CustomerTags(ctx, sel.CustomerID); err != nil {
+				return t, err
+			}
+		}
+	}
+	if req.Action == common.ActLog && sel.CustomerID != 0 {
+		if t.Open, err = d.OpenFollowups(ctx, sel.CustomerID); err != nil {
+			return t, err
+		}
+		if sel.Kind == common.KindFollowup && sel.ItemID != 0 {
+			// Logging from a follow-up row: the form offers to close it.
+			if t.Followup, err = d.Followup(ctx, sel.ItemID); err != nil {
 				return t, err
 			}
 		}
@@ -149,6 +165,9 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkTags:
 		return form.TagsForm(t.Tags, o)
 	case fkLog:
+		if t.Followup.ID != 0 {
+			return form.LogFromFollowupForm(model.Interaction{CustomerID: cid, DealID: t.Followup.DealID, Score: -1}, t.Followup, req.Heading, o)
+		}
 		return form.InteractionForm(model.Interaction{CustomerID: cid, Score: -1}, o)
 	case fkInteraction:
 		return form.InteractionForm(t.Interaction, o)
@@ -169,7 +188,12 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkContact:
 		return form.ContactForm(t.Contact, o)
 	case fkNext:
-		return form.NextFollowupPrompt(form.DefaultNextDue(model.DayOf(o.Now()), t.Cadence), o)
+		f := form.NextFollowupPrompt(form.DefaultNextDue(model.DayOf(o.Now()), t.Cadence), o)
+		if open, ok := stillOpen(t); ok {
+			due := model.When{Day: open.Due}.Describe(model.DayOf(o.Now()))
+			f.SetTitle(fmt.Sprintf("Schedule the next follow-up? %q is already open, due %s", common.Clean(open.Title), due))
+		}
+		return f
 	}
 	return form.CustomerForm(t.Customer, o)
 }
@@ -204,4 +228,15 @@ func archiveNote(kind string) string {
 		return "It leaves every list and count; / archived:yes lists it, R restores it."
 	}
 	return "It leaves every list and count; u undoes."
+}
+
+// stillOpen is the first of the customer's open follow-ups that the log
+// just made did not close (the next follow-up question names it).
+func stillOpen(t target) (model.Followup, bool) {
+	for _, f := range t.Open {
+		if f.ID != t.Completed {
+			return f, true
+		}
+	}
+	return model.Followup{}, false
 }

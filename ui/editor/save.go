@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -28,6 +29,8 @@ type editSavedMsg struct {
 	Conflict string
 	// Logged is a new interaction: the editor then offers its next follow-up.
 	Logged *model.Interaction
+	// Completed is the follow-up the log closed with it (0 when none).
+	Completed int64
 	// Back is set when customer CustomerID was archived: a Detail showing
 	// it closes.
 	Back       bool
@@ -102,7 +105,11 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 				func(tx *db.Tx) error { return tx.UpdateInteraction(&in) },
 				conflictOf(c, "This interaction", base, func(ctx context.Context) (any, error) { return c.DB.Interaction(ctx, base.ID) })), nil
 		}
-		return logCmd(c, seq, who, in), nil
+		var done model.Followup
+		if e.kind == fkLog && t.Followup.ID != 0 && t.Followup.DoneAt == 0 && v.Bool("done") {
+			done = t.Followup
+		}
+		return logCmd(c, seq, who, in, done), nil
 	case fkStageDeal:
 		// The form has read every field; the customer is resolved by the
 		// save, so ToDeal's "customer is required" does not apply yet.
@@ -214,17 +221,31 @@ func (e *session) followupCmd(c *common.Common, seq int, v form.Values) (tea.Cmd
 // logCmd logs a new interaction as one command; the editor then offers the
 // next follow-up, which is a second command (so u after scheduling it
 // takes back the follow-up alone, and u again the interaction).
-func logCmd(c *common.Common, seq int, who string, in model.Interaction) tea.Cmd {
+// When done is a follow-up (logging from its row), it is marked done in
+// the same command: one u undoes both.
+func logCmd(c *common.Common, seq int, who string, in model.Interaction, done model.Followup) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
-		err := c.DB.Write(ctx, fmt.Sprintf("log %s with %s", in.Kind, who), func(tx *db.Tx) error {
-			_, err := tx.LogInteraction(&in)
-			return err
+		desc := fmt.Sprintf("log %s with %s", in.Kind, who)
+		status := fmt.Sprintf("Logged %s with %s%s", in.Kind, common.Clean(who), undoHint)
+		if done.ID != 0 {
+			desc += " and complete " + strconv.Quote(done.Title)
+			status = fmt.Sprintf("Logged %s with %s; done: %s%s", in.Kind, common.Clean(who), common.Clean(done.Title), undoHint)
+		}
+		err := c.DB.Write(ctx, desc, func(tx *db.Tx) error {
+			if _, err := tx.LogInteraction(&in); err != nil {
+				return err
+			}
+			if done.ID != 0 {
+				_, err := tx.CompleteFollowup(done.ID)
+				return err
+			}
+			return nil
 		})
-		msg := editSavedMsg{Seq: seq, Err: err, Status: fmt.Sprintf("Logged %s with %s%s", in.Kind, common.Clean(who), undoHint)}
+		msg := editSavedMsg{Seq: seq, Err: err, Status: status}
 		if err == nil {
-			msg.Logged = &in
+			msg.Logged, msg.Completed = &in, done.ID
 		}
 		return msg
 	}

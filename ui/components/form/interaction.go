@@ -12,7 +12,27 @@ import (
 // direction outbound, outcome none, now — and the summary first; else an
 // edit. On SubmittedMsg, ToInteraction(i, values) gives the interaction to
 // save; then offer NextFollowupPrompt.
-func InteractionForm(i model.Interaction, o Options) Model {
+func InteractionForm(i model.Interaction, o Options) Model { return New(interactionSpec(i, o), o) }
+
+// LogFromFollowupForm is the log form opened from a follow-up (i on an
+// overdue row, or x offering to log what was done): it asks, too, whether
+// the follow-up is done (yes unless changed), so logging the call that
+// answers it closes it in the same command. heading replaces the title when
+// not empty ("Done: Send quote. Log what happened?").
+func LogFromFollowupForm(i model.Interaction, f model.Followup, heading string, o Options) Model {
+	spec := interactionSpec(i, o)
+	if heading != "" {
+		spec.Title = heading
+	}
+	if f.DoneAt == 0 {
+		done := Field{Key: "done", Label: "Follow-up done", Kind: Bool, Initial: "yes",
+			Help: "mark " + strconv.Quote(model.Sanitize(f.Title)) + " done with this log (space toggles)"}
+		spec.Fields = append(spec.Fields[:1], append([]Field{done}, spec.Fields[1:]...)...)
+	}
+	return New(spec, o)
+}
+
+func interactionSpec(i model.Interaction, o Options) Spec {
 	title := "Log an interaction"
 	date := "today"
 	if i.ID != 0 {
@@ -40,7 +60,7 @@ func InteractionForm(i model.Interaction, o Options) Model {
 		score = strconv.Itoa(i.Score)
 	}
 	base := i
-	return New(Spec{
+	return Spec{
 		ID:    IDInteraction,
 		Title: title,
 		Fields: []Field{
@@ -58,7 +78,7 @@ func InteractionForm(i model.Interaction, o Options) Model {
 			_, err := ToInteraction(base, v)
 			return err
 		},
-	}, o)
+	}
 }
 
 // ToInteraction applies a submitted interaction form to base and validates

@@ -432,7 +432,7 @@ func (v *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, v.keys.Done):
-		return common.CompleteFollowupCmd(v.c, f.ID, f.Title)
+		return common.CompleteFollowupCmd(v.c, v.id, f.ID, f.Title, v.d.Customer.Name)
 	case key.Matches(msg, v.keys.Snooze):
 		return common.SnoozeADayCmd(v.c, f.ID, f.Title)
 	case key.Matches(msg, v.keys.SnoozeTo):

@@ -422,7 +422,7 @@ func (t *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, t.keys.Open):
 		return common.OpenCustomerCmd(t.customerOf(r))
 	case key.Matches(msg, t.keys.Done):
-		return common.CompleteFollowupCmd(t.c, f.FollowupID, f.Title)
+		return common.CompleteFollowupCmd(t.c, f.CustomerID, f.FollowupID, f.Title, f.Customer)
 	case key.Matches(msg, t.keys.Snooze) && isFollowup:
 		return common.SnoozeADayCmd(t.c, f.FollowupID, f.Title)
 	case key.Matches(msg, t.keys.SnoozeTo) && isFollowup:
