@@ -21,6 +21,8 @@ var (
 	ErrFull = errors.New("the disk is full")
 	// ErrReadOnly means the file or its folder cannot be written.
 	ErrReadOnly = errors.New("the database cannot be written")
+	// ErrWriteFailed means the disk refused a write (an I/O error).
+	ErrWriteFailed = errors.New("could not write the database file")
 )
 
 func sqliteCode(err error) (int, bool) {
@@ -62,7 +64,7 @@ func mapError(err error) error {
 	case code&0xff == sqlite3.SQLITE_CORRUPT || code&0xff == sqlite3.SQLITE_NOTADB:
 		return fmt.Errorf("the database file is damaged (%v): restore a backup (rapport backup) or run rapport check", err)
 	case code&0xff == sqlite3.SQLITE_IOERR:
-		return fmt.Errorf("could not write the database file (%v): nothing was saved; check the disk", err)
+		return fmt.Errorf("%w (%v): nothing was saved; check the disk", ErrWriteFailed, err)
 	}
 	return err
 }

@@ -45,6 +45,12 @@ type DB struct {
 	readOnly bool
 	// ident is the file this handle opened (see CheckFile).
 	ident *fileIdentity
+	// A read copy (ReadCopy) names the book it copies, which it closes with
+	// itself, and the scratch folder it removes; notSaved is why its view
+	// could not be saved to the book (RefreshForReading).
+	base     *DB
+	scratch  string
+	notSaved error
 }
 
 // Querier is what *sql.DB, *sql.Conn and *sql.Tx have in common, so a helper
@@ -296,7 +302,8 @@ func (d *DB) Now() time.Time { return d.now() }
 // Today returns the local calendar date of the book's clock.
 func (d *DB) Today() model.Day { return model.DayOf(d.now()) }
 
-// Close closes both handles.
+// Close closes both handles (and, for a read copy, the book it copies,
+// removing the copy).
 func (d *DB) Close() error {
 	var err error
 	if d.r != nil {
@@ -304,6 +311,14 @@ func (d *DB) Close() error {
 	}
 	if d.w != nil {
 		if e := d.w.Close(); err == nil {
+			err = e
+		}
+	}
+	if d.scratch != "" {
+		os.RemoveAll(d.scratch)
+	}
+	if d.base != nil {
+		if e := d.base.Close(); err == nil {
 			err = e
 		}
 	}

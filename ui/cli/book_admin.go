@@ -271,7 +271,15 @@ func runCheck(e *Env, args []string) int {
 		return fail(e, "check", err)
 	}
 	defer b.Close()
-	rep, err := b.Check(e.Ctx)
+	target := b
+	if b.ReadOnly() {
+		// Comparing needs a write transaction (rolled back): use a copy.
+		if cp, err := b.ReadCopy(e.Ctx); err == nil {
+			defer cp.Close()
+			target = cp
+		}
+	}
+	rep, err := target.Check(e.Ctx)
 	if err != nil {
 		return fail(e, "check", err)
 	}
@@ -282,6 +290,9 @@ func runCheck(e *Env, args []string) int {
 		fmt.Fprintln(e.Stdout, "stats:        match a recompute")
 	} else {
 		fmt.Fprintf(e.Stdout, "stats:        %d differ from a recompute: %s\n", len(rep.StatsDiffs), strings.Join(rep.StatsDiffs, ", "))
+	}
+	if len(rep.NotCompared) > 0 {
+		fmt.Fprintf(e.Stdout, "not compared: %s\n", strings.Join(rep.NotCompared, "; "))
 	}
 	if len(rep.BadAmounts) == 0 {
 		fmt.Fprintln(e.Stdout, "amounts:      within bounds")

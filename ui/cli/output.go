@@ -24,16 +24,22 @@ func openBook(e *Env, mustExist bool) (*db.DB, error) {
 
 // openRisk opens an existing book and brings its materialised risk up to
 // date, as every verb that reads risk must (so it agrees with the app).
+// When the book cannot take the refresh (read-only, disk full, locked),
+// reading still works on today's view and stderr says it was not saved.
 func openRisk(e *Env) (*db.DB, error) {
 	b, err := openBook(e, true)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := b.Refresh(e.Ctx); err != nil {
+	v, _, err := b.RefreshForReading(e.Ctx)
+	if err != nil {
 		b.Close()
 		return nil, err
 	}
-	return b, nil
+	if ns := v.NotSaved(); ns != nil {
+		fmt.Fprintf(e.Stderr, "rapport: note: %s\n", clean(ns.Error()))
+	}
+	return v, nil
 }
 
 // fail prints err on stderr for verb name and returns the exit code: 2 for
