@@ -31,6 +31,11 @@ type Options struct {
 	// Locale is the user's locale as LANG spells it ("zh_CN.UTF-8"); the
 	// caller reads it from the environment. It picks a new book's currency.
 	Locale string
+	// OnWait, when set, is told once per write that has to wait for another
+	// process holding the book's write lock ("waiting for `rapport import
+	// csv big.csv` (pid 4242) to finish writing …"). Such a write waits as
+	// long as that process lives.
+	OnWait func(msg string)
 }
 
 // DB is an open book.
@@ -45,6 +50,8 @@ type DB struct {
 	readOnly bool
 	// ident is the file this handle opened (see CheckFile).
 	ident *fileIdentity
+	// onWait is Options.OnWait.
+	onWait func(string)
 	// A read copy (ReadCopy) names the book it copies, which it closes with
 	// itself, and the scratch folder it removes; notSaved is why its view
 	// could not be saved to the book (RefreshForReading).
@@ -121,7 +128,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if err := preflight(ctx, abs, opt.MustExist); err != nil {
 		return nil, err
 	}
-	d := &DB{path: abs, now: opt.Now}
+	d := &DB{path: abs, now: opt.Now, onWait: opt.OnWait}
 	if d.ident, err = newFileIdentity(abs); err != nil {
 		return nil, err
 	}

@@ -19,7 +19,8 @@ func openBook(e *Env, mustExist bool) (*db.DB, error) {
 	if e.DBPath == "" {
 		return nil, errors.New("no database path: give one with --db PATH or RAPPORT_DB")
 	}
-	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale})
+	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale,
+		OnWait: func(msg string) { fmt.Fprintf(e.Stderr, "rapport: %s\n", clean(msg)) }})
 }
 
 // openRisk opens an existing book and brings its materialised risk up to
