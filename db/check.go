@@ -78,22 +78,45 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 	if rep.BadAmounts, err = badAmounts(ctx, q); err != nil {
 		return rep, err
 	}
-	if d.readOnly {
-		// The comparison needs a (rolled back) write transaction: the CLI
-		// checks a read copy (ReadCopy) of a read-only book instead.
-		rep.NotCompared = []string{"stats, risk and deal stats (the book is read-only for this user: check a copy, or run as its owner)"}
-		return rep, nil
-	}
 	if rep.Integrity != "ok" {
 		return rep, nil // a damaged file is not refreshed or recomputed
 	}
 	if _, err := d.Refresh(ctx); err != nil {
 		return rep, err
 	}
+	// The comparison recomputes in a transaction it rolls back. On a
+	// private copy of the book it holds no lock on the book itself, so other
+	// writers are not kept waiting for minutes on a large book; a read-only
+	// book can only be compared that way.
+	cmp := d
+	if d.scratch == "" {
+		if cp, err := d.ReadCopy(ctx); err == nil {
+			defer cp.Close()
+			cmp = cp
+		} else if d.readOnly {
+			rep.NotCompared = []string{fmt.Sprintf("stats, risk and deal stats (the book is read-only for this user and no temporary copy could be made: %v)", err)}
+			return rep, nil
+		}
+	}
+	if cmp.readOnly || cmp != d {
+		// A read-only book's stored rows may be from an earlier day.
+		if _, err := cmp.Refresh(ctx); err != nil {
+			return rep, err
+		}
+	}
 	rep.NotCompared = []string{reasonWording}
+	diffs, err := cmp.compareStats(ctx)
+	rep.StatsDiffs = diffs
+	return rep, err
+}
+
+// compareStats recomputes every customer's stats and risk in a transaction
+// it rolls back and lists what differs from the stored rows.
+func (d *DB) compareStats(ctx context.Context) ([]string, error) {
+	var out []string
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
-		return rep, mapError(err)
+		return nil, mapError(err)
 	}
 	defer tx.Rollback()
 	for _, q := range []string{
@@ -102,37 +125,25 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 		`CREATE TEMP TABLE check_deals AS SELECT deal_id, customer_id, stage_since, rot_on FROM deal_stats`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return rep, err
+			return nil, err
 		}
 	}
 	if err := d.recomputeStats(ctx, tx, nil, d.now()); err != nil {
-		return rep, err
+		return nil, err
 	}
-	diff, err := tx.QueryContext(ctx, `SELECT customer_id FROM (SELECT `+statsColumns+` FROM customer_stats EXCEPT SELECT * FROM check_stats
-		UNION SELECT * FROM check_stats EXCEPT SELECT `+statsColumns+` FROM customer_stats) ORDER BY customer_id LIMIT 20`)
-	if err != nil {
-		return rep, err
-	}
-	for diff.Next() {
-		var id int64
-		if err := diff.Scan(&id); err != nil {
-			diff.Close()
-			return rep, err
-		}
-		rep.StatsDiffs = append(rep.StatsDiffs, fmt.Sprintf("customer %d", id))
-	}
-	diff.Close()
-	if err := diff.Err(); err != nil {
-		return rep, err
+	if err := appendIDs(ctx, tx, &out, "customer %d", `SELECT customer_id FROM (SELECT `+statsColumns+` FROM customer_stats EXCEPT SELECT * FROM check_stats
+		UNION SELECT * FROM check_stats EXCEPT SELECT `+statsColumns+` FROM customer_stats) ORDER BY customer_id LIMIT 20`); err != nil {
+		return nil, err
 	}
 	// A stored validity date may be earlier than a recompute's (that only
 	// costs an early recompute), never later (a change would be missed).
-	if err := appendIDs(ctx, tx, &rep.StatsDiffs, "customer %d (valid until)", `SELECT s.customer_id FROM customer_stats s JOIN check_valid c USING (customer_id)
+	if err := appendIDs(ctx, tx, &out, "customer %d (valid until)", `SELECT s.customer_id FROM customer_stats s JOIN check_valid c USING (customer_id)
 		WHERE c.risk_valid_until > s.risk_valid_until OR c.counts_valid_until > s.counts_valid_until ORDER BY 1 LIMIT 20`); err != nil {
-		return rep, err
+		return nil, err
 	}
-	return rep, appendIDs(ctx, tx, &rep.StatsDiffs, "deal %d", `SELECT deal_id FROM (SELECT deal_id, customer_id, stage_since, rot_on FROM deal_stats EXCEPT SELECT * FROM check_deals
+	err = appendIDs(ctx, tx, &out, "deal %d", `SELECT deal_id FROM (SELECT deal_id, customer_id, stage_since, rot_on FROM deal_stats EXCEPT SELECT * FROM check_deals
 		UNION SELECT * FROM check_deals EXCEPT SELECT deal_id, customer_id, stage_since, rot_on FROM deal_stats) ORDER BY 1 LIMIT 20`)
+	return out, err
 }
 
 // appendIDs appends one formatted entry per id the query returns.

@@ -271,15 +271,7 @@ func runCheck(e *Env, args []string) int {
 		return fail(e, "check", err)
 	}
 	defer b.Close()
-	target := b
-	if b.ReadOnly() {
-		// Comparing needs a write transaction (rolled back): use a copy.
-		if cp, err := b.ReadCopy(e.Ctx); err == nil {
-			defer cp.Close()
-			target = cp
-		}
-	}
-	rep, err := target.Check(e.Ctx)
+	rep, err := b.Check(e.Ctx)
 	if err != nil {
 		return fail(e, "check", err)
 	}
