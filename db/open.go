@@ -6,8 +6,10 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -105,6 +107,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	switch {
 	case err == nil && st.IsDir():
 		return nil, fmt.Errorf("%s is a directory, not a database file: give a file path with --db", abs)
+	case err == nil && !st.Mode().IsRegular():
+		// A device or a pipe (/dev/null): SQLite would create journals beside it.
+		return nil, fmt.Errorf("%s is not a regular file (%s); nothing was changed: give a database file path with --db", abs, st.Mode().Type())
 	case err != nil && os.IsNotExist(err):
 		if opt.MustExist {
 			return nil, fmt.Errorf("%w at %s", ErrNoDatabase, abs)
@@ -169,23 +174,35 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	return d, nil
 }
 
-// checkHeader refuses a non-empty file that is not SQLite before the driver
-// touches it (the driver would otherwise try to write a WAL beside it).
+// checkHeader refuses, before the driver touches it, a non-empty file that
+// is not SQLite (the driver would otherwise try to write a WAL beside it)
+// and a book whose header says a newer schema (even a read-only connection
+// would create -wal and -shm files beside it).
 func checkHeader(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	defer f.Close()
-	buf := make([]byte, 16)
-	n, _ := f.Read(buf)
+	buf := make([]byte, 100)
+	n, _ := io.ReadFull(f, buf)
 	if n == 0 {
 		return nil
 	}
-	if n < 16 || string(buf) != "SQLite format 3\x00" {
+	if n < 16 || string(buf[:16]) != "SQLite format 3\x00" {
 		return fmt.Errorf("%s is not a rapport database (not an SQLite file); nothing was changed: point --db at another file", path)
 	}
+	if n == 100 {
+		// The header's user_version (offset 60, big-endian).
+		if v := int(binary.BigEndian.Uint32(buf[60:64])); v > SchemaVersion() {
+			return newerSchemaError(path, v)
+		}
+	}
 	return nil
+}
+
+func newerSchemaError(path string, v int) error {
+	return fmt.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", path, v, SchemaVersion())
 }
 
 func isReadOnlyErr(err error) bool {
@@ -278,7 +295,7 @@ func preflight(ctx context.Context, path string, mustExist bool) error {
 		return describeOpenError(path, err)
 	}
 	if v > SchemaVersion() {
-		return fmt.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", path, v, SchemaVersion())
+		return newerSchemaError(path, v)
 	}
 	if v == 0 && tables > 0 {
 		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", path)
