@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
@@ -54,6 +55,10 @@ type DB struct {
 	ident *fileIdentity
 	// onWait is Options.OnWait.
 	onWait func(string)
+	// own lists the undo batches this handle committed (an app window's
+	// own commands, see LastChangeFrom).
+	ownMu sync.Mutex
+	own   map[int64]bool
 	// A read copy (ReadCopy) names the book it copies, which it closes with
 	// itself, and the scratch folder it removes; notSaved is why its view
 	// could not be saved to the book (RefreshForReading).

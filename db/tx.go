@@ -92,6 +92,14 @@ func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error
 		sqlTx.Rollback()
 		return mapError(err)
 	}
+	if t.batch != 0 {
+		d.ownMu.Lock()
+		if d.own == nil {
+			d.own = map[int64]bool{}
+		}
+		d.own[t.batch] = true
+		d.ownMu.Unlock()
+	}
 	d.checkpoint(ctx)
 	return nil
 }
