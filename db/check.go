@@ -98,7 +98,7 @@ func (d *DB) Check(ctx context.Context) (CheckReport, error) {
 			return rep, nil
 		}
 	}
-	if cmp.readOnly || cmp != d {
+	if cmp != d {
 		// A read-only book's stored rows may be from an earlier day.
 		if _, err := cmp.Refresh(ctx); err != nil {
 			return rep, err
