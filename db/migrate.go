@@ -64,7 +64,7 @@ func (d *DB) UserVersion(ctx context.Context) (int, error) {
 	return v, err
 }
 
-func (d *DB) migrate(ctx context.Context, locale string) error {
+func (d *DB) migrate(ctx context.Context, locale string, zone *time.Location) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
@@ -92,14 +92,14 @@ func (d *DB) migrate(ctx context.Context, locale string) error {
 		}
 	}
 	for _, m := range ms[cur:] {
-		if err := d.applyMigration(ctx, m, locale); err != nil {
+		if err := d.applyMigration(ctx, m, locale, zone); err != nil {
 			return fmt.Errorf("upgrading %s to schema %d (%s) failed, the file is unchanged: %w", d.path, m.version, m.name, err)
 		}
 	}
 	return nil
 }
 
-func (d *DB) applyMigration(ctx context.Context, m migration, locale string) error {
+func (d *DB) applyMigration(ctx context.Context, m migration, locale string, zone *time.Location) error {
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -109,7 +109,14 @@ func (d *DB) applyMigration(ctx context.Context, m migration, locale string) err
 		return err
 	}
 	if m.version == 1 {
-		if err := seedBook(ctx, tx, d.now(), locale); err != nil {
+		now := d.now()
+		if zone != nil && zone.String() != "Local" {
+			now = now.In(zone)
+			if err := setSystemSetting(ctx, tx, "timezone", zone.String()); err != nil {
+				return err
+			}
+		}
+		if err := seedBook(ctx, tx, now, locale); err != nil {
 			return err
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
@@ -34,6 +35,10 @@ type Options struct {
 	// Locale is the user's locale as LANG spells it ("zh_CN.UTF-8"); the
 	// caller reads it from the environment. It picks a new book's currency.
 	Locale string
+	// Zone is the user's local time zone, with its IANA name (the caller
+	// reads TZ or /etc/localtime). A new book records it as its time zone;
+	// nil leaves a new book without one (dates follow the clock's zone).
+	Zone *time.Location
 	// OnWait, when set, is told once per write that has to wait for another
 	// process holding the book's write lock ("waiting for `rapport import
 	// csv big.csv` (pid 4242) to finish writing …"). Such a write waits as
@@ -55,6 +60,9 @@ type DB struct {
 	ident *fileIdentity
 	// onWait is Options.OnWait.
 	onWait func(string)
+	// zone is the book's time zone (the timezone setting), nil when the
+	// book has none: then the clock's own zone is used.
+	zone atomic.Pointer[time.Location]
 	// own lists the undo batches this handle committed (an app window's
 	// own commands, see LastChangeFrom).
 	ownMu sync.Mutex
@@ -159,7 +167,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		}
 		return nil, describeOpenError(abs, err)
 	}
-	if err := d.migrate(ctx, opt.Locale); err != nil {
+	if err := d.migrate(ctx, opt.Locale, opt.Zone); err != nil {
 		d.w.Close()
 		return nil, err
 	}
@@ -176,7 +184,29 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		d.Close()
 		return nil, err
 	}
+	d.useBookZone(ctx)
 	return d, nil
+}
+
+// useBookZone makes the book's clock tell time in the book's time zone (its
+// timezone setting), so a cron job in UTC and a shell in Shanghai date the
+// book's days alike. A book without one (or with a zone this system does
+// not know) keeps the clock's own zone.
+func (d *DB) useBookZone(ctx context.Context) {
+	base := d.now
+	var name string
+	if err := d.r.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'timezone'`).Scan(&name); err == nil {
+		if loc, err := time.LoadLocation(name); err == nil && name != "" {
+			d.zone.Store(loc)
+		}
+	}
+	d.now = func() time.Time {
+		t := base()
+		if loc := d.zone.Load(); loc != nil {
+			return t.In(loc)
+		}
+		return t
+	}
 }
 
 // checkHeader refuses, before the driver touches it, a non-empty file that
@@ -240,6 +270,7 @@ func openReadOnly(ctx context.Context, abs string, opt Options) (*DB, error) {
 			r.Close()
 			return nil, err
 		}
+		d.useBookZone(ctx)
 		return d, nil
 	}
 	return nil, fmt.Errorf("%s cannot be read", abs)

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rapportcrm/rapport/model"
 )
@@ -23,6 +24,7 @@ type Settings struct {
 	RefreshedOn    model.Day   // the local date of the last daily refresh
 	RevenueFrom    int64       // the revenue window start customer_stats.revenue_365 is kept for
 	Demo           string      // the date the demo book was built, "" for a real book
+	TimeZone       string      // the book's IANA time zone ("" before one was set: the process's)
 	Horizon        int         // H of the lapse model in days (risk.horizon, default 90)
 	Lapse          *LapseModel // the stored lapse fit (risk.fit); nil when none or unreadable
 }
@@ -83,6 +85,12 @@ func configKeys() map[string]configKey {
 		"currency": {"book currency (ISO 4217 code, e.g. USD, CNY)", func(v string) error {
 			if !model.ValidCurrency(v) {
 				return fmt.Errorf("%q is not a currency code like USD or CNY", v)
+			}
+			return nil
+		}},
+		"timezone": {"the book's time zone (IANA name, e.g. Asia/Shanghai): every process dates the book's days in it", func(v string) error {
+			if _, err := time.LoadLocation(v); err != nil || v == "" || v == "Local" {
+				return fmt.Errorf("%q is not a time zone name like Asia/Shanghai, Europe/Berlin or UTC", v)
 			}
 			return nil
 		}},
@@ -180,6 +188,8 @@ func applySetting(s *Settings, k, v string) {
 		s.RevenueFrom, _ = strconv.ParseInt(v, 10, 64)
 	case "refreshed_on":
 		s.RefreshedOn, _ = model.ParseDay(v)
+	case "timezone":
+		s.TimeZone = v
 	case "demo":
 		s.Demo = v
 	case "risk.silence":
@@ -256,15 +266,26 @@ func (d *DB) SetConfig(ctx context.Context, key, value string) error {
 	if err := ValidateConfig(key, value); err != nil {
 		return err
 	}
-	return d.Write(ctx, "config "+key+" = "+value, func(t *Tx) error {
+	err := d.Write(ctx, "config "+key+" = "+value, func(t *Tx) error {
 		if err := t.setSetting(key, value); err != nil {
 			return err
+		}
+		if key == "timezone" {
+			// Every local date moves: recompute everyone in the new zone.
+			loc, _ := time.LoadLocation(value)
+			t.now = t.now.In(loc)
+			t.TouchAll()
 		}
 		if strings.HasPrefix(key, "risk.") || strings.HasPrefix(key, "cadence.") || key == "rhythm" || key == "currency" {
 			t.TouchAll()
 		}
 		return nil
 	})
+	if err == nil && key == "timezone" {
+		loc, _ := time.LoadLocation(value)
+		d.zone.Store(loc)
+	}
+	return err
 }
 
 // setSetting writes a setting, journaled like any row.

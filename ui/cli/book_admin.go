@@ -236,7 +236,12 @@ func configValues(s db.Settings) map[string]string {
 	if s.DateOrder == model.DayFirst {
 		order = "dmy"
 	}
+	zone := s.TimeZone
+	if zone == "" {
+		zone = "(none: each process's own)"
+	}
 	out := map[string]string{
+		"timezone":              zone,
 		"currency":              s.Currency,
 		"date_order":            order,
 		"rhythm":                strconv.Itoa(s.RhythmOverride),
@@ -342,7 +347,7 @@ func runVersion(e *Env, args []string) int {
 			return fail(e, "version", derr)
 		}
 		defer os.RemoveAll(dir)
-		b, err = db.Open(e.Ctx, filepath.Join(dir, "v.db"), db.Options{Now: e.Now, Locale: e.Locale})
+		b, err = db.Open(e.Ctx, filepath.Join(dir, "v.db"), db.Options{Now: e.Now, Locale: e.Locale, Zone: e.Zone})
 		if err != nil {
 			return fail(e, "version", err)
 		}

@@ -19,7 +19,7 @@ func openBook(e *Env, mustExist bool) (*db.DB, error) {
 	if e.DBPath == "" {
 		return nil, errors.New("no database path: give one with --db PATH or RAPPORT_DB")
 	}
-	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale,
+	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale, Zone: e.Zone,
 		OnWait: func(msg string) { fmt.Fprintf(e.Stderr, "rapport: %s\n", clean(msg)) }})
 }
 
