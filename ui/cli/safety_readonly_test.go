@@ -12,6 +12,20 @@ import (
 	"github.com/rapportcrm/rapport/db"
 )
 
+// unprivilegedDir skips unless the test can run the binary as uid 65534
+// (root and setpriv: root itself ignores file modes) and returns a temp
+// folder that user can enter.
+func unprivilegedDir(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("setpriv"); err != nil || os.Geteuid() != 0 {
+		t.Skip("needs root and setpriv to run as an unprivileged user (root ignores file modes)")
+	}
+	dir := t.TempDir()
+	os.Chmod(dir, 0o755)
+	os.Chmod(filepath.Dir(dir), 0o755)
+	return dir
+}
+
 // runAsNobody runs the binary as uid 65534 with the clock at day.
 func runAsNobody(t *testing.T, bin, day string, args ...string) procResult {
 	t.Helper()
@@ -36,12 +50,7 @@ func runAsNobody(t *testing.T, bin, day string, args ...string) procResult {
 // (on a copy) instead of claiming a match it never made.
 func TestReadsWorkWhenTheRefreshCannotBeSaved(t *testing.T) {
 	bin := safetyBinary(t)
-	if _, err := exec.LookPath("setpriv"); err != nil || os.Geteuid() != 0 {
-		t.Skip("needs root and setpriv to run as an unprivileged user (root ignores file modes)")
-	}
-	dir := t.TempDir()
-	os.Chmod(dir, 0o755)
-	os.Chmod(filepath.Dir(dir), 0o755)
+	dir := unprivilegedDir(t)
 	book := filepath.Join(dir, "book.db")
 	for _, v := range [][]string{{"add", "customer", "Acme"}, {"log", "Acme", "first call", "--next", "2026-11-25"}} {
 		if r := runBin(t, bin, nil, append([]string{"--db", book}, v...)...); r.code != 0 {
