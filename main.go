@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	_ "time/tzdata" // book time zones load on systems without zoneinfo
 
 	"github.com/mattn/go-runewidth"
 	"github.com/rapportcrm/rapport/db"
@@ -53,14 +54,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 	env := &cli.Env{
 		Ctx: ctx, Stdin: stdin, Stdout: stdout, Stderr: stderr,
-		DBPath: path, DemoPath: demo, DBFromFlag: fromFlag, Now: now, Locale: locale(),
+		DBPath: path, DemoPath: demo, DBFromFlag: fromFlag, Now: now, Locale: locale(), Zone: localZone(),
 		DumbTerminal: os.Getenv("TERM") == "dumb",
 	}
 	env.OpenApp = func(p string) int {
 		// ui.Run opens the book without a locale: create a missing one here
 		// first so a new book gets the locale's currency.
 		if _, err := os.Stat(p); os.IsNotExist(err) {
-			if b, err := db.Open(ctx, p, db.Options{Now: now, Locale: env.Locale}); err == nil {
+			if b, err := db.Open(ctx, p, db.Options{Now: now, Locale: env.Locale, Zone: env.Zone}); err == nil {
 				b.Close()
 			}
 		}
@@ -126,6 +127,31 @@ func locale() string {
 		}
 	}
 	return ""
+}
+
+// localZone is the user's time zone with its IANA name, from TZ or the
+// /etc/localtime link; nil when it cannot be named.
+func localZone() *time.Location {
+	name, set := os.LookupEnv("TZ")
+	if !set {
+		target, err := os.Readlink("/etc/localtime")
+		if err != nil {
+			return nil
+		}
+		name = target
+	}
+	name = strings.TrimPrefix(name, ":")
+	if i := strings.Index(name, "zoneinfo/"); i >= 0 {
+		name = name[i+len("zoneinfo/"):]
+	}
+	if name == "" {
+		name = "UTC"
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil
+	}
+	return loc
 }
 
 // defaultPath is $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else

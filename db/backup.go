@@ -30,10 +30,28 @@ func (d *DB) Backup(ctx context.Context, path string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return "", fmt.Errorf("cannot create the folder for %s: %w", abs, err)
 	}
+	src, closeSrc, err := d.copySource(ctx)
+	if err != nil {
+		return "", fmt.Errorf("backup to %s failed, nothing was written: %w", abs, mapError(err))
+	}
+	defer closeSrc()
+	if err := writeVerifiedCopy(ctx, src, abs, SchemaVersion()); err != nil {
+		return "", fmt.Errorf("backup to %s failed, nothing was written: %w", abs, err)
+	}
+	return abs, nil
+}
+
+// writeVerifiedCopy copies the database src reads into abs: under a
+// temporary name beside it, checked (integrity, schema version), then
+// linked to abs, which is never overwritten. On failure nothing is left.
+func writeVerifiedCopy(ctx context.Context, src Querier, abs string, version int) error {
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return fmt.Errorf("cannot create the folder for %s: %w", abs, err)
+	}
 	// VACUUM INTO accepts an empty file: reserve a unique temporary name.
 	tmpFile, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".incomplete-*")
 	if err != nil {
-		return "", fmt.Errorf("cannot write in %s: %w", filepath.Dir(abs), err)
+		return fmt.Errorf("cannot write in %s: %w", filepath.Dir(abs), err)
 	}
 	tmp := tmpFile.Name()
 	tmpFile.Close()
@@ -43,34 +61,28 @@ func (d *DB) Backup(ctx context.Context, path string) (string, error) {
 			removeBookFiles(tmp)
 		}
 	}()
-	src, closeSrc, err := d.copySource(ctx)
-	if err != nil {
-		return "", fmt.Errorf("backup to %s failed, nothing was written: %w", abs, mapError(err))
-	}
-	_, err = src.ExecContext(ctx, "VACUUM INTO ?", tmp)
-	closeSrc()
-	if err != nil {
-		return "", fmt.Errorf("backup to %s failed, nothing was written: %w", abs, mapError(err))
+	if _, err := src.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		return mapError(err)
 	}
 	if err := os.Chmod(tmp, 0o600); err != nil {
-		return "", err
+		return err
 	}
-	if err := verifyCopy(ctx, tmp); err != nil {
-		return "", fmt.Errorf("backup to %s failed its check, nothing was written: %w", abs, err)
+	if err := verifyCopy(ctx, tmp, version); err != nil {
+		return fmt.Errorf("the copy failed its check: %w", err)
 	}
 	// Link refuses an existing target (a rename would replace it).
 	if err := os.Link(tmp, abs); err != nil {
 		if _, serr := os.Lstat(abs); serr == nil {
-			return "", fmt.Errorf("%s already exists: backup never overwrites a file; give another path", abs)
+			return fmt.Errorf("%s already exists: a copy never overwrites a file", abs)
 		}
 		if err := os.Rename(tmp, abs); err != nil {
-			return "", fmt.Errorf("backup to %s failed, nothing was written: %w", abs, err)
+			return err
 		}
 	}
 	done = true
 	os.Remove(tmp)
 	syncDir(filepath.Dir(abs))
-	return abs, nil
+	return nil
 }
 
 // copySource is a connection VACUUM INTO can read the book through: the
@@ -103,8 +115,8 @@ func (d *DB) copySource(ctx context.Context) (Querier, func(), error) {
 }
 
 // verifyCopy opens a finished copy read-only and checks it is a whole
-// rapport book: integrity_check passes and the schema is this binary's.
-func verifyCopy(ctx context.Context, path string) error {
+// rapport book: integrity_check passes and the schema is version.
+func verifyCopy(ctx context.Context, path string, version int) error {
 	c, err := sql.Open("sqlite", rawDSN(path, "mode=ro"))
 	if err != nil {
 		return err
@@ -121,8 +133,8 @@ func verifyCopy(ctx context.Context, path string) error {
 	if err := c.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return err
 	}
-	if v != SchemaVersion() {
-		return fmt.Errorf("the copy has schema %d, want %d", v, SchemaVersion())
+	if v != version {
+		return fmt.Errorf("the copy has schema %d, want %d", v, version)
 	}
 	return nil
 }

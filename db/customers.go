@@ -116,12 +116,14 @@ type AmbiguousError struct {
 }
 
 func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("%q matches %d customers: give the id or more of the name", e.Ref, len(e.Candidates))
+	return fmt.Sprintf("%q matches %d customers: give #ID for an id, or more of the name", e.Ref, len(e.Candidates))
 }
 
-// FindCustomer resolves a CUSTOMER argument: an id, else the exact name,
-// else a case-insensitive name, else a unique prefix (archived customers
-// only by id). Several matches give an *AmbiguousError.
+// FindCustomer resolves a CUSTOMER argument: "#42" is the id 42; a bare
+// number is the customer with that id or one named exactly that (both:
+// an *AmbiguousError, none: not found, never a name prefix); anything else
+// is the exact name, else a case-insensitive name, else a unique prefix
+// (archived customers only by id). Several matches give an *AmbiguousError.
 func (d *DB) FindCustomer(ctx context.Context, ref string) (model.Customer, error) {
 	return findCustomer(ctx, d.r, ref)
 }
@@ -131,11 +133,15 @@ func findCustomer(ctx context.Context, q Querier, ref string) (model.Customer, e
 	if ref == "" {
 		return model.Customer{}, model.Invalid("customer", "give a customer id or name")
 	}
-	if id, err := strconv.ParseInt(strings.TrimPrefix(ref, "#"), 10, 64); err == nil && id > 0 {
-		c, err := getCustomer(ctx, q, id)
-		if err == nil || !errors.Is(err, model.ErrNotFound) {
-			return c, err
+	if digits, ok := strings.CutPrefix(ref, "#"); ok {
+		id, err := strconv.ParseInt(digits, 10, 64)
+		if err != nil || id <= 0 {
+			return model.Customer{}, model.Invalid("customer", "%q is not an id: #ID is a number, like #42", ref)
 		}
+		return getCustomer(ctx, q, id)
+	}
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil && id > 0 {
+		return findNumbered(ctx, q, ref, id)
 	}
 	for _, tail := range []string{
 		`WHERE archived_at IS NULL AND name = ? ORDER BY id LIMIT 20`,
@@ -233,4 +239,29 @@ func (t *Tx) SetTags(customerID int64, add, remove []string) error {
 // SetTags changes a customer's tags as one command.
 func (d *DB) SetTags(ctx context.Context, customerID int64, add, remove []string) error {
 	return d.Write(ctx, "tag customer", func(t *Tx) error { return t.SetTags(customerID, add, remove) })
+}
+
+// findNumbered resolves a bare number: the customer with that id, or a live
+// one named exactly that.
+func findNumbered(ctx context.Context, q Querier, ref string, id int64) (model.Customer, error) {
+	var found []model.Customer
+	c, err := getCustomer(ctx, q, id)
+	switch {
+	case err == nil:
+		found = append(found, c)
+	case !errors.Is(err, model.ErrNotFound):
+		return model.Customer{}, err
+	}
+	named, err := customerRow.all(ctx, q, `WHERE archived_at IS NULL AND name = ? COLLATE NOCASE AND id <> ? ORDER BY id LIMIT 20`, ref, id)
+	if err != nil {
+		return model.Customer{}, err
+	}
+	found = append(found, named...)
+	switch len(found) {
+	case 0:
+		return model.Customer{}, fmt.Errorf("no customer with id %d or named %q (find ids with rapport list): %w", id, ref, model.ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return model.Customer{}, &AmbiguousError{Ref: ref, Candidates: found}
 }

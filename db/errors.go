@@ -21,6 +21,8 @@ var (
 	ErrFull = errors.New("the disk is full")
 	// ErrReadOnly means the file or its folder cannot be written.
 	ErrReadOnly = errors.New("the database cannot be written")
+	// ErrWriteFailed means the disk refused a write (an I/O error).
+	ErrWriteFailed = errors.New("could not write the database file")
 )
 
 func sqliteCode(err error) (int, bool) {
@@ -61,8 +63,10 @@ func mapError(err error) error {
 		return fmt.Errorf("%w: nothing was saved; check the permissions of the file and its folder (%v)", ErrReadOnly, err)
 	case code&0xff == sqlite3.SQLITE_CORRUPT || code&0xff == sqlite3.SQLITE_NOTADB:
 		return fmt.Errorf("the database file is damaged (%v): restore a backup (rapport backup) or run rapport check", err)
+	case code == sqlite3.SQLITE_IOERR_SHORT_READ:
+		return fmt.Errorf("%w (%v): the book's -wal or -shm file was deleted or changed while rapport had the book open; nothing was saved: quit every rapport using this book and open it again (restore a backup if it still fails)", ErrWriteFailed, err)
 	case code&0xff == sqlite3.SQLITE_IOERR:
-		return fmt.Errorf("could not write the database file (%v): nothing was saved; check the disk", err)
+		return fmt.Errorf("%w (%v): nothing was saved; check the disk", ErrWriteFailed, err)
 	}
 	return err
 }

@@ -2,9 +2,9 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -64,7 +64,7 @@ func (d *DB) UserVersion(ctx context.Context) (int, error) {
 	return v, err
 }
 
-func (d *DB) migrate(ctx context.Context, locale string) error {
+func (d *DB) migrate(ctx context.Context, locale string, zone *time.Location) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
@@ -87,20 +87,19 @@ func (d *DB) migrate(ctx context.Context, locale string) error {
 		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", d.path)
 	}
 	if cur > 0 {
-		bak := fmt.Sprintf("%s.v%d-%s.bak", d.path, cur, d.now().UTC().Format("20060102T150405"))
-		if err := vacuumInto(ctx, d.w, bak); err != nil {
+		if err := d.backupBeforeUpgrade(ctx, cur); err != nil {
 			return fmt.Errorf("backup before upgrading %s failed, nothing was changed: %w", d.path, err)
 		}
 	}
 	for _, m := range ms[cur:] {
-		if err := d.applyMigration(ctx, m, locale); err != nil {
+		if err := d.applyMigration(ctx, m, locale, zone); err != nil {
 			return fmt.Errorf("upgrading %s to schema %d (%s) failed, the file is unchanged: %w", d.path, m.version, m.name, err)
 		}
 	}
 	return nil
 }
 
-func (d *DB) applyMigration(ctx context.Context, m migration, locale string) error {
+func (d *DB) applyMigration(ctx context.Context, m migration, locale string, zone *time.Location) error {
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -110,7 +109,14 @@ func (d *DB) applyMigration(ctx context.Context, m migration, locale string) err
 		return err
 	}
 	if m.version == 1 {
-		if err := seedBook(ctx, tx, d.now(), locale); err != nil {
+		now := d.now()
+		if zone != nil && zone.String() != "Local" {
+			now = now.In(zone)
+			if err := setSystemSetting(ctx, tx, "timezone", zone.String()); err != nil {
+				return err
+			}
+		}
+		if err := seedBook(ctx, tx, now, locale); err != nil {
 			return err
 		}
 	}
@@ -148,17 +154,32 @@ func CurrencyForLocale(locale string) string {
 	return "USD"
 }
 
-func vacuumInto(ctx context.Context, q Querier, path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s already exists", path)
+// backupBeforeUpgrade keeps a verified copy of the book at schema cur
+// before migrating it. A copy left by an earlier attempt that failed is
+// reused, so retries do not pile up full-size files.
+func (d *DB) backupBeforeUpgrade(ctx context.Context, cur int) error {
+	old, _ := filepath.Glob(fmt.Sprintf("%s.v%d-*.bak", d.path, cur))
+	for _, p := range old {
+		if verifyVersion(ctx, p) == cur {
+			return nil
+		}
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
+	bak := fmt.Sprintf("%s.v%d-%s.bak", d.path, cur, d.now().UTC().Format("20060102T150405"))
+	return writeVerifiedCopy(ctx, d.w, bak, cur)
+}
+
+// verifyVersion returns the schema version of a copy, or -1 when it cannot be read.
+func verifyVersion(ctx context.Context, path string) int {
+	c, err := sql.Open("sqlite", rawDSN(path, "mode=ro"))
+	if err != nil {
+		return -1
 	}
-	if _, err := q.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
-		return err
+	defer c.Close()
+	v := -1
+	if err := c.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return -1
 	}
-	return os.Chmod(path, 0o600)
+	return v
 }
 
 // tableMeta lists a table's columns and key columns, for journal images.

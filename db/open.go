@@ -6,12 +6,16 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
@@ -31,6 +35,15 @@ type Options struct {
 	// Locale is the user's locale as LANG spells it ("zh_CN.UTF-8"); the
 	// caller reads it from the environment. It picks a new book's currency.
 	Locale string
+	// Zone is the user's local time zone, with its IANA name (the caller
+	// reads TZ or /etc/localtime). A new book records it as its time zone;
+	// nil leaves a new book without one (dates follow the clock's zone).
+	Zone *time.Location
+	// OnWait, when set, is told once per write that has to wait for another
+	// process holding the book's write lock ("waiting for `rapport import
+	// csv big.csv` (pid 4242) to finish writing …"). Such a write waits as
+	// long as that process lives.
+	OnWait func(msg string)
 }
 
 // DB is an open book.
@@ -45,6 +58,21 @@ type DB struct {
 	readOnly bool
 	// ident is the file this handle opened (see CheckFile).
 	ident *fileIdentity
+	// onWait is Options.OnWait.
+	onWait func(string)
+	// zone is the book's time zone (the timezone setting), nil when the
+	// book has none: then the clock's own zone is used.
+	zone atomic.Pointer[time.Location]
+	// own lists the undo batches this handle committed (an app window's
+	// own commands, see LastChangeFrom).
+	ownMu sync.Mutex
+	own   map[int64]bool
+	// A read copy (ReadCopy) names the book it copies, which it closes with
+	// itself, and the scratch folder it removes; notSaved is why its view
+	// could not be saved to the book (RefreshForReading).
+	base     *DB
+	scratch  string
+	notSaved error
 }
 
 // Querier is what *sql.DB, *sql.Conn and *sql.Tx have in common, so a helper
@@ -92,6 +120,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	switch {
 	case err == nil && st.IsDir():
 		return nil, fmt.Errorf("%s is a directory, not a database file: give a file path with --db", abs)
+	case err == nil && !st.Mode().IsRegular():
+		// A device or a pipe (/dev/null): SQLite would create journals beside it.
+		return nil, fmt.Errorf("%s is not a regular file (%s); nothing was changed: give a database file path with --db", abs, st.Mode().Type())
 	case err != nil && os.IsNotExist(err):
 		if opt.MustExist {
 			return nil, fmt.Errorf("%w at %s", ErrNoDatabase, abs)
@@ -115,7 +146,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if err := preflight(ctx, abs, opt.MustExist); err != nil {
 		return nil, err
 	}
-	d := &DB{path: abs, now: opt.Now}
+	d := &DB{path: abs, now: opt.Now, onWait: opt.OnWait}
 	if d.ident, err = newFileIdentity(abs); err != nil {
 		return nil, err
 	}
@@ -136,7 +167,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		}
 		return nil, describeOpenError(abs, err)
 	}
-	if err := d.migrate(ctx, opt.Locale); err != nil {
+	if err := d.migrate(ctx, opt.Locale, opt.Zone); err != nil {
 		d.w.Close()
 		return nil, err
 	}
@@ -153,26 +184,60 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		d.Close()
 		return nil, err
 	}
+	d.useBookZone(ctx)
 	return d, nil
 }
 
-// checkHeader refuses a non-empty file that is not SQLite before the driver
-// touches it (the driver would otherwise try to write a WAL beside it).
+// useBookZone makes the book's clock tell time in the book's time zone (its
+// timezone setting), so a cron job in UTC and a shell in Shanghai date the
+// book's days alike. A book without one (or with a zone this system does
+// not know) keeps the clock's own zone.
+func (d *DB) useBookZone(ctx context.Context) {
+	base := d.now
+	var name string
+	if err := d.r.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'timezone'`).Scan(&name); err == nil {
+		if loc, err := time.LoadLocation(name); err == nil && name != "" {
+			d.zone.Store(loc)
+		}
+	}
+	d.now = func() time.Time {
+		t := base()
+		if loc := d.zone.Load(); loc != nil {
+			return t.In(loc)
+		}
+		return t
+	}
+}
+
+// checkHeader refuses, before the driver touches it, a non-empty file that
+// is not SQLite (the driver would otherwise try to write a WAL beside it)
+// and a book whose header says a newer schema (even a read-only connection
+// would create -wal and -shm files beside it).
 func checkHeader(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	defer f.Close()
-	buf := make([]byte, 16)
-	n, _ := f.Read(buf)
+	buf := make([]byte, 100)
+	n, _ := io.ReadFull(f, buf)
 	if n == 0 {
 		return nil
 	}
-	if n < 16 || string(buf) != "SQLite format 3\x00" {
+	if n < 16 || string(buf[:16]) != "SQLite format 3\x00" {
 		return fmt.Errorf("%s is not a rapport database (not an SQLite file); nothing was changed: point --db at another file", path)
 	}
+	if n == 100 {
+		// The header's user_version (offset 60, big-endian).
+		if v := int(binary.BigEndian.Uint32(buf[60:64])); v > SchemaVersion() {
+			return newerSchemaError(path, v)
+		}
+	}
 	return nil
+}
+
+func newerSchemaError(path string, v int) error {
+	return fmt.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", path, v, SchemaVersion())
 }
 
 func isReadOnlyErr(err error) bool {
@@ -205,6 +270,7 @@ func openReadOnly(ctx context.Context, abs string, opt Options) (*DB, error) {
 			r.Close()
 			return nil, err
 		}
+		d.useBookZone(ctx)
 		return d, nil
 	}
 	return nil, fmt.Errorf("%s cannot be read", abs)
@@ -265,7 +331,7 @@ func preflight(ctx context.Context, path string, mustExist bool) error {
 		return describeOpenError(path, err)
 	}
 	if v > SchemaVersion() {
-		return fmt.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", path, v, SchemaVersion())
+		return newerSchemaError(path, v)
 	}
 	if v == 0 && tables > 0 {
 		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", path)
@@ -296,7 +362,8 @@ func (d *DB) Now() time.Time { return d.now() }
 // Today returns the local calendar date of the book's clock.
 func (d *DB) Today() model.Day { return model.DayOf(d.now()) }
 
-// Close closes both handles.
+// Close closes both handles (and, for a read copy, the book it copies,
+// removing the copy).
 func (d *DB) Close() error {
 	var err error
 	if d.r != nil {
@@ -304,6 +371,14 @@ func (d *DB) Close() error {
 	}
 	if d.w != nil {
 		if e := d.w.Close(); err == nil {
+			err = e
+		}
+	}
+	if d.scratch != "" {
+		os.RemoveAll(d.scratch)
+	}
+	if d.base != nil {
+		if e := d.base.Close(); err == nil {
 			err = e
 		}
 	}

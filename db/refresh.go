@@ -438,7 +438,10 @@ func currentRevenue(ctx context.Context, q Querier, now time.Time) (map[int64]in
 // applyTiersFrom computes ABC tiers from revenue and, unless dryRun, writes
 // the changes (pinned tiers are kept); with t set they are journaled.
 func applyTiersFrom(ctx context.Context, q Querier, rev map[int64]int64, now time.Time, dryRun bool, t *Tx) ([]TierChange, error) {
-	tiers := model.AssignTiers(rev)
+	tiers, err := tiersAcrossCurrencies(ctx, q, rev, now) // other currencies: converted, or ranked among themselves
+	if err != nil {
+		return nil, err
+	}
 	rows, err := q.QueryContext(ctx, `SELECT id, tier FROM customers INDEXED BY customers_unpinned_tier WHERE tier_pinned = 0 AND archived_at IS NULL ORDER BY id`)
 	if err != nil {
 		return nil, err

@@ -267,6 +267,10 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 		return Report{}, mapError(err)
 	}
 	r.Segments.ChangedThisMonth = &changed
+	if r.Segments.RankedApart, err = UnrankedCurrencies(ctx, d.r, now); err != nil {
+		return Report{}, mapError(err)
+	}
+	r.Segments.Rates = set.RateNotes()
 	return *r, nil
 }
 

@@ -81,6 +81,11 @@ type Segments struct {
 	// ChangedThisMonth counts the live customers whose tier changed since
 	// the first of this month (tier_changes: segmentation and edits).
 	ChangedThisMonth *int `json:"changed_this_month"`
+	// Rates are the exchange rates tiers convert other currencies with
+	// ("1 CNY = 0.140000 USD, set 2026-11-23"); RankedApart the currencies
+	// without one, whose customers are ranked among themselves.
+	Rates       []string `json:"rates,omitempty"`
+	RankedApart []string `json:"ranked_apart,omitempty"`
 }
 
 // TierSplit is one tier's customers (now) and their revenue.

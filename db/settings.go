@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/big"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rapportcrm/rapport/model"
 )
@@ -18,13 +20,16 @@ type Settings struct {
 	DateOrder      model.DateOrder
 	Cadence        map[model.Tier]int
 	Points         model.RiskPoints
-	RhythmOverride int         // 0 = compute g from the book
-	Rhythm         int         // g as last computed (before the override)
-	RefreshedOn    model.Day   // the local date of the last daily refresh
-	RevenueFrom    int64       // the revenue window start customer_stats.revenue_365 is kept for
-	Demo           string      // the date the demo book was built, "" for a real book
-	Horizon        int         // H of the lapse model in days (risk.horizon, default 90)
-	Lapse          *LapseModel // the stored lapse fit (risk.fit); nil when none or unreadable
+	RhythmOverride int                 // 0 = compute g from the book
+	Rhythm         int                 // g as last computed (before the override)
+	RefreshedOn    model.Day           // the local date of the last daily refresh
+	RevenueFrom    int64               // the revenue window start customer_stats.revenue_365 is kept for
+	Demo           string              // the date the demo book was built, "" for a real book
+	TimeZone       string              // the book's IANA time zone ("" before one was set: the process's)
+	rates          map[string]*big.Rat // exchange rates into the book currency (see Rates)
+	RatesOn        map[string]string   // the day each rate was set
+	Horizon        int                 // H of the lapse model in days (risk.horizon, default 90)
+	Lapse          *LapseModel         // the stored lapse fit (risk.fit); nil when none or unreadable
 }
 
 // EffectiveRhythm returns the g the risk engine uses.
@@ -86,6 +91,12 @@ func configKeys() map[string]configKey {
 			}
 			return nil
 		}},
+		"timezone": {"the book's time zone (IANA name, e.g. Asia/Shanghai): every process dates the book's days in it", func(v string) error {
+			if _, err := time.LoadLocation(v); err != nil || v == "" || v == "Local" {
+				return fmt.Errorf("%q is not a time zone name like Asia/Shanghai, Europe/Berlin or UTC", v)
+			}
+			return nil
+		}},
 		"date_order": {"how 12/01 reads: mdy (December 1) or dmy (12 January)", func(v string) error {
 			if v != "mdy" && v != "dmy" {
 				return fmt.Errorf("%q must be mdy or dmy", v)
@@ -112,6 +123,12 @@ func configKeys() map[string]configKey {
 
 // ValidateConfig checks a setting before it is stored.
 func ValidateConfig(key, value string) error {
+	if code, ok := strings.CutPrefix(key, "rate."); ok {
+		if !model.ValidCurrency(code) {
+			return fmt.Errorf("%q is not a currency code like CNY: set a rate with rapport config rate CNY 0.14", code)
+		}
+		return validRate(value)
+	}
 	k, ok := configKeys()[key]
 	if !ok {
 		names := make([]string, 0)
@@ -180,6 +197,22 @@ func applySetting(s *Settings, k, v string) {
 		s.RevenueFrom, _ = strconv.ParseInt(v, 10, 64)
 	case "refreshed_on":
 		s.RefreshedOn, _ = model.ParseDay(v)
+	case "timezone":
+		s.TimeZone = v
+	default:
+		if code, ok := strings.CutPrefix(k, "rate."); ok {
+			if cur, on := strings.CutSuffix(code, ".on"); on {
+				if s.RatesOn == nil {
+					s.RatesOn = map[string]string{}
+				}
+				s.RatesOn[cur] = v
+			} else if r, ok := new(big.Rat).SetString(v); ok && r.Sign() > 0 && model.ValidCurrency(code) {
+				if s.rates == nil {
+					s.rates = map[string]*big.Rat{}
+				}
+				s.rates[code] = r
+			}
+		}
 	case "demo":
 		s.Demo = v
 	case "risk.silence":
@@ -256,15 +289,33 @@ func (d *DB) SetConfig(ctx context.Context, key, value string) error {
 	if err := ValidateConfig(key, value); err != nil {
 		return err
 	}
-	return d.Write(ctx, "config "+key+" = "+value, func(t *Tx) error {
+	err := d.Write(ctx, "config "+key+" = "+value, func(t *Tx) error {
 		if err := t.setSetting(key, value); err != nil {
 			return err
+		}
+		if strings.HasPrefix(key, "rate.") {
+			// The day it was set, shown beside it; tiers use it from the
+			// next segmentation (rapport segment, or the next day).
+			if err := t.setSetting(key+".on", t.Today().String()); err != nil {
+				return err
+			}
+		}
+		if key == "timezone" {
+			// Every local date moves: recompute everyone in the new zone.
+			loc, _ := time.LoadLocation(value)
+			t.now = t.now.In(loc)
+			t.TouchAll()
 		}
 		if strings.HasPrefix(key, "risk.") || strings.HasPrefix(key, "cadence.") || key == "rhythm" || key == "currency" {
 			t.TouchAll()
 		}
 		return nil
 	})
+	if err == nil && key == "timezone" {
+		loc, _ := time.LoadLocation(value)
+		d.zone.Store(loc)
+	}
+	return err
 }
 
 // setSetting writes a setting, journaled like any row.

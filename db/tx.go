@@ -57,16 +57,7 @@ func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error
 	if err := d.CheckFile(); err != nil {
 		return err
 	}
-	var sqlTx *sql.Tx
-	var err error
-	// BEGIN IMMEDIATE waits busy_timeout (5 s) for another writer; a long
-	// import in another process can hold the lock longer, so retry a while.
-	for attempt := 0; ; attempt++ {
-		sqlTx, err = d.w.BeginTx(ctx, nil)
-		if err == nil || !isBusy(err) || attempt >= 5 {
-			break
-		}
-	}
+	sqlTx, err := d.begin(ctx)
 	if err != nil {
 		return mapError(err)
 	}
@@ -101,6 +92,14 @@ func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error
 		sqlTx.Rollback()
 		return mapError(err)
 	}
+	if t.batch != 0 {
+		d.ownMu.Lock()
+		if d.own == nil {
+			d.own = map[int64]bool{}
+		}
+		d.own[t.batch] = true
+		d.ownMu.Unlock()
+	}
 	d.checkpoint(ctx)
 	return nil
 }
@@ -122,6 +121,38 @@ func (d *DB) checkpoint(ctx context.Context) {
 	}
 	conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 	conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeoutMS))
+}
+
+// begin starts the immediate write transaction. BEGIN IMMEDIATE waits
+// busy_timeout (5 s) for another writer. While the lock's holder is a live
+// process (a long import), it keeps waiting as long as that process lives,
+// saying so once through OnWait; with no holder to be seen it retries a
+// while (30 s) and gives up with ErrBusy.
+func (d *DB) begin(ctx context.Context) (*sql.Tx, error) {
+	told := false
+	tell := func() {
+		if told || d.onWait == nil {
+			return
+		}
+		if pid, ok := writeLockHolder(d.path); ok && processAlive(pid) {
+			d.onWait(model.Sanitize(fmt.Sprintf("waiting for %s to finish writing %s…", describeProcess(pid), d.path)))
+			told = true
+		}
+	}
+	tell()
+	for attempt := 0; ; attempt++ {
+		tx, err := d.w.BeginTx(ctx, nil)
+		if err == nil || !isBusy(err) || ctx.Err() != nil {
+			return tx, err
+		}
+		if pid, ok := writeLockHolder(d.path); ok && processAlive(pid) {
+			tell()
+			continue
+		}
+		if attempt >= 5 {
+			return tx, err
+		}
+	}
 }
 
 // ensureBatch opens the undo batch on the first journaled change, and drops

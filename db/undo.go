@@ -41,8 +41,9 @@ func (d *DB) undoRedo(ctx context.Context, undo bool) (string, error) {
 		if !undo {
 			q = `SELECT id, description FROM change_batches WHERE state = 'undone' ORDER BY id ASC LIMIT 1`
 		}
-		var batch int64
-		if err := t.tx.QueryRowContext(ctx, q).Scan(&batch, &desc); err != nil {
+		q = strings.Replace(q, "SELECT id, description", "SELECT id, description, at", 1)
+		var batch, at int64
+		if err := t.tx.QueryRowContext(ctx, q).Scan(&batch, &desc, &at); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				if undo {
 					return ErrNothingToUndo
@@ -87,6 +88,9 @@ func (d *DB) undoRedo(ctx context.Context, undo bool) (string, error) {
 				return err
 			}
 		}
+		if err := t.syncTierHistory(cs, at, undo); err != nil {
+			return err
+		}
 		state := "undone"
 		if !undo {
 			state = "done"
@@ -128,28 +132,27 @@ func (t *Tx) applyImage(table string, from, to sql.NullString) error {
 	if err != nil {
 		return err
 	}
-	// Refuse to clobber a later change: the row must still be as the
-	// journal left it (same version where the table has one).
-	if fromImg != nil {
-		if cur == nil {
-			return fmt.Errorf("%s %v was removed since; %w", singular(table), keys[0], errConflictUndo)
+	var curImg map[string]any
+	if cur != nil {
+		if curImg, err = decodeImage(*cur); err != nil {
+			return err
 		}
-		if hasCol(m.cols, "version") {
-			curImg, err := decodeImage(*cur)
-			if err != nil {
-				return err
-			}
-			if fmt.Sprint(curImg["version"]) != fmt.Sprint(fromImg["version"]) {
-				return fmt.Errorf("%s %v was changed again since; %w", singular(table), keys[0], errConflictUndo)
-			}
-		}
-	} else if cur != nil {
+	}
+	// Refuse to clobber a later change: what the command wrote must still
+	// be there.
+	switch {
+	case fromImg != nil && curImg == nil:
+		return fmt.Errorf("%s %v was removed since; %w", singular(table), keys[0], errConflictUndo)
+	case fromImg == nil && curImg != nil:
 		return fmt.Errorf("%s %v exists again; %w", singular(table), keys[0], errConflictUndo)
 	}
 	t.touchImage(table, fromImg)
 	t.touchImage(table, toImg)
 	switch {
 	case toImg == nil:
+		if hasCol(m.cols, "version") && fmt.Sprint(curImg["version"]) != fmt.Sprint(fromImg["version"]) {
+			return fmt.Errorf("%s %v was changed again since; %w", singular(table), keys[0], errConflictUndo)
+		}
 		_, err = t.tx.ExecContext(t.ctx, "DELETE FROM "+table+" WHERE "+keyWhere(m.keys), keys...)
 	case fromImg == nil:
 		vals := make([]any, len(m.cols))
@@ -158,16 +161,87 @@ func (t *Tx) applyImage(table string, from, to sql.NullString) error {
 		}
 		_, err = t.tx.ExecContext(t.ctx, "INSERT INTO "+table+" ("+strings.Join(m.cols, ", ")+") VALUES ("+placeholders(len(m.cols))+")", vals...)
 	default:
-		set := make([]string, len(m.cols))
-		vals := make([]any, 0, len(m.cols)+len(keys))
-		for i, c := range m.cols {
-			set[i] = c + " = ?"
-			vals = append(vals, toImg[c])
-		}
-		vals = append(vals, keys...)
-		_, err = t.tx.ExecContext(t.ctx, "UPDATE "+table+" SET "+strings.Join(set, ", ")+" WHERE "+keyWhere(m.keys), vals...)
+		err = t.restoreColumns(table, m, keys, fromImg, toImg, curImg)
 	}
 	return err
+}
+
+// bookkeeping columns are not part of what a command changed.
+func bookkeeping(col string) bool { return col == "version" || col == "updated_at" }
+
+// restoreColumns moves only the columns the command changed (from → to),
+// leaving every other column as it is now (a tier the daily segmentation
+// moved since, say). When one of those columns no longer holds what the
+// command left there, something else changed it since: refuse, naming it.
+func (t *Tx) restoreColumns(table string, m tableMeta, keys []any, fromImg, toImg, curImg map[string]any) error {
+	var set []string
+	var vals []any
+	var changed []string
+	for _, c := range m.cols {
+		if bookkeeping(c) || fmt.Sprint(fromImg[c]) == fmt.Sprint(toImg[c]) {
+			continue
+		}
+		if fmt.Sprint(curImg[c]) != fmt.Sprint(fromImg[c]) {
+			changed = append(changed, c)
+			continue
+		}
+		set = append(set, c+" = ?")
+		vals = append(vals, toImg[c])
+	}
+	if len(changed) > 0 {
+		return fmt.Errorf("the %s of %s %v changed since (by another command, another program or the daily refresh); %w",
+			strings.Join(changed, ", "), singular(table), keys[0], errConflictUndo)
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	if hasCol(m.cols, "version") {
+		if fmt.Sprint(curImg["version"]) == fmt.Sprint(fromImg["version"]) {
+			// Nothing that counts as an edit happened since: the row's
+			// bookkeeping goes back exactly too.
+			set = append(set, "version = ?", "updated_at = ?")
+			vals = append(vals, toImg["version"], toImg["updated_at"])
+		} else {
+			set = append(set, "version = version + 1", "updated_at = ?")
+			vals = append(vals, t.now.Unix())
+		}
+	}
+	vals = append(vals, keys...)
+	_, err := t.tx.ExecContext(t.ctx, "UPDATE "+table+" SET "+strings.Join(set, ", ")+" WHERE "+keyWhere(m.keys), vals...)
+	return err
+}
+
+// syncTierHistory keeps the tier history in step with an undone or redone
+// command: each tier change the command made was recorded in tier_changes
+// at the command's time (not journaled, as the daily segmentation's are
+// not); undo removes that record, redo writes it again.
+func (t *Tx) syncTierHistory(cs []change, at int64, undo bool) error {
+	for _, c := range cs {
+		if c.table != "customers" || !c.before.Valid || !c.after.Valid {
+			continue
+		}
+		before, err1 := decodeImage(c.before.String)
+		after, err2 := decodeImage(c.after.String)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		from, to := fmt.Sprint(before["tier"]), fmt.Sprint(after["tier"])
+		if from == to {
+			continue
+		}
+		if undo {
+			_, err := t.tx.ExecContext(t.ctx, `DELETE FROM tier_changes WHERE id = (SELECT max(id) FROM tier_changes
+				WHERE customer_id = ? AND from_tier = ? AND to_tier = ? AND changed_at = ?)`, c.rowID, from, to, at)
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if err := recordTierChange(t.ctx, t.tx, c.rowID, model.Tier(from), model.Tier(to), at); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 var errConflictUndo = fmt.Errorf("undo would overwrite a later change (%w)", model.ErrConflict)
@@ -289,4 +363,23 @@ func (d *DB) LastChange(ctx context.Context) (string, error) {
 		return "", nil
 	}
 	return s, err
+}
+
+// LastChangeFrom describes the command Undo would revert ("" when none)
+// and whether this handle made it. The app undoes its own last command
+// directly and asks first when the last change came from elsewhere (the
+// command line, another window): "Undo 'log call with 王芳' made elsewhere?".
+func (d *DB) LastChangeFrom(ctx context.Context) (desc string, mine bool, err error) {
+	var id int64
+	err = d.r.QueryRowContext(ctx, `SELECT id, description FROM change_batches WHERE state = 'done' ORDER BY id DESC LIMIT 1`).Scan(&id, &desc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	d.ownMu.Lock()
+	mine = d.own[id]
+	d.ownMu.Unlock()
+	return desc, mine, nil
 }

@@ -270,7 +270,10 @@ func (g *gen) finish(q db.Querier) error {
 			return err
 		}
 	}
-	tiers := model.AssignTiers(g.revenue)
+	tiers, err := db.AssignTiers(g.ctx, q, g.revenue, g.now)
+	if err != nil {
+		return err
+	}
 	var upgrades []int64
 	for id, tier := range tiers {
 		if tier != model.TierC && !g.pinned[id] {

@@ -165,9 +165,15 @@ func runUndo(undo bool) func(*Env, []string) int {
 
 func runConfig(e *Env, args []string) int {
 	c := newCommand(e, "config [KEY [VALUE]]", "With no KEY, lists every setting with its value; with KEY, prints one; with\nKEY VALUE, changes it (undoable). Settings:\n"+configHelp())
-	pos, code, done := c.parse(args, 0, 2)
+	pos, code, done := c.parse(args, 0, 3)
 	if done {
 		return code
+	}
+	if len(pos) >= 2 && pos[0] == "rate" {
+		// config rate CNY 0.14: the exchange rate into the book currency.
+		pos = append([]string{db.RateKey(pos[1])}, pos[2:]...)
+	} else if len(pos) == 3 {
+		return c.usageErr("config takes KEY VALUE, or rate CURRENCY VALUE (rapport config rate CNY 0.14)")
 	}
 	if len(pos) == 2 {
 		if err := db.ValidateConfig(pos[0], strings.TrimSpace(pos[1])); err != nil {
@@ -182,6 +188,25 @@ func runConfig(e *Env, args []string) int {
 			return fail(e, "config", err)
 		}
 		fmt.Fprintf(e.Stdout, "%s = %s\n", pos[0], strings.TrimSpace(pos[1]))
+		return ExitOK
+	}
+	if len(pos) == 1 && strings.HasPrefix(pos[0], "rate.") {
+		b, err := openBook(e, true)
+		if err != nil {
+			return fail(e, "config", err)
+		}
+		defer b.Close()
+		set, err := b.Settings(e.Ctx)
+		if err != nil {
+			return fail(e, "config", err)
+		}
+		code := strings.TrimPrefix(pos[0], "rate.")
+		r, ok := set.Rates()[code]
+		if !ok {
+			fmt.Fprintf(e.Stdout, "no rate for %s: its customers are ranked among themselves (set one: rapport config rate %s 0.14)\n", clean(code), clean(code))
+			return ExitOK
+		}
+		fmt.Fprintf(e.Stdout, "1 %s = %s %s (set %s)\n", clean(code), r.FloatString(6), set.Currency, clean(set.RatesOn[code]))
 		return ExitOK
 	}
 	if len(pos) == 1 {
@@ -207,6 +232,15 @@ func runConfig(e *Env, args []string) int {
 	help := db.ConfigKeys()
 	for _, k := range keys(help) {
 		t.row(k, clean(vals[k]), help[k])
+	}
+	rates := set.Rates()
+	codes := make([]string, 0, len(rates))
+	for c := range rates {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		t.row("rate "+c, rates[c].FloatString(6)+" "+set.Currency, "set "+clean(set.RatesOn[c])+"; tiers convert "+c+" revenue at this rate")
 	}
 	t.flush()
 	return ExitOK
@@ -236,7 +270,12 @@ func configValues(s db.Settings) map[string]string {
 	if s.DateOrder == model.DayFirst {
 		order = "dmy"
 	}
+	zone := s.TimeZone
+	if zone == "" {
+		zone = "(none: each process's own)"
+	}
 	out := map[string]string{
+		"timezone":              zone,
 		"currency":              s.Currency,
 		"date_order":            order,
 		"rhythm":                strconv.Itoa(s.RhythmOverride),
@@ -282,6 +321,9 @@ func runCheck(e *Env, args []string) int {
 		fmt.Fprintln(e.Stdout, "stats:        match a recompute")
 	} else {
 		fmt.Fprintf(e.Stdout, "stats:        %d differ from a recompute: %s\n", len(rep.StatsDiffs), strings.Join(rep.StatsDiffs, ", "))
+	}
+	if len(rep.NotCompared) > 0 {
+		fmt.Fprintf(e.Stdout, "not compared: %s\n", strings.Join(rep.NotCompared, "; "))
 	}
 	if len(rep.BadAmounts) == 0 {
 		fmt.Fprintln(e.Stdout, "amounts:      within bounds")
@@ -339,7 +381,7 @@ func runVersion(e *Env, args []string) int {
 			return fail(e, "version", derr)
 		}
 		defer os.RemoveAll(dir)
-		b, err = db.Open(e.Ctx, filepath.Join(dir, "v.db"), db.Options{Now: e.Now, Locale: e.Locale})
+		b, err = db.Open(e.Ctx, filepath.Join(dir, "v.db"), db.Options{Now: e.Now, Locale: e.Locale, Zone: e.Zone})
 		if err != nil {
 			return fail(e, "version", err)
 		}

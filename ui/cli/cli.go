@@ -39,6 +39,9 @@ type Env struct {
 	// Locale is the user's locale (LC_ALL, LC_MONETARY or LANG, the first
 	// set); it picks a new book's currency.
 	Locale string
+	// Zone is the user's time zone with its IANA name (nil: unknown); a new
+	// book records it as its time zone.
+	Zone *time.Location
 	// DumbTerminal is true under TERM=dumb: text output keeps to plain bars
 	// and tables (no line charts).
 	DumbTerminal bool

@@ -88,7 +88,7 @@ func buildDemo(e *Env, path string, customers int, seed int64) int {
 	}
 	fmt.Fprintf(e.Stderr, "rapport demo: building a sample book of %d customers (seed %d) at %s\n", customers, seed, path)
 	start := time.Now()
-	b, err := db.Open(e.Ctx, path, db.Options{Now: e.Now, Locale: e.Locale})
+	b, err := db.Open(e.Ctx, path, db.Options{Now: e.Now, Locale: e.Locale, Zone: e.Zone})
 	if err != nil {
 		return fail(e, "demo", err)
 	}

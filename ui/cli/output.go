@@ -19,21 +19,28 @@ func openBook(e *Env, mustExist bool) (*db.DB, error) {
 	if e.DBPath == "" {
 		return nil, errors.New("no database path: give one with --db PATH or RAPPORT_DB")
 	}
-	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale})
+	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale, Zone: e.Zone,
+		OnWait: func(msg string) { fmt.Fprintf(e.Stderr, "rapport: %s\n", clean(msg)) }})
 }
 
 // openRisk opens an existing book and brings its materialised risk up to
 // date, as every verb that reads risk must (so it agrees with the app).
+// When the book cannot take the refresh (read-only, disk full, locked),
+// reading still works on today's view and stderr says it was not saved.
 func openRisk(e *Env) (*db.DB, error) {
 	b, err := openBook(e, true)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := b.Refresh(e.Ctx); err != nil {
+	v, _, err := b.RefreshForReading(e.Ctx)
+	if err != nil {
 		b.Close()
 		return nil, err
 	}
-	return b, nil
+	if ns := v.NotSaved(); ns != nil {
+		fmt.Fprintf(e.Stderr, "rapport: note: %s\n", clean(ns.Error()))
+	}
+	return v, nil
 }
 
 // fail prints err on stderr for verb name and returns the exit code: 2 for

@@ -61,10 +61,12 @@ func runReport(e *Env, args []string) int {
 	return ExitOK
 }
 
-const segmentAbout = `Recomputes every customer's tier from the last 365 days of revenue (orders in
-the book currency): the customers making the first 70% of revenue are A, the
-next 20% B, the rest C; customers without revenue are C; pinned tiers are kept.
-Prints each change and a total. One undoable command (rapport undo).`
+const segmentAbout = `Recomputes every customer's tier from the last 365 days of revenue: the
+customers making the first 70% of revenue are A, the next 20% B, the rest C;
+customers without revenue are C; pinned tiers are kept. Orders in another
+currency are converted at the rate set with rapport config rate CNY 0.14; the
+customers of a currency without a rate are ranked among themselves (the report
+says which). Prints each change and a total. One undoable command (rapport undo).`
 
 func runSegment(e *Env, args []string) int {
 	c := newCommand(e, "segment [--dry-run]", segmentAbout)

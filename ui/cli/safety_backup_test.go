@@ -136,12 +136,7 @@ func TestCheckRefusesAnIncompleteFile(t *testing.T) {
 // book (as uid 65534) can back it up, and the copy is a good book.
 func TestBackupOfAReadOnlyBook(t *testing.T) {
 	bin := safetyBinary(t)
-	if _, err := exec.LookPath("setpriv"); err != nil || os.Geteuid() != 0 {
-		t.Skip("needs root and setpriv to run as an unprivileged user (root ignores file modes)")
-	}
-	dir := t.TempDir()
-	os.Chmod(dir, 0o755)
-	os.Chmod(filepath.Dir(dir), 0o755)
+	dir := unprivilegedDir(t)
 	ro := filepath.Join(dir, "ro")
 	os.MkdirAll(ro, 0o755)
 	book := filepath.Join(ro, "book.db")

@@ -149,6 +149,12 @@ func segments(w *writer, r db.Report) {
 		bars = append(bars, chart.Bar{Label: clean(string(t.Tier)), Value: bookMinor(t.Revenue, r.Currency), Text: text})
 	}
 	w.bars(bars)
+	if len(seg.Rates) > 0 {
+		w.field("Rates", clean(strings.Join(seg.Rates, "; ")))
+	}
+	if len(seg.RankedApart) > 0 {
+		w.field("Ranked apart", clean(strings.Join(seg.RankedApart, ", "))+" customers are ranked among themselves (no exchange rate: rapport config rate CODE RATE)")
+	}
 	if seg.ChangedThisMonth != nil {
 		w.field("Changed tier", fmt.Sprintf("%d this month", *seg.ChangedThisMonth))
 	} else {
