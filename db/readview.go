@@ -52,6 +52,8 @@ func (d *DB) RefreshForReading(ctx context.Context) (*DB, RefreshResult, error) 
 	}
 	view.base = d // closed with the view
 	view.notSaved = fmt.Errorf("%w (%w): showing it computed on a temporary copy; nothing was changed", ErrNotSaved, cause)
+	// The copy is for reading: a write to it would be lost with it.
+	view.readOnly = true
 	return view, res, nil
 }
 

@@ -51,6 +51,9 @@ func (t *Tx) TouchAll() { t.all = true }
 // undo journal ("" for changes that are not user commands, e.g. Refresh).
 // All of it lands or none of it.
 func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error {
+	if d.readOnly && d.notSaved != nil {
+		return fmt.Errorf("%w: nothing was saved, the book cannot take writes now: %v", ErrReadOnly, d.notSaved)
+	}
 	if d.readOnly {
 		return fmt.Errorf("%w: %s is read-only for this user; nothing was saved (check the permissions of the file and its folder)", ErrReadOnly, d.path)
 	}

@@ -44,6 +44,9 @@ type Options struct {
 	NoWatch bool
 	// NoCharts draws Reports with bars instead of line charts (TERM=dumb).
 	NoCharts bool
+	// Notice is the status line's first message (the book was reopened,
+	// today's refresh could not be saved).
+	Notice string
 }
 
 // pollEvery is how often the app looks for writes by another process
@@ -68,6 +71,12 @@ type App struct {
 	height   int
 	noWatch  bool
 
+	// replaced is set when the book was replaced on disk: the app quits and
+	// Run opens the new file.
+	replaced bool
+	// undoAsked holds the description of a change made elsewhere that the
+	// next u undoes (the first u asked).
+	undoAsked string
 	goal      *model.GoalProgress // this month's main goal for the summary line
 	counts    db.TriageCounts
 	countsErr error
@@ -136,6 +145,9 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 	default:
 		a.active = common.ScreenCustomers
 	}
+	if opts.Notice != "" {
+		a.status, a.statusErr = opts.Notice, true
+	}
 	a.resize(opts.Width, opts.Height)
 	return a, nil
 }
@@ -146,7 +158,7 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.start(a.active)}
 	if !a.noWatch {
-		cmds = append(cmds, a.watchCmd(), a.midnightCmd())
+		cmds = append(cmds, a.watchCmd(), a.midnightCmd(), a.checkFileCmd(), a.minuteCmd())
 	}
 	return tea.Batch(cmds...)
 }
@@ -248,6 +260,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case watchReadyMsg, dataVersionMsg, midnightMsg, refreshedMsg:
 		return a, a.watchUpdate(msg)
 	}
+	if cmd, ok := a.guardUpdate(msg); ok {
+		return a, cmd
+	}
 	return a, a.deliver(from, msg)
 }
 
@@ -310,6 +325,9 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return tea.Quit
 	}
+	if !key.Matches(msg, a.keys.Undo) {
+		a.undoAsked = "" // only the very next u confirms
+	}
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 		// Keys typed faster than they are read arrive as one message
 		// ("/王芳"); take them one at a time so "/" still opens the filter.
@@ -349,7 +367,7 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, a.keys.Prev):
 		return a.cycle(-1)
 	case key.Matches(msg, a.keys.Undo):
-		return a.undoCmd(false)
+		return a.askUndo()
 	case key.Matches(msg, a.keys.Redo):
 		return a.undoCmd(true)
 	}

@@ -11,40 +11,66 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/ui/common"
 )
 
 // Run opens the book at path (creating it when missing), brings its risk up
 // to date and runs the app in the alternate screen until the user quits.
-// It returns the process exit code: 0, or 1 with a message on stderr when
-// the file cannot be opened or the terminal fails.
+// When the file is replaced on disk while the app is open (a sync tool, a
+// copy saved over it), the app stops writing to the old one and Run opens
+// the new one, saying so. It returns the process exit code: 0, or 1 with a
+// message on stderr when the file cannot be opened or the terminal fails.
 func Run(ctx context.Context, path string, now func() time.Time) int {
+	notice := ""
+	for {
+		reopen, code := runOnce(ctx, path, now, notice)
+		if !reopen {
+			return code
+		}
+		notice = "The book was replaced on disk (a sync tool or a copy saved over it): reopened it; a change made in the last second may not have been saved"
+	}
+}
+
+// runOnce runs the app over the book once; reopen is true when it stopped
+// because the file was replaced.
+func runOnce(ctx context.Context, path string, now func() time.Time, notice string) (reopen bool, code int) {
 	d, err := db.Open(ctx, path, db.Options{Now: now})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rapport: %v\n", err)
-		return 1
+		return false, 1
 	}
 	defer d.Close()
-	if _, err := d.Refresh(ctx); err != nil {
+	// Reading keeps working when today's refresh cannot be saved (a
+	// read-only book, a full disk): the app then shows a view computed on a
+	// temporary copy and says so; it saves nothing.
+	view, _, err := d.RefreshForReading(ctx)
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "rapport: cannot bring %s up to date: %v\n", path, err)
-		return 1
+		return false, 1
 	}
-	opts := Options{NoCharts: os.Getenv("TERM") == "dumb"}
+	if view != d {
+		defer view.Close()
+	}
+	opts := Options{NoCharts: os.Getenv("TERM") == "dumb", Notice: notice}
+	if ns := view.NotSaved(); ns != nil {
+		opts.Notice = common.ErrorText(ns)
+	}
 	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
 		opts.Width, opts.Height = w, h
 	}
 	// Ask the terminal for its background once, before Bubble Tea owns the
 	// input, so adaptive colours do not query it mid-frame.
 	lipgloss.HasDarkBackground()
-	app, err := NewApp(ctx, d, opts)
+	app, err := NewApp(ctx, view, opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rapport: cannot read %s: %v\n", path, err)
-		return 1
+		return false, 1
 	}
 	defer app.Close()
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		fmt.Fprintf(os.Stderr, "rapport: %v\n", err)
-		return 1
+		return false, 1
 	}
-	return 0
+	return app.replaced, 0
 }

@@ -115,6 +115,10 @@ func TestTmuxLogUndoArchive(t *testing.T) {
 	if strings.Index(day2, "Follow up:") < strings.Index(day2, "Due today") || strings.Index(day2, "Follow up:") > strings.Index(day2, "At risk") {
 		t.Fatalf("the follow-up is not in the Due today section:\n%s", day2)
 	}
+	// The change was made by yesterday's run: the first u names it and
+	// asks, the second undoes it.
+	s.Keys("u")
+	s.WaitFor(`The last change, "schedule next follow-up with Acme Ltd", was made elsewhere`)
 	s.Keys("u")
 	undone := s.WaitFor("Undone: schedule next follow-up with Acme Ltd", "Due today · none", "0 due today")
 	if strings.Contains(undone, "Follow up: Called") {
