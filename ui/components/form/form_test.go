@@ -332,3 +332,28 @@ func TestMultilineField(t *testing.T) {
 		t.Fatalf("interaction %+v, %v", in, err)
 	}
 }
+
+// Issue 21 item 11: a save marks every invalid field at once, not one per
+// attempt.
+func TestEveryInvalidFieldIsMarkedAtOnce(t *testing.T) {
+	f, msgs := press(t, FollowupForm(model.Followup{CustomerID: 7}, testOptions()), "ctrl+s")
+	if hasMsg[SubmittedMsg](msgs) {
+		t.Fatal("an empty follow-up was submitted")
+	}
+	if f.FieldError("title") == "" || f.FieldError("due") == "" {
+		t.Fatalf("title error %q, due error %q: both must be marked", f.FieldError("title"), f.FieldError("due"))
+	}
+	if f.Focused() != "title" {
+		t.Fatalf("focus on %q, want the first invalid field", f.Focused())
+	}
+	f.SetSize(100, 24)
+	v := f.View()
+	if n := strings.Count(v, "✗ "); n != 3 { // two fields and the status line
+		t.Fatalf("want two marked fields and the status line, got %d marks:\n%s", n, v)
+	}
+	// Fixing one leaves the other marked.
+	f, _ = press(t, f, "text:Call back", "ctrl+s")
+	if f.FieldError("title") != "" || f.FieldError("due") == "" || f.Focused() != "due" {
+		t.Fatalf("title %q due %q focus %q", f.FieldError("title"), f.FieldError("due"), f.Focused())
+	}
+}
