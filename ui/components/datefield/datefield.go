@@ -37,6 +37,8 @@ type Model struct {
 	when    model.When
 	err     error
 	preview string
+	// noPast refuses a day before today (a snooze never goes back).
+	noPast bool
 }
 
 // inputWidth is how many cells the text input shows; dates people type are short.
@@ -61,6 +63,14 @@ func New(label string, now func() time.Time, order model.DateOrder, mode model.D
 func (m *Model) SetValue(s string) {
 	m.input.SetValue(s)
 	m.input.CursorEnd()
+	m.parse()
+}
+
+// RefusePast makes a day before today an error, shown as the user types
+// (a snooze date must be today or later), instead of a preview that the
+// confirm then refuses.
+func (m *Model) RefusePast() {
+	m.noPast = true
 	m.parse()
 }
 
@@ -114,8 +124,25 @@ func (m *Model) parse() {
 		m.when, m.preview, m.err = model.When{}, "", err
 		return
 	}
+	today := model.DayOf(now)
+	if m.noPast && w.Day < today {
+		m.when, m.preview = model.When{}, ""
+		m.err = PastError{Desc: w.Describe(today)}
+		return
+	}
 	m.when, m.err = w, nil
-	m.preview = w.Describe(model.DayOf(now))
+	m.preview = w.Describe(today)
+}
+
+// PastError is the error of a day before today in a field that refuses
+// the past (RefusePast): it names the day it read and what to pick instead.
+type PastError struct {
+	// Desc is the day as the preview would have shown it.
+	Desc string
+}
+
+func (e PastError) Error() string {
+	return e.Desc + " is in the past: pick today or later"
 }
 
 // emptyError is the error of an empty field: View shows nothing for it.

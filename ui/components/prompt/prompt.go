@@ -72,6 +72,7 @@ func NewSnooze(o Options, label string, needReason bool) *Snooze {
 		styles:     o.Styles,
 		today:      func() model.Day { return model.DayOf(o.Now()) },
 	}
+	p.date.RefusePast()
 	p.date.Focus()
 	if needReason {
 		p.reason = textinput.New()
@@ -109,7 +110,7 @@ func (p *Snooze) Update(msg tea.Msg, keys KeyMap, confirm func(day model.Day, hh
 				p.reason.Blur()
 				return p.date.Focus(), false
 			}
-			if w.Day < p.today() {
+			if w.Day < p.today() { // RefusePast catches it; a clock that moved on may not
 				p.err = "that date is in the past: pick today or later"
 				return nil, false
 			}
