@@ -41,8 +41,9 @@ type Model struct {
 	noPast bool
 }
 
-// inputWidth is how many cells the text input shows; dates people type are short.
-const inputWidth = 14
+// minInputWidth is the fewest cells the text input takes; it grows with
+// what is typed (and the placeholder while focused) up to the width given.
+const minInputWidth = 14
 
 // New returns a blurred, empty date field. now is the clock the dates are
 // relative to; mode says whether a bare weekday lies ahead (due dates) or
@@ -52,7 +53,7 @@ func New(label string, now func() time.Time, order model.DateOrder, mode model.D
 	in.Prompt = ""
 	in.Placeholder = "tomorrow, fri, +3d, 12/01, 明天"
 	in.CharLimit = 64
-	in.Width = inputWidth
+	in.Width = minInputWidth
 	in.Cursor.SetMode(cursor.CursorStatic)
 	m := Model{input: in, label: label, now: now, order: order, mode: mode, styles: st}
 	m.parse()
@@ -64,6 +65,7 @@ func (m *Model) SetValue(s string) {
 	m.input.SetValue(s)
 	m.input.CursorEnd()
 	m.parse()
+	m.fit()
 }
 
 // RefusePast makes a day before today an error, shown as the user types
@@ -89,16 +91,46 @@ func (m Model) Err() error { return m.err }
 func (m Model) Preview() string { return m.preview }
 
 // Focus gives the field the keyboard.
-func (m *Model) Focus() tea.Cmd { return m.input.Focus() }
+func (m *Model) Focus() tea.Cmd {
+	cmd := m.input.Focus()
+	m.fit()
+	return cmd
+}
 
 // Blur takes the keyboard away.
-func (m *Model) Blur() { m.input.Blur() }
+func (m *Model) Blur() {
+	m.input.Blur()
+	m.fit()
+}
 
 // Focused reports whether the field has the keyboard.
 func (m Model) Focused() bool { return m.input.Focused() }
 
 // SetWidth sets the total width View may use.
-func (m *Model) SetWidth(w int) { m.width = w }
+func (m *Model) SetWidth(w int) {
+	m.width = w
+	m.fit()
+}
+
+// fit sizes the text input to its content: every typed cell and the cursor
+// show (nothing scrolls off while there is room), within the width left
+// of the label.
+func (m *Model) fit() {
+	need := ansi.StringWidth(m.input.Value()) + 1
+	if m.input.Focused() && m.input.Value() == "" {
+		need = ansi.StringWidth(m.input.Placeholder) + 1
+	}
+	w := max(need, minInputWidth)
+	if m.width > 0 {
+		avail := m.width - 2 // the cursor's cell, and the … when the preview is cut
+		if m.label != "" {
+			avail -= ansi.StringWidth(m.label) + 1
+		}
+		w = min(w, max(avail, 1))
+	}
+	m.input.Width = w
+	m.input.SetCursor(m.input.Position()) // scroll again for the new width
+}
 
 // Update handles key presses while focused and re-parses after each.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
@@ -108,6 +140,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.input.Value() != before {
 		m.parse()
 	}
+	m.fit()
 	return m, cmd
 }
 
