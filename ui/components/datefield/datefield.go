@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
 // Styles are the field's looks; the caller builds them once.
@@ -22,6 +23,8 @@ type Styles struct {
 	Label   lipgloss.Style
 	Preview lipgloss.Style
 	Error   lipgloss.Style
+	// Line is the look of the text input.
+	Line textline.Styles
 }
 
 // Model is a date field. Use New; the zero value is not usable.
@@ -116,13 +119,13 @@ func (m *Model) SetWidth(w int) {
 // show (nothing scrolls off while there is room), within the width left
 // of the label.
 func (m *Model) fit() {
-	need := ansi.StringWidth(m.input.Value()) + 1
+	need := ansi.StringWidth(m.input.Value()) + 1 // and the cursor
 	if m.input.Focused() && m.input.Value() == "" {
-		need = ansi.StringWidth(m.input.Placeholder) + 1
+		need = ansi.StringWidth(textline.PlaceholderPrefix+m.input.Placeholder) + 1
 	}
 	w := max(need, minInputWidth)
 	if m.width > 0 {
-		avail := m.width - 2 // the cursor's cell, and the … when the preview is cut
+		avail := m.width - 1 // the … when the preview is cut
 		if m.label != "" {
 			avail -= ansi.StringWidth(m.label) + 1
 		}
@@ -198,7 +201,7 @@ func (m Model) View() string {
 		b.WriteString(m.styles.Label.Render(m.label))
 		b.WriteString(" ")
 	}
-	b.WriteString(m.input.View())
+	b.WriteString(textline.View(m.input, m.input.Width, m.styles.Line))
 	b.WriteString("  ")
 	switch {
 	case m.err == nil:

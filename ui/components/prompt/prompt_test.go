@@ -6,7 +6,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/rapportcrm/rapport/model"
 )
@@ -70,5 +72,29 @@ func TestSnoozePreviewRefusesThePast(t *testing.T) {
 	}
 	if _, ok := keys(t, p, 100, "enter"); !ok {
 		t.Fatal("today was not confirmed")
+	}
+}
+
+// Issue 21 item 8: in the two-field snooze prompt, › marks the field with
+// the keyboard, and the cursor shows, without colour.
+func TestSnoozeFocusShowsWithoutColour(t *testing.T) {
+	// As under NO_COLOR: the default renderer draws no colour or attribute.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	p := NewSnooze(testOptions(), "Snooze until:", true)
+	p.Title = "Renewal"
+	frame, _ := keys(t, p, 80, "fri")
+	lines := strings.Split(ansi.Strip(frame), "\n")
+	if !strings.HasPrefix(lines[1], "› Snooze until: fri█") || !strings.HasPrefix(lines[2], "  Reason: ") {
+		t.Fatalf("the date field should be marked:\n%s", strings.Join(lines, "\n"))
+	}
+	frame, _ = keys(t, p, 80, "tab")
+	lines = strings.Split(ansi.Strip(frame), "\n")
+	if !strings.HasPrefix(lines[1], "  Snooze until: fri") || !strings.HasPrefix(lines[2], "› Reason: █e.g. why it can wait") {
+		t.Fatalf("the reason field should be marked:\n%s", strings.Join(lines, "\n"))
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 80 {
+			t.Fatalf("line %q is wider than 80", l)
+		}
 	}
 }
