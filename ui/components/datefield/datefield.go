@@ -119,7 +119,7 @@ func (m *Model) SetWidth(w int) {
 // show (nothing scrolls off while there is room), within the width left
 // of the label.
 func (m *Model) fit() {
-	need := ansi.StringWidth(m.input.Value()) + 1 // and the cursor
+	need := ansi.StringWidth(textline.Settle(m.input.Value())) + 1 // and the cursor
 	if m.input.Focused() && m.input.Value() == "" {
 		need = ansi.StringWidth(textline.PlaceholderPrefix+m.input.Placeholder) + 1
 	}

@@ -60,6 +60,10 @@ func clusters(s string) []cluster {
 		var w int
 		c, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
 		n := len([]rune(c))
+		if unsettled(c) {
+			c = Settle(c)
+			w = uniseg.StringWidth(c)
+		}
 		out = append(out, cluster{s: c, w: w, r0: r, r1: r + n})
 		r += n
 	}
@@ -210,4 +214,34 @@ func cut(s string, w int) string {
 		used += c.w
 	}
 	return b.String() + "…"
+}
+
+// Settle drops the code points terminals disagree on the width of, so
+// that what is measured is what every terminal draws: emoji skin-tone
+// modifiers (tmux and others draw 👍🏽 in four cells, lipgloss counts two:
+// it becomes 👍) and the emoji presentation selector VS16 (❤️ is two cells
+// to lipgloss and one to tmux: it becomes ❤, one cell to both). Joined
+// sequences (👨‍👩‍👧) are kept; tmux draws them in the two cells counted.
+func Settle(s string) string {
+	if !unsettled(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isUnsettled(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isUnsettled(r rune) bool { return r == 0xfe0f || (r >= 0x1f3fb && r <= 0x1f3ff) }
+
+// unsettled reports whether s holds a rune Settle drops.
+func unsettled(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.IndexFunc(s[i:], isUnsettled) >= 0
+		}
+	}
+	return false
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func input(value string, focused bool) textinput.Model {
@@ -38,5 +40,41 @@ func TestWithoutColourNothingIsLost(t *testing.T) {
 	in.SetCursor(1)
 	if got := render(in, 10, st, true); got != "C▌all     " {
 		t.Fatalf("cursor inside %q", got)
+	}
+}
+
+// Issue 21 item 9: an input measures and scrolls by cluster, as the
+// terminal draws them.
+func TestClustersAreWholeAndWidthsExact(t *testing.T) {
+	for _, name := range []string{"Amy 👍🏽 Lee", "👨‍👩‍👧 family", "I ❤️ tea", "王芳👍🏽❤️👨‍👩‍👧"} {
+		for w := 1; w < 16; w++ {
+			for _, focused := range []bool{true, false} {
+				in := input(name, focused)
+				for pos := 0; pos <= len([]rune(name)); pos++ {
+					in.SetCursor(pos)
+					got := render(in, w, Styles{}, true)
+					if n := ansi.StringWidth(got); n != w {
+						t.Fatalf("%q w=%d pos=%d focused=%v: %q is %d wide", name, w, pos, focused, got, n)
+					}
+					for _, frag := range []string{"\u200d", "\ufe0f", "\U0001f3fd", "\U0001f3fb"} {
+						if strings.HasPrefix(strings.TrimLeft(got, "▌█"), frag) {
+							t.Fatalf("%q w=%d pos=%d: a cluster was split: %q", name, w, pos, got)
+						}
+					}
+					if !strings.Contains(name, "👨‍👩‍👧") || strings.Contains(got, "👨") == strings.Contains(got, "👨‍👩‍👧") {
+						continue
+					}
+					t.Fatalf("%q w=%d: the family was split: %q", name, w, got)
+				}
+			}
+		}
+	}
+	// Typing a cluster rune by rune ends with it whole.
+	in := input("", true)
+	for _, r := range "👍🏽" {
+		in, _ = in.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	if got := render(in, 6, Styles{}, true); got != "👍█   " {
+		t.Fatalf("typed cluster %q", got)
 	}
 }
