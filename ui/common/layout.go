@@ -6,26 +6,34 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
 // Clean makes a database string safe to print on one line.
 func Clean(s string) string { return model.Sanitize(s) }
 
 // Width measures printed cells the way lipgloss does (grapheme clusters,
-// East Asian wide characters count two).
-func Width(s string) int { return ansi.StringWidth(s) }
+// East Asian wide characters count two), of s as Settle draws it.
+func Width(s string) int { return ansi.StringWidth(Settle(s)) }
 
 // Truncate cuts s (which may hold ANSI styles) to at most w cells, ending
-// with … when something was cut.
+// with … when something was cut, on a grapheme boundary (a cluster such
+// as 👨‍👩‍👧 is kept whole or dropped whole). The result is settled.
 func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if Width(s) <= w {
+	s = Settle(s)
+	if ansi.StringWidth(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
 }
+
+// Settle drops the code points terminals disagree on the width of
+// (textline.Settle: skin tones and VS16), so that what is measured is what
+// every terminal draws.
+func Settle(s string) string { return textline.Settle(s) }
 
 // Cell fits plain text into exactly w cells: cut with … or padded with spaces.
 func Cell(s string, w int) string {

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
 // Styles are the field's looks; the caller builds them once.
@@ -22,6 +23,8 @@ type Styles struct {
 	Label   lipgloss.Style
 	Preview lipgloss.Style
 	Error   lipgloss.Style
+	// Line is the look of the text input.
+	Line textline.Styles
 }
 
 // Model is a date field. Use New; the zero value is not usable.
@@ -37,10 +40,13 @@ type Model struct {
 	when    model.When
 	err     error
 	preview string
+	// noPast refuses a day before today (a snooze never goes back).
+	noPast bool
 }
 
-// inputWidth is how many cells the text input shows; dates people type are short.
-const inputWidth = 14
+// minInputWidth is the fewest cells the text input takes; it grows with
+// what is typed (and the placeholder while focused) up to the width given.
+const minInputWidth = 14
 
 // New returns a blurred, empty date field. now is the clock the dates are
 // relative to; mode says whether a bare weekday lies ahead (due dates) or
@@ -50,7 +56,7 @@ func New(label string, now func() time.Time, order model.DateOrder, mode model.D
 	in.Prompt = ""
 	in.Placeholder = "tomorrow, fri, +3d, 12/01, 明天"
 	in.CharLimit = 64
-	in.Width = inputWidth
+	in.Width = minInputWidth
 	in.Cursor.SetMode(cursor.CursorStatic)
 	m := Model{input: in, label: label, now: now, order: order, mode: mode, styles: st}
 	m.parse()
@@ -61,6 +67,15 @@ func New(label string, now func() time.Time, order model.DateOrder, mode model.D
 func (m *Model) SetValue(s string) {
 	m.input.SetValue(s)
 	m.input.CursorEnd()
+	m.parse()
+	m.fit()
+}
+
+// RefusePast makes a day before today an error, shown as the user types
+// (a snooze date must be today or later), instead of a preview that the
+// confirm then refuses.
+func (m *Model) RefusePast() {
+	m.noPast = true
 	m.parse()
 }
 
@@ -79,16 +94,46 @@ func (m Model) Err() error { return m.err }
 func (m Model) Preview() string { return m.preview }
 
 // Focus gives the field the keyboard.
-func (m *Model) Focus() tea.Cmd { return m.input.Focus() }
+func (m *Model) Focus() tea.Cmd {
+	cmd := m.input.Focus()
+	m.fit()
+	return cmd
+}
 
 // Blur takes the keyboard away.
-func (m *Model) Blur() { m.input.Blur() }
+func (m *Model) Blur() {
+	m.input.Blur()
+	m.fit()
+}
 
 // Focused reports whether the field has the keyboard.
 func (m Model) Focused() bool { return m.input.Focused() }
 
 // SetWidth sets the total width View may use.
-func (m *Model) SetWidth(w int) { m.width = w }
+func (m *Model) SetWidth(w int) {
+	m.width = w
+	m.fit()
+}
+
+// fit sizes the text input to its content: every typed cell and the cursor
+// show (nothing scrolls off while there is room), within the width left
+// of the label.
+func (m *Model) fit() {
+	need := ansi.StringWidth(textline.Settle(m.input.Value())) + 1 // and the cursor
+	if m.input.Focused() && m.input.Value() == "" {
+		need = ansi.StringWidth(textline.PlaceholderPrefix+m.input.Placeholder) + 1
+	}
+	w := max(need, minInputWidth)
+	if m.width > 0 {
+		avail := m.width - 1 // the … when the preview is cut
+		if m.label != "" {
+			avail -= ansi.StringWidth(m.label) + 1
+		}
+		w = min(w, max(avail, 1))
+	}
+	m.input.Width = w
+	m.input.SetCursor(m.input.Position()) // scroll again for the new width
+}
 
 // Update handles key presses while focused and re-parses after each.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
@@ -98,6 +143,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.input.Value() != before {
 		m.parse()
 	}
+	m.fit()
 	return m, cmd
 }
 
@@ -114,8 +160,25 @@ func (m *Model) parse() {
 		m.when, m.preview, m.err = model.When{}, "", err
 		return
 	}
+	today := model.DayOf(now)
+	if m.noPast && w.Day < today {
+		m.when, m.preview = model.When{}, ""
+		m.err = PastError{Desc: w.Describe(today)}
+		return
+	}
 	m.when, m.err = w, nil
-	m.preview = w.Describe(model.DayOf(now))
+	m.preview = w.Describe(today)
+}
+
+// PastError is the error of a day before today in a field that refuses
+// the past (RefusePast): it names the day it read and what to pick instead.
+type PastError struct {
+	// Desc is the day as the preview would have shown it.
+	Desc string
+}
+
+func (e PastError) Error() string {
+	return e.Desc + " is in the past: pick today or later"
 }
 
 // emptyError is the error of an empty field: View shows nothing for it.
@@ -138,7 +201,7 @@ func (m Model) View() string {
 		b.WriteString(m.styles.Label.Render(m.label))
 		b.WriteString(" ")
 	}
-	b.WriteString(m.input.View())
+	b.WriteString(textline.View(m.input, m.input.Width, m.styles.Line))
 	b.WriteString("  ")
 	switch {
 	case m.err == nil:

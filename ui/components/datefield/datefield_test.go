@@ -88,3 +88,26 @@ func TestBlurredFieldIgnoresKeys(t *testing.T) {
 		t.Fatalf("a blurred field took %q", m.Value())
 	}
 }
+
+// Issue 21 item 10: what was typed shows whole, focused or not, when the
+// line has room ("yesterday 15:00" lost its y; a stored date lost its 20).
+func TestFieldShowsAllItHolds(t *testing.T) {
+	m := New("Due:", func() time.Time { return monday }, model.MonthFirst, model.Past, Styles{})
+	m.SetWidth(80)
+	m.Focus()
+	m = typed(m, "yesterday 15:00")
+	if v := ansi.Strip(m.View()); !strings.HasPrefix(v, "Due: yesterday 15:00") {
+		t.Fatalf("typed text scrolled off: %q", v)
+	}
+	m.Blur()
+	m.SetValue("2026-11-19 15:00")
+	if v := ansi.Strip(m.View()); !strings.HasPrefix(v, "Due: 2026-11-19 15:00") {
+		t.Fatalf("a blurred date is cut: %q", v)
+	}
+	// Narrow: it still fits, and the end (where the cursor is) shows.
+	m.Focus()
+	m.SetWidth(16)
+	if v := ansi.Strip(m.View()); ansi.StringWidth(v) > 16 || !strings.Contains(v, "15:00") {
+		t.Fatalf("narrow view %q", v)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
 // charLimit bounds what a filter may hold.
@@ -191,9 +192,10 @@ func (m Model) View(w int) string {
 	var out string
 	switch {
 	case m.typing:
-		in := m.input // a copy sized to the room given
-		in.Width = max(1, w-ansi.StringWidth(in.Prompt)-1)
-		out = in.View()
+		in := m.input
+		in.Prompt = ""
+		line := textline.Styles{Text: st.Text, Placeholder: st.Hint}
+		out = st.Prompt.Render(m.input.Prompt) + textline.View(in, max(1, w-ansi.StringWidth(m.input.Prompt)), line)
 	case m.query != "":
 		out = st.Prompt.Render("/ ") + st.Text.Render(model.Sanitize(m.query))
 	default:

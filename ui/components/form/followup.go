@@ -1,7 +1,6 @@
 package form
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -26,7 +25,7 @@ func FollowupForm(f model.Followup, o Options) Model {
 			{Key: "title", Label: "Title", Kind: Text, Initial: f.Title, MaxLen: model.MaxNameLen, Placeholder: "Send quote"},
 			{Key: "due", Label: "Due", Kind: Date, Mode: model.Future, Initial: f.Due.String(), Required: true,
 				Aliases: []string{"due_date"}},
-			{Key: "time", Label: "Time", Kind: Text, Initial: f.DueTime, Placeholder: "HH:MM (optional)", Aliases: []string{"due_time"}},
+			{Key: "time", Label: "Time", Kind: Text, Initial: f.DueTime, Placeholder: "14:30, 3pm (optional)", Aliases: []string{"due_time"}},
 		},
 		Validate: func(v Values) error {
 			_, err := ToFollowup(base, v)
@@ -55,15 +54,14 @@ func ToFollowup(base model.Followup, v Values) (model.Followup, error) {
 	return f, f.Validate()
 }
 
-// hhmm checks a time of day as the command line's --time does ("14:30",
-// also "9:05") and returns it as "09:05".
+// hhmm reads a time of day as the Due field reads one after its date
+// ("14:30", "9:05", "3pm", "下午3点") and returns it as "09:05".
 func hhmm(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	var h, m int
-	if n, err := fmt.Sscanf(s, "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(s) > 5 {
-		return "", model.Invalid("time", "%q is not a time like 14:30", s)
+	hm, err := model.ParseClock(s)
+	if err != nil {
+		return "", model.Invalid("time", "%q is not a time like 14:30, 3pm or 下午3点", strings.TrimSpace(s))
 	}
-	return fmt.Sprintf("%02d:%02d", h, m), nil
+	return hm, nil
 }
 
 // DefaultNextDue is the due date NextFollowupPrompt suggests after an

@@ -288,14 +288,19 @@ func (m Model) cancel() (Model, tea.Cmd) {
 // does it report SubmittedMsg.
 func (m Model) submit() (Model, tea.Cmd) {
 	vals, ok := m.collect()
-	if !ok {
-		return m, nil
-	}
 	if m.spec.Validate != nil {
+		// The check runs even when a field failed to parse, so what it
+		// refuses is marked in the same pass (every invalid field at once).
 		if err := m.spec.Validate(vals); err != nil {
-			m.place(err)
-			return m, nil
+			if ok || !m.placeBeside(err) {
+				m.place(err)
+			}
+			ok = false
 		}
+	}
+	if !ok {
+		m.focusFirstMarked()
+		return m, nil
 	}
 	m.state = stateSaving
 	id := m.spec.ID
@@ -322,11 +327,39 @@ func (m *Model) collect() (Values, bool) {
 		vals.m[in.Key] = v
 	}
 	if first >= 0 {
-		m.focusOn(first)
 		m.formErr = "fix the marked fields to save"
 		return vals, false
 	}
 	return vals, true
+}
+
+// placeBeside marks the field a *model.ValidationError names, unless that
+// field already shows a parse error (which says more). It reports whether
+// err named a field of the form.
+func (m *Model) placeBeside(err error) bool {
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) {
+		return false
+	}
+	for i := range m.inputs {
+		if m.inputs[i].matches(ve.Field) {
+			if m.inputs[i].err == "" {
+				m.inputs[i].err = ve.Msg
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// focusFirstMarked moves the focus to the first field showing an error.
+func (m *Model) focusFirstMarked() {
+	for i := range m.inputs {
+		if m.inputs[i].err != "" {
+			m.focusOn(i)
+			return
+		}
+	}
 }
 
 // place shows err beside the field it names, or at the bottom.

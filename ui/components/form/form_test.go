@@ -332,3 +332,49 @@ func TestMultilineField(t *testing.T) {
 		t.Fatalf("interaction %+v, %v", in, err)
 	}
 }
+
+// Issue 21 item 11: a save marks every invalid field at once, not one per
+// attempt.
+func TestEveryInvalidFieldIsMarkedAtOnce(t *testing.T) {
+	f, msgs := press(t, FollowupForm(model.Followup{CustomerID: 7}, testOptions()), "ctrl+s")
+	if hasMsg[SubmittedMsg](msgs) {
+		t.Fatal("an empty follow-up was submitted")
+	}
+	if f.FieldError("title") == "" || f.FieldError("due") == "" {
+		t.Fatalf("title error %q, due error %q: both must be marked", f.FieldError("title"), f.FieldError("due"))
+	}
+	if f.Focused() != "title" {
+		t.Fatalf("focus on %q, want the first invalid field", f.Focused())
+	}
+	f.SetSize(100, 24)
+	v := f.View()
+	if n := strings.Count(v, "✗ "); n != 3 { // two fields and the status line
+		t.Fatalf("want two marked fields and the status line, got %d marks:\n%s", n, v)
+	}
+	// Fixing one leaves the other marked.
+	f, _ = press(t, f, "text:Call back", "ctrl+s")
+	if f.FieldError("title") != "" || f.FieldError("due") == "" || f.Focused() != "due" {
+		t.Fatalf("title %q due %q focus %q", f.FieldError("title"), f.FieldError("due"), f.Focused())
+	}
+}
+
+// Issue 21 ("expected, and missing"): the Time field reads 3pm and 下午3点
+// as the Due field does.
+func TestTimeFieldReadsWhatDueReads(t *testing.T) {
+	for in, want := range map[string]string{"3pm": "15:00", "下午3点": "15:00", "9:05": "09:05", "2:30 pm": "14:30"} {
+		f, msgs := press(t, FollowupForm(model.Followup{CustomerID: 7}, testOptions()),
+			"text:Call", "tab", "text:明天", "tab", "text:"+in, "enter")
+		if e := f.FieldError("time"); e != "" {
+			t.Fatalf("%q: %s", in, e)
+		}
+		fu, err := ToFollowup(model.Followup{CustomerID: 7}, submitted(t, msgs))
+		if err != nil || fu.DueTime != want {
+			t.Fatalf("%q: due time %q (%v), want %q", in, fu.DueTime, err, want)
+		}
+	}
+	f, msgs := press(t, FollowupForm(model.Followup{CustomerID: 7}, testOptions()),
+		"text:Call", "tab", "text:明天", "tab", "text:teatime", "enter")
+	if hasMsg[SubmittedMsg](msgs) || !strings.Contains(f.FieldError("time"), `"teatime" is not a time like 14:30, 3pm or 下午3点`) {
+		t.Fatalf("teatime: error %q", f.FieldError("time"))
+	}
+}

@@ -142,7 +142,7 @@ func TestContactOrderFollowupForms(t *testing.T) {
 		t.Fatalf("error %q", f.FieldError("amount"))
 	}
 	f, msgs = press(t, FollowupForm(model.Followup{CustomerID: 2}, testOptions()), "text:Call", "tab", "text:fri", "tab", "text:25:00", "enter")
-	if hasMsg[SubmittedMsg](msgs) || f.FieldError("time") != `"25:00" is not a time like 14:30` {
+	if hasMsg[SubmittedMsg](msgs) || f.FieldError("time") != `"25:00" is not a time like 14:30, 3pm or 下午3点` {
 		t.Fatalf("error %q", f.FieldError("time"))
 	}
 	f, msgs = press(t, FollowupForm(model.Followup{CustomerID: 2}, testOptions()), "text:Call", "ctrl+s")

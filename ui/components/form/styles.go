@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/rapportcrm/rapport/ui/components/datefield"
+	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
 // Palette is the handful of colours a form uses. Each adapts to light and
@@ -46,6 +47,11 @@ type Styles struct {
 	Date         datefield.Styles
 }
 
+// line is the look of a one-line input.
+func (s Styles) line() textline.Styles {
+	return textline.Styles{Text: s.Text, Placeholder: s.Placeholder}
+}
+
 // NewStyles derives a form's styles from a palette.
 func NewStyles(p Palette) Styles {
 	dim := lipgloss.NewStyle().Foreground(p.Dim)
@@ -61,6 +67,6 @@ func NewStyles(p Palette) Styles {
 		Hint:         dim,
 		Question:     lipgloss.NewStyle().Bold(true).Foreground(p.Warn),
 	}
-	s.Date = datefield.Styles{Label: s.Label, Preview: s.Preview, Error: s.Error}
+	s.Date = datefield.Styles{Label: s.Label, Preview: s.Preview, Error: s.Error, Line: s.line()}
 	return s
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
 // Widths of the short inputs: amounts, numbers and dates people type are
@@ -182,7 +184,7 @@ func (m Model) fieldLines(i int) []string {
 			first = st.Text.Render("[ ] no")
 		}
 	default:
-		first = in.text.View()
+		first = textline.View(in.text, in.text.Width+1, st.line())
 	}
 	switch {
 	case in.Kind == Money && preview != "":

@@ -17,6 +17,7 @@ import (
 
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/components/datefield"
+	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
 // Snooze asks for a date (and, for a deal, a reason) at the bottom of a
@@ -55,6 +56,7 @@ type Styles struct {
 	Title     lipgloss.Style // "Snooze …"
 	Error     lipgloss.Style // what was wrong with the answer
 	DateField datefield.Styles
+	Line      textline.Styles // the reason input
 }
 
 // Options are the clock and date order dates are read with, and the looks.
@@ -72,6 +74,7 @@ func NewSnooze(o Options, label string, needReason bool) *Snooze {
 		styles:     o.Styles,
 		today:      func() model.Day { return model.DayOf(o.Now()) },
 	}
+	p.date.RefusePast()
 	p.date.Focus()
 	if needReason {
 		p.reason = textinput.New()
@@ -109,7 +112,7 @@ func (p *Snooze) Update(msg tea.Msg, keys KeyMap, confirm func(day model.Day, hh
 				p.reason.Blur()
 				return p.date.Focus(), false
 			}
-			if w.Day < p.today() {
+			if w.Day < p.today() { // RefusePast catches it; a clock that moved on may not
 				p.err = "that date is in the past: pick today or later"
 				return nil, false
 			}
@@ -155,13 +158,37 @@ func (p *Snooze) Update(msg tea.Msg, keys KeyMap, confirm func(day model.Day, hh
 // inputs, so drawing changes nothing.
 func (p *Snooze) View(w int) []string {
 	date := p.date
-	date.SetWidth(w)
-	out := []string{p.styles.Title.Render(truncate("Snooze "+model.Sanitize(p.Title), w)), date.View()}
-	if p.needReason {
-		reason := p.reason
-		reason.Width = max(1, w-len(reason.Prompt)-1)
-		out = append(out, reason.View())
+	out := []string{p.styles.Title.Render(truncate("Snooze "+model.Sanitize(p.Title), w))}
+	if !p.needReason {
+		date.SetWidth(w)
+		return p.withError(append(out, date.View()), w)
 	}
+	// Two fields: › marks the one with the keyboard (it reads without colour).
+	date.SetWidth(max(w-markerWidth, 1))
+	reason := p.reason
+	rw := max(1, w-markerWidth-ansi.StringWidth(reason.Prompt))
+	out = append(out, marker(!p.onReason)+date.View(),
+		marker(p.onReason)+reason.PromptStyle.Render(reason.Prompt)+textline.View(noPrompt(reason), rw, p.styles.Line))
+	return p.withError(out, w)
+}
+
+// markerWidth is the width of "› " before each field of a two-field prompt.
+const markerWidth = 2
+
+func marker(focused bool) string {
+	if focused {
+		return "› "
+	}
+	return "  "
+}
+
+func noPrompt(in textinput.Model) textinput.Model {
+	in.Prompt = ""
+	return in
+}
+
+// withError puts the last error in place of the title line.
+func (p *Snooze) withError(out []string, w int) []string {
 	if p.err != "" {
 		out[0] = p.styles.Error.Render(truncate(p.err, w))
 	}
