@@ -49,3 +49,17 @@ func BenchmarkReportsLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCustomerIndex is what keeping the Customers cursor on its
+// customer costs on a reload of the reference book (a customer far down
+// the risk order).
+func BenchmarkCustomerIndex(b *testing.B) {
+	d, _ := openReference(b, false)
+	ctx := context.Background()
+	q := db.CustomerQuery{Sort: db.SortRisk}
+	for b.Loop() {
+		if _, ok, err := d.CustomerIndex(ctx, q, 77777); err != nil || !ok {
+			b.Fatal(ok, err)
+		}
+	}
+}
