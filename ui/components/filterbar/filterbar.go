@@ -195,7 +195,14 @@ func (m Model) View(w int) string {
 		in := m.input
 		in.Prompt = ""
 		line := textline.Styles{Text: st.Text, Placeholder: st.Hint}
-		out = st.Prompt.Render(m.input.Prompt) + textline.View(in, max(1, w-ansi.StringWidth(m.input.Prompt)), line)
+		// What the typed text cannot be read as shows while typing, so a
+		// mistyped tier:Z is seen before it empties the list.
+		hint := ""
+		if probs := model.ParseFilter(in.Value()).Problems; len(probs) > 0 {
+			hint = "  ? " + strings.Join(probs, "; ")
+		}
+		room := max(1, w-ansi.StringWidth(m.input.Prompt)-ansi.StringWidth(hint))
+		out = st.Prompt.Render(m.input.Prompt) + textline.View(in, room, line) + st.Problem.Render(hint)
 	case m.query != "":
 		out = st.Prompt.Render("/ ") + st.Text.Render(model.Sanitize(m.query))
 	default:

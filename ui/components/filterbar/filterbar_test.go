@@ -1,6 +1,7 @@
 package filterbar
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -81,5 +82,25 @@ func TestOnlyTheNewestTickRunsTheFilter(t *testing.T) {
 	}
 	if _, changed := m.Update(TickMsg{ID: "x", Seq: 2}); !changed || m.Query() != "ab" || !m.Typing() {
 		t.Fatalf("the newest tick: query %q, typing %v", m.Query(), m.Typing())
+	}
+}
+
+// TestBadWordsShowWhileTyping: tier:Z shows its hint as it is typed, not
+// only after enter (issue 21, 12).
+func TestBadWordsShowWhileTyping(t *testing.T) {
+	m := New(Options{ID: "t", Hint: "/ filter"})
+	m.Open()
+	for _, r := range "acme tier:Z" {
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	if !m.Typing() {
+		t.Fatal("not typing")
+	}
+	out := ansi.Strip(m.View(80))
+	if !strings.Contains(out, "? tier:z (use tier:A, tier:B or tier:C)") {
+		t.Fatalf("no hint while typing: %q", out)
+	}
+	if w := ansi.StringWidth(out); w > 80 {
+		t.Fatalf("line %d wide", w)
 	}
 }
