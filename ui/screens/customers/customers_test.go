@@ -33,7 +33,7 @@ func TestFilterSyntaxRunsInSQL(t *testing.T) {
 		{"stage:lead", 1, f.Lee},
 		{"beijing", 1, f.Wang}, // interaction text only
 		{"filler tier:A", 0, 0},
-		{"tier:Z", 0, 0},       // not understood: nothing, not everyone
+		{"tier:Z", 0, 0}, // not understood: nothing, not everyone
 		{"risk:foo acme", 0, 0},
 	}
 	for _, tc := range cases {
