@@ -43,6 +43,12 @@ func runOnce(ctx context.Context, path string, now func() time.Time, notice stri
 	// Reading keeps working when today's refresh cannot be saved (a
 	// read-only book, a full disk): the app then shows a view computed on a
 	// temporary copy and says so; it saves nothing.
+	if due, err := d.RefitDue(ctx); err == nil && due && !isEmpty(ctx, d) {
+		// The first launch of a month fits the risk model on the book again
+		// and re-scores every customer with orders: a few seconds on a big
+		// book, so say so before the screen opens.
+		fmt.Fprintln(os.Stderr, "rapport: re-scoring the book's risk for the new month (a few seconds on a big book)…")
+	}
 	view, _, err := d.RefreshForReading(ctx)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rapport: cannot bring %s up to date: %v\n", path, err)
@@ -73,4 +79,11 @@ func runOnce(ctx context.Context, path string, now func() time.Time, notice stri
 		return false, 1
 	}
 	return app.replaced, 0
+}
+
+// isEmpty reports whether the book holds no customer (errors count as not
+// empty: the refresh that follows reports them).
+func isEmpty(ctx context.Context, d *db.DB) bool {
+	empty, err := d.IsEmpty(ctx)
+	return err == nil && empty
 }
