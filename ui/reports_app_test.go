@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -88,4 +89,31 @@ func TestReportsLayoutFitsEverySize(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSetAGoalFromReports: t on Reports opens the goal form; the goal is
+// saved for the period typed, shows in the report, and u undoes it
+// (issue 25: goals are editable in the app).
+func TestSetAGoalFromReports(t *testing.T) {
+	d, _ := fixtureBook(t)
+	a := newTestApp(t, d, 100, 30)
+	press(t, a, "4")
+	fm := openForm(t, a, "t")
+	if fm.Value("period") != "2026-11" || fm.Value("measure") != "revenue" {
+		t.Fatalf("goal form starts on %q %q", fm.Value("measure"), fm.Value("period"))
+	}
+	press(t, a, "tab", "tab", "12万", "ctrl+s")
+	mustClose(t, a)
+	mustContain(t, a.Status(), "Goal set: revenue 2026-11")
+	gs, err := d.Goals(context.Background())
+	if err != nil || len(gs) != 1 || gs[0].Target != 120_000_00 {
+		t.Fatalf("goals %+v %v", gs, err)
+	}
+	press(t, a, "u")
+	if gs, _ := d.Goals(context.Background()); len(gs) != 0 {
+		t.Fatal("u did not undo the goal")
+	}
+	openForm(t, a, "t")
+	press(t, a, "tab", "tab", "lots", "ctrl+s")
+	mustContain(t, plain(a), "not a")
 }

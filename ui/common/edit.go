@@ -51,6 +51,7 @@ const (
 	ActRestore                       // R: an archived customer
 	ActResolve                       // r: an open complaint
 	ActDealInStage                   // Pipeline's n: a new deal in a stage, its customer typed in
+	ActGoal                          // Reports' t: set a goal for a month or quarter
 )
 
 // EditKeys are the keys that open forms and questions. Today, Customers

@@ -37,6 +37,7 @@ const (
 	fkNewContact
 	fkContact
 	fkNext // "schedule the next follow-up?" after logging
+	fkGoal // a goal for a month or a quarter
 )
 
 // ResultMsg tells the root what the editor did. Produced by the editor's

@@ -137,6 +137,8 @@ func formKindOf(req common.EditRequestMsg) formKind {
 		return fkNewContact
 	case common.ActDealInStage:
 		return fkStageDeal
+	case common.ActGoal:
+		return fkGoal
 	}
 	switch req.Sel.Kind {
 	case common.KindInteraction:
@@ -160,6 +162,8 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	switch kind {
 	case fkStageDeal:
 		return stageDealForm(req.Stage, o)
+	case fkGoal:
+		return form.GoalForm(o)
 	case fkNewCustomer:
 		return form.CustomerForm(model.Customer{}, o)
 	case fkTags:

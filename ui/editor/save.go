@@ -61,6 +61,17 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 	t := &e.t
 	who := t.Customer.Name
 	switch e.kind {
+	case fkGoal:
+		g, err := form.ToGoal(v, t.Currency)
+		if err != nil {
+			return nil, err
+		}
+		return func() tea.Msg {
+			ctx, cancel := c.DBCtx()
+			defer cancel()
+			saved, err := c.DB.SetGoal(ctx, g)
+			return editSavedMsg{Seq: seq, Err: err, Status: fmt.Sprintf("Goal set: %s %s %s%s", g.Measure.Label(), g.Period, saved.Figure(saved.Target), undoHint)}
+		}, nil
 	case fkNewCustomer:
 		cu, err := form.ToCustomer(model.Customer{}, v)
 		if err != nil {

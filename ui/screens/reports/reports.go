@@ -29,6 +29,7 @@ type reportKeys struct {
 	common.MoveKeys
 	Period key.Binding
 	Reload key.Binding
+	Goal   key.Binding
 }
 
 func newReportKeys() reportKeys {
@@ -36,6 +37,7 @@ func newReportKeys() reportKeys {
 		MoveKeys: common.NewMoveKeys(),
 		Period:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "period 30d/90d/365d")),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		Goal:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "set a goal")),
 	}
 	// The body scrolls: there is no cursor to move.
 	k.Move.SetHelp("j/k", "scroll")
@@ -137,6 +139,8 @@ func (s *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return s.load()
 	case key.Matches(msg, s.keys.Reload):
 		return s.load()
+	case key.Matches(msg, s.keys.Goal):
+		return func() tea.Msg { return common.EditRequestMsg{Action: common.ActGoal} }
 	}
 	// The scroll position moves like a cursor over the first lines a
 	// window can start at.
@@ -185,12 +189,12 @@ func (s *Model) enableKeys() { s.keys.Enable(s.maxTop() + 1) }
 
 // ShortHelp is the footer's help.
 func (s *Model) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.Move, s.keys.Period, s.keys.Reload}
+	return []key.Binding{s.keys.Move, s.keys.Period, s.keys.Reload, s.keys.Goal}
 }
 
 // FullHelp is the `?` help: every binding of the screen.
 func (s *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{s.keys.Bindings(), {s.keys.Period, s.keys.Reload}}
+	return [][]key.Binding{s.keys.Bindings(), {s.keys.Period, s.keys.Reload, s.keys.Goal}}
 }
 
 // View draws the header line and the visible window of the report:
