@@ -38,6 +38,16 @@ type goalJSON struct {
 	OnPace   bool   `json:"on_pace"`
 }
 
+// goalKey reads the MEASURE PERIOD that name a goal.
+func goalKey(pos []string) (model.GoalMeasure, model.GoalPeriod, error) {
+	m, err := model.ParseGoalMeasure(pos[0])
+	if err != nil {
+		return "", model.GoalPeriod{}, err
+	}
+	p, err := model.ParseGoalPeriod(pos[1])
+	return m, p, err
+}
+
 func runGoalSet(e *Env, args []string) int {
 	c := newCommand(e, "goal set MEASURE PERIOD TARGET", goalAbout)
 	asJSON := c.boolean("json", "print the goal as JSON")
@@ -45,11 +55,7 @@ func runGoalSet(e *Env, args []string) int {
 	if done {
 		return code
 	}
-	m, err := model.ParseGoalMeasure(pos[0])
-	if err != nil {
-		return c.usageErr("%s", err)
-	}
-	p, err := model.ParseGoalPeriod(pos[1])
+	m, p, err := goalKey(pos)
 	if err != nil {
 		return c.usageErr("%s", err)
 	}
@@ -128,11 +134,7 @@ func runGoalRemove(e *Env, args []string) int {
 	if done {
 		return code
 	}
-	m, err := model.ParseGoalMeasure(pos[0])
-	if err != nil {
-		return c.usageErr("%s", err)
-	}
-	p, err := model.ParseGoalPeriod(pos[1])
+	m, p, err := goalKey(pos)
 	if err != nil {
 		return c.usageErr("%s", err)
 	}
