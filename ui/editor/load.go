@@ -29,6 +29,9 @@ type target struct {
 	Open []model.Followup
 	// Completed is the follow-up the log closed (0 when none).
 	Completed int64
+	// DealID is the deal a new interaction, follow-up or order is about:
+	// the selected deal when i, f or o was pressed on one (0 when none).
+	DealID int64
 }
 
 // editLoadedMsg carries the row an edit request needs. Produced by
@@ -71,6 +74,9 @@ func loadTarget(ctx context.Context, d *db.DB, req common.EditRequestMsg) (targe
 				return t, err
 			}
 		}
+	}
+	if sel.Kind == common.KindDeal && (req.Action == common.ActLog || req.Action == common.ActFollowup || req.Action == common.ActOrder) {
+		t.DealID = sel.ItemID
 	}
 	if req.Action == common.ActLog && sel.CustomerID != 0 {
 		if t.Open, err = d.OpenFollowups(ctx, sel.CustomerID); err != nil {
@@ -172,11 +178,11 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 		if t.Followup.ID != 0 {
 			return form.LogFromFollowupForm(model.Interaction{CustomerID: cid, DealID: t.Followup.DealID, Score: -1}, t.Followup, req.Heading, o)
 		}
-		return form.InteractionForm(model.Interaction{CustomerID: cid, Score: -1}, o)
+		return form.InteractionForm(model.Interaction{CustomerID: cid, DealID: t.DealID, Score: -1}, o)
 	case fkInteraction:
 		return form.InteractionForm(t.Interaction, o)
 	case fkNewFollowup:
-		return form.FollowupForm(model.Followup{CustomerID: cid}, o)
+		return form.FollowupForm(model.Followup{CustomerID: cid, DealID: t.DealID}, o)
 	case fkFollowup:
 		return form.FollowupForm(t.Followup, o)
 	case fkNewDeal:
@@ -184,7 +190,7 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkDeal:
 		return form.DealForm(t.Deal, o)
 	case fkNewOrder:
-		return form.OrderForm(model.Order{CustomerID: cid}, o)
+		return form.OrderForm(model.Order{CustomerID: cid, DealID: t.DealID}, o)
 	case fkOrder:
 		return form.OrderForm(t.Order, o)
 	case fkNewContact:

@@ -105,7 +105,10 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 	case fkLog, fkInteraction:
 		base := t.Interaction
 		if e.kind == fkLog {
-			base = model.Interaction{CustomerID: t.Customer.ID, Score: -1}
+			base = model.Interaction{CustomerID: t.Customer.ID, DealID: t.DealID, Score: -1}
+			if t.Followup.ID != 0 {
+				base.DealID = t.Followup.DealID
+			}
 		}
 		in, err := form.ToInteraction(base, v)
 		if err != nil {
@@ -149,7 +152,7 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 	case fkNewOrder, fkOrder:
 		base := t.Order
 		if e.kind == fkNewOrder {
-			base = model.Order{CustomerID: t.Customer.ID}
+			base = model.Order{CustomerID: t.Customer.ID, DealID: t.DealID}
 		}
 		o, err := form.ToOrder(base, v)
 		if err != nil {
@@ -204,7 +207,7 @@ func (e *session) followupCmd(c *common.Common, seq int, v form.Values) (tea.Cmd
 	case fkFollowup:
 		f, err = form.ToFollowup(t.Followup, v)
 	default:
-		f, err = form.ToFollowup(model.Followup{CustomerID: t.Customer.ID}, v)
+		f, err = form.ToFollowup(model.Followup{CustomerID: t.Customer.ID, DealID: t.DealID}, v)
 	}
 	if err != nil {
 		return nil, err

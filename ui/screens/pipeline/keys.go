@@ -82,6 +82,12 @@ func (p *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		return common.OpenCustomerCmd(r.CustomerID)
 	case key.Matches(msg, p.keys.Edit):
 		return editDealCmd(*r)
+	case key.Matches(msg, p.keys.Log):
+		return forCustomerCmd(common.ActLog, *r)
+	case key.Matches(msg, p.keys.Follow):
+		return forCustomerCmd(common.ActFollowup, *r)
+	case key.Matches(msg, p.keys.Order):
+		return forCustomerCmd(common.ActOrder, *r)
 	case key.Matches(msg, p.keys.Next):
 		return p.step(r, 1)
 	case key.Matches(msg, p.keys.Prev):
@@ -119,7 +125,7 @@ func (p *Model) disabledReason(msg tea.KeyMsg) tea.Cmd {
 		return common.StatusCmd("n adds a deal to an open stage: move to one with h")
 	}
 	card := false
-	for _, b := range []key.Binding{k.Next, k.Prev, k.Won, k.Lost, k.Snooze, k.Edit, k.Open} {
+	for _, b := range []key.Binding{k.Next, k.Prev, k.Won, k.Lost, k.Snooze, k.Edit, k.Open, k.Log, k.Follow, k.Order} {
 		card = card || common.DisabledKey(msg, b)
 	}
 	r := p.selected()

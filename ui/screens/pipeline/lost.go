@@ -27,6 +27,13 @@ func editDealCmd(r db.DealRow) tea.Cmd {
 	return common.EditRequestCmd(common.ActEdit, sel)
 }
 
+// forCustomerCmd asks for the form of act (i, f, o) over the deal's
+// customer, the deal selected so what is saved is linked to it.
+func forCustomerCmd(act common.EditAction, r db.DealRow) tea.Cmd {
+	sel := common.Selection{CustomerID: r.CustomerID, Customer: r.Customer, Kind: common.KindDeal, ItemID: r.ID, Label: r.Title}
+	return common.EditRequestCmd(act, sel)
+}
+
 // lostPrompt asks why a deal was lost; the reason is required.
 type lostPrompt struct {
 	input textinput.Model

@@ -47,6 +47,9 @@ type pipelineKeys struct {
 	New      key.Binding
 	Edit     key.Binding
 	Open     key.Binding
+	Log      key.Binding // i: log an interaction with the deal's customer
+	Follow   key.Binding // f: a follow-up for it
+	Order    key.Binding // o: an order from it
 	Collapse key.Binding
 	Yes      key.Binding
 	No       key.Binding
@@ -67,6 +70,9 @@ func newPipelineKeys() pipelineKeys {
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new deal")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit deal")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "customer")),
+		Log:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "log interaction")),
+		Follow:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-up")),
+		Order:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "record order")),
 		Collapse: key.NewBinding(key.WithKeys("c", " "), key.WithHelp("c/space", "fold Won/Lost")),
 		Yes:      key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "yes")),
 		No:       key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", "no")),
@@ -385,7 +391,7 @@ func (p *Model) ShortHelp() []key.Binding {
 // applies to the card under the cursor (copies, enabled for the listing).
 func (p *Model) FullHelp() [][]key.Binding {
 	k, f := p.keys, p.filter.Keys
-	cards := []key.Binding{k.Next, k.Prev, k.Won, k.Lost, k.Snooze, k.Collapse, k.New, k.Edit, k.Open, f.Open, f.Apply, f.Clear}
+	cards := []key.Binding{k.Next, k.Prev, k.Won, k.Lost, k.Snooze, k.Collapse, k.New, k.Edit, k.Open, k.Log, k.Follow, k.Order, f.Open, f.Apply, f.Clear}
 	for i := range cards {
 		cards[i].SetEnabled(true)
 	}
@@ -412,6 +418,9 @@ func (p *Model) sync() {
 	p.keys.Snooze.SetEnabled(open && (r.Rotting || snoozed(r, p.c.Today())))
 	p.keys.Edit.SetEnabled(r != nil)
 	p.keys.Open.SetEnabled(r != nil)
+	p.keys.Log.SetEnabled(r != nil)
+	p.keys.Follow.SetEnabled(r != nil)
+	p.keys.Order.SetEnabled(r != nil)
 	p.keys.New.SetEnabled(openStage)
 	p.keys.Collapse.SetEnabled(p.focus < len(p.cols) && !openStage)
 	p.scroll()
