@@ -409,7 +409,7 @@ func TestUndoneCustomerClosesIts360(t *testing.T) {
 		t.Fatalf("the 360 of the undone customer is still open:\n%s", plain(a))
 	}
 	mustContain(t, a.Status(), "Nova Trading is no longer in the book")
-	mustContain(t, plain(a), "1/47 · sort: risk") // the list without it
+	mustContain(t, plain(a), "47/47 · sort: risk") // the list without it, the cursor on the row the new customer had
 }
 
 // TestLogFromAFollowupClosesIt: i on an overdue row offers to mark that

@@ -77,10 +77,12 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 		if err != nil {
 			return nil, err
 		}
-		return write(c, seq, "add customer "+cu.Name, "Added customer "+common.Clean(cu.Name)+undoHint, func(tx *db.Tx) error {
-			_, err := tx.CreateCustomer(&cu)
+		var id int64
+		return withEdited(write(c, seq, "add customer "+cu.Name, "Added customer "+common.Clean(cu.Name)+undoHint, func(tx *db.Tx) error {
+			var err error
+			id, err = tx.CreateCustomer(&cu)
 			return err
-		}, nil), nil
+		}, nil), common.KindCustomer, &id), nil
 	case fkCustomer:
 		cu, err := form.ToCustomer(t.Customer, v)
 		if err != nil {
@@ -145,10 +147,12 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 				func(tx *db.Tx) error { return tx.UpdateDeal(&dl) },
 				conflictOf(c, fmt.Sprintf("Deal %q", common.Clean(base.Title)), base, func(ctx context.Context) (any, error) { return c.DB.Deal(ctx, base.ID) })), nil
 		}
-		return write(c, seq, "add deal "+dl.Title, fmt.Sprintf("Deal %q added for %s%s", common.Clean(dl.Title), common.Clean(who), undoHint), func(tx *db.Tx) error {
-			_, err := tx.CreateDeal(&dl)
+		var id int64
+		return withEdited(write(c, seq, "add deal "+dl.Title, fmt.Sprintf("Deal %q added for %s%s", common.Clean(dl.Title), common.Clean(who), undoHint), func(tx *db.Tx) error {
+			var err error
+			id, err = tx.CreateDeal(&dl)
 			return err
-		}, nil), nil
+		}, nil), common.KindDeal, &id), nil
 	case fkNewOrder, fkOrder:
 		base := t.Order
 		if e.kind == fkNewOrder {
@@ -189,6 +193,19 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 		}, nil), nil
 	}
 	return nil, fmt.Errorf("nothing to save")
+}
+
+// withEdited tells the screen that asked which row a successful create
+// made (*id, set by the write), so its cursor can go to it.
+func withEdited(cmd tea.Cmd, kind string, id *int64) tea.Cmd {
+	return func() tea.Msg {
+		msg := cmd()
+		if m, ok := msg.(editSavedMsg); ok && m.Err == nil && *id != 0 {
+			m.Edited = common.EditedMsg{Kind: kind, ID: *id}
+			return m
+		}
+		return msg
+	}
 }
 
 // undoHint ends the status of every undoable save.

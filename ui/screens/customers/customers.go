@@ -74,6 +74,9 @@ type Model struct {
 	// reloads and re-sorts so the cursor stays on the same person.
 	selID   int64
 	selName string
+	// follow is a customer just added here: the reload that follows puts
+	// the cursor on it.
+	follow int64
 	// askedAt is the cursor when a reload that keeps selID was asked for:
 	// moves made while it is on its way are replayed on the answer.
 	askedAt int
@@ -296,7 +299,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return m.applyFilter()
 		}
 		return nil
+	case common.EditedMsg:
+		if msg.Kind == common.KindCustomer {
+			m.follow = msg.ID
+		}
+		return nil
 	case common.ReloadMsg:
+		if id := m.follow; id != 0 {
+			m.follow = 0
+			return m.fetchKeeping(id)
+		}
 		return m.fetchKeeping(m.selID)
 	case tea.KeyMsg:
 		if m.filter.Typing() {
