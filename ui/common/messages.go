@@ -48,7 +48,7 @@ type ReloadMsg struct{}
 type EditRequestMsg struct {
 	Action EditAction
 	Sel    Selection
-	Stage  model.Stage // ActDealInStage: the stage a new deal goes into
+	Stage  model.Stage // ActDealInStage: the stage a new deal goes into; ActEdit of a deal: the stage its form opens on (the 360's >, <, w, X)
 	// Heading replaces the form's title ("Done: Send quote. Log what
 	// happened?" when x offers to log the contact).
 	Heading string

@@ -32,6 +32,9 @@ type target struct {
 	// DealID is the deal a new interaction, follow-up or order is about:
 	// the selected deal when i, f or o was pressed on one (0 when none).
 	DealID int64
+	// Stages are the pipeline's stages when editing a deal (its form
+	// moves it).
+	Stages []model.Stage
 }
 
 // editLoadedMsg carries the row an edit request needs. Produced by
@@ -98,7 +101,9 @@ func loadTarget(ctx context.Context, d *db.DB, req common.EditRequestMsg) (targe
 	case common.KindFollowup:
 		t.Followup, err = d.Followup(ctx, sel.ItemID)
 	case common.KindDeal:
-		t.Deal, err = d.Deal(ctx, sel.ItemID)
+		if t.Deal, err = d.Deal(ctx, sel.ItemID); err == nil && req.Action == common.ActEdit {
+			t.Stages, err = d.Stages(ctx)
+		}
 	case common.KindContact:
 		t.Contact, err = findContact(ctx, d, sel.CustomerID, sel.ItemID)
 	case common.KindOrder:
@@ -188,7 +193,11 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkNewDeal:
 		return form.DealForm(model.Deal{CustomerID: cid, Probability: -1}, o)
 	case fkDeal:
-		return form.DealForm(t.Deal, o)
+		if req.Stage.ID != 0 {
+			// The 360's >, <, w, X: the form opens on the stage asked for.
+			return form.DealMoveForm(t.Deal, t.Stages, req.Stage, o)
+		}
+		return form.DealEditForm(t.Deal, t.Stages, o)
 	case fkNewOrder:
 		return form.OrderForm(model.Order{CustomerID: cid, DealID: t.DealID}, o)
 	case fkOrder:

@@ -143,9 +143,7 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		if e.kind == fkDeal {
-			return write(c, seq, "edit deal "+base.Title, fmt.Sprintf("Saved deal %q%s", common.Clean(dl.Title), undoHint),
-				func(tx *db.Tx) error { return tx.UpdateDeal(&dl) },
-				conflictOf(c, fmt.Sprintf("Deal %q", common.Clean(base.Title)), base, func(ctx context.Context) (any, error) { return c.DB.Deal(ctx, base.ID) })), nil
+			return e.editDealCmd(c, seq, base, dl, v)
 		}
 		var id int64
 		return withEdited(write(c, seq, "add deal "+dl.Title, fmt.Sprintf("Deal %q added for %s%s", common.Clean(dl.Title), common.Clean(who), undoHint), func(tx *db.Tx) error {

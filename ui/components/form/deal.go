@@ -11,7 +11,10 @@ import (
 // amount the command line reads ($12,000, ¥3.5万, EUR 900), in the book
 // currency unless it names one. On SubmittedMsg, ToDeal(d, values) gives the
 // deal to save.
-func DealForm(d model.Deal, o Options) Model {
+func DealForm(d model.Deal, o Options) Model { return New(dealSpec(d, o), o) }
+
+// dealSpec is the spec of DealForm.
+func dealSpec(d model.Deal, o Options) Spec {
 	title := "New deal"
 	value, prob := "", ""
 	cur := ""
@@ -24,7 +27,7 @@ func DealForm(d model.Deal, o Options) Model {
 		prob = strconv.Itoa(d.Probability)
 	}
 	base := d
-	return New(Spec{
+	return Spec{
 		ID:    IDDeal,
 		Title: title,
 		Fields: []Field{
@@ -39,7 +42,7 @@ func DealForm(d model.Deal, o Options) Model {
 			_, err := ToDeal(base, v)
 			return err
 		},
-	}, o)
+	}
 }
 
 // ToDeal applies a submitted deal form to base and validates it with

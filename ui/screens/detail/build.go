@@ -129,6 +129,13 @@ func (v *Model) build() {
 		}
 		add(itemDeal, i, nil, line)
 	}
+	v.buildClosed(func(kind detailItemKind, idx int, text string) {
+		st := &s.Item.Dim
+		if kind == itemTitle {
+			st = &s.Section.Title
+		}
+		add(kind, idx, st, text)
+	})
 
 	add(itemText, 0, nil, "")
 	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Open follow-ups (%d)", len(d.Followups)))

@@ -29,6 +29,8 @@ type detailLoadedMsg struct {
 	ID     int64
 	Seq    int
 	Detail db.Detail
+	Closed []model.Deal  // the most recently closed deals
+	Stages []model.Stage // the pipeline's, for the deal keys
 	Err    error
 }
 
@@ -44,14 +46,15 @@ type timelinePageMsg struct {
 type detailItemKind int
 
 const (
-	itemText     detailItemKind = iota // a line of the card, not selectable
-	itemTitle                          // a section title
-	itemCustomer                       // the name line: the customer itself (selectable)
-	itemContact                        // a person at the customer (selectable)
-	itemDeal                           // an open deal (selectable)
-	itemFollowup                       // an open follow-up (selectable)
-	itemOrder                          // a recent order (selectable)
-	itemTimeline                       // an interaction (selectable)
+	itemText       detailItemKind = iota // a line of the card, not selectable
+	itemTitle                            // a section title
+	itemCustomer                         // the name line: the customer itself (selectable)
+	itemContact                          // a person at the customer (selectable)
+	itemDeal                             // an open deal (selectable)
+	itemFollowup                         // an open follow-up (selectable)
+	itemOrder                            // a recent order (selectable)
+	itemTimeline                         // an interaction (selectable)
+	itemClosedDeal                       // a recently closed deal (selectable)
 )
 
 // selectable reports whether the cursor stops on items of kind k.
@@ -86,6 +89,9 @@ type Model struct {
 	w, h   int
 	seq    int
 	d      db.Detail
+	closed []model.Deal  // recently closed deals (deals.go)
+	stages []model.Stage // the pipeline's stages
+	dkeys  dealKeys
 	loaded bool
 	err    error
 	// More timeline rows than d.Timeline holds at first.
@@ -102,7 +108,7 @@ type Model struct {
 
 // New builds the detail view of customer id; Init loads it.
 func New(c *common.Common, id int64) *Model {
-	v := &Model{c: c, id: id, read: map[int64]bool{}, keys: detailKeys{
+	v := &Model{c: c, id: id, read: map[int64]bool{}, dkeys: newDealKeys(), keys: detailKeys{
 		MoveKeys: common.NewMoveKeys(),
 		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
 		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "a day later")),
@@ -132,7 +138,11 @@ func (v *Model) load(page int) tea.Cmd {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		d, err := c.DB.CustomerDetail(ctx, id, page)
-		return detailLoadedMsg{ID: id, Seq: seq, Detail: d, Err: err}
+		msg := detailLoadedMsg{ID: id, Seq: seq, Detail: d, Err: err}
+		if err == nil {
+			msg.Closed, msg.Stages, msg.Err = loadDeals(ctx, c.DB, id)
+		}
+		return msg
 	}
 }
 
@@ -178,7 +188,8 @@ func (v *Model) ShortHelp() []key.Binding {
 		return []key.Binding{v.keys.prompt.Confirm, v.keys.prompt.Cancel}
 	}
 	e := &v.keys.edit
-	return []key.Binding{v.keys.Move, v.keys.Read, e.Edit, e.Log, e.Follow, v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo, e.Archive, e.Resolve, e.Restore}
+	return []key.Binding{v.keys.Move, v.keys.Read, e.Edit, e.Log, e.Follow, v.keys.Done, v.keys.Snooze, v.keys.SnoozeTo,
+		v.dkeys.Next, v.dkeys.Prev, v.dkeys.Won, v.dkeys.Lost, e.Archive, e.Resolve, e.Restore}
 }
 
 // FullHelp is the `?` help: every key, also those that do not apply to
@@ -196,6 +207,10 @@ func (v *Model) FullHelp() [][]key.Binding {
 			actions[i].SetHelp(h.Key, "read (on a timeline row)")
 		}
 		actions[i].SetEnabled(true)
+	}
+	for _, b := range v.dkeys.all() {
+		b.SetEnabled(true)
+		actions = append(actions, b)
 	}
 	// The edit keys share the actions' column so the global keys still fit at 80.
 	return [][]key.Binding{v.keys.Bindings(), append(actions, v.keys.edit.Full()...)}
@@ -222,6 +237,7 @@ func (v *Model) sync() {
 	}
 	sel, ok := v.Selection()
 	v.keys.edit.Enable(sel, ok)
+	v.syncDeals()
 	v.scroll()
 }
 
@@ -257,8 +273,8 @@ func (v *Model) Selection() (common.Selection, bool) {
 	case itemContact:
 		c := v.d.Contacts[it.idx]
 		sel.Kind, sel.ItemID, sel.Label = common.KindContact, c.ID, c.Name
-	case itemDeal:
-		d := v.d.Deals[it.idx]
+	case itemDeal, itemClosedDeal:
+		d, _ := v.selectedDeal()
 		sel.Kind, sel.ItemID, sel.Label = common.KindDeal, d.ID, d.Title
 	case itemFollowup:
 		f := v.d.Followups[it.idx]
@@ -356,6 +372,7 @@ func (v *Model) applyLoad(msg detailLoadedMsg) {
 		prevID = v.itemID(prev)
 	}
 	v.d, v.loaded, v.paging = msg.Detail, true, false
+	v.closed, v.stages = msg.Closed, msg.Stages
 	v.timeline = append([]model.Interaction(nil), msg.Detail.Timeline...)
 	v.build()
 	if had {
@@ -377,6 +394,8 @@ func (v *Model) itemID(it detailItem) int64 {
 		return v.d.Contacts[it.idx].ID
 	case itemDeal:
 		return v.d.Deals[it.idx].ID
+	case itemClosedDeal:
+		return v.closed[it.idx].ID
 	case itemOrder:
 		return v.d.Orders[it.idx].ID
 	case itemFollowup:
@@ -409,6 +428,9 @@ func (v *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	sel, selOK := v.Selection()
 	if cmd, ok := v.keys.edit.Handle(msg, sel, selOK); ok {
+		return cmd
+	}
+	if cmd, ok := v.dealKey(msg); ok {
 		return cmd
 	}
 	if len(v.sel) == 0 {

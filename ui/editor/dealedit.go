@@ -1,0 +1,56 @@
+package editor
+
+import (
+	"context"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/components/form"
+)
+
+// editDealCmd saves an edited deal and, when its Stage field changed, moves
+// it in the same command (one u undoes both): an open stage reopens a
+// closed deal, Won closes it (recording the order when asked), Lost closes
+// it with the reason.
+func (e *session) editDealCmd(c *common.Common, seq int, base, dl model.Deal, v form.Values) (tea.Cmd, error) {
+	mv, err := form.ToDealMove(base, e.t.Stages, v)
+	if err != nil {
+		return nil, err
+	}
+	title := common.Clean(dl.Title)
+	desc, status := "edit deal "+base.Title, fmt.Sprintf("Saved deal %q%s", title, undoHint)
+	if mv.Moved {
+		desc = fmt.Sprintf("edit deal %s and move it to %s", base.Title, mv.To.Name)
+		status = movedStatus(base, dl, mv)
+	}
+	return write(c, seq, desc, status, func(tx *db.Tx) error {
+		if err := tx.UpdateDeal(&dl); err != nil {
+			return err
+		}
+		if !mv.Moved {
+			return nil
+		}
+		_, err := tx.MoveDeal(dl.ID, mv.To.ID, mv.Reason, mv.RecordOrder)
+		return err
+	}, conflictOf(c, fmt.Sprintf("Deal %q", common.Clean(base.Title)), base, func(ctx context.Context) (any, error) { return c.DB.Deal(ctx, base.ID) })), nil
+}
+
+// movedStatus says what the deal form's stage move did.
+func movedStatus(base, dl model.Deal, mv form.DealMove) string {
+	title := common.Clean(dl.Title)
+	switch {
+	case mv.To.Kind == model.StageWon && mv.RecordOrder && base.Status != model.DealWon:
+		return fmt.Sprintf("Won %q: order of %s recorded%s", title, common.MoneyLong(dl.ValueMinor, dl.Currency), undoHint)
+	case mv.To.Kind == model.StageWon:
+		return fmt.Sprintf("Won %q, no order recorded%s", title, undoHint)
+	case mv.To.Kind == model.StageLost:
+		return fmt.Sprintf("Lost %q: %s%s", title, common.Clean(mv.Reason), undoHint)
+	case base.Status != model.DealOpen:
+		return fmt.Sprintf("Reopened %q in %s%s", title, common.Clean(mv.To.Name), undoHint)
+	}
+	return fmt.Sprintf("Moved %q to %s%s", title, common.Clean(mv.To.Name), undoHint)
+}
