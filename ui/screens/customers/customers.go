@@ -13,6 +13,7 @@ import (
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/filterbar"
+	"github.com/rapportcrm/rapport/ui/components/importer"
 )
 
 // customersPage is how many rows one SQL page fetches; a page covers several
@@ -39,9 +40,10 @@ type customersPageMsg struct {
 
 type customersKeys struct {
 	common.MoveKeys
-	Open key.Binding
-	Sort key.Binding
-	edit common.EditKeys
+	Open   key.Binding
+	Sort   key.Binding
+	Import key.Binding
+	edit   common.EditKeys
 }
 
 // Model is the Customers screen: the table of the whole book. Only the visible rows are
@@ -77,6 +79,8 @@ type Model struct {
 	// follow is a customer just added here: the reload that follows puts
 	// the cursor on it.
 	follow int64
+	// imp is the import flow (I).
+	imp *importer.Model
 	// askedAt is the cursor when a reload that keeps selID was asked for:
 	// moves made while it is on its way are replayed on the answer.
 	askedAt int
@@ -88,10 +92,12 @@ func New(c *common.Common) *Model {
 		MoveKeys: common.NewMoveKeys(),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Import:   key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "import a file")),
 		edit:     common.NewEditKeys(false, false),
 	}}
 	m.filter = filterbar.New(filterbar.Options{ID: "customers", Placeholder: "name, #tag, tier:A, risk:at, stage:proposal",
 		Hint: "/ filter · s sort", Debounce: c.Debounce, Styles: c.Styles.FilterBar})
+	m.imp = importer.New(c)
 	m.syncKeys()
 	return m
 }
@@ -112,10 +118,13 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) rowsHeight() int { return max(0, m.h-2) }
 
 // InputFocused is true while the filter is being typed.
-func (m *Model) InputFocused() bool { return m.filter.Typing() }
+func (m *Model) InputFocused() bool { return m.filter.Typing() || m.imp.Active() }
 
 // Mode reports the filter mode while typing.
 func (m *Model) Mode() common.Mode {
+	if mode, ok := m.importMode(); ok {
+		return mode
+	}
 	if m.filter.Typing() {
 		return common.ModeFilter
 	}
@@ -125,6 +134,9 @@ func (m *Model) Mode() common.Mode {
 // ShortHelp is the footer's help. It only reads the key map: syncKeys
 // decided in Update which keys apply.
 func (m *Model) ShortHelp() []key.Binding {
+	if m.imp.Active() {
+		return m.imp.ShortHelp()
+	}
 	if m.filter.Typing() {
 		return m.filter.ShortHelp()
 	}
@@ -139,7 +151,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	clear := f.Clear
 	clear.SetEnabled(true)
 	// The edit keys share the actions' column so the global keys still fit at 80.
-	return [][]key.Binding{m.keys.Bindings(), append([]key.Binding{m.keys.Open, f.Open, f.Apply, m.keys.Sort, clear}, m.keys.edit.Full()...)}
+	return [][]key.Binding{m.keys.Bindings(), append([]key.Binding{m.keys.Open, f.Open, f.Apply, m.keys.Sort, clear, m.keys.Import}, m.keys.edit.Full()...)}
 }
 
 // syncKeys decides which keys apply now; Update and SetSize end with it.
@@ -311,6 +323,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return m.fetchKeeping(m.selID)
 	case tea.KeyMsg:
+		if m.imp.Active() {
+			return m.imp.Update(msg)
+		}
 		if m.filter.Typing() {
 			cmd, changed := m.filter.Update(msg)
 			if changed {
@@ -320,7 +335,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return m.listKey(msg)
 	}
-	return nil
+	return m.importMsg(msg)
 }
 
 // applyFilter loads the first page for the filter now in force.
@@ -339,6 +354,8 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.filter.Keys.Open):
 		return m.filter.Open()
+	case key.Matches(msg, m.keys.Import):
+		return m.imp.Open()
 	case key.Matches(msg, m.keys.Sort):
 		m.sort = (m.sort + 1) % len(db.Sorts())
 		return m.fetchKeeping(m.selID)
@@ -372,6 +389,9 @@ func (m *Model) View() string {
 	s := m.c.Styles
 	out := make([]string, 0, m.h)
 	out = append(out, m.topLine())
+	if m.imp.Active() {
+		out = append(append(out, m.imp.Lines(m.w)...), "")
+	}
 	out = append(out, s.Table.Header.Render(m.headerLine()))
 	switch {
 	case m.err != nil:
@@ -382,7 +402,7 @@ func (m *Model) View() string {
 		if m.filter.Query() != "" {
 			out = append(out, s.Section.Empty.Render("No customer matches this filter (esc clears it)"))
 		} else {
-			out = append(out, s.Section.Empty.Render("No customers yet: import some with rapport import csv FILE"))
+			out = append(out, s.Section.Empty.Render("No customers yet: I imports a CSV or Excel file, a adds one"))
 		}
 	}
 	today := m.c.Today()

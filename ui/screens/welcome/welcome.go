@@ -16,6 +16,7 @@ import (
 	"github.com/rapportcrm/rapport/db/demo"
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/components/importer"
 )
 
 // demoTimeout bounds loading the sample book (2,000 customers take a few seconds).
@@ -32,6 +33,7 @@ type customerAddedMsg struct {
 
 type welcomeKeys struct {
 	Add     key.Binding
+	Import  key.Binding
 	Demo    key.Binding
 	Yes     key.Binding
 	No      key.Binding
@@ -61,12 +63,14 @@ type Model struct {
 	err    string
 	fields [2]textinput.Model // name, company
 	focus  int
+	imp    *importer.Model // i: import a file
 }
 
 // New builds the welcome screen.
 func New(c *common.Common) *Model {
 	v := &Model{c: c, keys: welcomeKeys{
 		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a customer")),
+		Import: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import a file")),
 		Demo:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load sample data")),
 		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, load it")),
 		No:     key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n", "no")),
@@ -81,6 +85,7 @@ func New(c *common.Common) *Model {
 		in.Cursor.SetMode(cursor.CursorStatic)
 		v.fields[i] = in
 	}
+	v.imp = importer.New(c)
 	return v
 }
 
@@ -96,10 +101,16 @@ func (v *Model) SetSize(w, h int) {
 }
 
 // InputFocused is true while asking or typing.
-func (v *Model) InputFocused() bool { return v.state != welcomeMenu }
+func (v *Model) InputFocused() bool { return v.state != welcomeMenu || v.imp.Active() }
 
 // Mode reports a modal question or the form.
 func (v *Model) Mode() common.Mode {
+	switch {
+	case v.imp.Typing():
+		return common.ModeForm
+	case v.imp.Active():
+		return common.ModeModal
+	}
 	switch v.state {
 	case welcomeAsk, welcomeLoading:
 		return common.ModeModal
@@ -111,6 +122,9 @@ func (v *Model) Mode() common.Mode {
 
 // ShortHelp is the footer's help.
 func (v *Model) ShortHelp() []key.Binding {
+	if v.imp.Active() {
+		return v.imp.ShortHelp()
+	}
 	switch v.state {
 	case welcomeAsk:
 		return []key.Binding{v.keys.Yes, v.keys.No}
@@ -119,12 +133,12 @@ func (v *Model) ShortHelp() []key.Binding {
 	case welcomeLoading:
 		return nil
 	}
-	return []key.Binding{v.keys.Add, v.keys.Demo}
+	return []key.Binding{v.keys.Add, v.keys.Import, v.keys.Demo}
 }
 
 // FullHelp is the `?` help.
 func (v *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{v.keys.Add, v.keys.Demo}, {v.keys.Next, v.keys.Save, v.keys.Cancel}}
+	return [][]key.Binding{{v.keys.Add, v.keys.Import, v.keys.Demo}, {v.keys.Next, v.keys.Save, v.keys.Cancel}}
 }
 
 // Update handles the menu, the question and the form.
@@ -150,10 +164,18 @@ func (v *Model) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(
 			func() tea.Msg { return common.ChangedMsg{Status: "Customer added (u undoes)"} },
 			func() tea.Msg { return common.SwitchScreenMsg{ID: common.ScreenCustomers} })
+	case importer.DoneMsg:
+		st := msg.Status
+		return tea.Batch(
+			func() tea.Msg { return common.ChangedMsg{Status: st} },
+			func() tea.Msg { return common.SwitchScreenMsg{ID: common.ScreenCustomers} })
 	case tea.KeyMsg:
+		if v.imp.Active() {
+			return v.imp.Update(msg)
+		}
 		return v.handleKey(msg)
 	}
-	return nil
+	return v.imp.Update(msg)
 }
 
 func (v *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
@@ -179,6 +201,9 @@ func (v *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		v.fields[1].SetValue("")
 		v.fields[1].Blur()
 		return v.fields[0].Focus()
+	case key.Matches(msg, v.keys.Import):
+		v.err = ""
+		return v.imp.Open()
 	case key.Matches(msg, v.keys.Demo):
 		v.state, v.err = welcomeAsk, ""
 	}
@@ -254,25 +279,27 @@ func (v *Model) View() string {
 		"This book is empty: " + common.Clean(v.c.DB.Path()),
 		"",
 	}
-	switch v.state {
-	case welcomeAsk:
+	switch {
+	case v.imp.Active():
+		out = append(out, v.imp.Lines(v.w)...)
+	case v.state == welcomeAsk:
 		out = append(out,
 			s.App.SummaryWarm.Render(fmt.Sprintf("Load %s sample customers into this file?", common.Thousands(demo.DefaultCustomers))),
 			"It writes made-up customers, deals and history into "+common.Clean(v.c.DB.Path())+".",
 			"",
 			s.Help.ShortKey.Render("y")+" yes, load it    "+s.Help.ShortKey.Render("n")+" no")
-	case welcomeLoading:
+	case v.state == welcomeLoading:
 		out = append(out, s.Table.Loading.Render("Loading sample data… (a few seconds)"))
-	case welcomeForm:
+	case v.state == welcomeForm:
 		out = append(out, s.Section.Title.Render("Add your first customer"), v.fieldView(0), v.fieldView(1), "",
 			s.Item.Dim.Render("tab next field · enter saves · esc cancels"))
 	default:
 		out = append(out,
 			s.Help.ShortKey.Render("a")+"  add a customer",
+			s.Help.ShortKey.Render("i")+"  import customers from a CSV or Excel file (checked first, then asks)",
 			s.Help.ShortKey.Render("d")+"  load sample data (2,000 customers) into this file, after asking",
 			"",
-			"To import customers from a spreadsheet, quit and run:",
-			"   "+s.Help.ShortKey.Render("rapport import csv FILE"),
+			"From the command line: "+s.Help.ShortKey.Render("rapport import csv FILE"),
 			"",
 			s.Item.Dim.Render("q quits · ? shows every key"))
 	}
