@@ -247,9 +247,11 @@ func TestArchiveCustomerAndRestore(t *testing.T) {
 	mustContain(t, a.Status(), "Undone: restore customer 王芳")
 }
 
-// TestConflictKeepsTheFileAndTheForm: two handles edit the same customer;
-// the app's save says what the other changed, writes nothing, keeps what
-// was typed; r reloads the row into the form, and the next save works.
+// TestConflictKeepsTheFileAndTheForm: two handles change the same field of
+// the same customer; the app's save says which field clashes, writes
+// nothing, keeps what was typed; r reloads the row into the form, and the
+// next save works. (Changes to different fields merge:
+// TestConflictOnOtherFieldsMerges.)
 func TestConflictKeepsTheFileAndTheForm(t *testing.T) {
 	d, f := fixtureBook(t)
 	a := newTestApp(t, d, 100, 30)
@@ -263,7 +265,7 @@ func TestConflictKeepsTheFileAndTheForm(t *testing.T) {
 	}
 	defer other.Close()
 	cu, _ := other.Customer(context.Background(), f.Acme)
-	cu.Email = "sales@acme.example"
+	cu.Phone = "+1 555 0199"
 	if err := other.UpdateCustomer(context.Background(), &cu); err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +275,7 @@ func TestConflictKeepsTheFileAndTheForm(t *testing.T) {
 	if !fm.InConflict() {
 		t.Fatalf("no conflict; status %q:\n%s", a.Status(), plain(a))
 	}
-	mustContain(t, plain(a), "Acme Ltd changed since you opened it (email)")
+	mustContain(t, plain(a), "Acme Ltd changed since you opened it (phone)")
 	mustContain(t, plain(a), "r reload · esc keep editing")
 	if got := dumpTables(t, d); got != file {
 		t.Fatalf("the conflicting save wrote:\n%s", lineDiff(file, got))
@@ -288,12 +290,12 @@ func TestConflictKeepsTheFileAndTheForm(t *testing.T) {
 	}
 	press(t, a, "r")
 	fresh := a.EditorForm()
-	if fresh == nil || fresh.Value("email") != "sales@acme.example" || fresh.Value("phone") != "" {
+	if fresh == nil || fresh.Value("phone") != "+1 555 0199" {
 		t.Fatalf("reload did not bring the file's row: %v", fresh)
 	}
-	press(t, a, "tab", "tab", "tab", "+44 20 7946 0000", "ctrl+s")
+	press(t, a, "tab", "tab", "tab", "ctrl+a", "ctrl+k", "+44 20 7946 0000", "ctrl+s")
 	mustClose(t, a)
-	if got := text(t, d, `SELECT email || ' ' || phone FROM customers WHERE id = ?`, f.Acme); got != "sales@acme.example +44 20 7946 0000" {
+	if got := text(t, d, `SELECT email || ' ' || phone FROM customers WHERE id = ?`, f.Acme); got != "acme.ltd@example.com +44 20 7946 0000" {
 		t.Fatalf("saved %q", got)
 	}
 }

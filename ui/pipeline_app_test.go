@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/internal/screentest"
@@ -129,23 +130,34 @@ func TestPipelineEditDeal(t *testing.T) {
 	if r, _ := p.Selected(); r.ID != f.BigRenewal {
 		t.Fatalf("cursor on %q", r.Title)
 	}
-	// A deal changed elsewhere since the board loaded is not overwritten.
+	// A field changed elsewhere since the form opened, and changed in the
+	// form too, is not overwritten: the form asks. (A change to other
+	// fields merges: TestDealConflictMergesAMoveMadeElsewhere.)
 	pressKeys(t, a, "e")
 	if _, err := d.MoveDeal(context.Background(), f.BigRenewal, f.StageNamed(t, "Proposal").ID, "", false); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere, err := d.Deal(context.Background(), f.BigRenewal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere.Title = "Big renewal 2029"
+	if err := d.Write(context.Background(), "retitle", func(tx *db.Tx) error { return tx.UpdateDeal(&elsewhere) }); err != nil {
 		t.Fatal(err)
 	}
 	pressKeys(t, a, "X", "ctrl+s")
 	if a.EditorForm() == nil || !a.EditorForm().InConflict() {
 		t.Fatalf("conflict not reported:\n%s", plain(a))
 	}
-	if dl, _ := d.Deal(context.Background(), f.BigRenewal); dl.Title != "Big renewal 2028" {
+	mustContain(t, plain(a), "changed since you opened it (title)")
+	if dl, _ := d.Deal(context.Background(), f.BigRenewal); dl.Title != "Big renewal 2029" {
 		t.Fatalf("conflicting edit saved %q", dl.Title)
 	}
 	// r reloads: the form shows the deal as the file holds it now (every
 	// form does this, the board's too), and the board under it follows
 	// the deal to its new stage.
 	pressKeys(t, a, "r")
-	if a.EditorForm() == nil || a.EditorForm().InConflict() || a.EditorForm().Value("title") != "Big renewal 2028" {
+	if a.EditorForm() == nil || a.EditorForm().InConflict() || a.EditorForm().Value("title") != "Big renewal 2029" {
 		t.Fatalf("r did not reload the form:\n%s", plain(a))
 	}
 	mustContain(t, a.Status(), "Reloaded")

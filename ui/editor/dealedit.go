@@ -27,16 +27,19 @@ func (e *session) editDealCmd(c *common.Common, seq int, base, dl model.Deal, v 
 		desc = fmt.Sprintf("edit deal %s and move it to %s", base.Title, mv.To.Name)
 		status = movedStatus(base, dl, mv)
 	}
-	return write(c, seq, desc, status, func(tx *db.Tx) error {
-		if err := tx.UpdateDeal(&dl); err != nil {
+	return mergingWrite(c, seq, rowEdit[model.Deal]{what: fmt.Sprintf("Deal %q", common.Clean(base.Title)), desc: desc, status: status,
+		before: base, mine: dl,
+		reread: func(ctx context.Context) (model.Deal, error) { return c.DB.Deal(ctx, base.ID) },
+		save: func(tx *db.Tx, row *model.Deal) error {
+			if err := tx.UpdateDeal(row); err != nil {
+				return err
+			}
+			if !mv.Moved || row.StageID == mv.To.ID {
+				return nil
+			}
+			_, err := tx.MoveDeal(row.ID, mv.To.ID, mv.Reason, mv.RecordOrder)
 			return err
-		}
-		if !mv.Moved {
-			return nil
-		}
-		_, err := tx.MoveDeal(dl.ID, mv.To.ID, mv.Reason, mv.RecordOrder)
-		return err
-	}, conflictOf(c, fmt.Sprintf("Deal %q", common.Clean(base.Title)), base, func(ctx context.Context) (any, error) { return c.DB.Deal(ctx, base.ID) })), nil
+		}}), nil
 }
 
 // movedStatus says what the deal form's stage move did.

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"strconv"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -89,9 +87,10 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		id := t.Customer.ID
-		return write(c, seq, "edit customer "+who, customerSaved(t.Customer, cu), func(tx *db.Tx) error {
-			return tx.UpdateCustomer(&cu)
-		}, conflictOf(c, who, t.Customer, func(ctx context.Context) (any, error) { return c.DB.Customer(ctx, id) })), nil
+		return mergingWrite(c, seq, rowEdit[model.Customer]{what: who, desc: "edit customer " + who, status: customerSaved(t.Customer, cu),
+			before: t.Customer, mine: cu,
+			reread: func(ctx context.Context) (model.Customer, error) { return c.DB.Customer(ctx, id) },
+			save:   func(tx *db.Tx, row *model.Customer) error { return tx.UpdateCustomer(row) }}), nil
 	case fkTags:
 		add, remove, err := form.ToTags(t.Tags, v)
 		if err != nil {
@@ -117,9 +116,10 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		if e.kind == fkInteraction {
-			return write(c, seq, fmt.Sprintf("edit %s with %s", in.Kind, who), "Saved the "+string(in.Kind)+" with "+common.Clean(who)+undoHint,
-				func(tx *db.Tx) error { return tx.UpdateInteraction(&in) },
-				conflictOf(c, "This interaction", base, func(ctx context.Context) (any, error) { return c.DB.Interaction(ctx, base.ID) })), nil
+			return mergingWrite(c, seq, rowEdit[model.Interaction]{what: "This interaction", desc: fmt.Sprintf("edit %s with %s", in.Kind, who),
+				status: "Saved the " + string(in.Kind) + " with " + common.Clean(who) + undoHint, before: base, mine: in,
+				reread: func(ctx context.Context) (model.Interaction, error) { return c.DB.Interaction(ctx, base.ID) },
+				save:   func(tx *db.Tx, row *model.Interaction) error { return tx.UpdateInteraction(row) }}), nil
 		}
 		var done model.Followup
 		if e.kind == fkLog && t.Followup.ID != 0 && t.Followup.DoneAt == 0 && v.Bool("done") {
@@ -179,11 +179,12 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		if e.kind == fkContact {
-			return write(c, seq, "edit contact "+base.Name, "Saved contact "+common.Clean(ct.Name)+undoHint,
-				func(tx *db.Tx) error { return tx.UpdateContact(&ct) },
-				conflictOf(c, "Contact "+common.Clean(base.Name), base, func(ctx context.Context) (any, error) {
+			return mergingWrite(c, seq, rowEdit[model.Contact]{what: "Contact " + common.Clean(base.Name), desc: "edit contact " + base.Name,
+				status: "Saved contact " + common.Clean(ct.Name) + undoHint, before: base, mine: ct,
+				reread: func(ctx context.Context) (model.Contact, error) {
 					return findContact(ctx, c.DB, base.CustomerID, base.ID)
-				})), nil
+				},
+				save: func(tx *db.Tx, row *model.Contact) error { return tx.UpdateContact(row) }}), nil
 		}
 		return write(c, seq, "add contact "+ct.Name+" at "+who, "Contact "+common.Clean(ct.Name)+" added"+undoHint, func(tx *db.Tx) error {
 			_, err := tx.CreateContact(&ct)
@@ -233,9 +234,10 @@ func (e *session) followupCmd(c *common.Common, seq int, v form.Values) (tea.Cmd
 	}
 	if e.kind == fkFollowup {
 		base := t.Followup
-		return write(c, seq, "edit follow-up "+base.Title, fmt.Sprintf("Saved follow-up %q, due %s%s", common.Clean(f.Title), due, undoHint),
-			func(tx *db.Tx) error { return tx.UpdateFollowup(&f) },
-			conflictOf(c, fmt.Sprintf("Follow-up %q", common.Clean(base.Title)), base, func(ctx context.Context) (any, error) { return c.DB.Followup(ctx, base.ID) })), nil
+		return mergingWrite(c, seq, rowEdit[model.Followup]{what: fmt.Sprintf("Follow-up %q", common.Clean(base.Title)), desc: "edit follow-up " + base.Title,
+			status: fmt.Sprintf("Saved follow-up %q, due %s%s", common.Clean(f.Title), due, undoHint), before: base, mine: f,
+			reread: func(ctx context.Context) (model.Followup, error) { return c.DB.Followup(ctx, base.ID) },
+			save:   func(tx *db.Tx, row *model.Followup) error { return tx.UpdateFollowup(row) }}), nil
 	}
 	desc := "follow up " + who + ": " + f.Title
 	if e.kind == fkNext {
@@ -297,48 +299,9 @@ func customerSaved(before, after model.Customer) string {
 	return "Saved customer " + name + undoHint
 }
 
-// conflictOf builds the conflict message of a row: it rereads the row and
-// names the fields another writer changed since the form opened.
-func conflictOf(c *common.Common, what string, before any, reread func(context.Context) (any, error)) func(context.Context) string {
-	return func(ctx context.Context) string {
-		now, err := reread(ctx)
-		if err != nil {
-			if errors.Is(err, model.ErrNotFound) {
-				return what + " was removed since you opened it"
-			}
-			return conflictText(what)(ctx)
-		}
-		fields := changedFields(before, now)
-		if len(fields) == 0 {
-			return conflictText(what)(ctx)
-		}
-		return fmt.Sprintf("%s changed since you opened it (%s)", common.Clean(what), strings.Join(fields, ", "))
-	}
-}
-
 // conflictText is the conflict message when what changed is unknown.
 func conflictText(what string) func(context.Context) string {
 	return func(context.Context) string { return common.Clean(what) + " changed since you opened it" }
-}
-
-// changedFields names the user fields (not the bookkeeping) that differ
-// between two values of the same struct type, in field order.
-func changedFields(a, b any) []string {
-	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
-	if va.Type() != vb.Type() || va.Kind() != reflect.Struct {
-		return nil
-	}
-	var out []string
-	for i := 0; i < va.NumField(); i++ {
-		f := va.Type().Field(i)
-		if f.Anonymous || !f.IsExported() {
-			continue // Meta: id, version, times
-		}
-		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
-			out = append(out, strings.ToLower(f.Name))
-		}
-	}
-	return out
 }
 
 // archiveCmd archives (or restores) the selected item as one command.
