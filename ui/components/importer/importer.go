@@ -103,6 +103,10 @@ func (m *Model) Open() tea.Cmd {
 	return m.path.Focus()
 }
 
+// SetWidth sizes the path prompt for an area w cells wide (the host's
+// SetSize calls it).
+func (m *Model) SetWidth(w int) { m.path.Width = max(1, w-len(m.path.Prompt)-1) }
+
 // Active reports whether the flow is on screen (it then owns the keyboard).
 func (m *Model) Active() bool { return m.st != closed }
 

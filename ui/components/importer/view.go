@@ -12,7 +12,8 @@ import (
 // maxListed is how many rejected rows and warnings the summary names.
 const maxListed = 3
 
-// Lines is the flow's text, each line at most w cells (the host places it).
+// Lines is the flow's text, each line at most w cells (the host places
+// it; SetWidth sized the path prompt). It only reads.
 func (m *Model) Lines(w int) []string {
 	s := m.c.Styles
 	var out []string
@@ -20,7 +21,6 @@ func (m *Model) Lines(w int) []string {
 	switch m.st {
 	case asking:
 		add(s.Section.Title.Render("Import customers from a CSV or Excel file"))
-		m.path.Width = max(1, w-len(m.path.Prompt)-1)
 		add(m.path.View())
 		add(s.Item.Dim.Render("enter checks the file first (nothing is written yet) · esc cancels"))
 	case checking:

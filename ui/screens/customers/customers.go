@@ -108,6 +108,7 @@ func (m *Model) Init() tea.Cmd { return m.fetch(0, true, true) }
 // SetSize gives the screen its area and picks the columns that fit.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
+	m.imp.SetWidth(w)
 	m.cols = fitColumns(w)
 	m.top = common.ScrollTo(m.top, m.cursor, m.rowsHeight(), m.total)
 	m.syncKeys()

@@ -95,6 +95,7 @@ func (v *Model) Init() tea.Cmd { return nil }
 // SetSize gives the screen its area.
 func (v *Model) SetSize(w, h int) {
 	v.w, v.h = w, h
+	v.imp.SetWidth(w)
 	for i := range v.fields {
 		v.fields[i].Width = max(1, w-len(v.fields[i].Prompt)-2-common.Width(common.MarkSelected+" "))
 	}
