@@ -202,7 +202,25 @@ func (t *Model) scroll() {
 	if t.cursor == 0 {
 		cur = 0
 	}
+	// A section's "… N more" line comes into view with its last row.
+	if cur+1 < len(t.lines) && t.lines[cur+1].more != "" {
+		t.top = common.ScrollTo(t.top, cur+1, h, len(t.lines))
+	}
 	t.top = common.ScrollTo(t.top, cur, h, len(t.lines))
+}
+
+// titleLine is the line of the title of the section of row i.
+func (t *Model) titleLine(i int) int {
+	title := 0
+	for n, l := range t.lines {
+		switch {
+		case l.title != "":
+			title = n
+		case l.more == "" && l.row == i:
+			return title
+		}
+	}
+	return 0
 }
 
 // Selection is what the selected row gives the edit keys: its customer,
@@ -374,6 +392,12 @@ func (t *Model) toggleFold() {
 	}
 	t.open[r.kind] = !t.open[r.kind]
 	t.layout()
+	defer func() {
+		// A folded section shows from its title down: scroll up to it.
+		if !t.open[r.kind] {
+			t.top = min(t.top, t.titleLine(t.cursor))
+		}
+	}()
 	for i := range t.rows {
 		if k, _ := t.rowKey(i); k == prev {
 			t.cursor = i
