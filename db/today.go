@@ -49,6 +49,9 @@ type TouchItem struct {
 	Tier             model.Tier
 	DaysSinceContact int
 	CadenceDays      int
+	// OwnCadence is set when the cadence is the customer's own, not the
+	// tier's.
+	OwnCadence bool
 }
 
 // TriageCounts are the numbers of the launch summary.
@@ -195,7 +198,7 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	if err := rows.Err(); err != nil {
 		return tr, err
 	}
-	rows, err = d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.tier, s.last_contact_day, s.touch_due_on
+	rows, err = d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.tier, s.last_contact_day, s.touch_due_on, coalesce(c.cadence_days, 0) > 0
 		FROM customer_stats s INDEXED BY customer_stats_touch_tier JOIN customers c ON c.id = s.customer_id
 		WHERE s.active = 1 AND s.touch_due_on IS NOT NULL AND s.touch_due_on <= ?1
 		ORDER BY s.active, s.tier, s.touch_due_on, s.customer_id`+lim, ts)
@@ -206,7 +209,7 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	for rows.Next() {
 		var r TouchItem
 		var last, due model.Day
-		if err := scanRow(rows, "customer_stats", &r.CustomerID, &r.Customer, &r.Tier, &last, &due); err != nil {
+		if err := scanRow(rows, "customer_stats", &r.CustomerID, &r.Customer, &r.Tier, &last, &due, &r.OwnCadence); err != nil {
 			return tr, err
 		}
 		r.DaysSinceContact = int(today - last)

@@ -569,7 +569,10 @@ func (t *Model) rowView(i int) string {
 	case rowTouch:
 		c := t.tr.TouchDue[r.idx]
 		flag, label, who, st = string(c.Tier), fmt.Sprintf("%dd/%dd", c.DaysSinceContact, c.CadenceDays), c.Customer, s.Item.Dim
-		rest = fmt.Sprintf("no contact for %d d (every %d d for tier %s)", c.DaysSinceContact, c.CadenceDays, c.Tier)
+		rest = fmt.Sprintf("no contact for %s d (every %s d for tier %s)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays), c.Tier)
+		if c.OwnCadence {
+			rest = fmt.Sprintf("no contact for %s d (own cadence %s d)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays))
+		}
 	}
 	// Column widths: the label fits "120d overdue"; the customer gets a
 	// quarter of the line, and the rest what remains.

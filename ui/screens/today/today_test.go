@@ -127,3 +127,23 @@ func TestTodayGShowsTheLastMoreLine(t *testing.T) {
 	screentest.MustContain(t, v, "› ! 6d overdue") // the last row loaded
 	screentest.MustContain(t, v, "… 5 more")
 }
+
+// A customer's own cadence is named as theirs, not the tier's.
+func TestTodayTouchNamesOwnCadence(t *testing.T) {
+	d, clk := testbook.Open(t)
+	ctx := context.Background()
+	id, err := d.CreateCustomer(ctx, &model.Customer{Name: "Own Rhythm", Tier: model.TierA, TierPinned: true, CadenceDays: 7}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write(ctx, "log", func(tx *db.Tx) error {
+		_, err := tx.LogInteraction(&model.Interaction{CustomerID: id, Kind: model.KindCall, Direction: model.Outbound, Outcome: model.OutcomeReplied, Score: -1, Summary: "hello", OccurredAt: clk.T.AddDate(0, 0, -10).Unix()})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := screentest.Open(t, d, 120, 30, New)
+	v := a.Plain()
+	screentest.MustContain(t, v, "no contact for 10 d (own cadence 7 d)")
+	screentest.MustNotContain(t, v, "for tier A")
+}
