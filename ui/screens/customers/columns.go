@@ -47,6 +47,10 @@ func customerColumns() []column {
 			return common.AgoText(r.LastContact, today), nil
 		}},
 		{title: "Next", width: 12, drop: 2, render: func(r *db.CustomerRow, today model.Day, s *common.Styles) (string, *lipgloss.Style) {
+			if r.NextOverdue && r.Archived {
+				// Nothing is overdue on an archived customer: the date only.
+				return "due " + common.AgoText(r.NextDue, today), &s.Item.Dim
+			}
 			if r.NextOverdue {
 				n := int(today - r.NextDue)
 				if n >= 100 {
