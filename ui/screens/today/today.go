@@ -5,6 +5,7 @@ package today
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -164,8 +165,14 @@ func (t *Model) FullHelp() [][]key.Binding {
 	for i := range actions {
 		actions[i].SetEnabled(true)
 	}
-	// The edit keys share the actions' column so the global keys still fit at 80.
-	return [][]key.Binding{t.keys.Bindings(), append(actions, t.keys.edit.Full()...)}
+	// The edit keys share the actions' column so the global keys still fit
+	// at 80. R is left out: Today never lists an archived customer.
+	for _, b := range t.keys.edit.Full() {
+		if !slices.Equal(b.Keys(), t.keys.edit.Restore.Keys()) {
+			actions = append(actions, b)
+		}
+	}
+	return [][]key.Binding{t.keys.Bindings(), actions}
 }
 
 // sync decides which keys apply and where the view scrolls; Update and
