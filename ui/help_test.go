@@ -36,3 +36,10 @@ func TestTodayHelpHasNoRestore(t *testing.T) {
 	mustContain(t, v, "archive")
 	mustNotContain(t, v, "restore")
 }
+
+// Below 40×12 the app names the size it needs.
+func TestWindowTooSmallNamesTheMinimum(t *testing.T) {
+	d, _ := fixtureBook(t)
+	a := newTestApp(t, d, 39, 12)
+	mustContain(t, plain(a), "window too small: needs 40×12, is 39×12")
+}

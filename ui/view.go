@@ -34,7 +34,8 @@ func (a *App) bodySize() (int, int) {
 func (a *App) View() string {
 	w, h := a.width, a.height
 	if w < minWidth || h < minHeight {
-		return common.Frame([]string{a.c.Styles.App.TooSmall.Render("window too small")}, w, h)
+		msg := fmt.Sprintf("window too small: needs %d×%d, is %d×%d", minWidth, minHeight, w, h)
+		return common.Frame([]string{a.c.Styles.App.TooSmall.Render(msg)}, w, h)
 	}
 	_, bh := a.bodySize()
 	lines := make([]string, 0, h)
