@@ -76,6 +76,25 @@ func customerColumns() []column {
 	}
 }
 
+// wideColumns are shown only on wide terminals, once the name and company
+// have all the room they use: more columns, not wider ones.
+func wideColumns() []column {
+	return []column{
+		{title: "Deals", width: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+			if r.OpenDeals == 0 {
+				return "—", &s.Item.Dim
+			}
+			return common.Thousands(r.OpenDeals), nil
+		}},
+		{title: "Email", width: 24, max: 34, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+			return common.Clean(r.Email), nil
+		}},
+		{title: "Phone", width: 15, max: 20, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+			return common.Clean(r.Phone), nil
+		}},
+	}
+}
+
 // fitColumns picks the columns that fit in w cells (a 2-cell marker and one
 // space between columns), dropping the least important first, then spreads
 // the spare width over the flexible ones (name before company).
@@ -113,6 +132,23 @@ func fitColumns(w int) []column {
 				continue
 			}
 			grow := min(spare, limit-cols[i].width)
+			cols[i].width += grow
+			spare -= grow
+		}
+	}
+	// Room left over: the wide columns, each while it fits, then they grow.
+	if len(cols) == len(customerColumns()) {
+		for _, c := range wideColumns() {
+			if spare >= c.width+1 {
+				cols = append(cols, c)
+				spare -= c.width + 1
+			}
+		}
+		for i := range cols {
+			if i < len(customerColumns()) || cols[i].max == 0 || spare <= 0 {
+				continue
+			}
+			grow := min(spare, cols[i].max-cols[i].width)
 			cols[i].width += grow
 			spare -= grow
 		}

@@ -2,7 +2,10 @@ package customers
 
 import (
 	"context"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/ui/internal/screentest"
 )
@@ -27,4 +30,24 @@ func TestArchivedCustomerIsNotOverdue(t *testing.T) {
 	screentest.MustContain(t, v, "archived")
 	screentest.MustNotContain(t, v, "overdue")
 	screentest.MustContain(t, v, "due 3d ago")
+}
+
+// A wide terminal shows more columns (open deals, email, phone), not wider
+// ones; 120 columns shows none of them.
+func TestWideTerminalShowsMoreColumns(t *testing.T) {
+	d, _ := fixtureBook(t)
+	a, _ := screentest.Open(t, d, 200, 30, New)
+	v := a.Plain()
+	for _, want := range []string{"Deals", "Email", "Phone", "@example.com"} {
+		screentest.MustContain(t, v, want)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if w := ansi.StringWidth(l); w > 200 {
+			t.Fatalf("line %d wide: %q", w, l)
+		}
+	}
+	a.S.SetSize(120, 30)
+	v = a.Plain()
+	screentest.MustNotContain(t, v, "Email")
+	screentest.MustNotContain(t, v, "Deals")
 }
