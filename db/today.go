@@ -66,13 +66,13 @@ type TriageCounts struct {
 // Summary renders the one-line launch summary ("3 overdue · 2 due today · 5 at risk · 1 rotting deal").
 func (c TriageCounts) Summary() string {
 	parts := []string{
-		fmt.Sprintf("%d overdue", c.Overdue),
-		fmt.Sprintf("%d due today", c.DueToday),
-		fmt.Sprintf("%d at risk", c.AtRisk),
+		group(c.Overdue) + " overdue",
+		group(c.DueToday) + " due today",
+		group(c.AtRisk) + " at risk",
 		plural(c.Rotting, "rotting deal", "rotting deals"),
 	}
 	if c.TouchDue > 0 {
-		parts = append(parts, fmt.Sprintf("%d to touch", c.TouchDue))
+		parts = append(parts, group(c.TouchDue)+" to touch")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -86,8 +86,11 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return group(n) + " " + many
 }
+
+// group renders a count with thousands separators ("4,729").
+func group(n int) string { return model.GroupThousands(int64(n)) }
 
 // Triage is the answer to the first question of a sales day.
 type Triage struct {

@@ -365,7 +365,7 @@ func (t *Model) layout() {
 	fold := t.h > 0 && lines > t.h
 	t.folding = fold
 	for _, s := range sections {
-		title := fmt.Sprintf("%s (%d)", s.title, s.total)
+		title := fmt.Sprintf("%s (%s)", s.title, common.Thousands(s.total))
 		if s.total == 0 {
 			title = s.title + " · none"
 		}
@@ -380,9 +380,9 @@ func (t *Model) layout() {
 		}
 		switch {
 		case s.total > n && n < s.n:
-			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %d more · space shows them", s.total-n)})
+			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %s more · space shows them", common.Thousands(s.total-n))})
 		case s.total > n:
-			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %d more", s.total-n)})
+			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %s more", common.Thousands(s.total-n))})
 		}
 	}
 }

@@ -147,3 +147,13 @@ func TestTodayTouchNamesOwnCadence(t *testing.T) {
 	screentest.MustContain(t, v, "no contact for 10 d (own cadence 7 d)")
 	screentest.MustNotContain(t, v, "for tier A")
 }
+
+// Counts of a thousand and more are grouped, as everywhere else.
+func TestTodayGroupsCounts(t *testing.T) {
+	d := manyOverdue(t, 1205)
+	a, _ := screentest.Open(t, d, 80, 24, New)
+	v := a.Plain()
+	screentest.MustContain(t, v, "Overdue follow-ups (1,205)")
+	a.Press(" ", "G")
+	screentest.MustContain(t, a.Plain(), "… 1,005 more")
+}
