@@ -571,7 +571,7 @@ func (t *Model) rowView(i int) string {
 		}
 	case rowRotting:
 		d := t.tr.Rotting[r.idx]
-		flag, label, who, st = common.MarkOverdue, fmt.Sprintf("%dd stuck", d.DaysInStage), d.Customer, s.Item.Rotting
+		flag, label, who, st = common.MarkRotting, fmt.Sprintf("%dd stuck", d.DaysInStage), d.Customer, s.Item.Rotting
 		rest = fmt.Sprintf("%q in %s · %s", common.Clean(d.Title), common.Clean(d.Stage), common.MoneyShort(d.ValueMinor, d.Currency))
 	case rowTouch:
 		c := t.tr.TouchDue[r.idx]
