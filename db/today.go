@@ -49,6 +49,9 @@ type TouchItem struct {
 	Tier             model.Tier
 	DaysSinceContact int
 	CadenceDays      int
+	// OwnCadence is set when the cadence is the customer's own, not the
+	// tier's.
+	OwnCadence bool
 }
 
 // TriageCounts are the numbers of the launch summary.
@@ -63,13 +66,13 @@ type TriageCounts struct {
 // Summary renders the one-line launch summary ("3 overdue · 2 due today · 5 at risk · 1 rotting deal").
 func (c TriageCounts) Summary() string {
 	parts := []string{
-		fmt.Sprintf("%d overdue", c.Overdue),
-		fmt.Sprintf("%d due today", c.DueToday),
-		fmt.Sprintf("%d at risk", c.AtRisk),
+		group(c.Overdue) + " overdue",
+		group(c.DueToday) + " due today",
+		group(c.AtRisk) + " at risk",
 		plural(c.Rotting, "rotting deal", "rotting deals"),
 	}
 	if c.TouchDue > 0 {
-		parts = append(parts, fmt.Sprintf("%d to touch", c.TouchDue))
+		parts = append(parts, group(c.TouchDue)+" to touch")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -83,8 +86,11 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return group(n) + " " + many
 }
+
+// group renders a count with thousands separators ("4,729").
+func group(n int) string { return model.GroupThousands(int64(n)) }
 
 // Triage is the answer to the first question of a sales day.
 type Triage struct {
@@ -195,7 +201,7 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	if err := rows.Err(); err != nil {
 		return tr, err
 	}
-	rows, err = d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.tier, s.last_contact_day, s.touch_due_on
+	rows, err = d.r.QueryContext(ctx, `SELECT s.customer_id, c.name, s.tier, s.last_contact_day, s.touch_due_on, coalesce(c.cadence_days, 0) > 0
 		FROM customer_stats s INDEXED BY customer_stats_touch_tier JOIN customers c ON c.id = s.customer_id
 		WHERE s.active = 1 AND s.touch_due_on IS NOT NULL AND s.touch_due_on <= ?1
 		ORDER BY s.active, s.tier, s.touch_due_on, s.customer_id`+lim, ts)
@@ -206,7 +212,7 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	for rows.Next() {
 		var r TouchItem
 		var last, due model.Day
-		if err := scanRow(rows, "customer_stats", &r.CustomerID, &r.Customer, &r.Tier, &last, &due); err != nil {
+		if err := scanRow(rows, "customer_stats", &r.CustomerID, &r.Customer, &r.Tier, &last, &due, &r.OwnCadence); err != nil {
 			return tr, err
 		}
 		r.DaysSinceContact = int(today - last)

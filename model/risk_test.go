@@ -236,6 +236,8 @@ func TestAssessRiskText(t *testing.T) {
 			[]string{"2 open complaints, oldest 12 d ago"}},
 		{"resolved complaint", func(in *RiskInput) { in.LastResolvedComplaint = ago(20) },
 			[]string{"Complaint resolved 20 d ago"}},
+		{"resolved complaint today", func(in *RiskInput) { in.LastResolvedComplaint = riskToday },
+			[]string{"Complaint resolved today"}},
 		{"rated this year", func(in *RiskInput) { in.LastFeedbackScore, in.LastFeedback = 4, DayFromYMD(2026, 1, 3) },
 			[]string{"Rated 4/10 on 3 Jan"}},
 		{"rated last year", func(in *RiskInput) { in.LastFeedbackScore, in.LastFeedback = 4, DayFromYMD(2025, 11, 3) },

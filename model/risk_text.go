@@ -47,12 +47,12 @@ func (r Reason) TextOn(today Day) string {
 	switch r.Code {
 	case ReasonSilence:
 		if r.Extra == riskExtraAdded {
-			return fmt.Sprintf("No contact since added %d d ago (usual rhythm %d d)", days, r.N)
+			return fmt.Sprintf("No contact since added %s (usual rhythm %d d)", daysAgo(days), r.N)
 		}
 		return fmt.Sprintf("No contact for %d d (usual rhythm %d d)", days, r.N)
 	case ReasonNoOrder:
 		if r.Extra == riskExtraRecent {
-			return fmt.Sprintf("Last order %d d ago", days)
+			return "Last order " + daysAgo(days)
 		}
 		return fmt.Sprintf("No order for %d d", days)
 	case ReasonFewOrders:
@@ -66,15 +66,15 @@ func (r Reason) TextOn(today Day) string {
 	case ReasonComplaint:
 		switch {
 		case r.Extra == riskExtraResolved:
-			return fmt.Sprintf("Complaint resolved %d d ago", days)
+			return "Complaint resolved " + daysAgo(days)
 		case r.N > 1 && r.Since == NoDay:
 			return fmt.Sprintf("%d open complaints", r.N)
 		case r.N > 1:
-			return fmt.Sprintf("%d open complaints, oldest %d d ago", r.N, days)
+			return fmt.Sprintf("%d open complaints, oldest %s", r.N, daysAgo(days))
 		case r.Since == NoDay:
 			return "Open complaint"
 		}
-		return fmt.Sprintf("Open complaint from %d d ago", days)
+		return "Open complaint from " + daysAgo(days)
 	case ReasonDetractor:
 		if r.Extra == riskExtraNegative {
 			return "Last contact was negative"
@@ -153,4 +153,12 @@ func KnownReason(code string) bool {
 		return true
 	}
 	return false
+}
+
+// daysAgo is "today" for 0 days and "N d ago" otherwise.
+func daysAgo(days int) string {
+	if days == 0 {
+		return "today"
+	}
+	return fmt.Sprintf("%d d ago", days)
 }

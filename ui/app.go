@@ -67,6 +67,7 @@ type App struct {
 	keys     globalKeys
 	help     help.Model
 	showHelp bool
+	helpTop  int // the help's first body line shown
 	width    int
 	height   int
 	noWatch  bool
@@ -345,6 +346,7 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, a.keys.Help, a.keys.Back, a.keys.Quit) {
 			a.showHelp = false
 		}
+		a.scrollHelp(msg)
 		return nil
 	}
 	f := a.Focused()
@@ -360,7 +362,7 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, a.keys.Back) && !a.topLevel():
 		return a.back()
 	case key.Matches(msg, a.keys.Help):
-		a.showHelp = true
+		a.showHelp, a.helpTop = true, 0
 		return nil
 	case key.Matches(msg, a.keys.Next):
 		return a.cycle(1)

@@ -15,6 +15,8 @@ type globalKeys struct {
 	Undo      key.Binding
 	Redo      key.Binding
 	Tabs      []key.Binding // one per registered screen: 1, 2, …
+	// The help's scrolling keys, read only while the help is open.
+	HelpDown, HelpUp, HelpPageDown, HelpPageUp, HelpTop, HelpBottom key.Binding
 }
 
 func newGlobalKeys(specs []ScreenSpec) globalKeys {
@@ -27,6 +29,13 @@ func newGlobalKeys(specs []ScreenSpec) globalKeys {
 		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
 		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+
+		HelpDown:     key.NewBinding(key.WithKeys("j", "down")),
+		HelpUp:       key.NewBinding(key.WithKeys("k", "up")),
+		HelpPageDown: key.NewBinding(key.WithKeys("ctrl+d", "pgdown", " ")),
+		HelpPageUp:   key.NewBinding(key.WithKeys("ctrl+u", "pgup")),
+		HelpTop:      key.NewBinding(key.WithKeys("g", "home")),
+		HelpBottom:   key.NewBinding(key.WithKeys("G", "end")),
 	}
 	for _, s := range specs {
 		k.Tabs = append(k.Tabs, key.NewBinding(key.WithKeys(s.Key), key.WithHelp(s.Key, s.Title)))

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/screens/detail"
@@ -33,7 +34,8 @@ func (a *App) bodySize() (int, int) {
 func (a *App) View() string {
 	w, h := a.width, a.height
 	if w < minWidth || h < minHeight {
-		return common.Frame([]string{a.c.Styles.App.TooSmall.Render("window too small")}, w, h)
+		msg := fmt.Sprintf("window too small: needs %d×%d, is %d×%d", minWidth, minHeight, w, h)
+		return common.Frame([]string{a.c.Styles.App.TooSmall.Render(msg)}, w, h)
 	}
 	_, bh := a.bodySize()
 	lines := make([]string, 0, h)
@@ -189,15 +191,85 @@ func (a *App) footerView() string {
 	return status + room.ShortHelpView(all)
 }
 
-func (a *App) helpView(h int) string {
-	s := a.c.Styles
+// helpBody is the `?` help below its title: the focused screen's groups
+// then the root's, side by side when they fit the width, else one under
+// the other so no key is cut off.
+func (a *App) helpBody() []string {
 	groups := a.Focused().FullHelp()
 	global := append([]key.Binding{}, a.keys.Tabs...)
 	global = append(global, a.keys.Next, a.keys.Prev, a.keys.Undo, a.keys.Redo)
 	global = append(global, a.globalHelp()...)
 	global = append(global, a.keys.Back, a.keys.ForceQuit)
 	groups = append(groups, global)
-	lines := []string{s.App.HelpTitle.Render("Keys — ? or esc closes"), ""}
-	lines = append(lines, common.SplitLines(a.help.FullHelpView(groups))...) // a.help.Width is the frame's, set by resize
+	whole := a.help
+	whole.Width = 0
+	side := common.SplitLines(whole.FullHelpView(groups))
+	widest := 0
+	for _, l := range side {
+		widest = max(widest, common.Width(l))
+	}
+	if widest <= a.width {
+		return append([]string{""}, side...)
+	}
+	var out []string
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		out = append(out, "")
+		out = append(out, common.SplitLines(whole.FullHelpView([][]key.Binding{g}))...)
+	}
+	return out
+}
+
+// helpRows is how many body lines the help shows under its title in h
+// lines, and the furthest it scrolls.
+func (a *App) helpRows(h int) (rows, maxTop int) {
+	rows = max(1, h-1)
+	return rows, max(0, len(a.helpBody())-rows)
+}
+
+// scrollHelp moves the help by a key (j/k, arrows, g/G); it reports
+// whether the key was one of them.
+func (a *App) scrollHelp(msg tea.KeyMsg) bool {
+	_, bh := a.bodySize()
+	rows, maxTop := a.helpRows(bh)
+	switch {
+	case key.Matches(msg, a.keys.HelpDown):
+		a.helpTop++
+	case key.Matches(msg, a.keys.HelpUp):
+		a.helpTop--
+	case key.Matches(msg, a.keys.HelpPageDown):
+		a.helpTop += rows
+	case key.Matches(msg, a.keys.HelpPageUp):
+		a.helpTop -= rows
+	case key.Matches(msg, a.keys.HelpTop):
+		a.helpTop = 0
+	case key.Matches(msg, a.keys.HelpBottom):
+		a.helpTop = maxTop
+	default:
+		return false
+	}
+	a.helpTop = common.Clamp(a.helpTop, 0, maxTop)
+	return true
+}
+
+// helpView draws the help in h lines. When it does not fit, the title
+// says that j/k scroll, and a last line counts what is below.
+func (a *App) helpView(h int) string {
+	s := a.c.Styles
+	body := a.helpBody()
+	rows, maxTop := a.helpRows(h)
+	if maxTop == 0 {
+		lines := append([]string{s.App.HelpTitle.Render("Keys — ? or esc closes")}, body...)
+		return common.Frame(lines, a.width, h)
+	}
+	top := common.Clamp(a.helpTop, 0, maxTop)
+	lines := []string{s.App.HelpTitle.Render(common.Truncate("Keys — j/k scroll · ? or esc closes", a.width))}
+	shown := body[top:min(len(body), top+rows)]
+	if below := len(body) - top - rows; below > 0 {
+		shown = append(shown[:rows-1:rows-1], s.Item.Dim.Render(common.Truncate(fmt.Sprintf("↓ %s more lines · j", common.Thousands(below+1)), a.width)))
+	}
+	lines = append(lines, shown...)
 	return common.Frame(lines, a.width, h)
 }

@@ -12,6 +12,9 @@ const (
 	MarkSelected = "›"
 	MarkOverdue  = "!"
 	MarkAtRisk   = "⚠"
+	// MarkRotting marks a rotting deal (on Today and the board): neither
+	// overdue (!) nor at risk (⚠), so each marker keeps one meaning.
+	MarkRotting = "◷"
 )
 
 // AgoText renders a past date relative to today: "today", "yesterday",

@@ -130,9 +130,9 @@ func activity(w *writer, r db.Report) {
 // risk counts the customers at risk and to watch, and the common reasons.
 func risk(w *writer, r db.Report) {
 	rk := r.Risk
-	w.head("RISK", fmt.Sprintf("at risk %d · watch %d · of %d active customers", rk.AtRisk, rk.Watch, rk.Active))
+	w.head("RISK", fmt.Sprintf("at risk %s · watch %s · of %s active customers", group(rk.AtRisk), group(rk.Watch), group(rk.Active)))
 	if len(rk.Reasons) > 0 {
-		w.field("Reasons", counts(rk.Reasons))
+		w.field("Reasons", reasonCounts(rk.Reasons))
 	}
 }
 

@@ -78,9 +78,44 @@ func clean(s string) string { return model.Sanitize(s) }
 func counts(cs []db.Count) string {
 	parts := make([]string, 0, len(cs))
 	for _, c := range cs {
-		parts = append(parts, fmt.Sprintf("%s %d", clean(c.Name), c.Count))
+		parts = append(parts, clean(c.Name)+" "+group(c.Count))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// group renders a count with thousands separators ("4,729").
+func group(n int) string { return model.GroupThousands(int64(n)) }
+
+// reasonWords names each risk and lapse reason code in words for the
+// Reasons line; an unknown code reads with its underscores as spaces.
+var reasonWords = map[string]string{
+	model.ReasonSilence:     "no contact",
+	model.ReasonUnanswered:  "unanswered",
+	model.ReasonComplaint:   "complaint",
+	model.ReasonDetractor:   "low rating",
+	model.ReasonCooling:     "contact cooling",
+	model.ReasonStalledDeal: "stalled deal",
+	model.ReasonOverdue:     "overdue follow-up",
+	model.ReasonNoOrder:     "no recent order",
+	model.ReasonFewOrders:   "few orders",
+	model.ReasonSmallOrders: "small orders",
+	model.ReasonLapseBase:   "like lapsed customers",
+	"order_gap":             "order gap",
+	"no_reply":              "no reply",
+}
+
+// reasonCounts is counts with each reason code in words.
+func reasonCounts(cs []db.Count) string {
+	named := make([]db.Count, len(cs))
+	for i, c := range cs {
+		named[i] = c
+		if w, ok := reasonWords[c.Name]; ok {
+			named[i].Name = w
+		} else {
+			named[i].Name = strings.ReplaceAll(c.Name, "_", " ")
+		}
+	}
+	return counts(named)
 }
 
 // money joins amounts of several currencies ("$1,200.00 + €300.00"); short

@@ -47,6 +47,10 @@ func customerColumns() []column {
 			return common.AgoText(r.LastContact, today), nil
 		}},
 		{title: "Next", width: 12, drop: 2, render: func(r *db.CustomerRow, today model.Day, s *common.Styles) (string, *lipgloss.Style) {
+			if r.NextOverdue && r.Archived {
+				// Nothing is overdue on an archived customer: the date only.
+				return "due " + common.AgoText(r.NextDue, today), &s.Item.Dim
+			}
 			if r.NextOverdue {
 				n := int(today - r.NextDue)
 				if n >= 100 {
@@ -68,6 +72,25 @@ func customerColumns() []column {
 				return fmt.Sprintf("%s %d", common.MarkAtRisk, r.RiskScore), &st
 			}
 			return fmt.Sprint(r.RiskScore), &st
+		}},
+	}
+}
+
+// wideColumns are shown only on wide terminals, once the name and company
+// have all the room they use: more columns, not wider ones.
+func wideColumns() []column {
+	return []column{
+		{title: "Deals", width: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+			if r.OpenDeals == 0 {
+				return "—", &s.Item.Dim
+			}
+			return common.Thousands(r.OpenDeals), nil
+		}},
+		{title: "Email", width: 24, max: 34, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+			return common.Clean(r.Email), nil
+		}},
+		{title: "Phone", width: 15, max: 20, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+			return common.Clean(r.Phone), nil
 		}},
 	}
 }
@@ -109,6 +132,23 @@ func fitColumns(w int) []column {
 				continue
 			}
 			grow := min(spare, limit-cols[i].width)
+			cols[i].width += grow
+			spare -= grow
+		}
+	}
+	// Room left over: the wide columns, each while it fits, then they grow.
+	if len(cols) == len(customerColumns()) {
+		for _, c := range wideColumns() {
+			if spare >= c.width+1 {
+				cols = append(cols, c)
+				spare -= c.width + 1
+			}
+		}
+		for i := range cols {
+			if i < len(customerColumns()) || cols[i].max == 0 || spare <= 0 {
+				continue
+			}
+			grow := min(spare, cols[i].max-cols[i].width)
 			cols[i].width += grow
 			spare -= grow
 		}

@@ -142,9 +142,13 @@ func (v *Model) build() {
 	for i, f := range d.Followups {
 		due := common.DueText(f.Due, today)
 		stl := &s.Item.Today
-		if model.FollowupOverdue(f.Due, f.DueTime, v.c.Now()) {
+		switch {
+		case cu.ArchivedAt != 0 && f.Due < today:
+			// Nothing is overdue on an archived customer: the date only.
+			due, stl = "due "+common.AgoText(f.Due, today), &s.Item.Dim
+		case model.FollowupOverdue(f.Due, f.DueTime, v.c.Now()):
 			due, stl = common.MarkOverdue+" "+due, &s.Item.Overdue
-		} else if f.DueTime != "" {
+		case f.DueTime != "":
 			due += " " + f.DueTime
 		}
 		add(itemFollowup, i, stl, fmt.Sprintf("%s  %s", common.Cell(due, 13), common.Clean(f.Title)))

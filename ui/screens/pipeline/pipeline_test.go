@@ -92,7 +92,7 @@ func TestPipelineColumnsAndHeaders(t *testing.T) {
 	screentest.MustContain(t, out, "! Pilot for 春季 rollout")
 	screentest.MustContain(t, out, "• Fleet upgrade")
 	screentest.MustContain(t, out, "· Spare parts")
-	screentest.MustContain(t, out, "⚠ rotting")
+	screentest.MustContain(t, out, common.MarkRotting+" rotting")
 	screentest.MustContain(t, out, "$25k · 15d · zz 11-30")
 	screentest.MustContain(t, out, "▸ Won · 90d")
 	screentest.MustContain(t, out, "c shows them")

@@ -24,7 +24,7 @@ const (
 	markNextOverdue = "!"
 	markNextToday   = "•"
 	markNextLater   = "·"
-	markRotting     = "⚠"
+	markRotting     = common.MarkRotting
 	markSnoozed     = "zz"
 )
 
@@ -305,6 +305,9 @@ func (p *Model) columnLines(i, w, h int, g boardGeom) []string {
 			text = "—"
 		case k < len(c.Totals) && (k < g.curLines-1 || len(c.Totals) == g.curLines):
 			text = totalText(c.Totals[k], c.Stage.Kind == model.StageOpen)
+		case k == 0:
+			// One line for several currencies: the first, then how many more.
+			text = totalText(c.Totals[0], c.Stage.Kind == model.StageOpen) + fmt.Sprintf(" +%d more", len(c.Totals)-1)
 		case k < len(c.Totals):
 			text = fmt.Sprintf("+%d more currencies", len(c.Totals)-k)
 		}
@@ -414,11 +417,30 @@ func (p *Model) cardMeta(r *db.DealRow, w int, compact bool, today model.Day) []
 	case r.Rotting:
 		segs = append(segs, cardSeg{fmt.Sprintf("%s rotting %s", markRotting, days), st.Rotting})
 	case snoozed(r, today):
-		note := markSnoozed + " " + r.SnoozedUntil.String()[5:]
+		date := markSnoozed + " " + r.SnoozedUntil.String()[5:]
+		note := date
 		if reason := common.Clean(r.SnoozeReason); reason != "" {
 			note += " " + reason
 		}
 		segs = append(segs, cardSeg{days, st.Meta}, cardSeg{note, st.Snoozed})
+		// The snooze date is never cut: the reason goes where it does
+		// not fit, then the days.
+		fits := func(parts ...string) bool {
+			n := common.Width(value)
+			for _, p := range parts {
+				n += 3 + common.Width(p)
+			}
+			return n <= w
+		}
+		switch {
+		case fits(days, note), fits(days, date+" …"): // the reason, or its start
+		case fits(days, date):
+			segs[2].text = date
+		case fits(note):
+			segs = append(segs[:1], cardSeg{note, st.Snoozed})
+		default:
+			segs = append(segs[:1], cardSeg{date, st.Snoozed})
+		}
 	default:
 		segs = append(segs, cardSeg{days + " in stage", st.Meta})
 		if compact || common.Width(segs[0].text)+3+common.Width(segs[1].text) > w {

@@ -5,6 +5,7 @@ package today
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -164,8 +165,14 @@ func (t *Model) FullHelp() [][]key.Binding {
 	for i := range actions {
 		actions[i].SetEnabled(true)
 	}
-	// The edit keys share the actions' column so the global keys still fit at 80.
-	return [][]key.Binding{t.keys.Bindings(), append(actions, t.keys.edit.Full()...)}
+	// The edit keys share the actions' column so the global keys still fit
+	// at 80. R is left out: Today never lists an archived customer.
+	for _, b := range t.keys.edit.Full() {
+		if !slices.Equal(b.Keys(), t.keys.edit.Restore.Keys()) {
+			actions = append(actions, b)
+		}
+	}
+	return [][]key.Binding{t.keys.Bindings(), actions}
 }
 
 // sync decides which keys apply and where the view scrolls; Update and
@@ -202,7 +209,25 @@ func (t *Model) scroll() {
 	if t.cursor == 0 {
 		cur = 0
 	}
+	// A section's "… N more" line comes into view with its last row.
+	if cur+1 < len(t.lines) && t.lines[cur+1].more != "" {
+		t.top = common.ScrollTo(t.top, cur+1, h, len(t.lines))
+	}
 	t.top = common.ScrollTo(t.top, cur, h, len(t.lines))
+}
+
+// titleLine is the line of the title of the section of row i.
+func (t *Model) titleLine(i int) int {
+	title := 0
+	for n, l := range t.lines {
+		switch {
+		case l.title != "":
+			title = n
+		case l.more == "" && l.row == i:
+			return title
+		}
+	}
+	return 0
 }
 
 // Selection is what the selected row gives the edit keys: its customer,
@@ -340,7 +365,7 @@ func (t *Model) layout() {
 	fold := t.h > 0 && lines > t.h
 	t.folding = fold
 	for _, s := range sections {
-		title := fmt.Sprintf("%s (%d)", s.title, s.total)
+		title := fmt.Sprintf("%s (%s)", s.title, common.Thousands(s.total))
 		if s.total == 0 {
 			title = s.title + " · none"
 		}
@@ -355,9 +380,9 @@ func (t *Model) layout() {
 		}
 		switch {
 		case s.total > n && n < s.n:
-			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %d more · space shows them", s.total-n)})
+			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %s more · space shows them", common.Thousands(s.total-n))})
 		case s.total > n:
-			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %d more", s.total-n)})
+			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %s more", common.Thousands(s.total-n))})
 		}
 	}
 }
@@ -374,6 +399,12 @@ func (t *Model) toggleFold() {
 	}
 	t.open[r.kind] = !t.open[r.kind]
 	t.layout()
+	defer func() {
+		// A folded section shows from its title down: scroll up to it.
+		if !t.open[r.kind] {
+			t.top = min(t.top, t.titleLine(t.cursor))
+		}
+	}()
 	for i := range t.rows {
 		if k, _ := t.rowKey(i); k == prev {
 			t.cursor = i
@@ -540,12 +571,15 @@ func (t *Model) rowView(i int) string {
 		}
 	case rowRotting:
 		d := t.tr.Rotting[r.idx]
-		flag, label, who, st = common.MarkOverdue, fmt.Sprintf("%dd stuck", d.DaysInStage), d.Customer, s.Item.Rotting
+		flag, label, who, st = common.MarkRotting, fmt.Sprintf("%dd stuck", d.DaysInStage), d.Customer, s.Item.Rotting
 		rest = fmt.Sprintf("%q in %s · %s", common.Clean(d.Title), common.Clean(d.Stage), common.MoneyShort(d.ValueMinor, d.Currency))
 	case rowTouch:
 		c := t.tr.TouchDue[r.idx]
 		flag, label, who, st = string(c.Tier), fmt.Sprintf("%dd/%dd", c.DaysSinceContact, c.CadenceDays), c.Customer, s.Item.Dim
-		rest = fmt.Sprintf("no contact for %d d (every %d d for tier %s)", c.DaysSinceContact, c.CadenceDays, c.Tier)
+		rest = fmt.Sprintf("no contact for %s d (every %s d for tier %s)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays), c.Tier)
+		if c.OwnCadence {
+			rest = fmt.Sprintf("no contact for %s d (own cadence %s d)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays))
+		}
 	}
 	// Column widths: the label fits "120d overdue"; the customer gets a
 	// quarter of the line, and the rest what remains.

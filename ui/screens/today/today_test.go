@@ -81,3 +81,79 @@ func TestTodayFoldsLongSections(t *testing.T) {
 	a.Press(" ")
 	screentest.MustContain(t, a.Plain(), "… 25 more · space shows them")
 }
+
+// manyOverdue adds n customers, each with a follow-up overdue by 1..n days.
+func manyOverdue(t *testing.T, n int) *db.DB {
+	t.Helper()
+	d, clk := testbook.Open(t)
+	ctx := context.Background()
+	for i := 0; i < n; i++ {
+		id, err := d.CreateCustomer(ctx, &model.Customer{Name: fmt.Sprintf("Customer %02d", i)}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Write(ctx, "f", func(tx *db.Tx) error {
+			_, err := tx.CreateFollowup(&model.Followup{CustomerID: id, Title: fmt.Sprintf("Chase %02d", i), Due: model.DayOf(clk.T).AddDays(-1 - i)})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+// Folding an opened section from far down shows it from its title again.
+func TestTodayFoldFromFarDownShowsTheTitle(t *testing.T) {
+	d := manyOverdue(t, 30)
+	a, _ := screentest.Open(t, d, 80, 10, New)
+	a.Press(" ")
+	for i := 0; i < 25; i++ {
+		a.Press("j")
+	}
+	screentest.MustNotContain(t, a.Plain(), "Overdue follow-ups (30)")
+	a.Press(" ")
+	v := a.Plain()
+	screentest.MustContain(t, v, "Overdue follow-ups (30)")
+	screentest.MustContain(t, v, "Chase 29")
+	screentest.MustContain(t, v, "… 25 more · space shows them")
+}
+
+// G shows the last row and the "… N more" line under it.
+func TestTodayGShowsTheLastMoreLine(t *testing.T) {
+	d := manyOverdue(t, todaySectionLimit+5)
+	a, _ := screentest.Open(t, d, 80, 10, New)
+	a.Press(" ", "G")
+	v := a.Plain()
+	screentest.MustContain(t, v, "› ! 6d overdue") // the last row loaded
+	screentest.MustContain(t, v, "… 5 more")
+}
+
+// A customer's own cadence is named as theirs, not the tier's.
+func TestTodayTouchNamesOwnCadence(t *testing.T) {
+	d, clk := testbook.Open(t)
+	ctx := context.Background()
+	id, err := d.CreateCustomer(ctx, &model.Customer{Name: "Own Rhythm", Tier: model.TierA, TierPinned: true, CadenceDays: 7}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write(ctx, "log", func(tx *db.Tx) error {
+		_, err := tx.LogInteraction(&model.Interaction{CustomerID: id, Kind: model.KindCall, Direction: model.Outbound, Outcome: model.OutcomeReplied, Score: -1, Summary: "hello", OccurredAt: clk.T.AddDate(0, 0, -10).Unix()})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := screentest.Open(t, d, 120, 30, New)
+	v := a.Plain()
+	screentest.MustContain(t, v, "no contact for 10 d (own cadence 7 d)")
+	screentest.MustNotContain(t, v, "for tier A")
+}
+
+// Counts of a thousand and more are grouped, as everywhere else.
+func TestTodayGroupsCounts(t *testing.T) {
+	d := manyOverdue(t, 1205)
+	a, _ := screentest.Open(t, d, 80, 24, New)
+	v := a.Plain()
+	screentest.MustContain(t, v, "Overdue follow-ups (1,205)")
+	a.Press(" ", "G")
+	screentest.MustContain(t, a.Plain(), "… 1,005 more")
+}
