@@ -233,8 +233,10 @@ func (m Model) statusLine() string {
 	case Multiline:
 		lead = "alt+enter new line · "
 	}
+	// The footer under the form lists tab, ctrl+s and esc; this line says
+	// only what the focused field adds, so no key hint shows twice.
 	if m.focus == len(m.inputs)-1 {
-		return st.Hint.Render(lead + "enter save · esc cancel")
+		return st.Hint.Render(lead + "enter saves")
 	}
-	return st.Hint.Render(lead + "tab next · ctrl+s save · esc cancel")
+	return st.Hint.Render(strings.TrimSuffix(lead, " · "))
 }
