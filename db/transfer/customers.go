@@ -260,9 +260,10 @@ func streamCandidates(src *Source, m Mapping, opt Options, rep *Report, yield fu
 // addLenient adds the lines the reader read leniently to the warnings, in
 // line order.
 func addLenient(rep *Report, src *Source) {
-	if len(src.Lenient) == 0 {
+	if len(src.Lenient)+len(src.Damaged) == 0 {
 		return
 	}
+	rep.Warnings = append(rep.Warnings, src.Damaged...)
 	rep.Warnings = append(rep.Warnings, src.Lenient...)
 	sort.SliceStable(rep.Warnings, func(i, j int) bool { return rep.Warnings[i].Line < rep.Warnings[j].Line })
 }

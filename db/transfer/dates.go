@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -16,12 +17,16 @@ func timestampLayouts() []string {
 // parseDate reads a date (with an optional time) from a file: ISO 8601 and
 // RFC 3339 timestamps, then everything model.ParseWhen reads (including the
 // month/day/year US Excel writes, or day/month/year when the book's date
-// order says so). mode says how a date without a year resolves.
+// order says so). mode says how a date without a year resolves. Years go
+// 1971–9999 in every form, as model.ParseWhen's do.
 func parseDate(s string, now time.Time, order model.DateOrder, mode model.DateMode) (model.When, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range timestampLayouts() {
 		if t, err := time.ParseInLocation(l, s, now.Location()); err == nil {
 			t = t.In(now.Location())
+			if y := t.Year(); y < 1971 || y > 9999 {
+				return model.When{}, fmt.Errorf("%q is not a date (years go 1971–9999)", s)
+			}
 			w := model.When{Day: model.DayOf(t)}
 			if strings.Contains(l, "15:04") && (t.Hour() != 0 || t.Minute() != 0) {
 				w.HasTime, w.Hour, w.Minute = true, t.Hour(), t.Minute()
@@ -39,4 +44,13 @@ func unixAt(w model.When, loc *time.Location) int64 {
 		return w.Time(loc).Unix()
 	}
 	return w.Time(loc).Add(12 * time.Hour).Unix()
+}
+
+// happened refuses a date after today for what has already happened
+// (interactions, orders), as the CLI's log and the stores refuse it.
+func happened(field string, w model.When, now time.Time) error {
+	if today := model.DayOf(now); w.Day > today {
+		return model.Invalid(field, "%s is in the future; import what already happened (follow-ups take future dates)", w.Day)
+	}
+	return nil
 }

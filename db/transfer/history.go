@@ -212,6 +212,9 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 		if !ok {
 			return hr, model.Invalid("date", "is required (like 2026-03-01 or 3/1/2026)")
 		}
+		if err := happened("date", w, hc.now); err != nil {
+			return hr, err
+		}
 		amt := v.one(FAmount)
 		if amt == "" {
 			amt = v.one(FValue)
@@ -242,6 +245,9 @@ func (hc histCtx) parseInteraction(hr *histRow, v rowValues, text textFn, date d
 	}
 	if !ok {
 		return model.Invalid("date", "is required (like 2026-03-01 or 3/1/2026)")
+	}
+	if err := happened("date", w, hc.now); err != nil {
+		return err
 	}
 	summary, err := text("summary", []Field{FSummary, FTitle}, model.MaxSummaryLen, false)
 	if err != nil {
@@ -418,6 +424,23 @@ func (hc histCtx) parseDeal(hr *histRow, v rowValues, text textFn, date dateFn, 
 		}
 		if ok {
 			*x.dst = unixAt(w, loc)
+		}
+	}
+	// A deal's path happened: its created and engaged dates, and the close
+	// of a won or lost deal (a won deal's order is dated by it), are not
+	// after today.
+	closedAt := dr.closed
+	if st.Kind == model.StageOpen {
+		closedAt = 0 // an open deal's close date is its expected close
+	}
+	for _, x := range []struct {
+		field string
+		at    int64
+	}{{"created date", dr.created}, {"engaged date", dr.engaged}, {"closed date", closedAt}} {
+		if x.at != 0 {
+			if err := happened(x.field, model.When{Day: model.DayOfUnix(x.at, loc)}, hc.now); err != nil {
+				return err
+			}
 		}
 	}
 	if w, ok, err := date("expected close", FExpected, model.Future); err != nil {

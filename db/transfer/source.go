@@ -26,6 +26,9 @@ type Source struct {
 	Header     []string
 	// Lenient lists the lines read leniently (a quote out of place).
 	Lenient []LineError
+	// Damaged warns that the file was read as UTF-8 despite a few invalid
+	// bytes (shown as U+FFFD), naming their lines.
+	Damaged []LineError
 
 	known   int // how many header cells name a known column
 	pending []Row
@@ -98,7 +101,7 @@ func OpenSource(r io.Reader, size int64, encodingName, sheet string, known func(
 	if sheet != "" {
 		return nil, errors.New("--sheet is for .xlsx workbooks; this file is CSV text")
 	}
-	canon, enc, bom, err := detectEncoding(head, len(head) < sniffSize, encodingName)
+	canon, enc, bom, damaged, err := detectEncoding(head, len(head) < sniffSize, encodingName)
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +120,9 @@ func OpenSource(r io.Reader, size int64, encodingName, sheet string, known func(
 		sample, _ = tb.Peek(64 << 10)
 	}
 	s := &Source{Format: "csv", Encoding: canon, Delimiter: detectDelimiter(string(sample)), counter: cr, size: size}
+	if len(damaged) > 0 {
+		s.Damaged = []LineError{damageWarning(damaged)}
+	}
 	skipped := 0
 	// Excel's "sep=;" first line names the delimiter.
 	if first, _, _ := strings.Cut(string(sample), "\n"); len(first) <= 8 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(first)), "sep=") {
@@ -228,9 +234,11 @@ func (s *Source) findHeader(read func() (Row, error), known func(string) bool) e
 
 // detectEncoding decides how to decode a file from its first bytes (all of
 // it when whole): name overrides; a BOM says UTF-8 or UTF-16; valid UTF-8
-// is UTF-8; else GB18030 or Windows-1252 by how the high bytes pair up. It
-// returns the decoder (nil for UTF-8) and how many BOM bytes to skip.
-func detectEncoding(head []byte, whole bool, name string) (string, encoding.Encoding, int, error) {
+// is UTF-8, and so is UTF-8 with a few invalid bytes (see utf8Damage; their
+// lines are returned as damaged); else GB18030 or Windows-1252 by how the
+// high bytes pair up. It returns the decoder (nil for UTF-8) and how many
+// BOM bytes to skip.
+func detectEncoding(head []byte, whole bool, name string) (string, encoding.Encoding, int, []int, error) {
 	bom := 0
 	if strings.HasPrefix(string(head), utf8BOM) {
 		bom = 3
@@ -238,24 +246,24 @@ func detectEncoding(head []byte, whole bool, name string) (string, encoding.Enco
 	if name != "" {
 		canon, enc, ok := lookupEncoding(name)
 		if !ok {
-			return "", nil, 0, fmt.Errorf("%q is not an encoding rapport reads: use one of %s", name, strings.Join(EncodingNames(), ", "))
+			return "", nil, 0, nil, fmt.Errorf("%q is not an encoding rapport reads: use one of %s", name, strings.Join(EncodingNames(), ", "))
 		}
-		return canon, enc, bom, nil
+		return canon, enc, bom, nil, nil
 	}
 	if bom > 0 {
-		return EncUTF8, nil, 3, nil
+		return EncUTF8, nil, 3, nil, nil
 	}
 	switch {
 	case len(head) >= 2 && head[0] == 0xFF && head[1] == 0xFE:
-		return EncUTF16, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), 0, nil
+		return EncUTF16, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), 0, nil, nil
 	case len(head) >= 2 && head[0] == 0xFE && head[1] == 0xFF:
-		return EncUTF16, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), 0, nil
+		return EncUTF16, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), 0, nil, nil
 	}
 	if le, ok := utf16NoBOM(head); ok {
 		if le {
-			return EncUTF16, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), 0, nil
+			return EncUTF16, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), 0, nil, nil
 		}
-		return EncUTF16, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), 0, nil
+		return EncUTF16, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), 0, nil, nil
 	}
 	sample := head
 	if !whole {
@@ -265,11 +273,14 @@ func detectEncoding(head []byte, whole bool, name string) (string, encoding.Enco
 		}
 	}
 	if utf8.Valid(sample) {
-		return EncUTF8, nil, 0, nil
+		return EncUTF8, nil, 0, nil, nil
 	}
 	canon := guessLegacy(head)
+	if lines, ok := utf8Damage(head, canon == EncGB18030); ok {
+		return EncUTF8, unicode.UTF8, 0, lines, nil
+	}
 	_, enc, _ := lookupEncoding(canon)
-	return canon, enc, 0, nil
+	return canon, enc, 0, nil, nil
 }
 
 // utf16NoBOM recognises UTF-16 text without a byte order mark by its zero
