@@ -28,6 +28,7 @@ func reportPeriods() []string { return []string{"30d", "90d", "365d"} }
 type reportKeys struct {
 	common.MoveKeys
 	Period key.Binding
+	Custom key.Binding
 	Reload key.Binding
 	Goal   key.Binding
 }
@@ -36,6 +37,7 @@ func newReportKeys() reportKeys {
 	k := reportKeys{
 		MoveKeys: common.NewMoveKeys(),
 		Period:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "period 30d/90d/365d")),
+		Custom:   key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "custom period (2026-01..2026-06)")),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Goal:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "set a goal")),
 	}
@@ -52,11 +54,14 @@ func newReportKeys() reportKeys {
 // report loads in a command; it is rendered to lines once per load or
 // width, and View only cuts out the visible window.
 type Model struct {
-	c    *common.Common
-	keys reportKeys
-	w, h int
+	c     *common.Common
+	keys  reportKeys
+	pkeys periodKeys
+	w, h  int
 
-	period  int       // index into reportPeriods
+	period  int    // index into reportPeriods
+	custom  string // a period typed at P, shown instead of period when set
+	prompt  *periodPrompt
 	want    db.Period // the period of the last load asked for
 	seq     int
 	loading bool
@@ -71,7 +76,7 @@ type Model struct {
 
 // New builds the Reports screen on the default period; Init loads it.
 func New(c *common.Common) *Model {
-	s := &Model{c: c, keys: newReportKeys()}
+	s := &Model{c: c, keys: newReportKeys(), pkeys: newPeriodKeys()}
 	for i, p := range reportPeriods() {
 		if p == db.DefaultPeriod {
 			s.period = i
@@ -92,15 +97,22 @@ func (s *Model) SetSize(w, h int) {
 	s.enableKeys()
 }
 
-// InputFocused is always false: the screen has no text field.
-func (s *Model) InputFocused() bool { return false }
+// InputFocused reports whether the period prompt has the keyboard.
+func (s *Model) InputFocused() bool { return s.prompt != nil }
+
+// periodLabel is the period shown: the one typed at P, or the preset.
+func (s *Model) periodLabel() string {
+	if s.custom != "" {
+		return s.custom
+	}
+	return reportPeriods()[s.period]
+}
 
 // load asks for the report of the current period, ending today.
 func (s *Model) load() tea.Cmd {
 	s.seq++
 	s.loading = true
-	label := reportPeriods()[s.period]
-	p, err := db.ParsePeriod(label, s.c.Today())
+	p, err := db.ParsePeriod(s.periodLabel(), s.c.Today())
 	s.want = p
 	seq, c := s.seq, s.c
 	if err != nil {
@@ -133,10 +145,20 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if s.prompt != nil {
+		return s.periodKey(msg)
+	}
 	switch {
 	case key.Matches(msg, s.keys.Period):
-		s.period = (s.period + 1) % len(reportPeriods())
+		// From a typed period, p goes back to the first preset.
+		if s.custom != "" {
+			s.custom, s.period = "", 0
+		} else {
+			s.period = (s.period + 1) % len(reportPeriods())
+		}
 		return s.load()
+	case key.Matches(msg, s.keys.Custom):
+		return s.openPeriod()
 	case key.Matches(msg, s.keys.Reload):
 		return s.load()
 	case key.Matches(msg, s.keys.Goal):
@@ -176,8 +198,9 @@ func (s *Model) render() {
 	s.top = common.Clamp(s.top, 0, s.maxTop())
 }
 
-// bodyHeight is the height under the header line.
-func (s *Model) bodyHeight() int { return max(0, s.h-1) }
+// bodyHeight is the height under the header line (and above the period
+// prompt when it is open).
+func (s *Model) bodyHeight() int { return max(0, s.h-1-s.promptLines()) }
 
 // maxTop is the last first-visible line that still fills the body.
 func (s *Model) maxTop() int { return max(0, len(s.lines)-s.bodyHeight()) }
@@ -189,12 +212,18 @@ func (s *Model) enableKeys() { s.keys.Enable(s.maxTop() + 1) }
 
 // ShortHelp is the footer's help.
 func (s *Model) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.Move, s.keys.Period, s.keys.Reload, s.keys.Goal}
+	if s.prompt != nil {
+		return []key.Binding{s.pkeys.Apply, s.pkeys.Cancel}
+	}
+	return []key.Binding{s.keys.Move, s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}
 }
 
 // FullHelp is the `?` help: every binding of the screen.
 func (s *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{s.keys.Bindings(), {s.keys.Period, s.keys.Reload, s.keys.Goal}}
+	if s.prompt != nil {
+		return [][]key.Binding{{s.pkeys.Apply, s.pkeys.Cancel}}
+	}
+	return [][]key.Binding{s.keys.Bindings(), {s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}}
 }
 
 // View draws the header line and the visible window of the report:
@@ -221,6 +250,13 @@ func (s *Model) View() string {
 			}
 		}
 	}
+	if s.prompt != nil {
+		lines = lines[:min(len(lines), 1+s.bodyHeight())]
+		for len(lines) < 1+s.bodyHeight() {
+			lines = append(lines, "")
+		}
+		lines = append(lines, s.promptView()...)
+	}
 	return common.Frame(lines, s.w, s.h)
 }
 
@@ -231,11 +267,14 @@ func (s *Model) header() string {
 	st := s.c.Styles
 	parts := make([]string, 0, len(reportPeriods()))
 	for i, p := range reportPeriods() {
-		if i == s.period {
+		if i == s.period && s.custom == "" {
 			parts = append(parts, st.App.TabActive.Render(common.MarkSelected+p))
 		} else {
 			parts = append(parts, st.App.TabInactive.Render(" "+p))
 		}
+	}
+	if s.custom != "" {
+		parts = append(parts, st.App.TabActive.Render(common.MarkSelected+s.custom))
 	}
 	left := st.Item.Label.Render("Period") + " " + strings.Join(parts, " ")
 	if !s.want.From.IsZero() {
