@@ -22,6 +22,27 @@ const MinWidth = 20
 type Line struct {
 	Text string // plain, sanitised, at most the width asked for
 	Head bool   // a section's title line ("FUNNEL  deals that reached …")
+	// Drill says what the line's number stands for, on the lines whose
+	// deals or customers can be listed (the Reports screen's enter); the
+	// zero Drill on every other line.
+	Drill Drill
+}
+
+// DrillKind is what a drillable line counts.
+type DrillKind int
+
+// The drillable lines.
+const (
+	DrillNone   DrillKind = iota
+	DrillFunnel           // a funnel stage: Key is the stage's name
+	DrillLost             // the lost reasons of the deals closed in the period
+	DrillRisk             // the reasons of the customers at risk and to watch
+)
+
+// Drill names the figure behind a line.
+type Drill struct {
+	Kind DrillKind
+	Key  string
 }
 
 // Render renders a report as text no wider than width cells (80 fits the

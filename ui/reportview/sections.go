@@ -21,7 +21,13 @@ func funnel(w *writer, r db.Report) {
 		}
 		bars = append(bars, chart.Bar{Label: clean(s.Stage), Value: int64(s.Reached), Text: text})
 	}
+	first := len(w.lines)
 	w.bars(bars)
+	for i, s := range r.Funnel {
+		if first+i < len(w.lines) && s.Reached > 0 {
+			w.lines[first+i].Drill = Drill{Kind: DrillFunnel, Key: s.Stage}
+		}
+	}
 }
 
 // deals sums up the deals closed in the period: win rate, sales cycle,
@@ -38,6 +44,7 @@ func deals(w *writer, r db.Report) {
 	}
 	if len(dl.LostReasons) > 0 {
 		w.field("Lost reasons", counts(dl.LostReasons))
+		w.drill(Drill{Kind: DrillLost})
 	}
 }
 
@@ -133,6 +140,7 @@ func risk(w *writer, r db.Report) {
 	w.head("RISK", fmt.Sprintf("at risk %s · watch %s · of %s active customers", group(rk.AtRisk), group(rk.Watch), group(rk.Active)))
 	if len(rk.Reasons) > 0 {
 		w.field("Reasons", reasonCounts(rk.Reasons))
+		w.drill(Drill{Kind: DrillRisk})
 	}
 }
 

@@ -53,6 +53,22 @@ func (w *writer) head(title, summary string) {
 	w.lines = append(w.lines, Line{}, Line{Text: fit(title+"  "+summary, w.width), Head: true})
 }
 
+// drill marks the last line added as drillable.
+func (w *writer) drill(d Drill) {
+	if n := len(w.lines); n > 0 {
+		w.lines[n-1].Drill = d
+	}
+}
+
+// ReasonWords names a risk or lapse reason code in words, as the Reasons
+// line does.
+func ReasonWords(code string) string {
+	if w, ok := reasonWords[code]; ok {
+		return w
+	}
+	return strings.ReplaceAll(code, "_", " ")
+}
+
 // field is an indented "Label  value" line.
 func (w *writer) field(label, value string) {
 	w.line("  %s %s", chart.Cell(label, 15), value)

@@ -57,12 +57,16 @@ type Model struct {
 	c     *common.Common
 	keys  reportKeys
 	pkeys periodKeys
+	dkeys drillKeys
 	w, h  int
 
 	period  int    // index into reportPeriods
 	custom  string // a period typed at P, shown instead of period when set
 	prompt  *periodPrompt
-	want    db.Period // the period of the last load asked for
+	drill   *drillList // the deals or customers behind a line, when open
+	sel     int        // the selected drillable line in lines, or -1
+	dseq    int        // drops a drill answer older than the last asked for
+	want    db.Period  // the period of the last load asked for
 	seq     int
 	loading bool
 	loaded  bool
@@ -76,7 +80,7 @@ type Model struct {
 
 // New builds the Reports screen on the default period; Init loads it.
 func New(c *common.Common) *Model {
-	s := &Model{c: c, keys: newReportKeys(), pkeys: newPeriodKeys()}
+	s := &Model{c: c, keys: newReportKeys(), pkeys: newPeriodKeys(), dkeys: newDrillKeys(), sel: -1}
 	for i, p := range reportPeriods() {
 		if p == db.DefaultPeriod {
 			s.period = i
@@ -135,6 +139,10 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 		if msg.Seq == s.seq {
 			s.applyLoad(msg)
 		}
+	case drillLoadedMsg:
+		if s.drill != nil && msg.Seq == s.dseq {
+			s.drill.loading, s.drill.rows, s.drill.err = false, msg.Rows, msg.Err
+		}
 	case common.ReloadMsg:
 		cmd = s.load()
 	case tea.KeyMsg:
@@ -148,7 +156,18 @@ func (s *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if s.prompt != nil {
 		return s.periodKey(msg)
 	}
+	if s.drill != nil {
+		return s.drillKey(msg)
+	}
 	switch {
+	case key.Matches(msg, s.dkeys.Next):
+		s.stepDrill(1)
+		return nil
+	case key.Matches(msg, s.dkeys.Prev):
+		s.stepDrill(-1)
+		return nil
+	case key.Matches(msg, s.dkeys.Open):
+		return s.openDrill()
 	case key.Matches(msg, s.keys.Period):
 		// From a typed period, p goes back to the first preset.
 		if s.custom != "" {
@@ -188,12 +207,14 @@ func (s *Model) applyLoad(msg reportLoadedMsg) {
 // changed (the only place reportview runs) and keeps the scroll in bounds.
 func (s *Model) render() {
 	if s.loaded && s.linesW != s.w {
+		was := s.selectedDrill()
 		s.lines, s.linesW = reportview.LinesWith(s.report, s.w, reportview.Options{NoCharts: s.c.NoCharts}), s.w
 		// Lines opens with the blank line before the first section; the
 		// header line already separates it.
 		if len(s.lines) > 0 && s.lines[0].Text == "" {
 			s.lines = s.lines[1:]
 		}
+		s.keepDrill(was)
 	}
 	s.top = common.Clamp(s.top, 0, s.maxTop())
 }
@@ -215,7 +236,10 @@ func (s *Model) ShortHelp() []key.Binding {
 	if s.prompt != nil {
 		return []key.Binding{s.pkeys.Apply, s.pkeys.Cancel}
 	}
-	return []key.Binding{s.keys.Move, s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}
+	if s.drill != nil {
+		return []key.Binding{s.dkeys.List.Move, s.dkeys.Customer, s.dkeys.Back}
+	}
+	return []key.Binding{s.keys.Move, s.dkeys.Next, s.dkeys.Open, s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}
 }
 
 // FullHelp is the `?` help: every binding of the screen.
@@ -223,7 +247,10 @@ func (s *Model) FullHelp() [][]key.Binding {
 	if s.prompt != nil {
 		return [][]key.Binding{{s.pkeys.Apply, s.pkeys.Cancel}}
 	}
-	return [][]key.Binding{s.keys.Bindings(), {s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}}
+	if s.drill != nil {
+		return [][]key.Binding{s.dkeys.List.Bindings(), {s.dkeys.Customer, s.dkeys.Back}}
+	}
+	return [][]key.Binding{s.keys.Bindings(), {s.dkeys.Next, s.dkeys.Prev, s.dkeys.Open}, {s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}}
 }
 
 // View draws the header line and the visible window of the report:
@@ -231,6 +258,9 @@ func (s *Model) FullHelp() [][]key.Binding {
 func (s *Model) View() string {
 	if s.h <= 0 {
 		return ""
+	}
+	if s.drill != nil {
+		return common.Frame(s.drillView(), s.w, s.h)
 	}
 	st := s.c.Styles
 	lines := make([]string, 0, s.h)
@@ -242,7 +272,13 @@ func (s *Model) View() string {
 		lines = append(lines, st.Table.Loading.Render("Loading the report…"))
 	default:
 		end := min(len(s.lines), s.top+s.bodyHeight())
-		for _, l := range s.lines[s.top:end] {
+		for i, l := range s.lines[s.top:end] {
+			if s.top+i == s.sel {
+				// The selected drillable line: its indent carries the marker.
+				text := common.MarkSelected + strings.TrimPrefix(l.Text, " ")
+				lines = append(lines, st.Table.Selected.Render(common.Truncate(text, s.w)))
+				continue
+			}
 			if l.Head {
 				lines = append(lines, st.Section.Title.Render(common.Truncate(l.Text, s.w)))
 			} else {
