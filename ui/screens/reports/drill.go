@@ -41,9 +41,9 @@ type drillKeys struct {
 
 func newDrillKeys() drillKeys {
 	return drillKeys{
-		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous line to list")),
+		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "pick a line to list")),
 		Prev:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous line to list")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list the deals or customers behind it")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list what it counts")),
 		List:     common.NewMoveKeys(),
 		Customer: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the customer")),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the report")),

@@ -239,7 +239,7 @@ func (s *Model) ShortHelp() []key.Binding {
 	if s.drill != nil {
 		return []key.Binding{s.dkeys.List.Move, s.dkeys.Customer, s.dkeys.Back}
 	}
-	return []key.Binding{s.keys.Move, s.dkeys.Next, s.dkeys.Open, s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}
+	return []key.Binding{s.keys.Move, s.keys.Period, s.dkeys.Next, s.dkeys.Open, s.keys.Custom, s.keys.Reload, s.keys.Goal}
 }
 
 // FullHelp is the `?` help: every binding of the screen.
@@ -250,7 +250,7 @@ func (s *Model) FullHelp() [][]key.Binding {
 	if s.drill != nil {
 		return [][]key.Binding{s.dkeys.List.Bindings(), {s.dkeys.Customer, s.dkeys.Back}}
 	}
-	return [][]key.Binding{s.keys.Bindings(), {s.dkeys.Next, s.dkeys.Prev, s.dkeys.Open}, {s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}}
+	return [][]key.Binding{s.keys.Bindings(), {s.dkeys.Next, s.dkeys.Open}, {s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}}
 }
 
 // View draws the header line and the visible window of the report:
