@@ -165,6 +165,7 @@ func (s *Model) drillKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if cur, ok := s.dkeys.List.Step(msg, dl.cur, len(dl.rows), s.listHeight()); ok {
 		dl.cur = cur
+		dl.top = common.Clamp(dl.top, max(0, dl.cur-s.listHeight()+1), dl.cur)
 	}
 	return nil
 }
@@ -193,9 +194,10 @@ func (s *Model) drillView() []string {
 	if !dl.loading && len(dl.rows) == 0 {
 		return append(lines, st.Item.Dim.Render("  nothing to list"))
 	}
+	// The window keeps the cursor in view at this height too (a resize).
 	h := s.listHeight()
-	dl.top = common.Clamp(dl.top, max(0, dl.cur-h+1), dl.cur)
-	for i := dl.top; i < min(len(dl.rows), dl.top+h); i++ {
+	top := common.Clamp(dl.top, max(0, dl.cur-h+1), dl.cur)
+	for i := top; i < min(len(dl.rows), top+h); i++ {
 		text := rowText(dl.rows[i])
 		if i == dl.cur {
 			lines = append(lines, st.Table.Selected.Render(common.Truncate(common.MarkSelected+" "+text, s.w)))
