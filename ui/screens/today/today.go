@@ -6,11 +6,9 @@ package today
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
@@ -510,101 +508,4 @@ func (t *Model) customerOf(r todayRow) int64 {
 		return t.tr.Rotting[r.idx].CustomerID
 	}
 	return t.tr.TouchDue[r.idx].CustomerID
-}
-
-// View draws the visible part of the sections.
-func (t *Model) View() string {
-	s := t.c.Styles
-	switch {
-	case t.err != nil:
-		return common.Frame([]string{s.App.StatusError.Render(common.ErrorText(t.err))}, t.w, t.h)
-	case !t.loaded:
-		return common.Frame([]string{s.Table.Loading.Render("Loading today's triage…")}, t.w, t.h)
-	}
-	h := t.h
-	var promptLines []string
-	if t.prompt != nil {
-		promptLines = t.prompt.View(t.w)
-		h -= len(promptLines)
-	}
-	out := make([]string, 0, t.h)
-	for i := t.top; i < len(t.lines) && len(out) < h; i++ {
-		l := t.lines[i]
-		switch {
-		case l.title != "":
-			out = append(out, s.Section.Title.Render(common.Truncate(l.title, t.w)))
-		case l.more != "":
-			out = append(out, s.Section.Empty.Render(common.Truncate("  "+l.more, t.w)))
-		default:
-			out = append(out, t.rowView(l.row))
-		}
-	}
-	for len(out) < h {
-		out = append(out, "")
-	}
-	out = append(out, promptLines...)
-	return common.Frame(out, t.w, t.h)
-}
-
-// rowView renders row i: marker, flag, a fixed label column, the customer
-// and the rest (title, reason, deal).
-func (t *Model) rowView(i int) string {
-	s := t.c.Styles
-	r := t.rows[i]
-	var flag, label, who, rest string
-	var st lipgloss.Style
-	switch r.kind {
-	case rowOverdue:
-		f := t.tr.Overdue[r.idx]
-		flag, label, who, rest, st = common.MarkOverdue, fmt.Sprintf("%dd overdue", f.DaysOverdue), f.Customer, f.Title, s.Item.Overdue
-		if f.DaysOverdue == 0 {
-			label = "overdue " + f.DueTime
-		}
-	case rowDueToday:
-		f := t.tr.DueToday[r.idx]
-		flag, label, who, rest, st = "·", strings.TrimSpace("today "+f.DueTime), f.Customer, f.Title, s.Item.Today
-	case rowAtRisk:
-		a := t.tr.AtRisk[r.idx]
-		flag, label, who, st = common.MarkAtRisk, fmt.Sprintf("risk %d", a.Score), a.Customer, s.RiskStyle(a.Level)
-		if len(a.Reasons) > 0 {
-			rest = topReason(a.Reasons).Text
-		}
-	case rowRotting:
-		d := t.tr.Rotting[r.idx]
-		flag, label, who, st = common.MarkRotting, fmt.Sprintf("%dd stuck", d.DaysInStage), d.Customer, s.Item.Rotting
-		rest = fmt.Sprintf("%q in %s · %s", common.Clean(d.Title), common.Clean(d.Stage), common.MoneyShort(d.ValueMinor, d.Currency))
-	case rowTouch:
-		c := t.tr.TouchDue[r.idx]
-		flag, label, who, st = string(c.Tier), fmt.Sprintf("%dd/%dd", c.DaysSinceContact, c.CadenceDays), c.Customer, s.Item.Dim
-		rest = fmt.Sprintf("no contact for %s d (every %s d for tier %s)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays), c.Tier)
-		if c.OwnCadence {
-			rest = fmt.Sprintf("no contact for %s d (own cadence %s d)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays))
-		}
-	}
-	// Column widths: the label fits "120d overdue"; the customer gets a
-	// quarter of the line, and the rest what remains.
-	const labelW = 12
-	whoW := common.Clamp(t.w/4, 8, 28)
-	mark := "  "
-	if i == t.cursor {
-		mark = common.MarkSelected + " "
-	}
-	restW := t.w - 2 - 2 - labelW - 1 - whoW - 1
-	if i == t.cursor {
-		line := mark + flag + " " + common.Cell(label, labelW) + " " + common.Cell(common.Clean(who), whoW) + " " + common.Cell(common.Clean(rest), max(0, restW))
-		return s.Table.Selected.Render(common.Truncate(line, t.w))
-	}
-	line := mark + st.Render(flag+" "+common.Cell(label, labelW)) + " " + s.Item.Name.Render(common.Cell(common.Clean(who), whoW)) + " " + common.Truncate(common.Clean(rest), max(0, restW))
-	return line
-}
-
-// topReason is the reason with the most points (the first on a tie).
-func topReason(rs []model.Reason) model.Reason {
-	best := rs[0]
-	for _, r := range rs[1:] {
-		if r.Points > best.Points {
-			best = r
-		}
-	}
-	return best
 }
