@@ -44,12 +44,9 @@ func goals(w *writer, r db.Report) {
 	}
 }
 
-// goalFigure is a goal's number: whole money, or a grouped count.
+// goalFigure is a goal's number as model.Goal.Figure writes it.
 func goalFigure(g db.GoalReport, n int64) string {
-	if model.GoalMeasure(g.Measure).IsMoney() {
-		return model.Money{Minor: n, Currency: g.Currency}.FormatWhole()
-	}
-	return model.GroupThousands(n)
+	return model.Goal{Measure: model.GoalMeasure(g.Measure), Currency: g.Currency}.Figure(n)
 }
 
 // revenue draws the book currency's revenue by month against the monthly
@@ -64,7 +61,7 @@ func revenue(w *writer, r db.Report) {
 		total, _ = model.AddMinor(total, m.Minor)
 	}
 	w.head("REVENUE", fmt.Sprintf("by month in %s · %s in the period", r.Currency, model.Money{Minor: total, Currency: r.Currency}.FormatWhole()))
-	unit := float64(pow10(model.CurrencyDigits(r.Currency)))
+	unit := math.Pow10(model.CurrencyDigits(r.Currency))
 	vals, goals := make([]float64, len(r.RevenueByMonth)), make([]float64, len(r.RevenueByMonth))
 	labels := make([]string, len(r.RevenueByMonth))
 	hasGoal := false
@@ -110,14 +107,6 @@ func monthLabel(ym string) string {
 		l += fmt.Sprintf(" %02d", p.Year%100)
 	}
 	return l
-}
-
-func pow10(n int) int64 {
-	v := int64(1)
-	for range n {
-		v *= 10
-	}
-	return v
 }
 
 // satisfaction sums up the feedback scores of the period: NPS and CSAT,
