@@ -98,8 +98,19 @@ func (a *App) guardUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if a.counts.DueToday == 0 {
 			return a.minuteCmd(), true
 		}
-		// A follow-up due today at a time may have just become overdue.
-		return tea.Batch(a.minuteCmd(), a.dataChanged(true)), true
+		// A follow-up due today at a time may have just become overdue: the
+		// counts and the screens that mark overdue rows (Today, Customers'
+		// Next column) read again; Reports and the board, whose figures do
+		// not move with the minute, are left alone.
+		cmds := []tea.Cmd{a.minuteCmd(), a.loadCountsCmd()}
+		for _, id := range []common.ScreenID{common.ScreenToday, common.ScreenCustomers} {
+			if id == a.active && len(a.stack) == 0 {
+				cmds = append(cmds, a.toFocused(common.ReloadMsg{}))
+			} else {
+				a.stale[id] = true
+			}
+		}
+		return tea.Batch(cmds...), true
 	}
 	return nil, false
 }
