@@ -101,6 +101,18 @@ func (t *Tx) CompleteFollowup(id int64) (model.Followup, error) {
 
 // SnoozeFollowup moves an open follow-up to a new due date (and time), as one command.
 func (d *DB) SnoozeFollowup(ctx context.Context, id int64, due model.Day, dueTime string) (model.Followup, error) {
+	return d.snooze(ctx, id, func(f model.Followup, today model.Day) (model.Day, string, string, error) {
+		if due < today {
+			return 0, "", "", model.Invalid("due", "%s is in the past: snooze to today or later", due)
+		}
+		return due, dueTime, fmt.Sprintf("snooze %q to %s", model.Sanitize(f.Title), due), nil
+	})
+}
+
+// snooze moves an open follow-up as one command to the day (and time) pick
+// chooses from the follow-up as stored in the transaction; pick also names
+// the command for the undo journal.
+func (d *DB) snooze(ctx context.Context, id int64, pick func(f model.Followup, today model.Day) (model.Day, string, string, error)) (model.Followup, error) {
 	var out model.Followup
 	err := d.Write(ctx, fmt.Sprintf("snooze follow-up %d", id), func(t *Tx) error {
 		f, err := getFollowup(ctx, t.tx, id)
@@ -110,10 +122,11 @@ func (d *DB) SnoozeFollowup(ctx context.Context, id int64, due model.Day, dueTim
 		if f.DoneAt != 0 {
 			return model.Invalid("follow-up", "follow-up %d is already done", id)
 		}
-		if due < t.Today() {
-			return model.Invalid("due", "%s is in the past: snooze to today or later", due)
+		due, dueTime, desc, err := pick(f, t.Today())
+		if err != nil {
+			return err
 		}
-		t.Describe(fmt.Sprintf("snooze %q to %s", model.Sanitize(f.Title), due))
+		t.Describe(desc)
 		f.Due, f.DueTime = due, dueTime
 		f.SnoozeCount++
 		if err := t.UpdateFollowup(&f); err != nil {

@@ -370,3 +370,12 @@ func decodeImage(s string) (map[string]any, error) {
 	}
 	return m, nil
 }
+
+// Describe names the command in the undo journal once the transaction knows
+// what it is about (a title rather than an id). It must be called before
+// the first change is recorded; later calls are ignored.
+func (t *Tx) Describe(desc string) {
+	if t.batch == 0 && desc != "" {
+		t.desc = desc
+	}
+}
