@@ -166,10 +166,11 @@ func (d *DB) MainGoal(ctx context.Context) (model.GoalProgress, bool, error) {
 	if err != nil {
 		return model.GoalProgress{}, false, err
 	}
-	return mainGoal(all, d.Today())
+	g, ok := mainGoal(all, d.Today())
+	return g, ok, nil
 }
 
-func mainGoal(all []model.GoalProgress, today model.Day) (model.GoalProgress, bool, error) {
+func mainGoal(all []model.GoalProgress, today model.Day) (model.GoalProgress, bool) {
 	for _, p := range []model.GoalPeriod{model.MonthOf(today), model.QuarterOf(today)} {
 		var first *model.GoalProgress
 		for i := range all {
@@ -177,17 +178,17 @@ func mainGoal(all []model.GoalProgress, today model.Day) (model.GoalProgress, bo
 				continue
 			}
 			if all[i].Measure == model.GoalRevenue {
-				return all[i], true, nil
+				return all[i], true
 			}
 			if first == nil {
 				first = &all[i]
 			}
 		}
 		if first != nil {
-			return *first, true, nil
+			return *first, true
 		}
 	}
-	return model.GoalProgress{}, false, nil
+	return model.GoalProgress{}, false
 }
 
 // goalActual is what the book holds for a goal's measure in its period
