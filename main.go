@@ -17,6 +17,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui"
 	"github.com/rapportcrm/rapport/ui/cli"
 )
@@ -31,10 +32,13 @@ func main() {
 // run parses the global flags, picks the database and the clock, and opens
 // the app or runs a verb. It returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	path, fromFlag, rest, code, done := globalFlags(args, stdout, stderr)
+	path, fromFlag, langFlag, rest, code, done := globalFlags(args, stdout, stderr)
 	if done {
 		return code
 	}
+	// The language is decided here, once: --lang, else the book's `lang`
+	// setting (applied by cli and ui once the book is open), else the locale.
+	lang := i18n.NewChoice(langFlag, i18n.Detect(os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG")))
 	now, err := clock(os.Getenv("RAPPORT_NOW"), os.Getenv("RAPPORT_TODAY"))
 	if err != nil {
 		fmt.Fprintf(stderr, "rapport: %v\n", err)
@@ -55,7 +59,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &cli.Env{
 		Ctx: ctx, Stdin: stdin, Stdout: stdout, Stderr: stderr,
 		DBPath: path, DemoPath: demo, DBFromFlag: fromFlag, Now: now, Locale: locale(), Zone: localZone(),
-		DumbTerminal: os.Getenv("TERM") == "dumb",
+		DumbTerminal: os.Getenv("TERM") == "dumb", Lang: lang,
 	}
 	env.OpenApp = func(p string) int {
 		// ui.Run opens the book without a locale: create a missing one here
@@ -65,7 +69,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				b.Close()
 			}
 		}
-		return ui.Run(ctx, p, now)
+		return ui.Run(ctx, p, now, lang)
 	}
 	if len(rest) == 0 {
 		return env.OpenApp(path)
@@ -82,14 +86,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // globalFlags reads the flags before the verb: --db PATH (or --db=PATH),
 // --help and --version. path is "" when --db was not given.
-func globalFlags(args []string, stdout, stderr io.Writer) (path string, fromFlag bool, rest []string, code int, done bool) {
+func globalFlags(args []string, stdout, stderr io.Writer) (path string, fromFlag bool, lang i18n.Lang, rest []string, code int, done bool) {
+	fail := func() (string, bool, i18n.Lang, []string, int, bool) { return "", false, "", nil, cli.ExitUsage, true }
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
 		case a == "--db" || a == "-db":
 			if i+1 >= len(args) || args[i+1] == "" {
 				fmt.Fprintln(stderr, "rapport: --db needs a file path (rapport --db ~/work.db today)")
-				return "", false, nil, cli.ExitUsage, true
+				return fail()
 			}
 			i++
 			path, fromFlag = args[i], true
@@ -97,25 +102,41 @@ func globalFlags(args []string, stdout, stderr io.Writer) (path string, fromFlag
 			path = a[strings.IndexByte(a, '=')+1:]
 			if path == "" {
 				fmt.Fprintln(stderr, "rapport: --db needs a file path (rapport --db ~/work.db today)")
-				return "", false, nil, cli.ExitUsage, true
+				return fail()
 			}
 			fromFlag = true
+		case a == "--lang" || strings.HasPrefix(a, "--lang="):
+			v, ok := strings.CutPrefix(a, "--lang=")
+			if !ok {
+				if i+1 >= len(args) {
+					fmt.Fprintln(stderr, "rapport: --lang needs zh, en or auto (rapport --lang zh today)")
+					return fail()
+				}
+				i++
+				v = args[i]
+			}
+			l, err := i18n.ParseSetting(v)
+			if err != nil {
+				fmt.Fprintf(stderr, "rapport: --lang: %v\n", err)
+				return fail()
+			}
+			lang = l
 		case a == "--help" || a == "-h" || a == "-help":
 			cli.Usage(stdout)
-			return "", false, nil, cli.ExitOK, true
+			return "", false, "", nil, cli.ExitOK, true
 		case a == "--version":
 			fmt.Fprintf(stdout, "rapport %s\n", cli.Version())
-			return "", false, nil, cli.ExitOK, true
+			return "", false, "", nil, cli.ExitOK, true
 		case a == "--":
-			return path, fromFlag, args[i+1:], 0, false
+			return path, fromFlag, lang, args[i+1:], 0, false
 		case strings.HasPrefix(a, "-"):
-			fmt.Fprintf(stderr, "rapport: unknown flag %s; global flags are --db PATH, --help and --version (rapport --help)\n", a)
-			return "", false, nil, cli.ExitUsage, true
+			fmt.Fprintf(stderr, "rapport: unknown flag %s; global flags are --db PATH, --lang zh|en|auto, --help and --version (rapport --help)\n", a)
+			return fail()
 		default:
-			return path, fromFlag, args[i:], 0, false
+			return path, fromFlag, lang, args[i:], 0, false
 		}
 	}
-	return path, fromFlag, nil, 0, false
+	return path, fromFlag, lang, nil, 0, false
 }
 
 // locale is the user's locale for money: the first of LC_ALL, LC_MONETARY

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Settings are the book's configuration, read from the settings table with
@@ -26,6 +27,7 @@ type Settings struct {
 	RevenueFrom    int64               // the revenue window start customer_stats.revenue_365 is kept for
 	Demo           string              // the date the demo book was built, "" for a real book
 	TimeZone       string              // the book's IANA time zone ("" before one was set: the process's)
+	Lang           i18n.Lang           // the language the book is shown in ("" = auto: the locale's)
 	rates          map[string]*big.Rat // exchange rates into the book currency (see Rates)
 	RatesOn        map[string]string   // the day each rate was set
 	Horizon        int                 // H of the lapse model in days (risk.horizon, default 90)
@@ -96,6 +98,10 @@ func configKeys() map[string]configKey {
 				return fmt.Errorf("%q is not a time zone name like Asia/Shanghai, Europe/Berlin or UTC", v)
 			}
 			return nil
+		}},
+		"lang": {"the language rapport speaks: zh, en or auto (the locale's: LC_ALL, LC_MESSAGES, LANG)", func(v string) error {
+			_, err := i18n.ParseSetting(v)
+			return err
 		}},
 		"date_order": {"how 12/01 reads: mdy (December 1) or dmy (12 January)", func(v string) error {
 			if v != "mdy" && v != "dmy" {
@@ -199,6 +205,8 @@ func applySetting(s *Settings, k, v string) {
 		s.RefreshedOn, _ = model.ParseDay(v)
 	case "timezone":
 		s.TimeZone = v
+	case "lang":
+		s.Lang, _ = i18n.ParseSetting(v)
 	default:
 		if code, ok := strings.CutPrefix(k, "rate."); ok {
 			if cur, on := strings.CutSuffix(code, ".on"); on {

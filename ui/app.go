@@ -21,6 +21,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
 	"github.com/rapportcrm/rapport/ui/editor"
@@ -44,6 +45,8 @@ type Options struct {
 	NoWatch bool
 	// NoCharts draws Reports with bars instead of line charts (TERM=dumb).
 	NoCharts bool
+	// Printer says the app's words in the reader's language (nil: English).
+	Printer *i18n.Printer
 	// Notice is the status line's first message (the book was reopened,
 	// today's refresh could not be saved).
 	Notice string
@@ -112,7 +115,7 @@ func NewApp(ctx context.Context, d *db.DB, opts Options) (*App, error) {
 	if opts.Width <= 0 || opts.Height <= 0 {
 		opts.Width, opts.Height = 80, 24
 	}
-	c, err := common.New(ctx, d, theme, opts.Timeout, opts.Debounce)
+	c, err := common.New(ctx, d, theme, opts.Timeout, opts.Debounce, opts.Printer)
 	if err != nil {
 		return nil, err
 	}

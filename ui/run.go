@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 )
 
@@ -20,10 +21,13 @@ import (
 // copy saved over it), the app stops writing to the old one and Run opens
 // the new one, saying so. It returns the process exit code: 0, or 1 with a
 // message on stderr when the file cannot be opened or the terminal fails.
-func Run(ctx context.Context, path string, now func() time.Time) int {
+//
+// lang is the language main decided; the book's `lang` setting applies
+// under it.
+func Run(ctx context.Context, path string, now func() time.Time, lang i18n.Choice) int {
 	notice := ""
 	for {
-		reopen, code := runOnce(ctx, path, now, notice)
+		reopen, code := runOnce(ctx, path, now, lang, notice)
 		if !reopen {
 			return code
 		}
@@ -33,7 +37,7 @@ func Run(ctx context.Context, path string, now func() time.Time) int {
 
 // runOnce runs the app over the book once; reopen is true when it stopped
 // because the file was replaced.
-func runOnce(ctx context.Context, path string, now func() time.Time, notice string) (reopen bool, code int) {
+func runOnce(ctx context.Context, path string, now func() time.Time, lang i18n.Choice, notice string) (reopen bool, code int) {
 	d, err := db.Open(ctx, path, db.Options{Now: now})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rapport: %v\n", err)
@@ -57,7 +61,10 @@ func runOnce(ctx context.Context, path string, now func() time.Time, notice stri
 	if view != d {
 		defer view.Close()
 	}
-	opts := Options{NoCharts: os.Getenv("TERM") == "dumb", Notice: notice}
+	opts := Options{NoCharts: os.Getenv("TERM") == "dumb", Notice: notice, Printer: lang.Printer()}
+	if set, err := view.Settings(ctx); err == nil {
+		opts.Printer = lang.For(set.Lang)
+	}
 	if ns := view.NotSaved(); ns != nil {
 		opts.Notice = common.ErrorText(ns)
 	}

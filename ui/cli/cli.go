@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Exit codes (SPEC §5).
@@ -45,6 +47,9 @@ type Env struct {
 	// DumbTerminal is true under TERM=dumb: text output keeps to plain bars
 	// and tables (no line charts).
 	DumbTerminal bool
+	// Lang is the language main decided (--lang and the locale); Say
+	// applies the book's setting to it.
+	Lang i18n.Choice
 	// OpenApp opens the terminal app on a database path (main wires the ui
 	// package in, so cli does not import it). Nil in tests.
 	OpenApp func(path string) int

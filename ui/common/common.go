@@ -6,6 +6,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/components/prompt"
 )
 
@@ -23,6 +24,9 @@ type Common struct {
 	Debounce time.Duration
 	// DateOrder is the book's setting for reading 12/01.
 	DateOrder model.DateOrder
+	// P says the app's words in the reader's language; a nil P speaks
+	// English (see i18n.Printer.T).
+	P *i18n.Printer
 	// NoCharts draws reports with bars and tables instead of line charts
 	// (a dumb terminal).
 	NoCharts bool
@@ -52,11 +56,12 @@ func (c *Common) PromptOptions() prompt.Options {
 func (c *Common) Today() model.Day { return model.DayOf(c.Now()) }
 
 // New builds the Common of an open book: its clock and date order, the
-// styles of theme, and the bounds of database calls and filter typing.
-func New(ctx context.Context, d *db.DB, theme Theme, timeout, debounce time.Duration) (*Common, error) {
+// styles of theme, the bounds of database calls and filter typing, and the
+// printer of the reader's language (nil: English).
+func New(ctx context.Context, d *db.DB, theme Theme, timeout, debounce time.Duration, p *i18n.Printer) (*Common, error) {
 	set, err := d.Settings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &Common{Ctx: ctx, DB: d, Now: d.Now, Styles: NewStyles(theme), Timeout: timeout, Debounce: debounce, DateOrder: set.DateOrder}, nil
+	return &Common{Ctx: ctx, DB: d, Now: d.Now, Styles: NewStyles(theme), Timeout: timeout, Debounce: debounce, DateOrder: set.DateOrder, P: p}, nil
 }

@@ -49,7 +49,7 @@ type Harness struct {
 // Common builds the Common of d as the app does, with a 1 ms debounce.
 func Common(t testing.TB, d *db.DB) *common.Common {
 	t.Helper()
-	c, err := common.New(context.Background(), d, common.DefaultTheme(), 5*time.Second, time.Millisecond)
+	c, err := common.New(context.Background(), d, common.DefaultTheme(), 5*time.Second, time.Millisecond, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

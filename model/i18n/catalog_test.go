@@ -1,0 +1,167 @@
+package i18n
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestEveryMessageHasItsChinese: no message lacks a translation, and a
+// translation's placeholders are its key's (same verbs for the same
+// arguments, in any order).
+func TestEveryMessageHasItsChinese(t *testing.T) {
+	for _, m := range All() {
+		if m.Key == "" {
+			t.Errorf("a message with an empty key (Chinese %q)", m.Zh)
+			continue
+		}
+		if strings.TrimSpace(m.Zh) == "" {
+			t.Errorf("%q has no Chinese", m.Key)
+			continue
+		}
+		want := placeholders(m.Key)
+		if got := placeholders(m.Zh); !slices.Equal(got, want) {
+			t.Errorf("%q: Chinese %q has placeholders %v, the key %v", m.Key, m.Zh, got, want)
+		}
+		if m.One != "" {
+			if got := placeholders(m.One); !slices.Equal(got, want) {
+				t.Errorf("%q: singular %q has placeholders %v, the key %v", m.Key, m.One, got, want)
+			}
+		}
+	}
+}
+
+// TestOneTranslationPerKey: a key said in two areas has one Chinese.
+func TestOneTranslationPerKey(t *testing.T) {
+	seen := map[string]Msg{}
+	for _, m := range All() {
+		if prev, ok := seen[m.Key]; ok && (prev.Zh != m.Zh || prev.One != m.One) {
+			t.Errorf("%q has two translations: %q and %q", m.Key, prev.Zh, m.Zh)
+		}
+		seen[m.Key] = m
+	}
+}
+
+// TestEveryKeyInTheSourceIsInTheCatalog scans the module's Go files for
+// literal keys (x.T("…"), i18n.Errorf("…"), i18n.N("…")) and fails on any
+// the catalog does not hold.
+func TestEveryKeyInTheSourceIsInTheCatalog(t *testing.T) {
+	root := moduleRoot(t)
+	have := map[string]bool{}
+	for _, m := range All() {
+		have[m.Key] = true
+	}
+	fset := token.NewFileSet()
+	found := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "vendor") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || !isKeyCall(sel) {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			key, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			found++
+			if !have[key] {
+				rel, _ := filepath.Rel(root, path)
+				t.Errorf("%s:%d: %q is not in the catalog (add it, with its Chinese, to model/i18n/msgs_*.go)", rel, fset.Position(lit.Pos()).Line, key)
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d literal keys in the source, %d messages in the catalog", found, len(have))
+}
+
+// isKeyCall reports whether sel is p.T, i18n.Errorf or i18n.N.
+func isKeyCall(sel *ast.SelectorExpr) bool {
+	switch sel.Sel.Name {
+	case "T":
+		return true
+	case "Errorf", "N":
+		id, ok := sel.X.(*ast.Ident)
+		return ok && id.Name == "i18n"
+	}
+	return false
+}
+
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test")
+		}
+		dir = parent
+	}
+}
+
+var verbRE = regexp.MustCompile(`%(\[(\d+)\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?([a-zA-Z%])`)
+
+// placeholders lists a format's verbs as "argument:verb", sorted, so a
+// translation may reorder them with %[n] but not change them.
+func placeholders(format string) []string {
+	var out []string
+	next := 1
+	for _, m := range verbRE.FindAllStringSubmatch(format, -1) {
+		verb := m[6]
+		if verb == "%" {
+			continue
+		}
+		n := next
+		if m[2] != "" {
+			n, _ = strconv.Atoi(m[2])
+		}
+		if verb == "w" {
+			verb = "v"
+		}
+		out = append(out, strconv.Itoa(n)+":"+verb)
+		next = n + 1
+	}
+	slices.Sort(out)
+	return out
+}
