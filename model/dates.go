@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // DateOrder says how a bare "12/01" reads.
@@ -89,38 +91,71 @@ func (w When) HHMM() string {
 // weekday in Describe: within two weeks "Fri" helps, further out it is noise.
 const whenWeekdaySpan = 14
 
-// Describe renders a short live preview for forms, relative to today:
-// "Fri 2026-11-27 (in 4 days)", "Mon 2026-11-23 (today)",
-// "Sun 2026-11-22 (yesterday) 14:30", "2026-10-01 (53 days ago)".
-// It returns "" for a When without a day.
-func (w When) Describe(today Day) string {
+// Describe renders a short live preview for forms, relative to today, in
+// English: see DescribeIn.
+func (w When) Describe(today Day) string { return w.DescribeIn(nil, today) }
+
+// DescribeIn renders a short live preview for forms, relative to today, in
+// p's language (nil: English): "Fri 2026-11-27 (in 4 days)", "Mon
+// 2026-11-23 (today)", "Sun 2026-11-22 (yesterday) 14:30", "2026-10-01 (53
+// days ago)"; in Chinese "周五 2026-11-27（4天后）". It returns "" for a When
+// without a day.
+func (w When) DescribeIn(p *i18n.Printer, today Day) string {
 	if w.Day == NoDay {
 		return ""
 	}
 	n := int(w.Day) - int(today)
 	var b strings.Builder
 	if n >= -whenWeekdaySpan && n <= whenWeekdaySpan {
-		b.WriteString(w.Day.Weekday().String()[:3])
+		b.WriteString(WeekdayIn(p, w.Day.Weekday()))
 		b.WriteByte(' ')
 	}
 	b.WriteString(w.Day.String())
 	switch {
 	case n == 0:
-		b.WriteString(" (today)")
+		b.WriteString(p.T(" (today)"))
 	case n == 1:
-		b.WriteString(" (tomorrow)")
+		b.WriteString(p.T(" (tomorrow)"))
 	case n == -1:
-		b.WriteString(" (yesterday)")
+		b.WriteString(p.T(" (yesterday)"))
 	case n > 1:
-		fmt.Fprintf(&b, " (in %d days)", n)
+		b.WriteString(p.T(" (in %d days)", n))
 	default:
-		fmt.Fprintf(&b, " (%d days ago)", -n)
+		b.WriteString(p.T(" (%d days ago)", -n))
 	}
 	if w.HasTime {
 		b.WriteByte(' ')
 		b.WriteString(w.HHMM())
 	}
 	return b.String()
+}
+
+// WeekdayIn is a weekday's short name in p's language: "Fri", "周五".
+func WeekdayIn(p *i18n.Printer, wd time.Weekday) string {
+	if p.Zh() {
+		return "周" + string([]rune("日一二三四五六")[wd])
+	}
+	return wd.String()[:3]
+}
+
+// MonthDayIn is a day as the reader says it: "Fri Nov 20" or "11月20日
+// 周五", with the year when it is not today's year ("Fri Nov 20 2025",
+// "2025年11月20日 周五").
+func MonthDayIn(p *i18n.Printer, d, today Day) string {
+	t := d.UTC()
+	sameYear := t.Year() == today.UTC().Year()
+	if p.Zh() {
+		s := fmt.Sprintf("%d月%d日 %s", int(t.Month()), t.Day(), WeekdayIn(p, t.Weekday()))
+		if !sameYear {
+			s = fmt.Sprintf("%d年", t.Year()) + s
+		}
+		return s
+	}
+	s := t.Format("Mon Jan 2")
+	if !sameYear {
+		s += t.Format(" 2006")
+	}
+	return s
 }
 
 // whenDayInRange reports whether d lies in the years ParseWhen accepts, 1971–9999.

@@ -287,3 +287,25 @@ func TestMoneyRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatShortZh(t *testing.T) {
+	for _, c := range []struct {
+		minor int64
+		cur   string
+		want  string
+	}{
+		{850000, "CNY", "¥8500"},
+		{999999, "CNY", "¥1万"},
+		{1230000, "CNY", "¥1.2万"},
+		{123000000, "CNY", "¥123万"},
+		{99990000 * 100, "CNY", "¥9999万"}, {100000000 * 100, "CNY", "¥1亿"},
+		{24000000000, "CNY", "¥2.4亿"},
+		{-1230000, "CNY", "-¥1.2万"},
+		{0, "CNY", "¥0"},
+		{1230000, "CHF", "1.2万 CHF"},
+	} {
+		if got := (Money{Minor: c.minor, Currency: c.cur}).FormatShortZh(); got != c.want {
+			t.Errorf("%d %s = %q, want %q", c.minor, c.cur, got, c.want)
+		}
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // riskToday is the fixed "today" of the risk tests: Sunday 15 March 2026.
@@ -541,4 +543,29 @@ func riskInputFromBytes(data []byte) (RiskInput, RiskPoints) {
 		p.WatchThreshold, p.AtRiskThreshold = r.n(60), 40+r.n(60)
 	}
 	return in, p
+}
+
+// TestReasonsReadInTheReadersLanguage: a stored reason renders in Chinese
+// for a Chinese reader and in the same English as before for everyone else.
+func TestReasonsReadInTheReadersLanguage(t *testing.T) {
+	today := Day(20000)
+	zh := i18n.New(i18n.Zh)
+	for _, c := range []struct {
+		r      Reason
+		en, zh string
+	}{
+		{Reason{Code: ReasonSilence, Since: today - 40, N: 30}, "No contact for 40 d (usual rhythm 30 d)", "40天未联系（通常每30天联系一次）"},
+		{Reason{Code: ReasonNoOrder, Since: today - 95}, "No order for 95 d", "95天未下单"},
+		{Reason{Code: ReasonFewOrders, Points: 5, N: 3, M: 40}, "Only 3 orders in 12 months, usually every 40 d", "近12个月仅3笔订单，通常每40天一笔"},
+		{Reason{Code: ReasonStalledDeal, Since: today - 12, Subject: "Renewal", Extra: "Proposal", N: 2}, `"Renewal" stuck in Proposal 12 d (+2 more)`, "“Renewal”停滞在Proposal阶段12天（另有2个）"},
+		{Reason{Code: ReasonComplaint, Extra: riskExtraOpen, N: 1, Since: today}, "Open complaint from today", "投诉未解决（今天）"},
+		{Reason{Code: "custom", Text: "kept text"}, "kept text", "kept text"},
+	} {
+		if got := c.r.TextOn(today); got != c.en {
+			t.Errorf("English %q, want %q", got, c.en)
+		}
+		if got := c.r.TextIn(zh, today); got != c.zh {
+			t.Errorf("Chinese %q, want %q", got, c.zh)
+		}
+	}
 }

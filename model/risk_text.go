@@ -2,7 +2,8 @@ package model
 
 import (
 	"fmt"
-	"strconv"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // How each reason code uses Reason's anchor fields (set by AssessRisk, read
@@ -38,71 +39,81 @@ const (
 	riskExtraNegative = "negative"
 )
 
-// TextOn renders r's text as it reads on day today: day counts are
-// re-rendered from r.Since, the other parts come from N, M, Subject and
-// Extra (see the table above). A reason stored on an earlier day therefore
-// still reads right while its points have not changed.
-func (r Reason) TextOn(today Day) string {
+// TextOn renders r's text as it reads on day today, in English (the text
+// of JSON output): see TextIn.
+func (r Reason) TextOn(today Day) string { return r.TextIn(nil, today) }
+
+// TextIn renders r's text as it reads on day today in p's language (nil:
+// English): day counts are re-rendered from r.Since, the other parts come
+// from N, M, Subject and Extra (see the table above). A reason stored on an
+// earlier day therefore still reads right while its points have not
+// changed, and in the reader's language, whatever it was stored under.
+func (r Reason) TextIn(p *i18n.Printer, today Day) string {
 	days := max(int(today)-int(r.Since), 0)
 	switch r.Code {
 	case ReasonSilence:
 		if r.Extra == riskExtraAdded {
-			return fmt.Sprintf("No contact since added %s (usual rhythm %d d)", daysAgo(days), r.N)
+			return p.T("No contact since added %s (usual rhythm %d d)", daysAgo(p, days), r.N)
 		}
-		return fmt.Sprintf("No contact for %d d (usual rhythm %d d)", days, r.N)
+		return p.T("No contact for %d d (usual rhythm %d d)", days, r.N)
 	case ReasonNoOrder:
 		if r.Extra == riskExtraRecent {
-			return "Last order " + daysAgo(days)
+			return p.T("Last order %s", daysAgo(p, days))
 		}
-		return fmt.Sprintf("No order for %d d", days)
+		return p.T("No order for %d d", days)
 	case ReasonFewOrders:
-		return fewOrdersText(r)
+		return fewOrdersText(p, r)
 	case ReasonSmallOrders:
-		return fmt.Sprintf("Average order %s (book median %s)", wholeMoney(int64(r.N), r.Subject), wholeMoney(int64(r.M), r.Subject))
+		return p.T("Average order %s (book median %s)", wholeMoney(int64(r.N), r.Subject), wholeMoney(int64(r.M), r.Subject))
 	case ReasonLapseBase:
-		return fmt.Sprintf("Customers like this one in this book: %d", r.N)
+		return p.T("Customers like this one in this book: %d", r.N)
 	case ReasonUnanswered:
-		return fmt.Sprintf("Last %d outreaches unanswered", r.N)
+		return p.T("Last %d outreaches unanswered", r.N)
 	case ReasonComplaint:
 		switch {
 		case r.Extra == riskExtraResolved:
-			return "Complaint resolved " + daysAgo(days)
+			return p.T("Complaint resolved %s", daysAgo(p, days))
 		case r.N > 1 && r.Since == NoDay:
-			return fmt.Sprintf("%d open complaints", r.N)
+			return p.T("%d open complaints", r.N)
 		case r.N > 1:
-			return fmt.Sprintf("%d open complaints, oldest %s", r.N, daysAgo(days))
+			return p.T("%d open complaints, oldest %s", r.N, daysAgo(p, days))
 		case r.Since == NoDay:
-			return "Open complaint"
+			return p.T("Open complaint")
 		}
-		return "Open complaint from " + daysAgo(days)
+		return p.T("Open complaint from %s", daysAgo(p, days))
 	case ReasonDetractor:
 		if r.Extra == riskExtraNegative {
-			return "Last contact was negative"
+			return p.T("Last contact was negative")
 		}
-		return fmt.Sprintf("Rated %d/10 on %s", r.N, riskShortDate(r.Since, today))
+		return p.T("Rated %d/10 on %s", r.N, riskShortDate(p, r.Since, today))
 	case ReasonCooling:
-		return fmt.Sprintf("Contact frequency down %d%%", r.N)
+		return p.T("Contact frequency down %d%%", r.N)
 	case ReasonStalledDeal:
 		// Names come from the book: sanitised, so a title that carries
 		// escape sequences reads as plain text.
-		s := fmt.Sprintf("\"%s\" stuck in %s %d d", Sanitize(r.Subject), Sanitize(r.Extra), days)
 		if r.N > 0 {
-			s += " (+" + strconv.Itoa(r.N) + " more)"
+			return p.T("\"%s\" stuck in %s %d d (+%d more)", Sanitize(r.Subject), Sanitize(r.Extra), days, r.N)
 		}
-		return s
+		return p.T("\"%s\" stuck in %s %d d", Sanitize(r.Subject), Sanitize(r.Extra), days)
 	case ReasonOverdue:
 		if r.N > 1 {
-			return fmt.Sprintf("%d follow-ups overdue, oldest %d d", r.N, days)
+			return p.T("%d follow-ups overdue, oldest %d d", r.N, days)
 		}
-		return fmt.Sprintf("Follow-up %d d overdue", days)
+		return p.T("Follow-up %d d overdue", days)
 	}
 	return r.Text
 }
 
 // riskShortDate formats d as "3 Nov", adding the year ("3 Nov 2025") when it
 // is not the year of today.
-func riskShortDate(d, today Day) string {
+func riskShortDate(p *i18n.Printer, d, today Day) string {
 	t := d.UTC()
+	if p.Zh() {
+		if t.Year() != today.UTC().Year() {
+			return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+		}
+		return fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
+	}
 	if t.Year() != today.UTC().Year() {
 		return t.Format("2 Jan 2006")
 	}
@@ -111,20 +122,23 @@ func riskShortDate(d, today Day) string {
 
 // fewOrdersText renders few_orders: "Only 1 order in 12 months", "7 orders
 // in 12 months, usually every 40 d".
-func fewOrdersText(r Reason) string {
-	only := ""
-	if r.Points > 0 {
-		only = "Only "
-	}
+func fewOrdersText(p *i18n.Printer, r Reason) string {
+	only := r.Points > 0
 	switch {
 	case r.N <= 0:
-		return "No order in 12 months"
+		return p.T("No order in 12 months")
+	case r.N == 1 && only:
+		return p.T("Only 1 order in 12 months")
 	case r.N == 1:
-		return only + "1 order in 12 months"
+		return p.T("1 order in 12 months")
+	case r.M > 0 && only:
+		return p.T("Only %d orders in 12 months, usually every %d d", r.N, r.M)
 	case r.M > 0:
-		return fmt.Sprintf("%s%d orders in 12 months, usually every %d d", only, r.N, r.M)
+		return p.T("%d orders in 12 months, usually every %d d", r.N, r.M)
+	case only:
+		return p.T("Only %d orders in 12 months", r.N)
 	}
-	return fmt.Sprintf("%s%d orders in 12 months", only, r.N)
+	return p.T("%d orders in 12 months", r.N)
 }
 
 // wholeMoney renders minor units in whole units of currency: "¥2,980",
@@ -155,10 +169,10 @@ func KnownReason(code string) bool {
 	return false
 }
 
-// daysAgo is "today" for 0 days and "N d ago" otherwise.
-func daysAgo(days int) string {
+// daysAgo is "today" for 0 days and "N d ago" otherwise (今天, N天前).
+func daysAgo(p *i18n.Printer, days int) string {
 	if days == 0 {
-		return "today"
+		return p.T("today")
 	}
-	return fmt.Sprintf("%d d ago", days)
+	return p.T("%d d ago", days)
 }
