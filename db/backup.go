@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Backup writes a consistent copy of the book (default: a timestamped file
@@ -25,18 +27,18 @@ func (d *DB) Backup(ctx context.Context, path string) (string, error) {
 		return "", err
 	}
 	if _, err := os.Lstat(abs); err == nil {
-		return "", fmt.Errorf("%s already exists: backup never overwrites a file; give another path", abs)
+		return "", i18n.Errorf("%s already exists: backup never overwrites a file; give another path", abs)
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return "", fmt.Errorf("cannot create the folder for %s: %w", abs, err)
+		return "", i18n.Errorf("cannot create the folder for %s: %w", abs, err)
 	}
 	src, closeSrc, err := d.copySource(ctx)
 	if err != nil {
-		return "", fmt.Errorf("backup to %s failed, nothing was written: %w", abs, mapError(err))
+		return "", i18n.Errorf("backup to %s failed, nothing was written: %w", abs, mapError(err))
 	}
 	defer closeSrc()
 	if err := writeVerifiedCopy(ctx, src, abs, SchemaVersion()); err != nil {
-		return "", fmt.Errorf("backup to %s failed, nothing was written: %w", abs, err)
+		return "", i18n.Errorf("backup to %s failed, nothing was written: %w", abs, err)
 	}
 	return abs, nil
 }
@@ -46,12 +48,12 @@ func (d *DB) Backup(ctx context.Context, path string) (string, error) {
 // linked to abs, which is never overwritten. On failure nothing is left.
 func writeVerifiedCopy(ctx context.Context, src Querier, abs string, version int) error {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return fmt.Errorf("cannot create the folder for %s: %w", abs, err)
+		return i18n.Errorf("cannot create the folder for %s: %w", abs, err)
 	}
 	// VACUUM INTO accepts an empty file: reserve a unique temporary name.
 	tmpFile, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".incomplete-*")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", filepath.Dir(abs), err)
+		return i18n.Errorf("cannot write in %s: %w", filepath.Dir(abs), err)
 	}
 	tmp := tmpFile.Name()
 	tmpFile.Close()
@@ -68,12 +70,12 @@ func writeVerifiedCopy(ctx context.Context, src Querier, abs string, version int
 		return err
 	}
 	if err := verifyCopy(ctx, tmp, version); err != nil {
-		return fmt.Errorf("the copy failed its check: %w", err)
+		return i18n.Errorf("the copy failed its check: %w", err)
 	}
 	// Link refuses an existing target (a rename would replace it).
 	if err := os.Link(tmp, abs); err != nil {
 		if _, serr := os.Lstat(abs); serr == nil {
-			return fmt.Errorf("%s already exists: a copy never overwrites a file", abs)
+			return i18n.Errorf("%s already exists: a copy never overwrites a file", abs)
 		}
 		if err := os.Rename(tmp, abs); err != nil {
 			return err
@@ -134,7 +136,7 @@ func verifyCopy(ctx context.Context, path string, version int) error {
 		return err
 	}
 	if v != version {
-		return fmt.Errorf("the copy has schema %d, want %d", v, version)
+		return i18n.Errorf("the copy has schema %d, want %d", v, version)
 	}
 	return nil
 }

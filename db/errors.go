@@ -2,9 +2,9 @@ package db
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
+	"github.com/rapportcrm/rapport/model/i18n"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -12,17 +12,17 @@ import (
 // Errors a caller may want to tell apart; each wraps the driver's message.
 var (
 	// ErrDuplicate is a unique-constraint violation (a tag or stage name taken).
-	ErrDuplicate = errors.New("already exists")
+	ErrDuplicate = i18n.Errorf("already exists")
 	// ErrInUse is a foreign-key failure: the row is referenced, or refers to a missing row.
-	ErrInUse = errors.New("refers to a missing row or is still in use")
+	ErrInUse = i18n.Errorf("refers to a missing row or is still in use")
 	// ErrBusy means another program held the file for too long.
-	ErrBusy = errors.New("the database is busy")
+	ErrBusy = i18n.Errorf("the database is busy")
 	// ErrFull means the disk (or the file's size limit) is full.
-	ErrFull = errors.New("the disk is full")
+	ErrFull = i18n.Errorf("the disk is full")
 	// ErrReadOnly means the file or its folder cannot be written.
-	ErrReadOnly = errors.New("the database cannot be written")
+	ErrReadOnly = i18n.Errorf("the database cannot be written")
 	// ErrWriteFailed means the disk refused a write (an I/O error).
-	ErrWriteFailed = errors.New("could not write the database file")
+	ErrWriteFailed = i18n.Errorf("could not write the database file")
 )
 
 func sqliteCode(err error) (int, bool) {
@@ -50,23 +50,23 @@ func mapError(err error) error {
 	}
 	switch {
 	case code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-		return fmt.Errorf("%w (%s)", ErrDuplicate, constraintDetail(err))
+		return i18n.Errorf("%w (%s)", ErrDuplicate, constraintDetail(err))
 	case code == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-		return fmt.Errorf("%w", ErrInUse)
+		return i18n.Errorf("%w", ErrInUse)
 	case code == sqlite3.SQLITE_CONSTRAINT_CHECK || code == sqlite3.SQLITE_CONSTRAINT_NOTNULL:
-		return fmt.Errorf("a value was refused by the database (%s): check the input", constraintDetail(err))
+		return i18n.Errorf("a value was refused by the database (%s): check the input", constraintDetail(err))
 	case code&0xff == sqlite3.SQLITE_BUSY || code&0xff == sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("%w: another rapport kept it locked for too long; try again", ErrBusy)
+		return i18n.Errorf("%w: another rapport kept it locked for too long; try again", ErrBusy)
 	case code&0xff == sqlite3.SQLITE_FULL:
-		return fmt.Errorf("%w: nothing was saved; free some space and try again", ErrFull)
+		return i18n.Errorf("%w: nothing was saved; free some space and try again", ErrFull)
 	case code&0xff == sqlite3.SQLITE_READONLY || code&0xff == sqlite3.SQLITE_CANTOPEN:
-		return fmt.Errorf("%w: nothing was saved; check the permissions of the file and its folder (%v)", ErrReadOnly, err)
+		return i18n.Errorf("%w: nothing was saved; check the permissions of the file and its folder (%v)", ErrReadOnly, err)
 	case code&0xff == sqlite3.SQLITE_CORRUPT || code&0xff == sqlite3.SQLITE_NOTADB:
-		return fmt.Errorf("the database file is damaged (%v): restore a backup (rapport backup) or run rapport check", err)
+		return i18n.Errorf("the database file is damaged (%v): restore a backup (rapport backup) or run rapport check", err)
 	case code == sqlite3.SQLITE_IOERR_SHORT_READ:
-		return fmt.Errorf("%w (%v): the book's -wal or -shm file was deleted or changed while rapport had the book open; nothing was saved: quit every rapport using this book and open it again (restore a backup if it still fails)", ErrWriteFailed, err)
+		return i18n.Errorf("%w (%v): the book's -wal or -shm file was deleted or changed while rapport had the book open; nothing was saved: quit every rapport using this book and open it again (restore a backup if it still fails)", ErrWriteFailed, err)
 	case code&0xff == sqlite3.SQLITE_IOERR:
-		return fmt.Errorf("%w (%v): nothing was saved; check the disk", ErrWriteFailed, err)
+		return i18n.Errorf("%w (%v): nothing was saved; check the disk", ErrWriteFailed, err)
 	}
 	return err
 }

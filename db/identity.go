@@ -1,17 +1,17 @@
 package db
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"sync/atomic"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // ErrReplaced means the file at the book's path is no longer the file this
 // handle opened: a sync tool or a copy replaced it by rename. Writing on
 // would go to the old file (and its WAL, which the new file shares by
 // name), so nothing more is written; reopen the path to see the new book.
-var ErrReplaced = errors.New("the book was replaced on disk")
+var ErrReplaced = i18n.Errorf("the book was replaced on disk")
 
 // fileIdentity remembers which file a handle opened, to notice a rename
 // over its path (SQLite's "how to corrupt" list: renaming an open file).
@@ -24,7 +24,7 @@ type fileIdentity struct {
 func newFileIdentity(path string) (*fileIdentity, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot look at %s: %w", path, err)
+		return nil, i18n.Errorf("cannot look at %s: %w", path, err)
 	}
 	return &fileIdentity{path: path, info: st}, nil
 }
@@ -42,7 +42,7 @@ func (f *fileIdentity) check() error {
 		}
 		f.replaced.Store(true)
 	}
-	return fmt.Errorf("%w: %s is no longer the file rapport opened (a sync tool or a copy replaced or moved it); nothing more was written to the old file, and the last change was not saved: open the book again", ErrReplaced, f.path)
+	return i18n.Errorf("%w: %s is no longer the file rapport opened (a sync tool or a copy replaced or moved it); nothing more was written to the old file, and the last change was not saved: open the book again", ErrReplaced, f.path)
 }
 
 // CheckFile reports whether the file at the book's path is still the one

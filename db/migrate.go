@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 //go:embed migrations/*.sql
@@ -74,7 +75,7 @@ func (d *DB) migrate(ctx context.Context, locale string, zone *time.Location) er
 		return describeOpenError(d.path, err)
 	}
 	if cur > len(ms) {
-		return fmt.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", d.path, cur, len(ms))
+		return i18n.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", d.path, cur, len(ms))
 	}
 	if cur == len(ms) {
 		return nil
@@ -84,16 +85,16 @@ func (d *DB) migrate(ctx context.Context, locale string, zone *time.Location) er
 		return describeOpenError(d.path, err)
 	}
 	if cur == 0 && tables > 0 {
-		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", d.path)
+		return i18n.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", d.path)
 	}
 	if cur > 0 {
 		if err := d.backupBeforeUpgrade(ctx, cur); err != nil {
-			return fmt.Errorf("backup before upgrading %s failed, nothing was changed: %w", d.path, err)
+			return i18n.Errorf("backup before upgrading %s failed, nothing was changed: %w", d.path, err)
 		}
 	}
 	for _, m := range ms[cur:] {
 		if err := d.applyMigration(ctx, m, locale, zone); err != nil {
-			return fmt.Errorf("upgrading %s to schema %d (%s) failed, the file is unchanged: %w", d.path, m.version, m.name, err)
+			return i18n.Errorf("upgrading %s to schema %d (%s) failed, the file is unchanged: %w", d.path, m.version, m.name, err)
 		}
 	}
 	return nil

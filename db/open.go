@@ -7,7 +7,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -19,11 +18,12 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
 )
 
 // ErrNoDatabase is returned by Open with MustExist when the file is missing.
-var ErrNoDatabase = errors.New("no database")
+var ErrNoDatabase = i18n.Errorf("no database")
 
 // Options tune Open.
 type Options struct {
@@ -114,31 +114,31 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot use %s as the database path: %w", path, err)
+		return nil, i18n.Errorf("cannot use %s as the database path: %w", path, err)
 	}
 	st, err := os.Stat(abs)
 	switch {
 	case err == nil && st.IsDir():
-		return nil, fmt.Errorf("%s is a directory, not a database file: give a file path with --db", abs)
+		return nil, i18n.Errorf("%s is a directory, not a database file: give a file path with --db", abs)
 	case err == nil && !st.Mode().IsRegular():
 		// A device or a pipe (/dev/null): SQLite would create journals beside it.
-		return nil, fmt.Errorf("%s is not a regular file (%s); nothing was changed: give a database file path with --db", abs, st.Mode().Type())
+		return nil, i18n.Errorf("%s is not a regular file (%s); nothing was changed: give a database file path with --db", abs, st.Mode().Type())
 	case err != nil && os.IsNotExist(err):
 		if opt.MustExist {
-			return nil, fmt.Errorf("%w at %s", ErrNoDatabase, abs)
+			return nil, i18n.Errorf("%w at %s", ErrNoDatabase, abs)
 		}
 		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-			return nil, fmt.Errorf("cannot create the folder for %s: %w", abs, err)
+			return nil, i18n.Errorf("cannot create the folder for %s: %w", abs, err)
 		}
 		f, err := os.OpenFile(abs, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 		if err != nil && !os.IsExist(err) {
-			return nil, fmt.Errorf("cannot create %s: %w", abs, err)
+			return nil, i18n.Errorf("cannot create %s: %w", abs, err)
 		}
 		if f != nil {
 			f.Close()
 		}
 	case err != nil:
-		return nil, fmt.Errorf("cannot open %s: %w", abs, err)
+		return nil, i18n.Errorf("cannot open %s: %w", abs, err)
 	}
 	if err := checkHeader(abs); err != nil {
 		return nil, err
@@ -216,7 +216,7 @@ func (d *DB) useBookZone(ctx context.Context) {
 func checkHeader(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", path, err)
+		return i18n.Errorf("cannot read %s: %w", path, err)
 	}
 	defer f.Close()
 	buf := make([]byte, 100)
@@ -225,7 +225,7 @@ func checkHeader(path string) error {
 		return nil
 	}
 	if n < 16 || string(buf[:16]) != "SQLite format 3\x00" {
-		return fmt.Errorf("%s is not a rapport database (not an SQLite file); nothing was changed: point --db at another file", path)
+		return i18n.Errorf("%s is not a rapport database (not an SQLite file); nothing was changed: point --db at another file", path)
 	}
 	if n == 100 {
 		// The header's user_version (offset 60, big-endian).
@@ -237,7 +237,7 @@ func checkHeader(path string) error {
 }
 
 func newerSchemaError(path string, v int) error {
-	return fmt.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", path, v, SchemaVersion())
+	return i18n.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", path, v, SchemaVersion())
 }
 
 func isReadOnlyErr(err error) bool {
@@ -273,7 +273,7 @@ func openReadOnly(ctx context.Context, abs string, opt Options) (*DB, error) {
 		d.useBookZone(ctx)
 		return d, nil
 	}
-	return nil, fmt.Errorf("%s cannot be read", abs)
+	return nil, i18n.Errorf("%s cannot be read", abs)
 }
 
 // direct returns the connection for checks and copies that read the file
@@ -299,7 +299,7 @@ func preflight(ctx context.Context, path string, mustExist bool) error {
 	if err != nil {
 		return nil
 	}
-	incomplete := fmt.Errorf("%s is not a complete rapport book (it holds no book: an empty file, or an unfinished copy or backup); nothing was changed: restore a good backup or point --db at your book", path)
+	incomplete := i18n.Errorf("%s is not a complete rapport book (it holds no book: an empty file, or an unfinished copy or backup); nothing was changed: restore a good backup or point --db at your book", path)
 	if st.Size() == 0 {
 		if mustExist {
 			return incomplete
@@ -307,7 +307,7 @@ func preflight(ctx context.Context, path string, mustExist bool) error {
 		return nil
 	}
 	if j, err := os.Stat(path + "-journal"); err == nil && j.Size() > 0 && mustExist {
-		return fmt.Errorf("%s has an unfinished write (%s-journal beside it: a copy or backup that was stopped, or a crash); it is not a complete rapport book and nothing was changed: restore a good backup", path, path)
+		return i18n.Errorf("%s has an unfinished write (%s-journal beside it: a copy or backup that was stopped, or a crash); it is not a complete rapport book and nothing was changed: restore a good backup", path, path)
 	}
 	u := url.URL{Scheme: "file", Path: path}
 	var v, tables int
@@ -334,7 +334,7 @@ func preflight(ctx context.Context, path string, mustExist bool) error {
 		return newerSchemaError(path, v)
 	}
 	if v == 0 && tables > 0 {
-		return fmt.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", path)
+		return i18n.Errorf("%s is an SQLite file but not a rapport database; nothing was changed: point --db at another file", path)
 	}
 	if v == 0 && mustExist {
 		return incomplete
@@ -346,11 +346,11 @@ func describeOpenError(path string, err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed"):
-		return fmt.Errorf("%s is damaged or not a rapport database (%v); restore a backup or point --db elsewhere", path, err)
+		return i18n.Errorf("%s is damaged or not a rapport database (%v); restore a backup or point --db elsewhere", path, err)
 	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open"):
-		return fmt.Errorf("cannot open %s for writing (%v): check the file and folder permissions", path, err)
+		return i18n.Errorf("cannot open %s for writing (%v): check the file and folder permissions", path, err)
 	}
-	return fmt.Errorf("cannot open %s: %w", path, err)
+	return i18n.Errorf("cannot open %s: %w", path, err)
 }
 
 // Path returns the absolute path of the database file.

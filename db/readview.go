@@ -3,14 +3,15 @@ package db
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // ErrNotSaved means today's refresh was computed but could not be written
 // to the book; reads show it from a private copy.
-var ErrNotSaved = errors.New("today's refresh could not be saved")
+var ErrNotSaved = i18n.Errorf("today's refresh could not be saved")
 
 // RefreshForReading brings the materialised risk up to date for reading,
 // as Refresh does. When the book cannot take the refresh's writes (read-only
@@ -31,7 +32,7 @@ func (d *DB) RefreshForReading(ctx context.Context) (*DB, RefreshResult, error) 
 		if !due {
 			return d, res, nil
 		}
-		cause = fmt.Errorf("%w: %s is read-only for this user", ErrReadOnly, d.path)
+		cause = i18n.Errorf("%w: %s is read-only for this user", ErrReadOnly, d.path)
 	} else {
 		var err error
 		if res, err = d.Refresh(ctx); err == nil {
@@ -43,7 +44,7 @@ func (d *DB) RefreshForReading(ctx context.Context) (*DB, RefreshResult, error) 
 	}
 	view, err := d.ReadCopy(ctx)
 	if err != nil {
-		d.notSaved = fmt.Errorf("%w (%w), and no temporary copy could be made (%v): showing the risk as last saved", ErrNotSaved, cause, err)
+		d.notSaved = i18n.Errorf("%w (%w), and no temporary copy could be made (%v): showing the risk as last saved", ErrNotSaved, cause, err)
 		return d, res, nil
 	}
 	if res, err = view.Refresh(ctx); err != nil {
@@ -51,7 +52,7 @@ func (d *DB) RefreshForReading(ctx context.Context) (*DB, RefreshResult, error) 
 		return nil, res, err
 	}
 	view.base = d // closed with the view
-	view.notSaved = fmt.Errorf("%w (%w): showing it computed on a temporary copy; nothing was changed", ErrNotSaved, cause)
+	view.notSaved = i18n.Errorf("%w (%w): showing it computed on a temporary copy; nothing was changed", ErrNotSaved, cause)
 	// The copy is for reading: a write to it would be lost with it.
 	view.readOnly = true
 	return view, res, nil

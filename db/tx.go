@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Tx is one user command's write transaction. Every change made through it
@@ -52,10 +53,10 @@ func (t *Tx) TouchAll() { t.all = true }
 // All of it lands or none of it.
 func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error {
 	if d.readOnly && d.notSaved != nil {
-		return fmt.Errorf("%w: nothing was saved, the book cannot take writes now: %v", ErrReadOnly, d.notSaved)
+		return i18n.Errorf("%w: nothing was saved, the book cannot take writes now: %v", ErrReadOnly, d.notSaved)
 	}
 	if d.readOnly {
-		return fmt.Errorf("%w: %s is read-only for this user; nothing was saved (check the permissions of the file and its folder)", ErrReadOnly, d.path)
+		return i18n.Errorf("%w: %s is read-only for this user; nothing was saved (check the permissions of the file and its folder)", ErrReadOnly, d.path)
 	}
 	if err := d.CheckFile(); err != nil {
 		return err
@@ -267,7 +268,7 @@ func (t *Tx) Update(table string, id, version int64, cols []string, vals []any) 
 		return err
 	}
 	if before == nil {
-		return fmt.Errorf("%s %d: %w", singular(table), id, model.ErrNotFound)
+		return i18n.Errorf("%s %d: %w", singular(table), id, model.ErrNotFound)
 	}
 	m := t.d.tables[table]
 	set := make([]string, 0, len(cols)+2)
@@ -290,7 +291,7 @@ func (t *Tx) Update(table string, id, version int64, cols []string, vals []any) 
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("%s %d was changed by someone else since it was loaded: %w", singular(table), id, model.ErrConflict)
+		return i18n.Errorf("%s %d was changed by someone else since it was loaded: %w", singular(table), id, model.ErrConflict)
 	}
 	after, err := t.image(table, id)
 	if err != nil {

@@ -9,13 +9,14 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // ErrNothingToUndo is returned by Undo/Redo when the journal has nothing.
-var ErrNothingToUndo = errors.New("nothing to undo")
+var ErrNothingToUndo = i18n.Errorf("nothing to undo")
 
 // ErrNothingToRedo is returned by Redo when nothing was undone.
-var ErrNothingToRedo = errors.New("nothing to redo")
+var ErrNothingToRedo = i18n.Errorf("nothing to redo")
 
 type change struct {
 	id     int64
@@ -142,16 +143,16 @@ func (t *Tx) applyImage(table string, from, to sql.NullString) error {
 	// be there.
 	switch {
 	case fromImg != nil && curImg == nil:
-		return fmt.Errorf("%s %v was removed since; %w", singular(table), keys[0], errConflictUndo)
+		return i18n.Errorf("%s %v was removed since; %w", singular(table), keys[0], errConflictUndo)
 	case fromImg == nil && curImg != nil:
-		return fmt.Errorf("%s %v exists again; %w", singular(table), keys[0], errConflictUndo)
+		return i18n.Errorf("%s %v exists again; %w", singular(table), keys[0], errConflictUndo)
 	}
 	t.touchImage(table, fromImg)
 	t.touchImage(table, toImg)
 	switch {
 	case toImg == nil:
 		if hasCol(m.cols, "version") && fmt.Sprint(curImg["version"]) != fmt.Sprint(fromImg["version"]) {
-			return fmt.Errorf("%s %v was changed again since; %w", singular(table), keys[0], errConflictUndo)
+			return i18n.Errorf("%s %v was changed again since; %w", singular(table), keys[0], errConflictUndo)
 		}
 		_, err = t.tx.ExecContext(t.ctx, "DELETE FROM "+table+" WHERE "+keyWhere(m.keys), keys...)
 	case fromImg == nil:
@@ -189,7 +190,7 @@ func (t *Tx) restoreColumns(table string, m tableMeta, keys []any, fromImg, toIm
 		vals = append(vals, toImg[c])
 	}
 	if len(changed) > 0 {
-		return fmt.Errorf("the %s of %s %v changed since (by another command, another program or the daily refresh); %w",
+		return i18n.Errorf("the %s of %s %v changed since (by another command, another program or the daily refresh); %w",
 			strings.Join(changed, ", "), singular(table), keys[0], errConflictUndo)
 	}
 	if len(set) == 0 {
@@ -244,7 +245,7 @@ func (t *Tx) syncTierHistory(cs []change, at int64, undo bool) error {
 	return nil
 }
 
-var errConflictUndo = fmt.Errorf("undo would overwrite a later change (%w)", model.ErrConflict)
+var errConflictUndo = i18n.Errorf("undo would overwrite a later change (%w)", model.ErrConflict)
 
 // touchImage marks the customer a journaled row belongs to.
 func (t *Tx) touchImage(table string, img map[string]any) {

@@ -83,11 +83,19 @@ func TestEveryKeyInTheSourceIsInTheCatalog(t *testing.T) {
 			if !ok || len(call.Args) == 0 {
 				return true
 			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || !isKeyCall(sel) {
+			at := -1
+			switch fn := call.Fun.(type) {
+			case *ast.SelectorExpr:
+				at = keyArg(fn.X, fn.Sel.Name)
+			case *ast.Ident: // model.Invalid inside package model
+				if fn.Name == "Invalid" {
+					at = 1
+				}
+			}
+			if at < 0 || at >= len(call.Args) {
 				return true
 			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
+			lit, ok := call.Args[at].(*ast.BasicLit)
 			if !ok || lit.Kind != token.STRING {
 				return true
 			}
@@ -110,16 +118,20 @@ func TestEveryKeyInTheSourceIsInTheCatalog(t *testing.T) {
 	t.Logf("%d literal keys in the source, %d messages in the catalog", found, len(have))
 }
 
-// isKeyCall reports whether sel is p.T, i18n.Errorf or i18n.N.
-func isKeyCall(sel *ast.SelectorExpr) bool {
-	switch sel.Sel.Name {
-	case "T":
-		return true
-	case "Errorf", "N":
-		id, ok := sel.X.(*ast.Ident)
-		return ok && id.Name == "i18n"
+// keyArg is the index of the key argument of a call of x.name: 0 for p.T,
+// i18n.Errorf and i18n.N, 1 for model.Invalid (field, format, args); -1
+// for any other call.
+func keyArg(x ast.Expr, name string) int {
+	id, _ := x.(*ast.Ident)
+	switch {
+	case name == "T":
+		return 0
+	case (name == "Errorf" || name == "N") && id != nil && id.Name == "i18n":
+		return 0
+	case name == "Invalid" && id != nil && id.Name == "model":
+		return 1
 	}
-	return false
+	return -1
 }
 
 func moduleRoot(t *testing.T) string {

@@ -59,15 +59,26 @@ func (p *Printer) T(key string, args ...any) string {
 	return r.out.String()
 }
 
-// Err says an error in the printer's language: the message of the first
-// *Error in its chain (with what it wraps said the same way), else its text.
+// Sayer is an error that can say itself in a language (*Error, and
+// model's validation errors).
+type Sayer interface {
+	error
+	SayIn(p *Printer) string
+}
+
+// Err says an error in the printer's language: the first Sayer in its
+// chain (with what it wraps said the same way), else its text. In English
+// it is err.Error(), so context added by wrapping is kept.
 func (p *Printer) Err(err error) string {
 	if err == nil {
 		return ""
 	}
-	var m *Error
-	if errors.As(err, &m) {
-		return p.T(m.Key, m.Args...)
+	if !p.Zh() {
+		return err.Error()
+	}
+	var s Sayer
+	if errors.As(err, &s) {
+		return s.SayIn(p)
 	}
 	return err.Error()
 }
@@ -106,7 +117,10 @@ type Error struct {
 func Errorf(key string, args ...any) error { return &Error{Key: key, Args: args} }
 
 // Error says the error in English.
-func (e *Error) Error() string { return sprintf(strings.ReplaceAll(e.Key, "%w", "%v"), e.Args) }
+func (e *Error) Error() string { return sprintf(e.Key, e.Args) }
+
+// SayIn says the error in p's language.
+func (e *Error) SayIn(p *Printer) string { return p.T(e.Key, e.Args...) }
 
 // Unwrap returns the errors among its arguments.
 func (e *Error) Unwrap() []error {
@@ -141,7 +155,39 @@ func sprintf(format string, args []any) string {
 	if len(args) == 0 && !strings.Contains(format, "%") {
 		return format
 	}
-	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), args...)
+	return fmt.Sprintf(noWrapVerb(format), args...)
+}
+
+// noWrapVerb turns %w and %[n]w into %v and %[n]v: Sprintf has no %w.
+func noWrapVerb(format string) string {
+	if !strings.Contains(format, "w") {
+		return format
+	}
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		b.WriteByte(format[i])
+		if format[i] != '%' || i+1 >= len(format) {
+			continue
+		}
+		j := i + 1
+		if format[j] == '%' { // %% is a percent sign
+			b.WriteByte('%')
+			i = j
+			continue
+		}
+		if format[j] == '[' {
+			for j < len(format) && format[j] != ']' {
+				j++
+			}
+			j++
+		}
+		if j < len(format) && format[j] == 'w' {
+			b.WriteString(format[i+1:j])
+			b.WriteByte('v')
+			i = j
+		}
+	}
+	return b.String()
 }
 
 func tagOf(l Lang) language.Tag {

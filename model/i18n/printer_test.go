@@ -12,6 +12,7 @@ func testPrinter(lang Lang) *Printer {
 		{Key: "customer %d: not found", Zh: "找不到客户 %d"},
 		{Key: "cannot save: %w", Zh: "无法保存：%v"},
 		{Key: "%[1]s owes %[2]d calls", Zh: "欠 %[2]d 个电话的是 %[1]s"},
+		{Key: "%w at %s", Zh: "%[2]s 处%[1]w"},
 	})}
 }
 
@@ -43,6 +44,9 @@ func TestErrorsAreSaidInTheReadersLanguage(t *testing.T) {
 	if !errors.Is(err, inner) {
 		t.Error("Errorf does not wrap its %w")
 	}
+	if got := testPrinter(En).Err(fmt.Errorf("open: %w", err)); got != "open: cannot save: customer 12: not found" {
+		t.Errorf("English keeps the wrapping: %q", got)
+	}
 	if got := err.Error(); got != "cannot save: customer 12: not found" {
 		t.Errorf("English %q", got)
 	}
@@ -51,6 +55,9 @@ func TestErrorsAreSaidInTheReadersLanguage(t *testing.T) {
 	}
 	if got := testPrinter(Zh).Err(fmt.Errorf("open: %w", inner)); got != "找不到客户 12" {
 		t.Errorf("wrapped %q", got)
+	}
+	if got := testPrinter(Zh).Err(Errorf("%w at %s", inner, "/tmp/x")); got != "/tmp/x 处找不到客户 12" {
+		t.Errorf("reordered %%w: %q", got)
 	}
 	if got := testPrinter(Zh).Err(errors.New("disk full")); got != "disk full" {
 		t.Errorf("plain %q", got)
