@@ -182,7 +182,7 @@ func noWrapVerb(format string) string {
 			j++
 		}
 		if j < len(format) && format[j] == 'w' {
-			b.WriteString(format[i+1:j])
+			b.WriteString(format[i+1 : j])
 			b.WriteByte('v')
 			i = j
 		}
