@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // recordReader reads CSV records from UTF-8 text as spreadsheets write
@@ -90,11 +91,11 @@ func (rr *recordReader) next() (record, error) {
 					rr.buf = append(rr.buf, trimEOL(line[i:])...)
 					rr.buf = append(rr.buf, '\n')
 					if rr.line-start > maxQuotedLines {
-						return record{}, fmt.Errorf("line %d: a quoted cell starts here and is not closed within %d lines: close the quote (a \" inside a quoted cell is written \"\")", start, maxQuotedLines)
+						return record{}, i18n.Errorf("line %d: a quoted cell starts here and is not closed within %d lines: close the quote (a \" inside a quoted cell is written \"\")", start, maxQuotedLines)
 					}
 					line, err = rr.readLine()
 					if err == io.EOF {
-						return record{}, fmt.Errorf("line %d: a quoted cell starts here and is never closed: close the quote (a \" inside a quoted cell is written \"\")", start)
+						return record{}, i18n.Errorf("line %d: a quoted cell starts here and is never closed: close the quote (a \" inside a quoted cell is written \"\")", start)
 					}
 					if err != nil {
 						return record{}, err

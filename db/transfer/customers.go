@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // bulkThreshold is how many new customers make an import load in bulk
@@ -147,7 +148,7 @@ func importOpened(ctx context.Context, d *db.DB, open opener, opt Options) (*Rep
 	case KindCustomers:
 		if !hasAny(m, FName, FFirst, FLast, FCompany, FEmail, FPhone) {
 			closeFn()
-			return rep, fmt.Errorf("line %d: no column holds the customer's name, company, email or phone (columns: %s): name one with --map COLUMN=name",
+			return rep, i18n.Errorf("line %d: no column holds the customer's name, company, email or phone (columns: %s): name one with --map COLUMN=name",
 				src.HeaderLine, strings.Join(src.Header, ", "))
 		}
 		first := true
@@ -176,7 +177,7 @@ func importOpened(ctx context.Context, d *db.DB, open opener, opt Options) (*Rep
 		return importHistory(ctx, d, t, m, opt, rep)
 	}
 	closeFn()
-	return rep, fmt.Errorf("%q is not an import kind: use customers, interactions, followups, orders or deals", opt.Kind)
+	return rep, i18n.Errorf("%q is not an import kind: use customers, interactions, followups, orders or deals", opt.Kind)
 }
 
 // progressEvery is how many rows pass between two progress calls.

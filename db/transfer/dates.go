@@ -1,11 +1,11 @@
 package transfer
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // timestampLayouts are the machine forms exports write, tried before the
@@ -25,7 +25,7 @@ func parseDate(s string, now time.Time, order model.DateOrder, mode model.DateMo
 		if t, err := time.ParseInLocation(l, s, now.Location()); err == nil {
 			t = t.In(now.Location())
 			if y := t.Year(); y < 1971 || y > 9999 {
-				return model.When{}, fmt.Errorf("%q is not a date (years go 1971–9999)", s)
+				return model.When{}, i18n.Errorf("%q is not a date (years go 1971–9999)", s)
 			}
 			w := model.When{Day: model.DayOf(t)}
 			if strings.Contains(l, "15:04") && (t.Hour() != 0 || t.Minute() != 0) {

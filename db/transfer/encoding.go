@@ -7,10 +7,10 @@ package transfer
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rapportcrm/rapport/model/i18n"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -66,7 +66,7 @@ func decodeText(raw []byte, name string) (string, string, error) {
 	if name != "" {
 		canon, enc, ok := lookupEncoding(name)
 		if !ok {
-			return "", "", fmt.Errorf("%q is not an encoding rapport reads: use one of %s", name, strings.Join(EncodingNames(), ", "))
+			return "", "", i18n.Errorf("%q is not an encoding rapport reads: use one of %s", name, strings.Join(EncodingNames(), ", "))
 		}
 		raw = bytes.TrimPrefix(raw, []byte(utf8BOM))
 		if enc == nil {
@@ -74,7 +74,7 @@ func decodeText(raw []byte, name string) (string, string, error) {
 		}
 		out, err := enc.NewDecoder().Bytes(raw)
 		if err != nil {
-			return "", "", fmt.Errorf("the file is not valid %s: %w", canon, err)
+			return "", "", i18n.Errorf("the file is not valid %s: %w", canon, err)
 		}
 		return string(out), canon, nil
 	}
@@ -85,7 +85,7 @@ func decodeText(raw []byte, name string) (string, string, error) {
 		// Excel's "Unicode Text": UTF-16 with a byte order mark.
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
 		if err != nil {
-			return "", "", fmt.Errorf("cannot read the file as UTF-16: %w", err)
+			return "", "", i18n.Errorf("cannot read the file as UTF-16: %w", err)
 		}
 		return string(out), EncUTF16, nil
 	}
@@ -96,7 +96,7 @@ func decodeText(raw []byte, name string) (string, string, error) {
 	_, enc, _ := lookupEncoding(canon)
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
-		return "", "", fmt.Errorf("cannot read the file as %s (give --encoding): %w", canon, err)
+		return "", "", i18n.Errorf("cannot read the file as %s (give --encoding): %w", canon, err)
 	}
 	return string(out), canon, nil
 }

@@ -1,10 +1,11 @@
 package transfer
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Field is what a CSV column holds, in rapport's words.
@@ -288,7 +289,7 @@ func mapHeader(header []string, names map[string]Field, overrides map[string]str
 			if headerKey(col) == k || col == h {
 				f := Field(strings.ToLower(strings.TrimSpace(field)))
 				if !valid[string(f)] {
-					return m, fmt.Errorf("--map %s=%s: %q is not a field; fields are %s", col, field, field, strings.Join(fieldNames(kind), ", "))
+					return m, i18n.Errorf("--map %s=%s: %q is not a field; fields are %s", col, field, field, strings.Join(fieldNames(kind), ", "))
 				}
 				m.Cols[i] = f
 				used[col] = true
@@ -297,7 +298,7 @@ func mapHeader(header []string, names map[string]Field, overrides map[string]str
 	}
 	for col := range overrides {
 		if !used[col] {
-			return m, fmt.Errorf("--map %s=…: the file has no column %q (its columns: %s)", col, col, strings.Join(header, ", "))
+			return m, i18n.Errorf("--map %s=…: the file has no column %q (its columns: %s)", col, col, strings.Join(header, ", "))
 		}
 	}
 	// A contacts export's "Account Name" (Zoho, Salesforce reports) is the
@@ -351,7 +352,7 @@ func ParseMaps(vals []string) (map[string]string, error) {
 	for _, v := range vals {
 		col, f, ok := strings.Cut(v, "=")
 		if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(f) == "" {
-			return nil, fmt.Errorf("--map %q: write it as COLUMN=field, like --map \"Mobile Phone=phone\"", v)
+			return nil, i18n.Errorf("--map %q: write it as COLUMN=field, like --map \"Mobile Phone=phone\"", v)
 		}
 		out[strings.TrimSpace(col)] = strings.TrimSpace(f)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // histRow is one parsed row of a history sheet.
@@ -48,7 +49,7 @@ type histCtx struct {
 // importHistory imports interactions, follow-ups, orders or deals.
 func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Options, rep *Report) (*Report, error) {
 	if !hasAny(m, FCustomer, FName, FFirst, FLast, FCompany, FEmail, FPhone) {
-		return rep, fmt.Errorf("line %d: no column names the customer (customer, name, email, phone or company): name one with --map COLUMN=customer", t.HeaderLine)
+		return rep, i18n.Errorf("line %d: no column names the customer (customer, name, email, phone or company): name one with --map COLUMN=customer", t.HeaderLine)
 	}
 	need := map[string][][]Field{
 		KindInteractions: {{FDate}, {FSummary, FTitle}},
@@ -58,7 +59,7 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 	}[opt.Kind]
 	for _, alts := range need {
 		if !hasAny(m, alts...) {
-			return rep, fmt.Errorf("line %d: a %s sheet needs a %s column (name one with --map COLUMN=%s)", t.HeaderLine, opt.Kind, alts[0], alts[0])
+			return rep, i18n.Errorf("line %d: a %s sheet needs a %s column (name one with --map COLUMN=%s)", t.HeaderLine, opt.Kind, alts[0], alts[0])
 		}
 	}
 	set, err := d.Settings(ctx)
@@ -73,7 +74,7 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 		mapStages: map[string]string{}, stageLog: map[string]string{}}
 	for from, to := range opt.MapStages {
 		if _, err := db.FindStage(stages, to); err != nil {
-			return rep, fmt.Errorf("--map-stage %s=%s: the book has no stage %q (%s)", from, to, to, strings.Join(stageNames(stages), ", "))
+			return rep, i18n.Errorf("--map-stage %s=%s: the book has no stage %q (%s)", from, to, to, strings.Join(stageNames(stages), ", "))
 		}
 		hc.mapStages[headerKey(from)] = to
 	}
@@ -100,7 +101,7 @@ func importHistory(ctx context.Context, d *db.DB, t *Table, m Mapping, opt Optio
 	if opt.DryRun || (len(preview.Rejected) > 0 && !opt.SkipBad) || preview.Created == 0 {
 		*rep = preview
 		if len(rep.Rejected) > 0 && !opt.SkipBad {
-			return rep, fmt.Errorf("%d bad rows: %w", len(rep.Rejected), ErrBadRows)
+			return rep, i18n.Errorf("%d bad rows: %w", len(rep.Rejected), ErrBadRows)
 		}
 		return rep, nil
 	}
@@ -145,7 +146,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 	for _, p := range []*string{&hr.ref.name, &hr.ref.company, &hr.ref.email, &hr.ref.phone} {
 		s, err := model.CleanInput(*p, model.MaxShortLen, false)
 		if err != nil {
-			return hr, fmt.Errorf("customer %w", err)
+			return hr, i18n.Errorf("customer %w", err)
 		}
 		*p = s
 	}
@@ -367,7 +368,7 @@ func ParseStageMaps(vals []string) (map[string]string, error) {
 	for _, v := range vals {
 		from, to, ok := strings.Cut(v, "=")
 		if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
-			return nil, fmt.Errorf("--map-stage %q: write it as FILE STAGE=book stage, like --map-stage \"Value Proposition=Qualified\"", v)
+			return nil, i18n.Errorf("--map-stage %q: write it as FILE STAGE=book stage, like --map-stage \"Value Proposition=Qualified\"", v)
 		}
 		out[strings.TrimSpace(from)] = strings.TrimSpace(to)
 	}

@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // runHistory resolves each row's customer through q and, when t is not nil,
@@ -74,7 +74,7 @@ func runHistory(ctx context.Context, q db.Querier, t *db.Tx, rows []histRow, opt
 		rep.item(r.line, "create", e.c.Name, r.title(opt.Kind))
 		if w != nil {
 			if err := w.write(r, e.c.ID); err != nil {
-				return n, fmt.Errorf("line %d: %w", r.line, err)
+				return n, i18n.Errorf("line %d: %w", r.line, err)
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // JSONFormat and JSONVersion identify rapport's JSON export.
@@ -124,20 +124,20 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 	dec.UseNumber()
 	var doc Export
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("not a rapport JSON export: %w", err)
+		return nil, i18n.Errorf("not a rapport JSON export: %w", err)
 	}
 	if doc.Format != JSONFormat {
-		return nil, fmt.Errorf("not a rapport JSON export (format %q): import csv or vcard reads other files", doc.Format)
+		return nil, i18n.Errorf("not a rapport JSON export (format %q): import csv or vcard reads other files", doc.Format)
 	}
 	if doc.Version > JSONVersion {
-		return nil, fmt.Errorf("the export is format version %d, newer than this rapport reads (%d): update rapport", doc.Version, JSONVersion)
+		return nil, i18n.Errorf("the export is format version %d, newer than this rapport reads (%d): update rapport", doc.Version, JSONVersion)
 	}
 	var schema int
 	if err := d.Reader().QueryRowContext(ctx, "PRAGMA user_version").Scan(&schema); err != nil {
 		return nil, err
 	}
 	if doc.Schema > schema {
-		return nil, fmt.Errorf("the export comes from schema %d, newer than this book's %d: update rapport", doc.Schema, schema)
+		return nil, i18n.Errorf("the export comes from schema %d, newer than this book's %d: update rapport", doc.Schema, schema)
 	}
 	for _, t := range []string{"customers", "contacts", "deals", "interactions", "followups", "orders", "tags"} {
 		var n int
@@ -145,12 +145,12 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 			return nil, err
 		}
 		if n > 0 {
-			return nil, errors.New("import json restores into an empty book, and this one has data: give a new file with --db")
+			return nil, i18n.Errorf("import json restores into an empty book, and this one has data: give a new file with --db")
 		}
 	}
 	for t := range doc.Tables {
 		if !knownTable(t) {
-			return nil, fmt.Errorf("the export has a table %q that rapport does not know", t)
+			return nil, i18n.Errorf("the export has a table %q that rapport does not know", t)
 		}
 	}
 	counts := map[string]int{}
@@ -172,25 +172,25 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 				vals := make([]any, 0, len(row))
 				for k, v := range row {
 					if !cols[k] {
-						return fmt.Errorf("%s row %d: unknown column %q", table, i+1, k)
+						return i18n.Errorf("%s row %d: unknown column %q", table, i+1, k)
 					}
 					val, err := cleanJSONValue(k, jsonValue(v))
 					if err != nil {
-						return fmt.Errorf("%s row %d: %s %w; nothing was imported", table, i+1, k, err)
+						return i18n.Errorf("%s row %d: %s %w; nothing was imported", table, i+1, k, err)
 					}
 					names = append(names, k)
 					vals = append(vals, val)
 				}
 				q := "INSERT INTO " + table + " (" + strings.Join(names, ", ") + ") VALUES (" + strings.TrimSuffix(strings.Repeat("?, ", len(names)), ", ") + ")"
 				if _, err := t.Q().ExecContext(ctx, q, vals...); err != nil {
-					return fmt.Errorf("%s row %d: %w", table, i+1, err)
+					return i18n.Errorf("%s row %d: %w", table, i+1, err)
 				}
 			}
 			counts[table] = len(doc.Tables[table])
 		}
 		// Every row as the stores would have written it, or nothing.
 		if err := t.ValidateAll(); err != nil {
-			return fmt.Errorf("%w; nothing was imported: correct the export or import another", err)
+			return i18n.Errorf("%w; nothing was imported: correct the export or import another", err)
 		}
 		return nil
 	})
@@ -206,7 +206,7 @@ func cleanJSONValue(col string, v any) (any, error) {
 		return v, nil
 	}
 	if strings.IndexByte(s, 0) >= 0 {
-		return nil, errors.New("contains a NUL byte")
+		return nil, i18n.Errorf("contains a NUL byte")
 	}
 	if col == "notes" || col == "body" {
 		return model.SanitizeMultiline(s), nil

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // custRef is how a history row names its customer.
@@ -128,7 +130,7 @@ func (l *lookup) resolve(r custRef) (*entry, error) {
 			return cands[0], nil
 		case 0:
 		default:
-			return nil, fmt.Errorf("%q matches %d customers: add an email or company column to tell them apart", name, len(cands))
+			return nil, i18n.Errorf("%q matches %d customers: add an email or company column to tell them apart", name, len(cands))
 		}
 	}
 	return nil, errNoCustomer{r}

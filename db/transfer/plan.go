@@ -10,6 +10,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // candidateStream runs yield over the good candidates of a file in order.
@@ -48,7 +49,7 @@ func importStream(ctx context.Context, d *db.DB, stream candidateStream, opt Opt
 		onDup = DupMerge
 	case DupMerge, DupSkip, DupCreate:
 	default:
-		return rep, fmt.Errorf("--on-duplicate %q: use skip, merge or create", onDup)
+		return rep, i18n.Errorf("--on-duplicate %q: use skip, merge or create", onDup)
 	}
 	type seen struct{ n, line int }
 	phones := map[string]*seen{}
@@ -87,7 +88,7 @@ func importStream(ctx context.Context, d *db.DB, stream candidateStream, opt Opt
 		}
 		*rep = preview
 		if len(rep.Rejected) > 0 && !opt.SkipBad {
-			return rep, fmt.Errorf("%d bad rows: %w", len(rep.Rejected), ErrBadRows)
+			return rep, i18n.Errorf("%d bad rows: %w", len(rep.Rejected), ErrBadRows)
 		}
 		return rep, nil
 	}
@@ -299,7 +300,7 @@ func (w *customerWriter) create(ctx context.Context, e *entry, cd *candidate) er
 	res, err := w.ins.ExecContext(ctx, c.Name, c.Company, c.Email, c.Phone, c.IM, c.Industry, c.Source, string(c.Tier), c.TierPinned,
 		string(c.Lifecycle), c.ChurnReason, cadence(c), c.Notes, now, now)
 	if err != nil {
-		return fmt.Errorf("line %d: %w", cd.line, err)
+		return i18n.Errorf("line %d: %w", cd.line, err)
 	}
 	if e.c.ID, err = res.LastInsertId(); err != nil {
 		return err
@@ -307,7 +308,7 @@ func (w *customerWriter) create(ctx context.Context, e *entry, cd *candidate) er
 	w.runs.add(e.c.ID)
 	w.t.Touch(e.c.ID)
 	if err := w.lw.AddTags(e.c.ID, e.tags); err != nil {
-		return fmt.Errorf("line %d: %w", cd.line, err)
+		return i18n.Errorf("line %d: %w", cd.line, err)
 	}
 	return w.addPeople(e.c.ID, cd)
 }
@@ -315,7 +316,7 @@ func (w *customerWriter) create(ctx context.Context, e *entry, cd *candidate) er
 func (w *customerWriter) addPeople(id int64, cd *candidate) error {
 	add := func(c model.Contact) error {
 		if err := w.lw.AddContact(&c); err != nil {
-			return fmt.Errorf("line %d: contact: %w", cd.line, err)
+			return i18n.Errorf("line %d: contact: %w", cd.line, err)
 		}
 		return nil
 	}
@@ -342,10 +343,10 @@ func (w *customerWriter) mergeFresh(ctx context.Context, e *entry, cd *candidate
 	}
 	c := &cd.c
 	if _, err := w.fill.ExecContext(ctx, c.Company, c.Email, c.Phone, c.IM, c.Industry, c.Source, c.ChurnReason, c.Notes, cadence(c), e.c.ID); err != nil {
-		return fmt.Errorf("line %d: %w", cd.line, err)
+		return i18n.Errorf("line %d: %w", cd.line, err)
 	}
 	if err := w.lw.AddTags(e.c.ID, newTags); err != nil {
-		return fmt.Errorf("line %d: %w", cd.line, err)
+		return i18n.Errorf("line %d: %w", cd.line, err)
 	}
 	if contact {
 		return w.addPeople(e.c.ID, cd)

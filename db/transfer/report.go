@@ -1,8 +1,9 @@
 package transfer
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Import kinds (--kind).
@@ -23,7 +24,7 @@ const (
 
 // ErrBadRows is returned (wrapped) when a file has bad rows and SkipBad is
 // not set: nothing was imported, Report.Rejected lists the lines.
-var ErrBadRows = errors.New("the file has bad rows; nothing was imported")
+var ErrBadRows = i18n.Errorf("the file has bad rows; nothing was imported")
 
 // Options say how to import a file.
 type Options struct {

@@ -4,11 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rapportcrm/rapport/model/i18n"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -86,7 +86,7 @@ func OpenSource(r io.Reader, size int64, encodingName, sheet string, known func(
 		return nil, err
 	}
 	if len(head) == 0 {
-		return nil, errors.New("the file is empty: there is no header line")
+		return nil, i18n.Errorf("the file is empty: there is no header line")
 	}
 	if isZip(head) {
 		data, err := io.ReadAll(br)
@@ -99,7 +99,7 @@ func OpenSource(r io.Reader, size int64, encodingName, sheet string, known func(
 		return nil, errors.New(msg)
 	}
 	if sheet != "" {
-		return nil, errors.New("--sheet is for .xlsx workbooks; this file is CSV text")
+		return nil, i18n.Errorf("--sheet is for .xlsx workbooks; this file is CSV text")
 	}
 	canon, enc, bom, damaged, err := detectEncoding(head, len(head) < sniffSize, encodingName)
 	if err != nil {
@@ -184,7 +184,7 @@ func (s *Source) findHeader(read func() (Row, error), known func(string) bool) e
 		first = append(first, r)
 	}
 	if len(first) == 0 {
-		return errors.New("the file is empty: there is no header line")
+		return i18n.Errorf("the file is empty: there is no header line")
 	}
 	hi, best := -1, 0
 	for i, r := range first {
@@ -246,7 +246,7 @@ func detectEncoding(head []byte, whole bool, name string) (string, encoding.Enco
 	if name != "" {
 		canon, enc, ok := lookupEncoding(name)
 		if !ok {
-			return "", nil, 0, nil, fmt.Errorf("%q is not an encoding rapport reads: use one of %s", name, strings.Join(EncodingNames(), ", "))
+			return "", nil, 0, nil, i18n.Errorf("%q is not an encoding rapport reads: use one of %s", name, strings.Join(EncodingNames(), ", "))
 		}
 		return canon, enc, bom, nil, nil
 	}

@@ -2,8 +2,9 @@ package transfer
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // vProp is one property of a vCard: [group.]NAME;params:value.
@@ -53,7 +54,7 @@ func parseVCards(raw []byte) ([]vCard, error) {
 			i++
 			lastLine = i
 			if len(logical) > maxVCardLine {
-				return nil, fmt.Errorf("line %d: a property longer than %d MB: this is not a contacts file", ln, maxVCardLine>>20)
+				return nil, i18n.Errorf("line %d: a property longer than %d MB: this is not a contacts file", ln, maxVCardLine>>20)
 			}
 		}
 		p, err := parseVProp(logical, ln)
@@ -70,14 +71,14 @@ func parseVCards(raw []byte) ([]vCard, error) {
 		switch {
 		case cur == nil:
 			if p.name != "BEGIN" || !strings.EqualFold(strings.TrimSpace(string(p.raw)), "VCARD") {
-				return nil, fmt.Errorf("line %d: expected BEGIN:VCARD, found %q: this is not a vCard file, or it is damaged here", ln, clip(string(line)))
+				return nil, i18n.Errorf("line %d: expected BEGIN:VCARD, found %q: this is not a vCard file, or it is damaged here", ln, clip(string(line)))
 			}
 			cur = &vCard{line: ln}
 		case p.name == "BEGIN":
-			return nil, fmt.Errorf("line %d: a card begins before the card from line %d has ended (END:VCARD is missing)", ln, cur.line)
+			return nil, i18n.Errorf("line %d: a card begins before the card from line %d has ended (END:VCARD is missing)", ln, cur.line)
 		case p.name == "END":
 			if !strings.EqualFold(strings.TrimSpace(string(p.raw)), "VCARD") {
-				return nil, fmt.Errorf("line %d: expected END:VCARD, found %q", ln, clip(string(line)))
+				return nil, i18n.Errorf("line %d: expected END:VCARD, found %q", ln, clip(string(line)))
 			}
 			cards = append(cards, *cur)
 			cur = nil
@@ -89,10 +90,10 @@ func parseVCards(raw []byte) ([]vCard, error) {
 		}
 	}
 	if cur != nil {
-		return nil, fmt.Errorf("line %d: the file ends inside the card that begins on line %d (END:VCARD is missing): the file is cut short", lastLine, cur.line)
+		return nil, i18n.Errorf("line %d: the file ends inside the card that begins on line %d (END:VCARD is missing): the file is cut short", lastLine, cur.line)
 	}
 	if len(cards) == 0 {
-		return nil, fmt.Errorf("line 1: no vCard in the file (a contact starts with BEGIN:VCARD)")
+		return nil, i18n.Errorf("line 1: no vCard in the file (a contact starts with BEGIN:VCARD)")
 	}
 	return cards, nil
 }
@@ -120,7 +121,7 @@ func parseVProp(l []byte, ln int) (vProp, error) {
 		}
 	}
 	if colon <= 0 {
-		return vProp{}, fmt.Errorf("line %d: %q is not a vCard property (NAME:value): the file is damaged here", ln, clip(string(l)))
+		return vProp{}, i18n.Errorf("line %d: %q is not a vCard property (NAME:value): the file is damaged here", ln, clip(string(l)))
 	}
 	head := string(l[:colon])
 	p := vProp{line: ln, raw: l[colon+1:], params: map[string][]string{}}
@@ -131,7 +132,7 @@ func parseVProp(l []byte, ln int) (vProp, error) {
 	}
 	p.name = strings.ToUpper(strings.TrimSpace(name))
 	if p.name == "" {
-		return vProp{}, fmt.Errorf("line %d: a property without a name", ln)
+		return vProp{}, i18n.Errorf("line %d: a property without a name", ln)
 	}
 	for _, prm := range parts[1:] {
 		k, v, ok := strings.Cut(prm, "=")

@@ -3,12 +3,12 @@ package transfer
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -21,17 +21,17 @@ func openXLSX(data []byte, sheet string, known func(string) bool) (*Source, erro
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{ShortDatePattern: "yyyy-mm-dd", LongTimePattern: "hh:mm"})
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
-			return nil, errors.New("this file is a ZIP archive but not an Excel workbook (.xlsx): unpack it, or save the sheet as .xlsx or CSV (UTF-8)")
+			return nil, i18n.Errorf("this file is a ZIP archive but not an Excel workbook (.xlsx): unpack it, or save the sheet as .xlsx or CSV (UTF-8)")
 		}
 		if errors.Is(err, excelize.ErrWorkbookPassword) || strings.Contains(strings.ToLower(err.Error()), "password") {
-			return nil, errors.New("the workbook is protected by a password: open it in Excel and save a copy without one")
+			return nil, i18n.Errorf("the workbook is protected by a password: open it in Excel and save a copy without one")
 		}
-		return nil, fmt.Errorf("cannot read the workbook: %w (save it again as .xlsx or CSV from Excel)", err)
+		return nil, i18n.Errorf("cannot read the workbook: %w (save it again as .xlsx or CSV from Excel)", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, errors.New("the workbook has no sheet")
+		return nil, i18n.Errorf("the workbook has no sheet")
 	}
 	if sheet != "" {
 		name := ""
@@ -41,7 +41,7 @@ func openXLSX(data []byte, sheet string, known func(string) bool) (*Source, erro
 			}
 		}
 		if name == "" {
-			return nil, fmt.Errorf("--sheet %q: the workbook has no such sheet (its sheets: %s)", sheet, strings.Join(sheets, ", "))
+			return nil, i18n.Errorf("--sheet %q: the workbook has no such sheet (its sheets: %s)", sheet, strings.Join(sheets, ", "))
 		}
 		return sheetSource(f, name, len(data), known)
 	}
@@ -71,11 +71,11 @@ func openXLSX(data []byte, sheet string, known func(string) bool) (*Source, erro
 func sheetSource(f *excelize.File, name string, size int, known func(string) bool) (*Source, error) {
 	shown, err := f.GetRows(name)
 	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", name, err)
+		return nil, i18n.Errorf("sheet %s: %w", name, err)
 	}
 	raw, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", name, err)
+		return nil, i18n.Errorf("sheet %s: %w", name, err)
 	}
 	var rows []Row
 	for i, cells := range shown {
@@ -98,7 +98,7 @@ func sheetSource(f *excelize.File, name string, size int, known func(string) boo
 	}
 	s := &Source{Format: "xlsx", Encoding: "xlsx", Sheet: name, size: int64(size)}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("sheet %s is empty: there is no header row", name)
+		return nil, i18n.Errorf("sheet %s is empty: there is no header row", name)
 	}
 	next := 0
 	read := func() (Row, error) {
