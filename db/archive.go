@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // ArchiveKinds maps the KIND argument of archive/restore to its table.
@@ -51,7 +52,7 @@ func (t *Tx) SetArchived(table string, id int64, archived bool) error {
 	}
 	err := t.tx.QueryRowContext(t.ctx, "SELECT coalesce(archived_at, 0), "+col+" FROM "+table+" WHERE id = ?", id).Scan(&cur, &cid)
 	if err != nil {
-		return fmt.Errorf("%s %d: %w", singular(table), id, model.ErrNotFound)
+		return i18n.Errorf("%s %d: %w", singular(table), id, model.ErrNotFound)
 	}
 	if archived && cur != 0 {
 		return model.Invalid("id", "%s %d is already archived", singular(table), id)

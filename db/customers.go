@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // customerRow reads customers.
@@ -161,7 +162,7 @@ func findCustomer(ctx context.Context, q Querier, ref string) (model.Customer, e
 			return model.Customer{}, &AmbiguousError{Ref: ref, Candidates: found}
 		}
 	}
-	return model.Customer{}, fmt.Errorf("no customer called %q (try rapport list --filter %q): %w", ref, ref, model.ErrNotFound)
+	return model.Customer{}, i18n.Errorf("no customer called %q (try rapport list --filter %q): %w", ref, ref, model.ErrNotFound)
 }
 
 // CustomerTags returns a customer's tag names, sorted.
@@ -259,7 +260,7 @@ func findNumbered(ctx context.Context, q Querier, ref string, id int64) (model.C
 	found = append(found, named...)
 	switch len(found) {
 	case 0:
-		return model.Customer{}, fmt.Errorf("no customer with id %d or named %q (find ids with rapport list): %w", id, ref, model.ErrNotFound)
+		return model.Customer{}, i18n.Errorf("no customer with id %d or named %q (find ids with rapport list): %w", id, ref, model.ErrNotFound)
 	case 1:
 		return found[0], nil
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // goalRow reads goals.
@@ -99,7 +100,7 @@ func liveGoal(ctx context.Context, q Querier, m model.GoalMeasure, p model.GoalP
 		return model.Goal{}, err
 	}
 	if len(gs) == 0 {
-		return model.Goal{}, fmt.Errorf("no %s goal for %s: %w", m.Label(), p, model.ErrNotFound)
+		return model.Goal{}, i18n.Errorf("no %s goal for %s: %w", m.Label(), p, model.ErrNotFound)
 	}
 	return gs[0].goal()
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // interactionRow reads interactions.
@@ -68,7 +69,7 @@ func (t *Tx) checkCustomer(id int64) error {
 	var archived bool
 	err := t.tx.QueryRowContext(t.ctx, `SELECT archived_at IS NOT NULL FROM customers WHERE id = ?`, id).Scan(&archived)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
+		return i18n.Errorf("customer %d: %w", id, model.ErrNotFound)
 	}
 	if err != nil {
 		return err
@@ -116,7 +117,7 @@ func (t *Tx) UpdateInteraction(i *model.Interaction) error {
 	var oldCustomer int64
 	if err := t.tx.QueryRowContext(t.ctx, `SELECT customer_id FROM interactions WHERE id = ?`, i.ID).Scan(&oldCustomer); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("interaction %d: %w", i.ID, model.ErrNotFound)
+			return i18n.Errorf("interaction %d: %w", i.ID, model.ErrNotFound)
 		}
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // rowScanner is what *sql.Row and *sql.Rows have in common.
@@ -91,7 +92,7 @@ func (s rowShape[T]) scan(sc rowScanner) (T, error) {
 func (s rowShape[T]) one(ctx context.Context, q Querier, noun string, id int64, where string) (T, error) {
 	v, err := s.scan(q.QueryRowContext(ctx, `SELECT `+s.cols+` FROM `+s.table+` WHERE id = ?`+where, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, fmt.Errorf("%s %d: %w", noun, id, model.ErrNotFound)
+		return v, i18n.Errorf("%s %d: %w", noun, id, model.ErrNotFound)
 	}
 	return v, err
 }

@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"math/big"
 	"sort"
 	"strconv"
@@ -55,7 +54,7 @@ func intRange(lo, hi int) func(string) error {
 	return func(v string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < lo || n > hi {
-			return fmt.Errorf("%q must be a whole number from %d to %d", v, lo, hi)
+			return i18n.Errorf("%q must be a whole number from %d to %d", v, lo, hi)
 		}
 		return nil
 	}
@@ -65,7 +64,7 @@ func intList(n, lo, hi int) func(string) error {
 	return func(v string) error {
 		parts := strings.Split(v, ",")
 		if len(parts) != n {
-			return fmt.Errorf("%q must be %d numbers separated by commas", v, n)
+			return i18n.Errorf("%q must be %d numbers separated by commas", v, n)
 		}
 		for _, p := range parts {
 			if err := intRange(lo, hi)(p); err != nil {
@@ -89,13 +88,13 @@ func configKeys() map[string]configKey {
 	return map[string]configKey{
 		"currency": {"book currency (ISO 4217 code, e.g. USD, CNY)", func(v string) error {
 			if !model.ValidCurrency(v) {
-				return fmt.Errorf("%q is not a currency code like USD or CNY", v)
+				return i18n.Errorf("%q is not a currency code like USD or CNY", v)
 			}
 			return nil
 		}},
 		"timezone": {"the book's time zone (IANA name, e.g. Asia/Shanghai): every process dates the book's days in it", func(v string) error {
 			if _, err := time.LoadLocation(v); err != nil || v == "" || v == "Local" {
-				return fmt.Errorf("%q is not a time zone name like Asia/Shanghai, Europe/Berlin or UTC", v)
+				return i18n.Errorf("%q is not a time zone name like Asia/Shanghai, Europe/Berlin or UTC", v)
 			}
 			return nil
 		}},
@@ -105,7 +104,7 @@ func configKeys() map[string]configKey {
 		}},
 		"date_order": {"how 12/01 reads: mdy (December 1) or dmy (12 January)", func(v string) error {
 			if v != "mdy" && v != "dmy" {
-				return fmt.Errorf("%q must be mdy or dmy", v)
+				return i18n.Errorf("%q must be mdy or dmy", v)
 			}
 			return nil
 		}},
@@ -131,7 +130,7 @@ func configKeys() map[string]configKey {
 func ValidateConfig(key, value string) error {
 	if code, ok := strings.CutPrefix(key, "rate."); ok {
 		if !model.ValidCurrency(code) {
-			return fmt.Errorf("%q is not a currency code like CNY: set a rate with rapport config rate CNY 0.14", code)
+			return i18n.Errorf("%q is not a currency code like CNY: set a rate with rapport config rate CNY 0.14", code)
 		}
 		return validRate(value)
 	}
@@ -142,7 +141,7 @@ func ValidateConfig(key, value string) error {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return fmt.Errorf("%q is not a setting; settings are: %s", key, strings.Join(names, ", "))
+		return i18n.Errorf("%q is not a setting; settings are: %s", key, strings.Join(names, ", "))
 	}
 	return k.check(value)
 }

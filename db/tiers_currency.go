@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // RateKey is the setting that holds the exchange rate of a currency: how
@@ -37,7 +38,7 @@ func (s Settings) RateNotes() []string {
 func validRate(v string) error {
 	r, ok := new(big.Rat).SetString(strings.TrimSpace(v))
 	if !ok || r.Sign() <= 0 || len(v) > 30 {
-		return fmt.Errorf("%q is not an exchange rate: give how much one unit is worth in the book currency, like 0.14", v)
+		return i18n.Errorf("%q is not an exchange rate: give how much one unit is worth in the book currency, like 0.14", v)
 	}
 	return nil
 }

@@ -41,7 +41,8 @@ type When struct {
 	Hour, Minute int
 }
 
-// whenExamples ends every ParseWhen error: what the user can type instead.
+// whenExamples ends every ParseWhen error: what the user can type instead
+// (a catalog message, said through i18n.Errorf).
 const whenExamples = "try today, tomorrow, fri, +3d, 2026-12-01, 12/01, 明天, 下周一 (optionally with 14:30)"
 
 // maxWhenRunes bounds the input ParseWhen looks at; real dates are far shorter.
@@ -62,10 +63,10 @@ func ParseWhen(s string, now time.Time, order DateOrder, mode DateMode) (When, e
 		p.why("years go 1971–9999")
 	}
 	if !ok {
-		if p.reason != "" {
-			return When{}, fmt.Errorf("%q is not a date (%s): %s", s, p.reason, whenExamples)
+		if p.reason != nil {
+			return When{}, i18n.Errorf("%q is not a date (%v): %v", s, p.reason, i18n.Errorf(whenExamples))
 		}
-		return When{}, fmt.Errorf("%q is not a date: %s", s, whenExamples)
+		return When{}, i18n.Errorf("%q is not a date: %v", s, i18n.Errorf(whenExamples))
 	}
 	return w, nil
 }
@@ -186,13 +187,13 @@ type whenParser struct {
 	loc    *time.Location
 	order  DateOrder
 	mode   DateMode
-	reason string
+	reason error
 }
 
 // why records the first reason a form that looked right was impossible.
-func (p *whenParser) why(reason string) {
-	if p.reason == "" {
-		p.reason = reason
+func (p *whenParser) why(key string, args ...any) {
+	if p.reason == nil {
+		p.reason = i18n.Errorf(key, args...)
 	}
 }
 
@@ -557,7 +558,7 @@ func (p *whenParser) ymd(y, m, d int) (Day, bool) {
 		return NoDay, false
 	}
 	if d < 1 || d > whenDaysIn(y, m) {
-		p.why(fmt.Sprintf("%04d-%02d has %d days", y, m, whenDaysIn(y, m)))
+		p.why("%04d-%02d has %d days", y, m, whenDaysIn(y, m))
 		return NoDay, false
 	}
 	return DayFromYMD(y, time.Month(m), d), true
@@ -572,7 +573,7 @@ func (p *whenParser) yearless(m, d int) (Day, bool) {
 		return NoDay, false
 	}
 	if d < 1 || d > whenDaysIn(2000, m) { // 2000 is a leap year: the longest months
-		p.why(fmt.Sprintf("%s has at most %d days", time.Month(m), whenDaysIn(2000, m)))
+		p.why("%s has at most %d days", time.Month(m).String(), whenDaysIn(2000, m))
 		return NoDay, false
 	}
 	y0, _, _ := p.today.UTC().Date()

@@ -128,12 +128,12 @@ func (p *whenParser) chineseClock(s string) (int, int, bool) {
 	switch period {
 	case "上午", "早上", "早晨", "清晨":
 		if h > 12 {
-			p.why(period + " goes up to 12点")
+			p.why("%s goes up to 12点", period)
 			return 0, 0, false
 		}
 	case "凌晨":
 		if h > 12 {
-			p.why(period + " goes up to 12点")
+			p.why("%s goes up to 12点", period)
 			return 0, 0, false
 		}
 		h %= 12
@@ -143,7 +143,7 @@ func (p *whenParser) chineseClock(s string) (int, int, bool) {
 		}
 	case "下午", "傍晚":
 		if h == 0 {
-			p.why(period + " goes 1–11点")
+			p.why("%s goes 1–11点", period)
 			return 0, 0, false
 		}
 		if h < 12 {

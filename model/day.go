@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Day is a local calendar date, counted in days since 1970-01-01. The zero
@@ -33,7 +35,7 @@ func DayFromYMD(y int, m time.Month, d int) Day {
 func ParseDay(s string) (Day, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return NoDay, fmt.Errorf("%q is not a date like 2026-12-01", s)
+		return NoDay, i18n.Errorf("%q is not a date like 2026-12-01", s)
 	}
 	return DayOf(t), nil
 }

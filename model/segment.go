@@ -1,10 +1,11 @@
 package model
 
 import (
-	"fmt"
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Tier is a customer's segment by revenue: A, B or C (SPEC §3, Segmentation).
@@ -28,7 +29,7 @@ func ParseTier(s string) (Tier, error) {
 	case "C":
 		return TierC, nil
 	}
-	return "", fmt.Errorf("tier must be A, B or C, not %q", s)
+	return "", i18n.Errorf("tier must be A, B or C, not %q", s)
 }
 
 // DefaultCadence returns the default cadence in days for a tier: A 14, B 30,

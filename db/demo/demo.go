@@ -10,7 +10,6 @@ package demo
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"sort"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // DefaultCustomers is the size of `rapport demo` without --customers.
@@ -73,7 +73,7 @@ func Generate(ctx context.Context, d *db.DB, opt Options) (Stats, error) {
 		return Stats{}, err
 	}
 	if !empty {
-		return Stats{}, errors.New("the demo can only be generated into an empty book")
+		return Stats{}, i18n.Errorf("the demo can only be generated into an empty book")
 	}
 	g := &gen{opt: opt}
 	start := time.Now()
@@ -112,7 +112,7 @@ func Generate(ctx context.Context, d *db.DB, opt Options) (Stats, error) {
 				}
 			}
 			if err := g.customer(i); err != nil {
-				return fmt.Errorf("demo customer %d: %w", i+1, err)
+				return i18n.Errorf("demo customer %d: %w", i+1, err)
 			}
 		}
 		if err := g.finish(t.Q()); err != nil {

@@ -2,11 +2,11 @@ package demo
 
 import (
 	"database/sql"
-	"fmt"
 	"os"
 	"strconv"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // File is what Inspect found at a demo book's path.
@@ -29,9 +29,9 @@ func Inspect(path string) (File, error) {
 		f.Missing = true
 		return f, nil
 	case err != nil:
-		return f, fmt.Errorf("cannot look at %s: %w", path, err)
+		return f, i18n.Errorf("cannot look at %s: %w", path, err)
 	case st.IsDir():
-		return f, fmt.Errorf("%s is a directory, not a database file: give --db a file path", path)
+		return f, i18n.Errorf("%s is a directory, not a database file: give --db a file path", path)
 	case st.Size() == 0:
 		f.Empty = true
 		return f, nil
@@ -66,12 +66,12 @@ func Inspect(path string) (File, error) {
 	}
 	var n int
 	if err := h.QueryRow(`SELECT count(*) FROM (SELECT 1 FROM customers LIMIT 1)`).Scan(&n); err != nil {
-		return f, fmt.Errorf("cannot read %s: %w", path, err)
+		return f, i18n.Errorf("cannot read %s: %w", path, err)
 	}
 	f.Empty = n == 0
 	rows, err := h.Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?)`, SettingKey, SettingKey+".customers", SettingKey+".seed")
 	if err != nil {
-		return f, fmt.Errorf("cannot read %s: %w", path, err)
+		return f, i18n.Errorf("cannot read %s: %w", path, err)
 	}
 	defer rows.Close()
 	for rows.Next() {

@@ -224,6 +224,21 @@ func storeMessages() []Msg {
 		{Key: "%w: nothing was saved; check the permissions of the file and its folder (%v)", Zh: "%w：未保存任何内容；请检查文件及其文件夹的权限（%v）"},
 		{Key: "%w: nothing was saved; free some space and try again", Zh: "%w：未保存任何内容；请腾出空间后重试"},
 		{Key: "a value was refused by the database (%s): check the input", Zh: "数据库拒绝了一个值（%s）：请检查输入"},
+		{Key: "%q is not a currency code like CNY: set a rate with rapport config rate CNY 0.14", Zh: "%q 不是币种代码（如 CNY）：用 rapport config rate CNY 0.14 设置汇率"},
+		{Key: "%q is not a setting; settings are: %s", Zh: "%q 不是设置项；设置项有：%s"},
+		{Key: "%q is not a time zone name like Asia/Shanghai, Europe/Berlin or UTC", Zh: "%q 不是时区名（如 Asia/Shanghai、Europe/Berlin 或 UTC）"},
+		{Key: "%q is not an exchange rate: give how much one unit is worth in the book currency, like 0.14", Zh: "%q 不是汇率：请给出一个单位折合多少客户库币种，如 0.14"},
+		{Key: "%q must be %d numbers separated by commas", Zh: "%q 必须是用逗号分隔的%d个数"},
+		{Key: "%q must be a whole number from %d to %d", Zh: "%q 必须是%d到%d之间的整数"},
+		{Key: "%q must be mdy or dmy", Zh: "%q 必须是 mdy 或 dmy"},
+		{Key: "%s is a directory, not a database file: give --db a file path", Zh: "%s 是文件夹，不是数据库文件：请给 --db 一个文件路径"},
+		{Key: "customer %d: %w", Zh: "客户 %d：%w"},
+		{Key: "demo customer %d: %w", Zh: "演示客户 %d：%w"},
+		{Key: "interaction %d: %w", Zh: "互动 %d：%w"},
+		{Key: "no %s goal for %s: %w", Zh: "%[2]s 没有%[1]s目标：%[3]w"},
+		{Key: "no customer called %q (try rapport list --filter %q): %w", Zh: "没有叫 %q 的客户（试试 rapport list --filter %q）：%w"},
+		{Key: "no customer with id %d or named %q (find ids with rapport list): %w", Zh: "没有编号为 %d 或名为 %q 的客户（用 rapport list 查编号）：%w"},
+		{Key: "the demo can only be generated into an empty book", Zh: "演示数据只能生成到空的客户库中"},
 		{Key: "already exists", Zh: "已存在"},
 		{Key: "backup before upgrading %s failed, nothing was changed: %w", Zh: "升级 %s 前的备份失败，未做任何改动：%w"},
 		{Key: "backup to %s failed, nothing was written: %w", Zh: "备份到 %s 失败，未写入任何内容：%w"},
@@ -310,5 +325,28 @@ func importMessages() []Msg {
 		{Key: "the workbook has no sheet", Zh: "工作簿中没有工作表"},
 		{Key: "the workbook is protected by a password: open it in Excel and save a copy without one", Zh: "工作簿有密码保护：请在 Excel 中打开并另存一份无密码的副本"},
 		{Key: "this file is a ZIP archive but not an Excel workbook (.xlsx): unpack it, or save the sheet as .xlsx or CSV (UTF-8)", Zh: "这个文件是 ZIP 压缩包但不是 Excel 工作簿（.xlsx）：请解压，或把表格另存为 .xlsx 或 CSV（UTF-8）"},
+	}
+}
+
+// dateMessages are the date and time parsers' refusals.
+func dateMessages() []Msg {
+	return []Msg{
+		{Key: "try today, tomorrow, fri, +3d, 2026-12-01, 12/01, 明天, 下周一 (optionally with 14:30)", Zh: "可以输入 今天、明天、周五、+3d、2026-12-01、12/01、下周一（可加 14:30）"},
+		{Key: "%04d-%02d has %d days", Zh: "%04d-%02d 只有%d天"},
+		{Key: "%q is not a date (%v): %v", Zh: "%q 不是日期（%v）：%v"},
+		{Key: "%q is not a date like 2026-12-01", Zh: "%q 不是日期（如 2026-12-01）"},
+		{Key: "%q is not a date: %v", Zh: "%q 不是日期：%v"},
+		{Key: "%q is not a time: try 14:30, 9:05, 3pm or 下午3点", Zh: "%q 不是时间：可以输入 14:30、9:05、3pm 或 下午3点"},
+		{Key: "%s goes 1–11点", Zh: "%s只有1–11点"},
+		{Key: "%s goes up to 12点", Zh: "%s最多到12点"},
+		{Key: "%s has at most %d days", Zh: "%s最多%d天"},
+		{Key: "hours go 0–23", Zh: "小时为0–23"},
+		{Key: "midnight is 0点 of the next day", Zh: "午夜是第二天的0点"},
+		{Key: "minutes go 0–59", Zh: "分钟为0–59"},
+		{Key: "months go 1–12", Zh: "月份为1–12"},
+		{Key: "seconds go 0–59", Zh: "秒为0–59"},
+		{Key: "tier must be A, B or C, not %q", Zh: "分层必须是 A、B 或 C，而不是 %q"},
+		{Key: "years go 1971–9999", Zh: "年份为1971–9999"},
+		{Key: "with am/pm, hours go 1–12", Zh: "用 am/pm 时，小时为1–12"},
 	}
 }
