@@ -497,9 +497,25 @@ func FormatMinor(minor int64, currency string) string {
 // a unit keep one decimal (3.5k); larger ones are whole (12k, 125k). Rounding
 // is half up; units are k, M, B and T.
 func (m Money) FormatShort() string {
+	return m.formatShort([]shortUnit{{"", 1}, {"k", 1e3}, {"M", 1e6}, {"B", 1e9}, {"T", 1e12}}, 1000)
+}
+
+// FormatShortZh renders the amount compactly the Chinese way, in 万 (10⁴)
+// and 亿 (10⁸): "¥8500", "¥1.2万", "¥356万", "¥2.4亿"; the sign and code
+// as FormatShort puts them.
+func (m Money) FormatShortZh() string {
+	return m.formatShort([]shortUnit{{"", 1}, {"万", 1e4}, {"亿", 1e8}, {"万亿", 1e12}}, 10000)
+}
+
+// shortUnit is a suffix of compact amounts and its size in major units.
+type shortUnit struct {
+	suffix string
+	size   uint64
+}
+
+func (m Money) formatShort(units []shortUnit, step uint64) string {
 	neg, abs := m.Minor < 0, absMinor(m.Minor)
-	minorPerMajor := pow10(CurrencyDigits(m.Currency))
-	num := shortNumber(abs, minorPerMajor)
+	num := shortNumber(abs, pow10(CurrencyDigits(m.Currency)), units, step)
 	var b strings.Builder
 	if neg && num != "0" {
 		b.WriteByte('-')
@@ -515,12 +531,9 @@ func (m Money) FormatShort() string {
 }
 
 // shortNumber renders abs minor units (minorPerMajor to the major unit) as
-// "950", "3.5k", "12k", "1.2M".
-func shortNumber(abs, minorPerMajor uint64) string {
-	units := []struct {
-		suffix string
-		size   uint64
-	}{{"", 1}, {"k", 1e3}, {"M", 1e6}, {"B", 1e9}, {"T", 1e12}}
+// "950", "3.5k", "12k", "1.2M": one decimal below ten of a unit, whole
+// numbers below step of it, else the next unit.
+func shortNumber(abs, minorPerMajor uint64, units []shortUnit, step uint64) string {
 	for i, u := range units {
 		den := minorPerMajor * u.size // at most 10^4 × 10^12: no overflow
 		q, r := abs/den, abs%den
@@ -540,7 +553,7 @@ func shortNumber(abs, minorPerMajor uint64) string {
 		if r*2 >= den {
 			whole++
 		}
-		if whole < 1000 || last {
+		if whole < step || last {
 			return strconv.FormatUint(whole, 10) + u.suffix
 		}
 	}
