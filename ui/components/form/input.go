@@ -12,6 +12,7 @@ import (
 
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/components/datefield"
+	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
 // input is one field's definition and its live widget: a textinput (Text,
@@ -24,6 +25,10 @@ type input struct {
 	date   datefield.Model
 	choice int
 	on     bool
+	// bare is set when the notes box is drawn without colour or
+	// attributes: its cursor is then a character of its own (bareCursor)
+	// and takes one cell, reserved in SetSize.
+	bare bool
 	// initial is raw() when the form opened: dirty means raw() differs.
 	initial string
 	// err is the message from the last submit (or the caller's SetError),
@@ -45,6 +50,10 @@ func newInput(f Field, o Options) input {
 		plain := textarea.Style{Placeholder: st.Placeholder, Text: st.Text}
 		ta.FocusedStyle, ta.BlurredStyle = plain, plain
 		ta.Cursor.SetMode(cursor.CursorStatic)
+		in.bare = textline.NoColor()
+		if in.bare {
+			ta.Cursor.Style = ta.Cursor.Style.Transform(bareCursor)
+		}
 		ta.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
 		ta.SetValue(strings.ReplaceAll(model.SanitizeMultiline(f.Initial), "\t", "    "))
 		ta.Blur()
@@ -277,4 +286,14 @@ func requiredErr(f Field) error {
 		return model.Invalid(f.Key, "is required (like 12,000, $3.5k or ¥12,000)")
 	}
 	return model.Invalid(f.Key, "is required")
+}
+
+// bareCursor draws a notes box's cursor when there is no colour to reverse
+// it with (NO_COLOR, as textline does for one-line inputs): a block █ on
+// the space after the text, else a bar ▌ before the character under it.
+func bareCursor(s string) string {
+	if s == " " || s == "" {
+		return textline.Block
+	}
+	return textline.BarCursor + s
 }

@@ -43,7 +43,11 @@ func (m *Model) SetSize(width, height int) {
 		in := &m.inputs[i]
 		switch in.Kind {
 		case Multiline:
-			in.area.SetWidth(max(iw, 1))
+			if in.bare {
+				in.area.SetWidth(max(iw-1, 1)) // the bar cursor takes a cell
+			} else {
+				in.area.SetWidth(max(iw, 1))
+			}
 			in.area.SetHeight(areaH)
 		case Date:
 			in.date.SetWidth(max(iw, 1))
