@@ -50,12 +50,12 @@ func TestPickCustomers(t *testing.T) {
 	}{
 		{"王伟", []int64{huawei, tencent, longer, inCompany}}, // exact names, then a longer name, then a company
 		{"王伟明", []int64{longer}},                            // three characters: the trigram index
-		{"wang", []int64{inCompany + 1}},                     // case folded (Wang Fang); "Amy Wong" does not hold it
-		{"ong", []int64{amy}},                                // inside a name
-		{"GLOBEX", []int64{amy}},                             // a company, case folded
-		{"wf@", []int64{inCompany + 1}},                      // an email
-		{"#" + fmt.Sprint(tencent), []int64{tencent}},        // an id
-		{"#" + fmt.Sprint(gone), nil},                        // archived: not offered
+		{"wang", []int64{inCompany + 1}},                    // case folded (Wang Fang); "Amy Wong" does not hold it
+		{"ong", []int64{amy}},                               // inside a name
+		{"GLOBEX", []int64{amy}},                            // a company, case folded
+		{"wf@", []int64{inCompany + 1}},                     // an email
+		{"#" + fmt.Sprint(tencent), []int64{tencent}},       // an id
+		{"#" + fmt.Sprint(gone), nil},                       // archived: not offered
 		{"nobody", nil},
 		{"  ", nil},
 	} {
