@@ -72,6 +72,9 @@ type EditKeys struct {
 	// at all (only Detail lists contacts and complaints).
 	withContact bool
 	withResolve bool
+	// noRow says the screen's list is empty: i, f, n and o then open their
+	// form with a customer field to type whose it is (EnableWithoutRow).
+	noRow bool
 }
 
 func NewEditKeys(withContact, withResolve bool) EditKeys {
@@ -101,13 +104,20 @@ func EditWords(kind string) string {
 	return kind
 }
 
+// EnableWithoutRow says whether the screen's list is known to be empty
+// (nothing due on Today, no customer in the filter): then i, f, n and o
+// are live with nothing selected, and their form asks for the customer
+// (the editor adds a customer field). Call it before Enable.
+func (k *EditKeys) EnableWithoutRow(empty bool) { k.noRow = empty }
+
 // Enable keeps help true for the selected row (ok false: nothing selected).
 func (k *EditKeys) Enable(sel Selection, ok bool) {
 	live := ok && !sel.Archived
 	k.Add.SetEnabled(true)
-	for _, b := range []*key.Binding{&k.Log, &k.Follow, &k.Deal, &k.Order, &k.Tags} {
-		b.SetEnabled(live)
+	for _, b := range []*key.Binding{&k.Log, &k.Follow, &k.Deal, &k.Order} {
+		b.SetEnabled(live || !ok && k.noRow)
 	}
+	k.Tags.SetEnabled(live)
 	k.Edit.SetEnabled(live && sel.Kind != "")
 	k.Archive.SetEnabled(live && sel.Kind != "")
 	k.Contact.SetEnabled(k.withContact && live)

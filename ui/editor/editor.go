@@ -68,6 +68,7 @@ type session struct {
 	form *form.Model // nil while asking
 	ask  string      // the y/n question ("Archive customer Acme Ltd?")
 	busy bool        // the question was answered; its write is on the way
+	pick bool        // the form asks for its customer (form.WithCustomerPicker)
 	keys confirmKeys
 }
 
@@ -146,9 +147,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.openOn(msg)
 	case editSavedMsg:
 		return m.saved(msg)
+	case pickedMsg:
+		return m.picked(msg)
 	case form.SubmittedMsg:
 		if !m.ownsForm(msg.Form) {
 			return nil
+		}
+		if m.open.pick {
+			// Whose it is was typed in the form: find them first.
+			return pickCmd(m.c, m.seq, m.open.req, msg.Values)
 		}
 		cmd, err := m.open.saveCmd(m.c, m.seq, msg.Values)
 		if err != nil {
@@ -209,6 +216,9 @@ func (m *Model) openOn(msg editLoadedMsg) tea.Cmd {
 	} else {
 		e.kind = formKindOf(msg.Req)
 		f := buildForm(e.kind, msg.Req, msg.T, m.formOptions(msg.T.Currency))
+		if e.pick = picks(e.kind, msg.Req); e.pick {
+			f = form.WithCustomerPicker(f)
+		}
 		e.form = &f
 	}
 	m.open = e

@@ -130,7 +130,7 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 		// The form has read every field; the customer is resolved by the
 		// save, so ToDeal's "customer is required" does not apply yet.
 		dl, _ := form.ToDeal(model.Deal{StageID: e.req.Stage.ID}, v)
-		return createDealCmd(c, seq, v.Text("customer"), dl, e.req.Stage), nil
+		return createDealCmd(c, seq, pickRef(v), dl, e.req.Stage), nil
 	case fkNewFollowup, fkFollowup, fkNext:
 		return e.followupCmd(c, seq, v)
 	case fkNewDeal, fkDeal:

@@ -23,7 +23,7 @@ func stageDealForm(st model.Stage, o form.Options) form.Model {
 		ID:    formStageDeal,
 		Title: "New deal in " + common.Clean(st.Name),
 		Fields: []form.Field{
-			{Key: "customer", Label: "Customer", Kind: form.Text, Required: true, MaxLen: model.MaxNameLen, Placeholder: "name, name prefix or #id"},
+			form.CustomerField(),
 			{Key: "title", Label: "Title", Kind: form.Text, Required: true, MaxLen: model.MaxNameLen, Placeholder: "Renewal 2027"},
 			{Key: "value", Label: "Value", Kind: form.Money, Placeholder: "12,000", Aliases: []string{"value_minor", "currency", "amount"}},
 			{Key: "close", Label: "Expected close", Kind: form.Date, Mode: model.Future, Aliases: []string{"expected_close"}},
@@ -69,9 +69,13 @@ func customerError(err error) error {
 			if i > 0 {
 				names += ", "
 			}
-			names += fmt.Sprintf("%s (#%d)", c.Name, c.ID)
+			if c.Company != "" && c.Company != c.Name {
+				names += fmt.Sprintf("%s (%s, #%d)", c.Name, c.Company, c.ID)
+			} else {
+				names += fmt.Sprintf("%s (#%d)", c.Name, c.ID)
+			}
 		}
-		return model.Invalid("customer", "%d customers match: %s — type more of the name or #id", len(amb.Candidates), common.Clean(names))
+		return model.Invalid("customer", "%d customers match: %s — pick one from the list", len(amb.Candidates), common.Clean(names))
 	case errors.Is(err, model.ErrNotFound):
 		return model.Invalid("customer", "no such customer: type a name, a name prefix or #id")
 	}

@@ -49,6 +49,7 @@ func dealSpec(d model.Deal, o Options) Spec {
 // model.Deal.Validate. An empty probability means the stage's (-1).
 func ToDeal(base model.Deal, v Values) (model.Deal, error) {
 	d := base
+	pickedInto(&d.CustomerID, v)
 	d.Title = v.Text("title")
 	if m, ok := v.Money("value"); ok {
 		d.ValueMinor, d.Currency = m.Minor, m.Currency

@@ -25,6 +25,9 @@ const (
 	Integer
 	// Bool is yes or no, toggled with space or ←/→.
 	Bool
+	// Customer is a customer typed in part: a list of the matching
+	// customers shows under it to pick from (see WithCustomerPicker).
+	Customer
 )
 
 // Field describes one field of a form.

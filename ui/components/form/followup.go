@@ -38,6 +38,7 @@ func FollowupForm(f model.Followup, o Options) Model {
 // with model.Followup.Validate.
 func ToFollowup(base model.Followup, v Values) (model.Followup, error) {
 	f := base
+	pickedInto(&f.CustomerID, v)
 	f.Title = v.Text("title")
 	f.Due = model.NoDay
 	f.DueTime = ""

@@ -21,6 +21,11 @@ type Options struct {
 	Currency string
 	// Styles are the form's looks; the zero Styles draws plain text.
 	Styles Styles
+	// Pick answers customer fields (WithCustomerPicker); nil lists nothing.
+	Pick PickFunc
+	// Debounce is how long typing in a customer field pauses before Pick
+	// is asked (0: at once).
+	Debounce time.Duration
 }
 
 // Spec describes a form: its fields and the check run on submit.
@@ -209,6 +214,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if len(m.inputs) == 0 {
 		return m, nil
 	}
+	switch msg := msg.(type) {
+	case pickTickMsg:
+		return m, m.pickTick(msg)
+	case pickAnswerMsg:
+		m.pickAnswer(msg)
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, m.inputs[m.focus].update(msg)
@@ -235,6 +247,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	in := &m.inputs[m.focus]
+	if in.Kind == Customer {
+		if cmd, ok := m.pickKey(in, k); ok {
+			return m, cmd
+		}
+	}
 	switch {
 	case key.Matches(k, m.keys.Submit):
 		return m.submit()
@@ -262,6 +279,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	cmd := in.update(k)
 	if in.raw() != before {
 		in.err, m.formErr = "", ""
+		if in.Kind == Customer {
+			cmd = tea.Batch(cmd, m.pickChanged(in))
+		}
 	}
 	return m, cmd
 }

@@ -29,6 +29,8 @@ type input struct {
 	// attributes: its cursor is then a character of its own (bareCursor)
 	// and takes one cell, reserved in SetSize.
 	bare bool
+	// pick is a Customer field's list.
+	pick picker
 	// initial is raw() when the form opened: dirty means raw() differs.
 	initial string
 	// err is the message from the last submit (or the caller's SetError),
@@ -116,6 +118,8 @@ func (in *input) focus() tea.Cmd {
 		return in.date.Focus()
 	case Choice, Bool:
 		return nil
+	case Customer:
+		in.pick.closed = false // the list shows again when the field is back
 	}
 	in.text.Placeholder = in.Placeholder
 	return in.text.Focus()
@@ -129,7 +133,7 @@ func (in *input) blur() {
 		in.area.Blur()
 	case Date:
 		in.date.Blur()
-	case Text, Money, Integer:
+	case Text, Money, Integer, Customer:
 		in.text.Placeholder = ""
 		in.text.Blur()
 	}
@@ -269,6 +273,15 @@ func (in *input) parse(o Options, now time.Time) (Value, error) {
 			return v, err
 		}
 		v.Int, v.Text = n, strings.TrimSpace(raw)
+	case Customer:
+		s, err := model.CleanInput(raw, in.MaxLen, false)
+		if err != nil {
+			return v, withField(err, in.Key)
+		}
+		v.Text, v.Set = s, s != ""
+		if c, ok := in.pick.chosen(raw); ok {
+			v.ID = c.ID
+		}
 	case Choice:
 		v.Text = raw
 	case Bool:

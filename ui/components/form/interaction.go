@@ -87,6 +87,7 @@ func interactionSpec(i model.Interaction, o Options) Spec {
 // else now for today and noon for another day; nothing in the future.
 func ToInteraction(base model.Interaction, v Values) (model.Interaction, error) {
 	i := base
+	pickedInto(&i.CustomerID, v)
 	i.Summary = v.Text("summary")
 	i.Body = v.Text("body")
 	i.Kind = model.InteractionKind(v.Text("kind"))

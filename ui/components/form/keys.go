@@ -18,6 +18,11 @@ type KeyMap struct {
 	No      key.Binding
 	Reload  key.Binding // the conflict question
 	Keep    key.Binding // the conflict question: back to the form
+	// The list under a customer field.
+	PickDown  key.Binding
+	PickUp    key.Binding
+	Pick      key.Binding
+	PickClose key.Binding
 }
 
 // DefaultKeyMap returns the form's keys.
@@ -36,6 +41,11 @@ func DefaultKeyMap() KeyMap {
 		No:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep editing")),
 		Reload:  key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", "reload")),
 		Keep:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "keep editing")),
+
+		PickDown:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/↑", "choose")),
+		PickUp:    key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "choose")),
+		Pick:      key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "pick")),
+		PickClose: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list")),
 	}
 }
 
@@ -49,6 +59,9 @@ func (m Model) ShortHelp() []key.Binding {
 	case stateSaving:
 		return nil
 	}
+	if m.picking() {
+		return []key.Binding{m.keys.PickDown, m.keys.Pick, m.keys.PickClose, m.keys.Submit}
+	}
 	out := []key.Binding{m.keys.Next, m.keys.Submit, m.keys.Cancel}
 	switch m.focusedKind() {
 	case Choice, Bool:
@@ -61,8 +74,22 @@ func (m Model) ShortHelp() []key.Binding {
 
 // FullHelp is the `?` help: every key the form knows.
 func (m Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
+	out := [][]key.Binding{
 		{m.keys.Next, m.keys.Prev, m.keys.Down, m.keys.Up, m.keys.Enter},
 		{m.keys.Submit, m.keys.Cancel, m.keys.Change, m.keys.NewLine},
 	}
+	if m.find(KeyCustomer) != nil {
+		out = append(out, []key.Binding{m.keys.PickDown, m.keys.Pick, m.keys.PickClose})
+	}
+	return out
+}
+
+// picking reports whether the focused field's customer list is open with
+// customers to choose from (↑/↓, enter and esc then act on it).
+func (m Model) picking() bool {
+	if len(m.inputs) == 0 || m.state != stateEditing {
+		return false
+	}
+	in := &m.inputs[m.focus]
+	return in.Kind == Customer && in.pick.choosing(in.raw())
 }

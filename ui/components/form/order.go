@@ -46,6 +46,7 @@ func OrderForm(ord model.Order, o Options) Model {
 // model.Order.Validate; the date reads as an interaction's does (moment).
 func ToOrder(base model.Order, v Values) (model.Order, error) {
 	o := base
+	pickedInto(&o.CustomerID, v)
 	if m, ok := v.Money("amount"); ok {
 		o.AmountMinor, o.Currency = m.Minor, m.Currency
 	}

@@ -25,6 +25,9 @@ type Value struct {
 	Int int
 	// Bool is the state of a Bool field.
 	Bool bool
+	// ID is the customer picked in a Customer field (0 when the text was
+	// typed and not picked).
+	ID int64
 	// Set is false for an optional field left empty.
 	Set bool
 }

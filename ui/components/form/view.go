@@ -55,7 +55,7 @@ func (m *Model) SetSize(width, height int) {
 			in.text.Width = max(min(moneyInputWidth, iw-1), 1)
 		case Integer:
 			in.text.Width = max(min(intInputWidth, iw-1), 1)
-		case Text:
+		case Text, Customer:
 			in.text.Width = max(iw-1, 1) // one cell for the cursor
 		}
 	}
@@ -187,6 +187,11 @@ func (m Model) fieldLines(i int) []string {
 		} else {
 			first = st.Text.Render("[ ] no")
 		}
+	case Customer:
+		// As wide as the name (at least 20), so the picked customer's
+		// company shows beside it.
+		w := min(in.text.Width, max(20, ansi.StringWidth(in.raw())+1))
+		first = textline.View(in.text, w+1, st.line())
 	default:
 		first = textline.View(in.text, in.text.Width+1, st.line())
 	}
@@ -198,6 +203,14 @@ func (m Model) fieldLines(i int) []string {
 	}
 	if in.Hint != "" && problem == "" && preview == "" {
 		first += "  " + st.Hint.Render(in.Hint)
+	}
+	if in.Kind == Customer {
+		if c, ok := in.pick.chosen(in.raw()); ok {
+			first += "  " + st.Preview.Render("→ "+c.describe())
+		}
+		if focused {
+			rest = append(rest, m.pickLines(in, indent)...)
+		}
 	}
 	out := append([]string{head + first}, rest...)
 	if in.err != "" && in.err != problem {
@@ -236,6 +249,10 @@ func (m Model) statusLine() string {
 		lead = "space yes/no · "
 	case Multiline:
 		lead = "alt+enter new line · "
+	case Customer:
+		if m.picking() {
+			return st.Hint.Render("↑/↓ choose · enter picks · esc closes the list")
+		}
 	}
 	// The footer under the form lists tab, ctrl+s and esc; this line says
 	// only what the focused field adds, so no key hint shows twice.
@@ -243,4 +260,35 @@ func (m Model) statusLine() string {
 		return st.Hint.Render(lead + "enter saves")
 	}
 	return st.Hint.Render(strings.TrimSuffix(lead, " · "))
+}
+
+// pickLines is the list under a focused customer field: the matching
+// customers (› on the one enter picks), or why there are none yet.
+func (m Model) pickLines(in *input, indent string) []string {
+	st := m.opts.Styles
+	p := &in.pick
+	text := in.raw()
+	if !p.open(text) {
+		return nil
+	}
+	switch {
+	case p.err != "":
+		return []string{indent + st.Error.Render("✗ "+p.err)}
+	case p.answer != text || (p.pending && len(p.items) == 0):
+		return []string{indent + st.Hint.Render("looking…")}
+	case len(p.items) == 0:
+		return []string{indent + st.Hint.Render("no customer matches: type less of the name, or #id")}
+	}
+	var out []string
+	for i, s := range p.items {
+		if i == p.sel {
+			out = append(out, indent+st.Marker.Render("›")+" "+st.FocusedLabel.Render(s.describe()))
+		} else {
+			out = append(out, indent+"  "+st.Text.Render(s.describe()))
+		}
+	}
+	if p.more {
+		out = append(out, indent+st.Hint.Render("  … more: type more of the name"))
+	}
+	return out
 }

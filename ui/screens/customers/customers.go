@@ -159,6 +159,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) syncKeys() {
 	m.keys.Enable(m.total)
 	sel, ok := m.Selection()
+	m.keys.edit.EnableWithoutRow(m.totalKnown && m.total == 0 && !m.resetting && m.err == nil)
 	m.keys.edit.Enable(sel, ok)
 }
 

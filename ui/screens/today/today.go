@@ -186,6 +186,7 @@ func (t *Model) sync() {
 	t.keys.Open.SetEnabled(ok)
 	t.keys.Fold.SetEnabled(ok && t.folding)
 	sel, ok := t.Selection()
+	t.keys.edit.EnableWithoutRow(t.loaded && t.err == nil && len(t.rows) == 0)
 	t.keys.edit.Enable(sel, ok)
 	t.scroll()
 }

@@ -1,0 +1,91 @@
+package form
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// An answer to older typing is dropped: the list shows what the newest
+// text asked for, whatever order the answers come back in. The form asks
+// only after the typing pause, for the newest text.
+func TestPickerDropsStaleAnswers(t *testing.T) {
+	asked := []string{}
+	o := testOptions()
+	o.Pick = func(text string) ([]Suggestion, error) {
+		asked = append(asked, text)
+		return []Suggestion{{ID: int64(len(asked)), Name: text + " Ltd", Company: "answer to " + text}}, nil
+	}
+	f := WithCustomerPicker(FollowupForm(model.Followup{}, o))
+	f.SetSize(80, 20)
+	var ticks []tea.Msg
+	for _, r := range "ab" {
+		var cmd tea.Cmd
+		f, cmd = f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		ticks = append(ticks, runAll(cmd)...)
+	}
+	if len(ticks) != 2 {
+		t.Fatalf("%d ticks", len(ticks))
+	}
+	// The first tick is older than the second keystroke: it asks nothing.
+	var cmd tea.Cmd
+	f, cmd = f.Update(ticks[0])
+	if cmd != nil {
+		t.Fatal("an old tick asked for the list")
+	}
+	f, cmd = f.Update(ticks[1])
+	newest := runAll(cmd)
+	if len(newest) != 1 || strings.Join(asked, ",") != "ab" {
+		t.Fatalf("asked %q", asked)
+	}
+	// An answer for "a" arriving late (as if its tick had fired in time)
+	// does not replace the one for "ab".
+	stale := pickAnswerMsg{form: f.ID(), key: KeyCustomer, seq: 1, text: "a", items: []Suggestion{{ID: 9, Name: "a Ltd"}}}
+	f, _ = f.Update(newest[0])
+	f, _ = f.Update(stale)
+	view := ansi.Strip(f.View())
+	if !strings.Contains(view, "› ab Ltd · answer to ab") {
+		t.Fatalf("the list does not show the newest answer:\n%s", view)
+	}
+	if strings.Contains(view, " a Ltd") {
+		t.Fatalf("a stale answer shows:\n%s", view)
+	}
+	// Picking gives the id; editing the name drops it again.
+	f, _ = press(t, f, "enter")
+	if f.Focused() != "title" {
+		t.Fatalf("focus on %q after the pick", f.Focused())
+	}
+	f, msgs := press(t, f, "text:Call", "tab", "text:fri", "ctrl+s")
+	if id, text := submitted(t, msgs).Customer(); id != 1 || text != "ab Ltd" {
+		t.Fatalf("picked %d %q", id, text)
+	}
+	f.Resume()
+	f, _ = press(t, f, "shift+tab", "shift+tab", "backspace")
+	f, msgs = press(t, f, "ctrl+s")
+	if id, text := submitted(t, msgs).Customer(); id != 0 || text != "ab Lt" {
+		t.Fatalf("after editing: %d %q", id, text)
+	}
+}
+
+// runAll runs cmd (and the commands of a batch) and returns their messages.
+func runAll(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, runAll(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
+}
