@@ -52,6 +52,8 @@ type CustomerRow struct {
 	Reasons      []model.Reason
 	Cadence      int
 	Archived     bool
+	// Tags are the customer's tag names, sorted (case folded).
+	Tags []string
 }
 
 // customerWhere renders the WHERE clause and ORDER prefix for q.
@@ -195,7 +197,51 @@ func (d *DB) ListCustomers(ctx context.Context, q CustomerQuery) ([]CustomerRow,
 		r.Status = model.ActivityStatus(r.Lifecycle == model.Churned, r.RiskLevel, since, r.Cadence)
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, d.pageTags(ctx, out)
+}
+
+// tagChunk is how many customers one tag query of pageTags covers.
+const tagChunk = 500
+
+// pageTags fills in the tags of a page of the list, one query per
+// tagChunk customers (the page's ids, through customer_tags' primary key),
+// so their cost follows the page, not the filter's matches.
+func (d *DB) pageTags(ctx context.Context, page []CustomerRow) error {
+	for lo := 0; lo < len(page); lo += tagChunk {
+		part := page[lo:min(lo+tagChunk, len(page))]
+		at := make(map[int64]int, len(part))
+		args := make([]any, len(part))
+		for i := range part {
+			at[part[i].ID] = i
+			args[i] = part[i].ID
+		}
+		rows, err := d.r.QueryContext(ctx, `SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id
+			WHERE ct.customer_id IN (?`+strings.Repeat(",?", len(part)-1)+`) ORDER BY ct.customer_id, t.name COLLATE NOCASE`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := scanRow(rows, "customer_tags", &id, &name); err != nil {
+				rows.Close()
+				return err
+			}
+			if i, ok := at[id]; ok {
+				part[i].Tags = append(part[i].Tags, name)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CountCustomers counts the customers a query selects.

@@ -86,6 +86,9 @@ func wideColumns() []column {
 			}
 			return common.Thousands(r.OpenDeals), nil
 		}},
+		{title: "Tags", width: 12, max: 30, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+			return tagsText(r.Tags), &s.Item.Dim
+		}},
 		{title: "Email", width: 24, max: 34, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
 			return common.Clean(r.Email), nil
 		}},
@@ -93,6 +96,18 @@ func wideColumns() []column {
 			return common.Clean(r.Phone), nil
 		}},
 	}
+}
+
+// tagsText is the Tags cell: each tag as the filter names it (#vip).
+func tagsText(tags []string) string {
+	out := ""
+	for i, t := range tags {
+		if i > 0 {
+			out += " "
+		}
+		out += "#" + common.Clean(t)
+	}
+	return out
 }
 
 // fitColumns picks the columns that fit in w cells (a 2-cell marker and one

@@ -32,14 +32,29 @@ func TestArchivedCustomerIsNotOverdue(t *testing.T) {
 	screentest.MustContain(t, v, "due 3d ago")
 }
 
-// A wide terminal shows more columns (open deals, email, phone), not wider
+// A wide terminal shows more columns (open deals, tags, email, phone), not wider
 // ones; 120 columns shows none of them.
 func TestWideTerminalShowsMoreColumns(t *testing.T) {
 	d, _ := fixtureBook(t)
 	a, _ := screentest.Open(t, d, 200, 30, New)
 	v := a.Plain()
-	for _, want := range []string{"Deals", "Email", "Phone", "@example.com"} {
+	for _, want := range []string{"Deals", "Tags", "Email", "Phone", "@example.com"} {
 		screentest.MustContain(t, v, want)
+	}
+	// The row carries the customer's tags (issue 21: the list row had none).
+	tagged := false
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "王芳") {
+			tagged = strings.Contains(l, "#vip")
+			if !tagged {
+				t.Fatalf("王芳's row shows no #vip:\n%s", l)
+			}
+		} else if strings.Contains(l, "#vip") {
+			t.Fatalf("#vip on another row:\n%s", l)
+		}
+	}
+	if !tagged {
+		t.Fatalf("王芳 is not on screen:\n%s", v)
 	}
 	for _, l := range strings.Split(v, "\n") {
 		if w := ansi.StringWidth(l); w > 200 {
@@ -50,4 +65,5 @@ func TestWideTerminalShowsMoreColumns(t *testing.T) {
 	v = a.Plain()
 	screentest.MustNotContain(t, v, "Email")
 	screentest.MustNotContain(t, v, "Deals")
+	screentest.MustNotContain(t, v, "Tags")
 }
