@@ -28,6 +28,8 @@ type CustomerQuery struct {
 	Sort   string
 	Offset int
 	Limit  int
+	// Tags fills in CustomerRow.Tags (one more query per page).
+	Tags bool
 }
 
 // CustomerRow is one line of the customer list.
@@ -52,7 +54,8 @@ type CustomerRow struct {
 	Reasons      []model.Reason
 	Cadence      int
 	Archived     bool
-	// Tags are the customer's tag names, sorted (case folded).
+	// Tags are the customer's tag names, sorted (case folded), when the
+	// query asked for them (CustomerQuery.Tags).
 	Tags []string
 }
 
@@ -201,6 +204,9 @@ func (d *DB) ListCustomers(ctx context.Context, q CustomerQuery) ([]CustomerRow,
 		return nil, err
 	}
 	rows.Close()
+	if !q.Tags {
+		return out, nil
+	}
 	return out, d.pageTags(ctx, out)
 }
 

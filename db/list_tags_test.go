@@ -24,7 +24,7 @@ func TestListRowsCarryTags(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rows, err := d.ListCustomers(ctx, CustomerQuery{Sort: SortName, Limit: tagChunk + 10})
+	rows, err := d.ListCustomers(ctx, CustomerQuery{Sort: SortName, Limit: tagChunk + 10, Tags: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,8 +52,12 @@ func TestListRowsCarryTags(t *testing.T) {
 	if seen != tagChunk+3 {
 		t.Fatalf("%d fillers", seen)
 	}
+	plain, err := d.ListCustomers(ctx, CustomerQuery{Sort: SortName, Limit: 1})
+	if err != nil || len(plain) != 1 || plain[0].Tags != nil {
+		t.Fatalf("without Tags: %+v %v", plain, err)
+	}
 	// A filter on a tag still lists every tag of the customer.
-	rows, err = d.ListCustomers(ctx, CustomerQuery{Filter: model.ParseFilter("#vip"), Limit: 10})
+	rows, err = d.ListCustomers(ctx, CustomerQuery{Filter: model.ParseFilter("#vip"), Limit: 10, Tags: true})
 	if err != nil || len(rows) != 1 || len(rows[0].Tags) != 3 {
 		t.Fatalf("#vip: %+v %v", rows, err)
 	}

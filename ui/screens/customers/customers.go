@@ -196,7 +196,7 @@ func (m *Model) fetch(start int, count, reset bool) tea.Cmd {
 		m.cursor, m.top = 0, 0
 	}
 	seq, c := m.seq, m.c
-	q := db.CustomerQuery{Filter: model.ParseFilter(m.filter.Query()), Sort: db.Sorts()[m.sort], Offset: start, Limit: customersPage}
+	q := db.CustomerQuery{Filter: model.ParseFilter(m.filter.Query()), Sort: db.Sorts()[m.sort], Tags: true, Offset: start, Limit: customersPage}
 	return func() tea.Msg {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
@@ -222,7 +222,7 @@ func (m *Model) fetchKeeping(id int64) tea.Cmd {
 	m.pending = true
 	m.askedAt = m.cursor
 	seq, c, fallback := m.seq, m.c, max(0, m.top-customersPage/4)
-	q := db.CustomerQuery{Filter: model.ParseFilter(m.filter.Query()), Sort: db.Sorts()[m.sort], Limit: customersPage}
+	q := db.CustomerQuery{Filter: model.ParseFilter(m.filter.Query()), Sort: db.Sorts()[m.sort], Tags: true, Limit: customersPage}
 	return func() tea.Msg {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
