@@ -110,3 +110,33 @@ func TestPickerKeysAndTypedNames(t *testing.T) {
 		t.Fatalf("the order form is still open:\n%s", plain(a))
 	}
 }
+
+// The board's n asks for the customer the same way: 王伟, ↓, enter picks
+// the second, and the deal is theirs.
+func TestBoardNewDealPicksTheCustomer(t *testing.T) {
+	d, _ := openBook(t)
+	ctx := context.Background()
+	var ids []int64
+	for _, c := range []model.Customer{{Name: "王伟", Company: "华为"}, {Name: "王伟", Company: "腾讯"}} {
+		c := c
+		id, err := d.CreateCustomer(ctx, &c, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	a := newTestApp(t, d, 120, 30)
+	press(t, a, "3", "n")
+	if a.EditorForm() == nil || a.EditorForm().Focused() != "customer" {
+		t.Fatalf("n on the board:\n%s", plain(a))
+	}
+	press(t, a, "王伟")
+	mustContain(t, plain(a), "王伟 · 腾讯")
+	press(t, a, "down", "tab", "Pilot", "ctrl+s")
+	if a.EditorForm() != nil {
+		t.Fatalf("the form is still open:\n%s", plain(a))
+	}
+	if got := int64(count(t, d, `SELECT customer_id FROM deals WHERE title = 'Pilot'`)); got != ids[1] {
+		t.Fatalf("the deal is on customer %d, want %d (腾讯)", got, ids[1])
+	}
+}
