@@ -220,7 +220,7 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 // formOptions are the forms' clock, date order, book currency and styles.
 func (m *Model) formOptions(currency string) form.Options {
 	return form.Options{Now: m.c.Now, DateOrder: m.c.DateOrder, Currency: currency, Styles: m.c.Styles.Form,
-		Pick: m.pickFunc(), Debounce: m.c.Debounce}
+		P: m.c.P, Pick: m.pickFunc(), Debounce: m.c.Debounce}
 }
 
 // archiveQuestion asks before D archives the selected item.

@@ -23,7 +23,7 @@ func stageDealForm(st model.Stage, o form.Options) form.Model {
 		ID:    formStageDeal,
 		Title: "New deal in " + common.Clean(st.Name),
 		Fields: []form.Field{
-			form.CustomerField(),
+			form.CustomerField(o.P),
 			{Key: "title", Label: "Title", Kind: form.Text, Required: true, MaxLen: model.MaxNameLen, Placeholder: "Renewal 2027"},
 			{Key: "value", Label: "Value", Kind: form.Money, Placeholder: "12,000", Aliases: []string{"value_minor", "currency", "amount"}},
 			{Key: "close", Label: "Expected close", Kind: form.Date, Mode: model.Future, Aliases: []string{"expected_close"}},

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Options are what every form needs from the app: the clock, the book's
@@ -21,6 +22,9 @@ type Options struct {
 	Currency string
 	// Styles are the form's looks; the zero Styles draws plain text.
 	Styles Styles
+	// P says what the form itself says (the customer list's lines) in the
+	// reader's language; nil speaks English.
+	P *i18n.Printer
 	// Pick answers customer fields (WithCustomerPicker); nil lists nothing.
 	Pick PickFunc
 	// Debounce is how long typing in a customer field pauses before Pick

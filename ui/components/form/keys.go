@@ -1,6 +1,10 @@
 package form
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/rapportcrm/rapport/model/i18n"
+)
 
 // KeyMap is the form's keys. The screen shows them in its footer and `?`
 // help through the form's ShortHelp and FullHelp.
@@ -42,10 +46,10 @@ func DefaultKeyMap() KeyMap {
 		Reload:  key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", "reload")),
 		Keep:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "keep editing")),
 
-		PickDown:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/↑", "choose")),
-		PickUp:    key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "choose")),
-		Pick:      key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "pick")),
-		PickClose: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list")),
+		PickDown:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/↑", i18n.N("choose"))),
+		PickUp:    key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", i18n.N("choose"))),
+		Pick:      key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", i18n.N("pick"))),
+		PickClose: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("close list"))),
 	}
 }
 

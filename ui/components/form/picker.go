@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // KeyCustomer is the key of the customer field WithCustomerPicker adds.
@@ -75,7 +76,7 @@ type picker struct {
 // the caller resolves the text when saving. Options.Pick answers the list.
 func WithCustomerPicker(m Model) Model {
 	spec := m.spec
-	spec.Fields = append([]Field{CustomerField()}, spec.Fields...)
+	spec.Fields = append([]Field{CustomerField(m.opts.P)}, spec.Fields...)
 	if check := spec.Validate; check != nil {
 		spec.Validate = func(v Values) error {
 			err := check(v)
@@ -90,10 +91,11 @@ func WithCustomerPicker(m Model) Model {
 }
 
 // CustomerField is the customer field of a form that always asks for one
-// (the board's new deal): WithCustomerPicker's field, for a Spec.
-func CustomerField() Field {
-	return Field{Key: KeyCustomer, Label: "Customer", Kind: Customer, Required: true, MaxLen: model.MaxNameLen,
-		Placeholder: "part of a name, a company or #id"}
+// (the board's new deal): WithCustomerPicker's field, for a Spec, labelled
+// in p's language.
+func CustomerField(p *i18n.Printer) Field {
+	return Field{Key: KeyCustomer, Label: p.T("Customer"), Kind: Customer, Required: true, MaxLen: model.MaxNameLen,
+		Placeholder: p.T("part of a name, a company or #id")}
 }
 
 // pickedInto sets *id to the customer picked in the form's customer field,
@@ -188,7 +190,7 @@ func (m *Model) pickAnswer(msg pickAnswerMsg) {
 	p.pending, p.sel, p.answer, p.err = false, 0, msg.text, ""
 	p.items, p.more = nil, false
 	if msg.err != nil {
-		p.err = "the list could not be read: " + errorText(msg.err)
+		p.err = m.opts.P.T("the list could not be read: %s", errorText(msg.err))
 		return
 	}
 	for i, s := range msg.items {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // An answer to older typing is dropped: the list shows what the newest
@@ -88,4 +89,27 @@ func runAll(cmd tea.Cmd) []tea.Msg {
 		return nil
 	}
 	return []tea.Msg{msg}
+}
+
+// What the list says, it says in the reader's language.
+func TestPickerSpeaksChinese(t *testing.T) {
+	o := testOptions()
+	o.P = i18n.New(i18n.Zh)
+	o.Pick = func(string) ([]Suggestion, error) { return nil, nil }
+	f := WithCustomerPicker(OrderForm(model.Order{}, o))
+	f.SetSize(80, 20)
+	var cmd tea.Cmd
+	f, cmd = f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("张")})
+	if view := ansi.Strip(f.View()); !strings.Contains(view, "› 客户") || !strings.Contains(view, "查找中…") {
+		t.Fatalf("while looking:\n%s", view)
+	}
+	for _, msg := range runAll(cmd) {
+		f, cmd = f.Update(msg)
+		for _, answer := range runAll(cmd) {
+			f, _ = f.Update(answer)
+		}
+	}
+	if view := ansi.Strip(f.View()); !strings.Contains(view, "没有匹配的客户") {
+		t.Fatalf("no match:\n%s", view)
+	}
 }

@@ -251,7 +251,7 @@ func (m Model) statusLine() string {
 		lead = "alt+enter new line · "
 	case Customer:
 		if m.picking() {
-			return st.Hint.Render("↑/↓ choose · enter picks · esc closes the list")
+			return st.Hint.Render(m.opts.P.T("↑/↓ choose · enter picks · esc closes the list"))
 		}
 	}
 	// The footer under the form lists tab, ctrl+s and esc; this line says
@@ -265,7 +265,7 @@ func (m Model) statusLine() string {
 // pickLines is the list under a focused customer field: the matching
 // customers (› on the one enter picks), or why there are none yet.
 func (m Model) pickLines(in *input, indent string) []string {
-	st := m.opts.Styles
+	st, say := m.opts.Styles, m.opts.P
 	p := &in.pick
 	text := in.raw()
 	if !p.open(text) {
@@ -275,9 +275,9 @@ func (m Model) pickLines(in *input, indent string) []string {
 	case p.err != "":
 		return []string{indent + st.Error.Render("✗ "+p.err)}
 	case p.answer != text || (p.pending && len(p.items) == 0):
-		return []string{indent + st.Hint.Render("looking…")}
+		return []string{indent + st.Hint.Render(say.T("looking…"))}
 	case len(p.items) == 0:
-		return []string{indent + st.Hint.Render("no customer matches: type less of the name, or #id")}
+		return []string{indent + st.Hint.Render(say.T("no customer matches: type less of the name, or #id"))}
 	}
 	var out []string
 	for i, s := range p.items {
@@ -288,7 +288,7 @@ func (m Model) pickLines(in *input, indent string) []string {
 		}
 	}
 	if p.more {
-		out = append(out, indent+st.Hint.Render("  … more: type more of the name"))
+		out = append(out, indent+"  "+st.Hint.Render(say.T("… more: type more of the name")))
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 )
 
@@ -86,7 +87,7 @@ func wideColumns() []column {
 			}
 			return common.Thousands(r.OpenDeals), nil
 		}},
-		{title: "Tags", width: 12, max: 30, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Tags"), width: 12, max: 30, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
 			return tagsText(r.Tags), &s.Item.Dim
 		}},
 		{title: "Email", width: 24, max: 34, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
