@@ -42,6 +42,17 @@ func (d *DB) PickCustomers(ctx context.Context, text string, limit int) ([]Custo
 	if n, err := strconv.ParseInt(text, 10, 64); err == nil && n > 0 {
 		id = n
 	}
+	if id == 0 && utf8.RuneCountInString(text) < 3 {
+		// One or two characters match much of a big book by substring;
+		// the names that start with them rank first, and the name index
+		// finds those at once. When they fill the list, it is the list.
+		ps, err := d.picks(ctx, `WHERE c.archived_at IS NULL AND c.name >= ?1 COLLATE NOCASE AND c.name < ?1 || char(1114111) COLLATE NOCASE
+			ORDER BY CASE WHEN c.name = ?1 THEN 1 WHEN c.name = ?1 COLLATE NOCASE THEN 2 ELSE 3 END, c.name COLLATE NOCASE, c.id
+			LIMIT ?2`, text, limit)
+		if err != nil || len(ps) == limit {
+			return ps, err
+		}
+	}
 	match, arg := pickMatch(text)
 	// ?1 the match, ?2 the id, ?3 the text, ?4 the limit.
 	return d.picks(ctx, `WHERE c.archived_at IS NULL AND (`+match+` OR c.id = ?2)

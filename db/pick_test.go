@@ -67,6 +67,28 @@ func TestPickCustomers(t *testing.T) {
 	if len(ps) != 2 || ps[0].Company != "华为" || ps[1].Company != "腾讯" {
 		t.Errorf("limit 2: %+v", ps)
 	}
+	// A short text whose name prefixes fill the list (the name index) gives
+	// the top of the full ranking.
+	add("Wang Wei", "", "")
+	add("wang li", "", "")
+	add("WANG", "Wangs", "")
+	for _, text := range []string{"王", "王伟", "w", "wa", "Wa"} {
+		all := ids(text)
+		for limit := 1; limit <= len(all); limit++ {
+			ps, err := d.PickCustomers(ctx, text, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, p := range ps {
+				if p.ID != all[i] {
+					t.Fatalf("%q limit %d: %+v, the full ranking is %v", text, limit, ps, all)
+				}
+			}
+			if len(ps) != limit {
+				t.Fatalf("%q limit %d: %d rows", text, limit, len(ps))
+			}
+		}
+	}
 	// A bare number offers the customer of that id first.
 	if got := ids(fmt.Sprint(amy)); len(got) == 0 || got[0] != amy {
 		t.Errorf("%d: %v", amy, got)
