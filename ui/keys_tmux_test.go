@@ -75,7 +75,8 @@ func TestImportFromTheAppTmux(t *testing.T) {
 // TestPickerTmux: with nothing due, i opens the log form with a customer
 // field; typing 王伟 lists both 王伟 with their companies, ↓ enter picks
 // the second, and the interaction is saved on that customer (issue 21,
-// expected: the inline customer picker).
+// expected: the inline customer picker). Without colour, the notes box
+// shows where its cursor is.
 func TestPickerTmux(t *testing.T) {
 	tmuxtest.Available(t)
 	bin := tmuxtest.Build(t)
@@ -103,6 +104,18 @@ func TestPickerTmux(t *testing.T) {
 	s.Keys("Enter")
 	s.WaitFor("→ 王伟 · 腾讯 · B")
 	s.Text("Called from the picker")
+	// Under NO_COLOR the notes box shows its cursor too (issue 21 item 8).
+	s.Keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+	s.WaitFor("› Details")
+	s.Text("asked for a quote")
+	s.WaitUntil("the notes cursor", func(screen string) bool {
+		for _, l := range strings.Split(screen, "\n") {
+			if strings.Contains(l, "Details") && strings.Contains(l, "asked for a quote█") {
+				return true
+			}
+		}
+		return false
+	})
 	s.Keys("C-s")
 	s.WaitFor("Schedule the next follow-up?")
 	s.Keys("Escape")
