@@ -113,3 +113,31 @@ func TestPickerSpeaksChinese(t *testing.T) {
 		t.Fatalf("no match:\n%s", view)
 	}
 }
+
+// pickerList is a log form whose customer field shows a full list (and
+// "… more"), the second customer chosen: a state every size must draw.
+func pickerList(t *testing.T, o Options) Model {
+	t.Helper()
+	o.Pick = func(text string) ([]Suggestion, error) {
+		var out []Suggestion
+		for i := 0; i < PickAsk; i++ {
+			out = append(out, Suggestion{ID: int64(i + 1), Name: text + " 伟", Company: strings.Repeat("华东贸易有限公司", i+1), Tier: "A"})
+		}
+		return out, nil
+	}
+	f := WithCustomerPicker(InteractionForm(model.Interaction{Score: -1}, o))
+	f.SetSize(80, 24)
+	var cmd tea.Cmd
+	f, cmd = f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("王")})
+	for _, tick := range runAll(cmd) {
+		f, cmd = f.Update(tick)
+		for _, answer := range runAll(cmd) {
+			f, _ = f.Update(answer)
+		}
+	}
+	f, _ = press(t, f, "down")
+	if view := ansi.Strip(f.View()); !strings.Contains(view, "› 王 伟 · 华东贸易有限公司华东贸易有限公司 · A") || !strings.Contains(view, "… more") {
+		t.Fatalf("the list is not open:\n%s", view)
+	}
+	return f
+}

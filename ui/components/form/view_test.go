@@ -37,6 +37,7 @@ func formStates(t *testing.T) map[string]Model {
 	conflict.SetConflict("王芳 was changed in another window")
 	st["conflict"] = conflict
 	st["deal_typed"], _ = press(t, DealForm(model.Deal{CustomerID: 1}, o), "text:Renewal 2027 — 三年框架协议", "tab", "text:-5", "tab", "text:someday")
+	st["picker_list"] = pickerList(t, o)
 	st["interaction_body"], _ = press(t, InteractionForm(model.Interaction{CustomerID: 1}, o),
 		"text:电话回访，客户对新报价满意", "shift+tab", "text:"+strings.Repeat("long words ", 30), "alt+enter", "text:second line")
 	return st
