@@ -248,6 +248,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.dataChanged(false)
 	case common.StatusMsg:
 		a.status, a.statusErr = msg.Text, msg.Err
+		if msg.Say != nil {
+			a.status = a.c.ErrorText(msg.Say)
+		}
 		return a, nil
 	case common.EditRequestMsg:
 		a.editFor, _ = from.(Screen)
@@ -502,12 +505,12 @@ func (a *App) undoCmd(redo bool) tea.Cmd {
 func (a *App) undone(msg undoneMsg) tea.Cmd {
 	switch {
 	case msg.Err != nil:
-		a.status, a.statusErr = common.ErrorText(msg.Err), true
+		a.status, a.statusErr = a.c.ErrorText(msg.Err), true
 		return nil
 	case msg.Redo:
-		a.status = "Redone: " + common.Clean(msg.Desc) + " (u undoes)"
+		a.status = a.c.T("Redone: %s (u undoes)", common.Clean(sayChange(a.c.P, msg.Desc)))
 	default:
-		a.status = "Undone: " + common.Clean(msg.Desc) + " (ctrl+r redoes)"
+		a.status = a.c.T("Undone: %s (ctrl+r redoes)", common.Clean(sayChange(a.c.P, msg.Desc)))
 	}
 	a.statusErr = false
 	return a.dataChanged(true)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -51,16 +50,16 @@ func (a *App) askUndo() tea.Cmd {
 func (a *App) undoAnswered(msg undoAskedMsg) tea.Cmd {
 	switch {
 	case msg.Err != nil:
-		a.status, a.statusErr = common.ErrorText(msg.Err), true
+		a.status, a.statusErr = a.c.ErrorText(msg.Err), true
 		return nil
 	case msg.Desc == "":
-		a.status, a.statusErr = "Nothing to undo", false
+		a.status, a.statusErr = a.c.T("Nothing to undo"), false
 		return nil
 	case msg.Mine:
 		return a.undoCmd(false)
 	}
 	a.undoAsked = msg.Desc
-	a.status, a.statusErr = fmt.Sprintf("The last change, %q, was made elsewhere (the command line or another window): u again undoes it", common.Clean(msg.Desc)), true
+	a.status, a.statusErr = a.c.T("The last change, %q, was made elsewhere (the command line or another window): u again undoes it", common.Clean(sayChange(a.c.P, msg.Desc))), true
 	return nil
 }
 

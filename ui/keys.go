@@ -2,6 +2,8 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // globalKeys are the root's keys. None fires while a screen's input has focus.
@@ -21,14 +23,14 @@ type globalKeys struct {
 
 func newGlobalKeys(specs []ScreenSpec) globalKeys {
 	k := globalKeys{
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back/clear")),
-		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
-		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
-		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		Redo:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", i18n.N("quit"))),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", i18n.N("quit"))),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", i18n.N("help"))),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("back/clear"))),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", i18n.N("next screen"))),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", i18n.N("previous screen"))),
+		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", i18n.N("undo"))),
+		Redo:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", i18n.N("redo"))),
 
 		HelpDown:     key.NewBinding(key.WithKeys("j", "down")),
 		HelpUp:       key.NewBinding(key.WithKeys("k", "up")),

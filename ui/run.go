@@ -25,25 +25,29 @@ import (
 // lang is the language main decided; the book's `lang` setting applies
 // under it.
 func Run(ctx context.Context, path string, now func() time.Time, lang i18n.Choice) int {
-	notice := ""
+	replaced := false
 	for {
-		reopen, code := runOnce(ctx, path, now, lang, notice)
+		reopen, code := runOnce(ctx, path, now, lang, replaced)
 		if !reopen {
 			return code
 		}
-		notice = "The book was replaced on disk (a sync tool or a copy saved over it): reopened it; a change made in the last second may not have been saved"
+		replaced = true
 	}
 }
 
 // runOnce runs the app over the book once; reopen is true when it stopped
-// because the file was replaced.
-func runOnce(ctx context.Context, path string, now func() time.Time, lang i18n.Choice, notice string) (reopen bool, code int) {
+// because the file was replaced; replaced says the last run stopped so.
+func runOnce(ctx context.Context, path string, now func() time.Time, lang i18n.Choice, replaced bool) (reopen bool, code int) {
+	p := lang.Printer()
 	d, err := db.Open(ctx, path, db.Options{Now: now})
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "rapport: %v\n", err)
+		fmt.Fprintf(os.Stderr, "rapport: %s\n", p.Err(err))
 		return false, 1
 	}
 	defer d.Close()
+	if set, err := d.Settings(ctx); err == nil {
+		p = lang.For(set.Lang)
+	}
 	// Reading keeps working when today's refresh cannot be saved (a
 	// read-only book, a full disk): the app then shows a view computed on a
 	// temporary copy and says so; it saves nothing.
@@ -51,22 +55,22 @@ func runOnce(ctx context.Context, path string, now func() time.Time, lang i18n.C
 		// The first launch of a month fits the risk model on the book again
 		// and re-scores every customer with orders: a few seconds on a big
 		// book, so say so before the screen opens.
-		fmt.Fprintln(os.Stderr, "rapport: re-scoring the book's risk for the new month (a few seconds on a big book)…")
+		fmt.Fprintln(os.Stderr, "rapport: "+p.T("re-scoring the book's risk for the new month (a few seconds on a big book)…"))
 	}
 	view, _, err := d.RefreshForReading(ctx)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "rapport: cannot bring %s up to date: %v\n", path, err)
+		fmt.Fprintf(os.Stderr, "rapport: %s\n", p.T("cannot bring %s up to date: %v", path, err))
 		return false, 1
 	}
 	if view != d {
 		defer view.Close()
 	}
-	opts := Options{NoCharts: os.Getenv("TERM") == "dumb", Notice: notice, Printer: lang.Printer()}
-	if set, err := view.Settings(ctx); err == nil {
-		opts.Printer = lang.For(set.Lang)
+	opts := Options{NoCharts: os.Getenv("TERM") == "dumb", Printer: p}
+	if replaced {
+		opts.Notice = p.T("The book was replaced on disk (a sync tool or a copy saved over it): reopened it; a change made in the last second may not have been saved")
 	}
 	if ns := view.NotSaved(); ns != nil {
-		opts.Notice = common.ErrorText(ns)
+		opts.Notice = common.ErrorTextIn(p, ns)
 	}
 	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
 		opts.Width, opts.Height = w, h
@@ -76,12 +80,12 @@ func runOnce(ctx context.Context, path string, now func() time.Time, lang i18n.C
 	lipgloss.HasDarkBackground()
 	app, err := NewApp(ctx, view, opts)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "rapport: cannot read %s: %v\n", path, err)
+		fmt.Fprintf(os.Stderr, "rapport: %s\n", p.T("cannot read %s: %v", path, err))
 		return false, 1
 	}
 	defer app.Close()
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(ctx))
-	if _, err := p.Run(); err != nil && ctx.Err() == nil {
+	prog := tea.NewProgram(app, tea.WithAltScreen(), tea.WithContext(ctx))
+	if _, err := prog.Run(); err != nil && ctx.Err() == nil {
 		fmt.Fprintf(os.Stderr, "rapport: %v\n", err)
 		return false, 1
 	}

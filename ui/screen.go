@@ -3,6 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/screens/customers"
 	"github.com/rapportcrm/rapport/ui/screens/pipeline"
@@ -68,16 +70,16 @@ const (
 type ScreenSpec struct {
 	ID    ScreenID
 	Key   string // "1", "2", …
-	Title string
+	Title string // a catalog key, said with the printer where it is drawn
 	New   func(c *common.Common) Screen
 }
 
 // Registry lists the tabs in order. Screens are built when the app starts.
 func Registry() []ScreenSpec {
 	return []ScreenSpec{
-		{ID: ScreenToday, Key: "1", Title: "Today", New: func(c *common.Common) Screen { return today.New(c) }},
-		{ID: ScreenCustomers, Key: "2", Title: "Customers", New: func(c *common.Common) Screen { return customers.New(c) }},
-		{ID: ScreenPipeline, Key: "3", Title: "Pipeline", New: func(c *common.Common) Screen { return pipeline.New(c) }},
-		{ID: ScreenReports, Key: "4", Title: "Reports", New: func(c *common.Common) Screen { return reports.New(c) }},
+		{ID: ScreenToday, Key: "1", Title: i18n.N("Today"), New: func(c *common.Common) Screen { return today.New(c) }},
+		{ID: ScreenCustomers, Key: "2", Title: i18n.N("Customers"), New: func(c *common.Common) Screen { return customers.New(c) }},
+		{ID: ScreenPipeline, Key: "3", Title: i18n.N("Pipeline"), New: func(c *common.Common) Screen { return pipeline.New(c) }},
+		{ID: ScreenReports, Key: "4", Title: i18n.N("Reports"), New: func(c *common.Common) Screen { return reports.New(c) }},
 	}
 }

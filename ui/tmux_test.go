@@ -7,9 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/db/demo"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/internal/tmuxtest"
 )
@@ -37,7 +40,42 @@ func TestTmuxBinary(t *testing.T) {
 	d.Close()
 	name := common.Clean(list[0].Name)
 	summary := tr.Counts.Summary()
-	for _, lang := range []string{"C.UTF-8", "zh_CN.UTF-8"} {
+	t.Run("zh_CN.UTF-8", func(t *testing.T) {
+		// Under a Chinese locale the app speaks Chinese: tabs, summary,
+		// filter, help, the too-small notice; q quits.
+		zh := strings.Join(summaryParts(i18n.New(i18n.Zh), tr.Counts), " · ")
+		s := tmuxtest.Start(t, 100, 30, []string{"LANG=zh_CN.UTF-8", "TERM=xterm-256color", "RAPPORT_NOW=" + fixtureNow.Format(time.RFC3339)}, bin, "--db", path)
+		s.WaitFor(zh, "›1 今日", "2 客户", "3 商机", "4 报表", "? 帮助", "q 退出")
+		s.Keys("2")
+		s.WaitFor("›2 客户")
+		s.Keys("/")
+		s.Text(name)
+		s.WaitFor("/ " + name)
+		s.Keys("Enter")
+		s.Keys("?")
+		help := s.WaitFor("按键 — ", "关闭", "退出", "撤销", "下一屏")
+		if strings.Contains(help, "next screen") || strings.Contains(help, "undo") {
+			t.Errorf("the help under zh_CN still says English:\n%s", help)
+		}
+		s.Keys("Escape")
+		s.WaitUntil("the help to close", func(screen string) bool { return !strings.Contains(screen, "按键 — ") })
+		s.Resize(40, 12)
+		small := s.WaitFor("›2 客户")
+		for _, l := range strings.Split(small, "\n") {
+			if w := lipgloss.Width(l); w > 40 {
+				t.Errorf("a line of %d cells at 40×12: %q", w, l)
+			}
+		}
+		s.Resize(30, 10)
+		s.WaitFor("窗口太小")
+		s.Resize(100, 30)
+		s.WaitFor(zh)
+		s.Keys("1")
+		s.WaitFor("›1 今日")
+		s.Keys("q")
+		s.WaitGone()
+	})
+	for _, lang := range []string{"C.UTF-8"} {
 		t.Run(lang, func(t *testing.T) {
 			s := tmuxtest.Start(t, 100, 30, []string{"LANG=" + lang, "TERM=xterm-256color", "RAPPORT_NOW=" + fixtureNow.Format(time.RFC3339)}, bin, "--db", path)
 			s.WaitFor(summary, "Overdue follow-ups")

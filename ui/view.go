@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/screens/detail"
 )
@@ -34,7 +35,7 @@ func (a *App) bodySize() (int, int) {
 func (a *App) View() string {
 	w, h := a.width, a.height
 	if w < minWidth || h < minHeight {
-		msg := fmt.Sprintf("window too small: needs %d×%d, is %d×%d", minWidth, minHeight, w, h)
+		msg := a.c.T("window too small: needs %d×%d, is %d×%d", minWidth, minHeight, w, h)
 		return common.Frame([]string{a.c.Styles.App.TooSmall.Render(msg)}, w, h)
 	}
 	_, bh := a.bodySize()
@@ -65,7 +66,7 @@ func (a *App) tabsView() string {
 	s := a.c.Styles
 	parts := make([]string, 0, len(a.specs))
 	for _, sp := range a.specs {
-		label := sp.Key + " " + sp.Title
+		label := sp.Key + " " + a.c.T(sp.Title)
 		if sp.ID == a.active && len(a.stack) == 0 {
 			parts = append(parts, s.App.TabActive.Render(common.MarkSelected+label))
 		} else {
@@ -89,10 +90,10 @@ func (a *App) tabsView() string {
 func (a *App) summaryView() string {
 	s := a.c.Styles
 	if a.countsErr != nil {
-		return s.App.StatusError.Render(common.ErrorText(a.countsErr))
+		return s.App.StatusError.Render(a.c.ErrorText(a.countsErr))
 	}
 	c := a.counts
-	parts := strings.Split(c.Summary(), " · ")
+	parts := summaryParts(a.c.P, c)
 	hot := []int{c.Overdue, c.DueToday, c.AtRisk, c.Rotting}
 	for i := range parts {
 		switch {
@@ -124,7 +125,7 @@ func (a *App) withGoal(left string) string {
 	today := a.c.Today()
 	mark, st := " ✓", s.App.Status
 	if !g.OnPace && g.DaysLeft > 0 {
-		mark, st = " ! behind", s.App.SummaryWarm
+		mark, st = " "+a.c.T("! behind"), s.App.SummaryWarm
 	}
 	fig := func(n int64) string {
 		if g.Measure.IsMoney() {
@@ -132,13 +133,9 @@ func (a *App) withGoal(left string) string {
 		}
 		return g.Figure(n)
 	}
-	short := fmt.Sprintf("%s %d%% of %s", g.Period.Label(today), g.Percent(), fig(g.Target))
-	medium := short
-	if g.DaysLeft > 0 && g.Elapsed > 0 {
-		medium += " · pace " + fig(g.Pace)
-	}
 	room := a.width - common.Width(left) - 3
-	for _, text := range []string{g.Line(today) + mark, medium + mark, short + mark} {
+	for _, text := range goalLines(a.c.P, *g, today, fig) {
+		text += mark
 		if w := common.Width(text); w <= room {
 			return left + strings.Repeat(" ", a.width-common.Width(left)-w) + st.Render(text)
 		}
@@ -151,7 +148,7 @@ func (a *App) withGoal(left string) string {
 func (a *App) globalHelp() []key.Binding {
 	quit := a.keys.Quit
 	if !a.topLevel() {
-		quit.SetHelp("q", "back")
+		quit.SetHelp("q", i18n.N("back"))
 	}
 	return []key.Binding{a.keys.Help, quit}
 }
@@ -178,15 +175,16 @@ func (a *App) footerView() string {
 	// Copies of the help model, sized here: drawing changes nothing.
 	room, whole := a.help, a.help
 	room.Width, whole.Width = max(0, a.width-common.Width(status)), 0
-	bindings := a.footerKeys()
+	bindings := common.SayKeys(a.c.P, a.footerKeys())
 	if a.editor.Active() || a.Focused().InputFocused() {
 		return status + room.ShortHelpView(bindings)
 	}
 	// The screen's keys, then ? and q; when they do not all fit, ? and q
 	// come first so the way to the full help is never cut off.
-	all := append(append([]key.Binding{}, bindings...), a.globalHelp()...)
+	global := common.SayKeys(a.c.P, a.globalHelp())
+	all := append(append([]key.Binding{}, bindings...), global...)
 	if common.Width(whole.ShortHelpView(all)) > room.Width {
-		all = append(a.globalHelp(), bindings...)
+		all = append(global, bindings...)
 	}
 	return status + room.ShortHelpView(all)
 }
@@ -200,7 +198,7 @@ func (a *App) helpBody() []string {
 	global = append(global, a.keys.Next, a.keys.Prev, a.keys.Undo, a.keys.Redo)
 	global = append(global, a.globalHelp()...)
 	global = append(global, a.keys.Back, a.keys.ForceQuit)
-	groups = append(groups, global)
+	groups = common.SayGroups(a.c.P, append(groups, global))
 	whole := a.help
 	whole.Width = 0
 	side := common.SplitLines(whole.FullHelpView(groups))
@@ -261,14 +259,14 @@ func (a *App) helpView(h int) string {
 	body := a.helpBody()
 	rows, maxTop := a.helpRows(h)
 	if maxTop == 0 {
-		lines := append([]string{s.App.HelpTitle.Render("Keys — ? or esc closes")}, body...)
+		lines := append([]string{s.App.HelpTitle.Render(a.c.T("Keys — ? or esc closes"))}, body...)
 		return common.Frame(lines, a.width, h)
 	}
 	top := common.Clamp(a.helpTop, 0, maxTop)
-	lines := []string{s.App.HelpTitle.Render(common.Truncate("Keys — j/k scroll · ? or esc closes", a.width))}
+	lines := []string{s.App.HelpTitle.Render(common.Truncate(a.c.T("Keys — j/k scroll · ? or esc closes"), a.width))}
 	shown := body[top:min(len(body), top+rows)]
 	if below := len(body) - top - rows; below > 0 {
-		shown = append(shown[:rows-1:rows-1], s.Item.Dim.Render(common.Truncate(fmt.Sprintf("↓ %s more lines · j", common.Thousands(below+1)), a.width)))
+		shown = append(shown[:rows-1:rows-1], s.Item.Dim.Render(common.Truncate(a.c.T("↓ %s more lines · j", common.Thousands(below+1)), a.width)))
 	}
 	lines = append(lines, shown...)
 	return common.Frame(lines, a.width, h)

@@ -6,7 +6,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
-	"github.com/rapportcrm/rapport/ui/common"
 )
 
 // watchCmd opens the dedicated connection PRAGMA data_version is read on
@@ -52,7 +51,7 @@ func (a *App) watchUpdate(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case watchReadyMsg:
 		if msg.Err != nil {
-			a.status, a.statusErr = "Cannot watch the file for other writers: "+common.ErrorText(msg.Err), true
+			a.status, a.statusErr = a.c.T("Cannot watch the file for other writers: %s", a.c.ErrorText(msg.Err)), true
 			return nil
 		}
 		a.conn, a.version = msg.Conn, msg.Version
@@ -80,7 +79,7 @@ func (a *App) watchUpdate(msg tea.Msg) tea.Cmd {
 		})
 	case refreshedMsg:
 		if msg.Err != nil {
-			a.status, a.statusErr = "Midnight refresh failed: "+common.ErrorText(msg.Err), true
+			a.status, a.statusErr = a.c.T("Midnight refresh failed: %s", a.c.ErrorText(msg.Err)), true
 		}
 		return a.dataChanged(true)
 	}

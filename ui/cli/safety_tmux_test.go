@@ -18,13 +18,19 @@ import (
 func TestHostileBookInTheApp(t *testing.T) {
 	bin := safetyBinary(t)
 	dbPath := makeHostileBook(t, bin)
-	for _, term := range []struct{ name, env string }{{"xterm", "TERM=xterm-256color"}, {"dumb+NO_COLOR", "TERM=dumb NO_COLOR=1"}, {"zh_CN", "TERM=xterm-256color LANG=zh_CN.UTF-8"}} {
+	en := []string{"Today", "Customers", "Pipeline", "Reports", "overdue", "help", "window too small"}
+	zh := []string{"今日", "客户", "商机", "报表", "逾期", "帮助", "窗口太小"} // the app speaks Chinese under zh_CN
+	for _, term := range []struct {
+		name, env string
+		words     []string
+	}{{"xterm", "TERM=xterm-256color", en}, {"dumb+NO_COLOR", "TERM=dumb NO_COLOR=1", en}, {"zh_CN", "TERM=xterm-256color LANG=zh_CN.UTF-8", zh}} {
+		w := term.words
 		t.Run(term.name, func(t *testing.T) {
 			s := tmuxtest.Start(t, 100, 30, []string{term.env, "RAPPORT_TODAY=" + safetyToday, "TZ=" + safetyZone}, bin, "--db", dbPath)
 			s.Must("set-option", "-t", "app", "set-clipboard", "on")
 			titleBefore := s.Title()
-			s.WaitFor("overdue")
-			screens := []struct{ key, shows string }{{"1", "›1 Today"}, {"2", "›2 Customers"}, {"3", "›3 Pipeline"}, {"4", "›4 Reports"}, {"2", "›2 Customers"}}
+			s.WaitFor(w[4])
+			screens := []struct{ key, shows string }{{"1", "›1 " + w[0]}, {"2", "›2 " + w[1]}, {"3", "›3 " + w[2]}, {"4", "›4 " + w[3]}, {"2", "›2 " + w[1]}}
 			for _, sc := range screens {
 				s.Keys(sc.key)
 				s.WaitFor(sc.shows)
@@ -33,22 +39,22 @@ func TestHostileBookInTheApp(t *testing.T) {
 			// Open the customers one after another.
 			for i := 0; i < 5; i++ {
 				s.Keys("Enter")
-				s.WaitFor("4 Reports  ›") // the customer's own tab
+				s.WaitFor("4 " + w[3] + "  ›") // the customer's own tab
 				checkPane(t, s, 100)
 				s.Keys("Escape")
-				s.WaitFor("›2 Customers")
+				s.WaitFor("›2 " + w[1])
 				s.Keys("j")
 			}
 			// Resize down and up: the layout holds.
 			for _, size := range [][2]int{{40, 12}, {300, 100}, {20, 5}, {100, 30}} {
 				s.Resize(size[0], size[1])
 				if size[0] < 40 {
-					s.WaitFor("window too small")
+					s.WaitFor(w[6])
 				} else {
 					// Redrawn at the new size: the status line is on the last row.
 					s.WaitUntil(fmt.Sprintf("a frame of %d rows", size[1]), func(screen string) bool {
 						lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
-						return len(lines) == size[1] && strings.Contains(screen, "›2 Customers") && strings.Contains(lines[len(lines)-1], "help")
+						return len(lines) == size[1] && strings.Contains(screen, "›2 "+w[1]) && strings.Contains(lines[len(lines)-1], w[5])
 					})
 				}
 				checkPane(t, s, size[0])

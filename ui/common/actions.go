@@ -1,14 +1,10 @@
 package common
 
 import (
-	"context"
-	"database/sql"
-	"errors"
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // ActedMsg is the result of an action on a row (complete, snooze). The
@@ -32,8 +28,8 @@ func CompleteFollowupCmd(c *Common, cid, id int64, title, customer string) tea.C
 		defer cancel()
 		_, err := c.DB.CompleteFollowup(ctx, id)
 		offer := &EditRequestMsg{Action: ActLog, Sel: Selection{CustomerID: cid, Customer: customer, Kind: KindFollowup, ItemID: id, Label: title},
-			Heading: fmt.Sprintf("Done: %s. Log what happened? (esc skips)", Clean(title))}
-		return ActedMsg{Status: fmt.Sprintf("Done: %s (u undoes)", Clean(title)), Err: err, Then: offer}
+			Heading: c.T("Done: %s. Log what happened? (esc skips)", Clean(title))}
+		return ActedMsg{Status: c.T("Done: %s (u undoes)", Clean(title)), Err: err, Then: offer}
 	}
 }
 
@@ -43,7 +39,7 @@ func SnoozeFollowupCmd(c *Common, id int64, title string, due model.Day, dueTime
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		_, err := c.DB.SnoozeFollowup(ctx, id, due, dueTime)
-		return ActedMsg{Status: fmt.Sprintf("Snoozed to %s: %s", model.When{Day: due}.Describe(c.Today()), Clean(title)), Err: err}
+		return ActedMsg{Status: c.T("Snoozed to %s: %s", model.When{Day: due}.Describe(c.Today()), Clean(title)), Err: err}
 	}
 }
 
@@ -55,7 +51,7 @@ func SnoozeADayCmd(c *Common, id int64, title string) tea.Cmd {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		f, err := c.DB.SnoozeFollowupADay(ctx, id)
-		return ActedMsg{Status: fmt.Sprintf("Snoozed a day, to %s: %s", model.When{Day: f.Due}.Describe(c.Today()), Clean(title)), Err: err}
+		return ActedMsg{Status: c.T("Snoozed a day, to %s: %s", model.When{Day: f.Due}.Describe(c.Today()), Clean(title)), Err: err}
 	}
 }
 
@@ -65,14 +61,21 @@ func SnoozeDealCmd(c *Common, id int64, title string, until model.Day, reason st
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		_, err := c.DB.SnoozeDeal(ctx, id, until, reason)
-		return ActedMsg{Status: fmt.Sprintf("Deal snoozed to %s: %s", model.When{Day: until}.Describe(c.Today()), Clean(title)), Err: err}
+		return ActedMsg{Status: c.T("Deal snoozed to %s: %s", model.When{Day: until}.Describe(c.Today()), Clean(title)), Err: err}
 	}
 }
 
-// ActedResult turns an action's result into the root's messages.
-func ActedResult(m ActedMsg) tea.Cmd {
+// ActedResult turns an action's result into the root's messages, an
+// error said in English (c.ActedResult says it in the reader's language).
+func ActedResult(m ActedMsg) tea.Cmd { return actedResult(nil, m) }
+
+// ActedResult turns an action's result into the root's messages, an error
+// said in the reader's language.
+func (c *Common) ActedResult(m ActedMsg) tea.Cmd { return actedResult(c.P, m) }
+
+func actedResult(p *i18n.Printer, m ActedMsg) tea.Cmd {
 	if m.Err != nil {
-		return func() tea.Msg { return StatusMsg{Text: ErrorText(m.Err), Err: true} }
+		return func() tea.Msg { return StatusMsg{Text: ErrorTextIn(p, m.Err), Err: true} }
 	}
 	changed := func() tea.Msg { return ChangedMsg{Status: m.Status} }
 	if m.Then != nil {
@@ -82,26 +85,15 @@ func ActedResult(m ActedMsg) tea.Cmd {
 	return changed
 }
 
-// ErrorText is an error as one clean line for the status bar, in words a
-// salesperson can act on: the Go library errors that carry no meaning for
-// them (a deadline, a cancel, "no rows") are said in words, with what to do.
-func ErrorText(err error) string {
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, context.DeadlineExceeded):
-		return "The book took too long to answer (another program may be busy with it): press r or try again in a moment"
-	case errors.Is(err, context.Canceled):
-		return "Stopped before it finished: nothing was changed"
-	case errors.Is(err, sql.ErrNoRows):
-		return "Not found: it may have been removed in another window"
-	}
-	return Clean(err.Error())
-}
-
 // OpenCustomerCmd asks the root to open a customer.
 func OpenCustomerCmd(id int64) tea.Cmd {
 	return func() tea.Msg { return OpenCustomerMsg{ID: id} }
+}
+
+// SayCmd asks the root to show a hint in the footer, said in the reader's
+// language: msg is a catalog message (i18n.Errorf).
+func SayCmd(msg error) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Say: msg} }
 }
 
 // StatusCmd asks the root to show a hint in the footer.

@@ -24,8 +24,8 @@ type Common struct {
 	Debounce time.Duration
 	// DateOrder is the book's setting for reading 12/01.
 	DateOrder model.DateOrder
-	// P says the app's words in the reader's language; a nil P speaks
-	// English (see i18n.Printer.T).
+	// P says the app's words in the reader's language (New makes it
+	// English when none is given).
 	P *i18n.Printer
 	// NoCharts draws reports with bars and tables instead of line charts
 	// (a dumb terminal).
@@ -57,11 +57,14 @@ func (c *Common) Today() model.Day { return model.DayOf(c.Now()) }
 
 // New builds the Common of an open book: its clock and date order, the
 // styles of theme, the bounds of database calls and filter typing, and the
-// printer of the reader's language (nil: English).
+// printer of the reader's language (nil: English, with its plural forms).
 func New(ctx context.Context, d *db.DB, theme Theme, timeout, debounce time.Duration, p *i18n.Printer) (*Common, error) {
 	set, err := d.Settings(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if p == nil {
+		p = i18n.New(i18n.En)
 	}
 	return &Common{Ctx: ctx, DB: d, Now: d.Now, Styles: NewStyles(theme), Timeout: timeout, Debounce: debounce, DateOrder: set.DateOrder, P: p}, nil
 }

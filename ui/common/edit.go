@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Item kinds a selection can stand for: what e edits and D archives. They
@@ -79,17 +80,17 @@ type EditKeys struct {
 
 func NewEditKeys(withContact, withResolve bool) EditKeys {
 	return EditKeys{withContact: withContact, withResolve: withResolve,
-		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add customer")),
-		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Log:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "log interaction")),
-		Follow:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-up")),
-		Deal:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new deal")),
-		Order:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "record order")),
-		Tags:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
-		Contact: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "add contact")),
-		Archive: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "archive")),
-		Restore: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "restore archived")),
-		Resolve: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resolve complaint")),
+		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.N("add customer"))),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.N("edit"))),
+		Log:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", i18n.N("log interaction"))),
+		Follow:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", i18n.N("follow-up"))),
+		Deal:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", i18n.N("new deal"))),
+		Order:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", i18n.N("record order"))),
+		Tags:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", i18n.N("tags"))),
+		Contact: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", i18n.N("add contact"))),
+		Archive: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", i18n.N("archive"))),
+		Restore: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", i18n.N("restore archived"))),
+		Resolve: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", i18n.N("resolve complaint"))),
 	}
 }
 
@@ -124,11 +125,12 @@ func (k *EditKeys) Enable(sel Selection, ok bool) {
 	k.Resolve.SetEnabled(k.withResolve && live && sel.Complaint)
 	k.Restore.SetEnabled(ok && sel.Archived)
 	if live {
-		k.Edit.SetHelp("e", "edit "+EditWords(sel.Kind))
-		k.Archive.SetHelp("D", "archive "+EditWords(sel.Kind))
+		e, d := editHelp(sel.Kind)
+		k.Edit.SetHelp("e", e)
+		k.Archive.SetHelp("D", d)
 	} else {
-		k.Edit.SetHelp("e", "edit")
-		k.Archive.SetHelp("D", "archive")
+		k.Edit.SetHelp("e", i18n.N("edit"))
+		k.Archive.SetHelp("D", i18n.N("archive"))
 	}
 }
 
@@ -139,7 +141,7 @@ func (k *EditKeys) Enable(sel Selection, ok bool) {
 func (k *EditKeys) Full() []key.Binding {
 	e := k.Edit
 	if h := e.Help(); h.Desc == "edit customer" || h.Desc == "edit" {
-		e.SetHelp("e", "edit/churn/pin tier") // the customer form holds lifecycle and tier pin
+		e.SetHelp("e", i18n.N("edit/churn/pin tier")) // the customer form holds lifecycle and tier pin
 	}
 	out := []key.Binding{k.Add, e, k.Log, k.Follow, k.Deal, k.Order, k.Tags}
 	if k.withContact {
@@ -171,25 +173,45 @@ func (k *EditKeys) Handle(msg tea.KeyMsg, sel Selection, ok bool) (tea.Cmd, bool
 	}
 	for _, p := range k.pairs() {
 		if DisabledKey(msg, *p.b) {
-			return StatusCmd(disabledReason(p.act, sel, ok)), true
+			return SayCmd(disabledReason(p.act, sel, ok)), true
 		}
 	}
 	return nil, false
 }
 
-// disabledReason says why an edit key does not apply to the selection.
-func disabledReason(act EditAction, sel Selection, ok bool) string {
+// disabledReason says why an edit key does not apply to the selection (a
+// catalog message the root says in the reader's language).
+func disabledReason(act EditAction, sel Selection, ok bool) error {
 	switch {
 	case !ok:
-		return "Select a row first"
+		return i18n.Errorf("Select a row first")
 	case act == ActRestore && !sel.Archived:
-		return "R restores an archived customer: list them with / archived:yes"
+		return i18n.Errorf("R restores an archived customer: list them with / archived:yes")
 	case act != ActRestore && sel.Archived:
-		return Clean(sel.Customer) + " is archived: R restores it first"
+		return i18n.Errorf("%s is archived: R restores it first", Clean(sel.Customer))
 	case act == ActResolve && !sel.Complaint:
-		return "r resolves a complaint: select an open one in the timeline"
+		return i18n.Errorf("r resolves a complaint: select an open one in the timeline")
 	}
-	return "Nothing to edit here: select a customer, contact, deal, follow-up, order or interaction"
+	return i18n.Errorf("Nothing to edit here: select a customer, contact, deal, follow-up, order or interaction")
+}
+
+// editHelp is the help of e and D on a selected item of kind.
+func editHelp(kind string) (edit, archive string) {
+	switch kind {
+	case KindCustomer:
+		return i18n.N("edit customer"), i18n.N("archive customer")
+	case KindContact:
+		return i18n.N("edit contact"), i18n.N("archive contact")
+	case KindDeal:
+		return i18n.N("edit deal"), i18n.N("archive deal")
+	case KindInteraction:
+		return i18n.N("edit interaction"), i18n.N("archive interaction")
+	case KindFollowup:
+		return i18n.N("edit follow-up"), i18n.N("archive follow-up")
+	case KindOrder:
+		return i18n.N("edit order"), i18n.N("archive order")
+	}
+	return i18n.N("edit item"), i18n.N("archive item")
 }
 
 // editPair is an edit binding and the action it asks for.

@@ -3,6 +3,8 @@ package common
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // MoveKeys move a cursor through a list; every list screen embeds them.
@@ -20,15 +22,15 @@ type MoveKeys struct {
 
 func NewMoveKeys() MoveKeys {
 	return MoveKeys{
-		Move:     key.NewBinding(key.WithKeys("j", "k", "up", "down"), key.WithHelp("j/k", "move")),
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
-		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		Move:     key.NewBinding(key.WithKeys("j", "k", "up", "down"), key.WithHelp("j/k", i18n.N("move"))),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", i18n.N("up"))),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", i18n.N("down"))),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", i18n.N("top"))),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", i18n.N("bottom"))),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", i18n.N("half page down"))),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", i18n.N("half page up"))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", i18n.N("page down"))),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", i18n.N("page up"))),
 	}
 }
 

@@ -32,6 +32,10 @@ type ChangedMsg struct{ Status string }
 type StatusMsg struct {
 	Text string
 	Err  bool
+	// Say, when set, is a catalog message (i18n.Errorf) the root says in
+	// the reader's language instead of Text: for a part that has no
+	// printer at hand (the edit keys' reasons).
+	Say error
 }
 
 // ReloadMsg tells a screen to load its data again, keeping its cursor.
