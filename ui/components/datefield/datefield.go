@@ -5,6 +5,7 @@
 package datefield
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
@@ -42,6 +44,8 @@ type Model struct {
 	preview string
 	// noPast refuses a day before today (a snooze never goes back).
 	noPast bool
+	// p says the field's words (nil: English).
+	p *i18n.Printer
 }
 
 // minInputWidth is the fewest cells the text input takes; it grows with
@@ -54,13 +58,22 @@ const minInputWidth = 14
 func New(label string, now func() time.Time, order model.DateOrder, mode model.DateMode, st Styles) Model {
 	in := textinput.New()
 	in.Prompt = ""
-	in.Placeholder = "tomorrow, fri, +3d, 12/01, 明天"
+	in.Placeholder = i18n.N("tomorrow, fri, +3d, 12/01, 明天")
 	in.CharLimit = 64
 	in.Width = minInputWidth
 	in.Cursor.SetMode(cursor.CursorStatic)
 	m := Model{input: in, label: label, now: now, order: order, mode: mode, styles: st}
 	m.parse()
 	return m
+}
+
+// SetPrinter makes the field speak p's language: its placeholder, the
+// preview of the date and why a text is not one (nil: English).
+func (m *Model) SetPrinter(p *i18n.Printer) {
+	m.p = p
+	m.input.Placeholder = p.T("tomorrow, fri, +3d, 12/01, 明天")
+	m.parse()
+	m.fit()
 }
 
 // SetValue replaces the text and parses it.
@@ -181,6 +194,21 @@ func (e PastError) Error() string {
 	return e.Desc + " is in the past: pick today or later"
 }
 
+// Problem is why the text is not a date, in the field's language ("" when
+// it is one).
+func (m Model) Problem() string {
+	var past PastError
+	switch {
+	case m.err == nil:
+		return ""
+	case errors.As(m.err, &past):
+		return m.p.T("%s is in the past: pick today or later", past.Desc)
+	case isEmpty(m.err):
+		return m.p.T("type a date: today, tomorrow, fri, +3d, 2026-12-01, 12/01, 明天")
+	}
+	return m.p.Err(m.err)
+}
+
 // emptyError is the error of an empty field: View shows nothing for it.
 type emptyError struct{}
 
@@ -207,7 +235,7 @@ func (m Model) View() string {
 	case m.err == nil:
 		b.WriteString(m.styles.Preview.Render("→ " + m.preview))
 	case !isEmpty(m.err):
-		b.WriteString(m.styles.Error.Render("✗ " + m.err.Error()))
+		b.WriteString(m.styles.Error.Render("✗ " + m.Problem()))
 	}
 	out := b.String()
 	if m.width > 0 && ansi.StringWidth(out) > m.width {
