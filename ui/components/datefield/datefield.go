@@ -176,11 +176,11 @@ func (m *Model) parse() {
 	today := model.DayOf(now)
 	if m.noPast && w.Day < today {
 		m.when, m.preview = model.When{}, ""
-		m.err = PastError{Desc: w.Describe(today)}
+		m.err = PastError{Desc: w.DescribeIn(m.p, today)}
 		return
 	}
 	m.when, m.err = w, nil
-	m.preview = w.Describe(today)
+	m.preview = w.DescribeIn(m.p, today)
 }
 
 // PastError is the error of a day before today in a field that refuses

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Form ids, as SubmittedMsg, CancelledMsg and ReloadRequestedMsg carry them.
@@ -23,9 +24,9 @@ const (
 // lifecycle customer, as `rapport add customer` makes them), else an edit.
 // On SubmittedMsg, ToCustomer(c, values) gives the customer to save.
 func CustomerForm(c model.Customer, o Options) Model {
-	title := "New customer"
+	title := o.P.T("New customer")
 	if c.ID != 0 {
-		title = "Edit customer · " + c.Name
+		title = o.P.T("Edit customer · %s", c.Name)
 	}
 	tier, life := customerDefaults(c)
 	cadence := ""
@@ -37,20 +38,20 @@ func CustomerForm(c model.Customer, o Options) Model {
 		ID:    IDCustomer,
 		Title: title,
 		Fields: []Field{
-			{Key: "name", Label: "Name", Kind: Text, Initial: c.Name, MaxLen: model.MaxNameLen, Placeholder: "person or company"},
-			{Key: "company", Label: "Company", Kind: Text, Initial: c.Company, MaxLen: model.MaxShortLen},
-			{Key: "email", Label: "Email", Kind: Text, Initial: c.Email, MaxLen: model.MaxShortLen, Placeholder: "name@example.com"},
-			{Key: "phone", Label: "Phone", Kind: Text, Initial: c.Phone, MaxLen: model.MaxShortLen},
-			{Key: "im", Label: "IM", Kind: Text, Initial: c.IM, MaxLen: model.MaxShortLen, Placeholder: "WeChat, Slack, …"},
-			{Key: "industry", Label: "Industry", Kind: Text, Initial: c.Industry, MaxLen: model.MaxShortLen},
-			{Key: "source", Label: "Source", Kind: Text, Initial: c.Source, MaxLen: model.MaxShortLen, Placeholder: "referral, fair, web, …"},
-			{Key: "tier", Label: "Tier", Kind: Choice, Options: []string{"A", "B", "C"}, Initial: string(tier)},
-			{Key: "pin", Label: "Pin tier", Kind: Bool, Initial: yesNo(c.TierPinned), Hint: "keep it when tiers are recomputed"},
-			{Key: "cadence", Label: "Cadence days", Kind: Integer, Initial: cadence, Hint: "empty = the tier's", Aliases: []string{"cadence_days"}},
-			{Key: "lifecycle", Label: "Lifecycle", Kind: Choice, Options: lifecycleOptions(), Initial: string(life)},
-			{Key: "churn_reason", Label: "Churn reason", Kind: Text, Initial: c.ChurnReason, MaxLen: model.MaxShortLen,
-				Placeholder: "required when churned", Aliases: []string{"churn reason", "reason"}},
-			{Key: "notes", Label: "Notes", Kind: Multiline, Initial: c.Notes, MaxLen: model.MaxNotesLen},
+			{Key: "name", Label: i18n.N("Name"), Kind: Text, Initial: c.Name, MaxLen: model.MaxNameLen, Placeholder: i18n.N("person or company")},
+			{Key: "company", Label: i18n.N("Company"), Kind: Text, Initial: c.Company, MaxLen: model.MaxShortLen},
+			{Key: "email", Label: i18n.N("Email"), Kind: Text, Initial: c.Email, MaxLen: model.MaxShortLen, Placeholder: i18n.N("name@example.com")},
+			{Key: "phone", Label: i18n.N("Phone"), Kind: Text, Initial: c.Phone, MaxLen: model.MaxShortLen},
+			{Key: "im", Label: i18n.N("IM"), Kind: Text, Initial: c.IM, MaxLen: model.MaxShortLen, Placeholder: i18n.N("WeChat, Slack, …")},
+			{Key: "industry", Label: i18n.N("Industry"), Kind: Text, Initial: c.Industry, MaxLen: model.MaxShortLen},
+			{Key: "source", Label: i18n.N("Source"), Kind: Text, Initial: c.Source, MaxLen: model.MaxShortLen, Placeholder: i18n.N("referral, fair, web, …")},
+			{Key: "tier", Label: i18n.N("Tier"), Kind: Choice, Options: []string{"A", "B", "C"}, Initial: string(tier)},
+			{Key: "pin", Label: i18n.N("Pin tier"), Kind: Bool, Initial: yesNo(c.TierPinned), Hint: i18n.N("keep it when tiers are recomputed")},
+			{Key: "cadence", Label: i18n.N("Cadence days"), Kind: Integer, Initial: cadence, Hint: i18n.N("empty = the tier's"), Aliases: []string{"cadence_days"}},
+			{Key: "lifecycle", Label: i18n.N("Lifecycle"), Kind: Choice, Options: lifecycleOptions(), Initial: string(life)},
+			{Key: "churn_reason", Label: i18n.N("Churn reason"), Kind: Text, Initial: c.ChurnReason, MaxLen: model.MaxShortLen,
+				Placeholder: i18n.N("required when churned"), Aliases: []string{"churn reason", "reason"}},
+			{Key: "notes", Label: i18n.N("Notes"), Kind: Multiline, Initial: c.Notes, MaxLen: model.MaxNotesLen},
 		},
 		Validate: func(v Values) error {
 			_, err := ToCustomer(base, v)
@@ -117,20 +118,20 @@ func ToCustomer(base model.Customer, v Values) (model.Customer, error) {
 // c.ID is 0 (c.CustomerID must be set). On SubmittedMsg, ToContact(c,
 // values) gives the contact to save.
 func ContactForm(c model.Contact, o Options) Model {
-	title := "New contact"
+	title := o.P.T("New contact")
 	if c.ID != 0 {
-		title = "Edit contact · " + c.Name
+		title = o.P.T("Edit contact · %s", c.Name)
 	}
 	base := c
 	return New(Spec{
 		ID:    IDContact,
 		Title: title,
 		Fields: []Field{
-			{Key: "name", Label: "Name", Kind: Text, Initial: c.Name, MaxLen: model.MaxNameLen},
-			{Key: "role", Label: "Role", Kind: Text, Initial: c.Role, MaxLen: model.MaxShortLen, Placeholder: "buyer, CTO, …"},
-			{Key: "email", Label: "Email", Kind: Text, Initial: c.Email, MaxLen: model.MaxShortLen, Placeholder: "name@example.com"},
-			{Key: "phone", Label: "Phone", Kind: Text, Initial: c.Phone, MaxLen: model.MaxShortLen},
-			{Key: "primary", Label: "Primary", Kind: Bool, Initial: yesNo(c.IsPrimary), Hint: "the main contact"},
+			{Key: "name", Label: i18n.N("Name"), Kind: Text, Initial: c.Name, MaxLen: model.MaxNameLen},
+			{Key: "role", Label: i18n.N("Role"), Kind: Text, Initial: c.Role, MaxLen: model.MaxShortLen, Placeholder: i18n.N("buyer, CTO, …")},
+			{Key: "email", Label: i18n.N("Email"), Kind: Text, Initial: c.Email, MaxLen: model.MaxShortLen, Placeholder: i18n.N("name@example.com")},
+			{Key: "phone", Label: i18n.N("Phone"), Kind: Text, Initial: c.Phone, MaxLen: model.MaxShortLen},
+			{Key: "primary", Label: i18n.N("Primary"), Kind: Bool, Initial: yesNo(c.IsPrimary), Hint: i18n.N("the main contact")},
 		},
 		Validate: func(v Values) error {
 			_, err := ToContact(base, v)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // DealForm opens a form over d: a new deal when d.ID is 0 (d.CustomerID set;
@@ -15,11 +16,11 @@ func DealForm(d model.Deal, o Options) Model { return New(dealSpec(d, o), o) }
 
 // dealSpec is the spec of DealForm.
 func dealSpec(d model.Deal, o Options) Spec {
-	title := "New deal"
+	title := o.P.T("New deal")
 	value, prob := "", ""
 	cur := ""
 	if d.ID != 0 {
-		title = "Edit deal · " + d.Title
+		title = o.P.T("Edit deal · %s", d.Title)
 		value = model.FormatMinor(d.ValueMinor, d.Currency)
 		cur = d.Currency
 	}
@@ -31,12 +32,12 @@ func dealSpec(d model.Deal, o Options) Spec {
 		ID:    IDDeal,
 		Title: title,
 		Fields: []Field{
-			{Key: "title", Label: "Title", Kind: Text, Initial: d.Title, MaxLen: model.MaxNameLen, Placeholder: "Renewal 2027"},
-			{Key: "value", Label: "Value", Kind: Money, Initial: value, Currency: cur, Required: true,
-				Placeholder: "12,000", Aliases: []string{"currency", "amount"}},
-			{Key: "close", Label: "Expected close", Kind: Date, Mode: model.Future, Initial: d.ExpectedClose.String(),
+			{Key: "title", Label: i18n.N("Title"), Kind: Text, Initial: d.Title, MaxLen: model.MaxNameLen, Placeholder: i18n.N("Renewal 2027")},
+			{Key: "value", Label: i18n.N("Value"), Kind: Money, Initial: value, Currency: cur, Required: true,
+				Placeholder: i18n.N("12,000"), Aliases: []string{"currency", "amount"}},
+			{Key: "close", Label: i18n.N("Expected close"), Kind: Date, Mode: model.Future, Initial: d.ExpectedClose.String(),
 				Aliases: []string{"expected close", "expected_close"}},
-			{Key: "probability", Label: "Probability %", Kind: Integer, Initial: prob, Min: 0, Max: 100, Hint: "empty = the stage's"},
+			{Key: "probability", Label: "Probability %", Kind: Integer, Initial: prob, Min: 0, Max: 100, Hint: i18n.N("empty = the stage's")},
 		},
 		Validate: func(v Values) error {
 			_, err := ToDeal(base, v)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // DealEditForm is DealForm over an existing deal with its stage too: the
@@ -26,12 +27,12 @@ func DealEditForm(d model.Deal, stages []model.Stage, o Options) Model {
 		current = names[0]
 	}
 	spec.Fields = append(spec.Fields,
-		Field{Key: "stage", Label: "Stage", Kind: Choice, Options: names, Initial: current,
-			Hint: "←/→ moves it: an open stage reopens a closed deal"},
-		Field{Key: "reason", Label: "Lost reason", Kind: Text, Initial: d.LostReason, MaxLen: model.MaxShortLen,
-			Placeholder: "when moved to Lost: went with a competitor, no budget, …", Aliases: []string{"lost_reason"}},
-		Field{Key: "order", Label: "Record the order", Kind: Bool, Initial: "yes",
-			Hint: "when moved to Won: an order for its value"},
+		Field{Key: "stage", Label: i18n.N("Stage"), Kind: Choice, Options: names, Initial: current,
+			Hint: i18n.N("←/→ moves it: an open stage reopens a closed deal")},
+		Field{Key: "reason", Label: i18n.N("Lost reason"), Kind: Text, Initial: d.LostReason, MaxLen: model.MaxShortLen,
+			Placeholder: i18n.N("when moved to Lost: went with a competitor, no budget, …"), Aliases: []string{"lost_reason"}},
+		Field{Key: "order", Label: i18n.N("Record the order"), Kind: Bool, Initial: "yes",
+			Hint: i18n.N("when moved to Won: an order for its value")},
 	)
 	base := d
 	spec.Validate = func(v Values) error {
@@ -97,15 +98,16 @@ func DealMoveForm(d model.Deal, stages []model.Stage, to model.Stage, o Options)
 			}
 		}
 	}
-	title := "Move deal · " + d.Title
+	p := o.P
+	title := p.T("Move deal · %s", d.Title)
 	focus := "stage"
 	switch {
 	case to.Kind == model.StageWon:
-		title, focus = "Mark won · "+d.Title, "order"
+		title, focus = p.T("Mark won · %s", d.Title), "order"
 	case to.Kind == model.StageLost:
-		title, focus = "Mark lost · "+d.Title, "reason"
+		title, focus = p.T("Mark lost · %s", d.Title), "reason"
 	case d.Status != model.DealOpen && d.Status != "":
-		title = "Reopen deal · " + d.Title
+		title = p.T("Reopen deal · %s", d.Title)
 	}
 	m.SetTitle(model.Sanitize(title))
 	for i := range m.inputs {

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // FollowupForm opens a form over f: a new follow-up when f.ID is 0
@@ -13,19 +14,19 @@ import (
 // §5 and may carry a time ("fri 2pm"); the time field, when filled, wins.
 // On SubmittedMsg, ToFollowup(f, values) gives the follow-up to save.
 func FollowupForm(f model.Followup, o Options) Model {
-	title := "New follow-up"
+	title := o.P.T("New follow-up")
 	if f.ID != 0 {
-		title = "Edit follow-up · " + f.Title
+		title = o.P.T("Edit follow-up · %s", f.Title)
 	}
 	base := f
 	return New(Spec{
 		ID:    IDFollowup,
 		Title: title,
 		Fields: []Field{
-			{Key: "title", Label: "Title", Kind: Text, Initial: f.Title, MaxLen: model.MaxNameLen, Placeholder: "Send quote"},
-			{Key: "due", Label: "Due", Kind: Date, Mode: model.Future, Initial: f.Due.String(), Required: true,
+			{Key: "title", Label: i18n.N("Title"), Kind: Text, Initial: f.Title, MaxLen: model.MaxNameLen, Placeholder: i18n.N("Send quote")},
+			{Key: "due", Label: i18n.N("Due"), Kind: Date, Mode: model.Future, Initial: f.Due.String(), Required: true,
 				Aliases: []string{"due_date"}},
-			{Key: "time", Label: "Time", Kind: Text, Initial: f.DueTime, Placeholder: "14:30, 3pm (optional)", Aliases: []string{"due_time"}},
+			{Key: "time", Label: i18n.N("Time"), Kind: Text, Initial: f.DueTime, Placeholder: i18n.N("14:30, 3pm (optional)"), Aliases: []string{"due_time"}},
 		},
 		Validate: func(v Values) error {
 			_, err := ToFollowup(base, v)
@@ -78,10 +79,10 @@ func DefaultNextDue(today model.Day, cadenceDays int) model.Day {
 func NextFollowupPrompt(defaultDue model.Day, o Options) Model {
 	return New(Spec{
 		ID:    IDNextFollowup,
-		Title: "Schedule the next follow-up?",
+		Title: o.P.T("Schedule the next follow-up?"),
 		Fields: []Field{
-			{Key: "due", Label: "Next follow-up", Kind: Date, Mode: model.Future, Initial: defaultDue.String(), Required: true,
-				Help: "enter schedules it · esc skips"},
+			{Key: "due", Label: i18n.N("Next follow-up"), Kind: Date, Mode: model.Future, Initial: defaultDue.String(), Required: true,
+				Help: i18n.N("enter schedules it · esc skips")},
 		},
 		NoDiscardQuestion: true,
 	}, o)

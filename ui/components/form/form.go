@@ -107,6 +107,7 @@ func New(spec Spec, opts Options) Model {
 	for _, f := range spec.Fields {
 		m.inputs = append(m.inputs, newInput(f, opts))
 	}
+	m.say()
 	if len(m.inputs) > 0 {
 		m.inputs[0].focus()
 	}
@@ -195,7 +196,7 @@ func (m *Model) SetError(err error) {
 		return
 	}
 	if errors.Is(err, model.ErrConflict) {
-		m.SetConflict("This record was changed since you opened it")
+		m.SetConflict(m.opts.P.T("This record was changed since you opened it"))
 		return
 	}
 	m.state = stateEditing
@@ -342,7 +343,7 @@ func (m *Model) collect() (Values, bool) {
 		v, err := in.parse(m.opts, vals.now)
 		in.err = ""
 		if err != nil {
-			in.err = errorText(err)
+			in.err = errorText(m.opts.P, err)
 			if first < 0 {
 				first = i
 			}
@@ -351,7 +352,7 @@ func (m *Model) collect() (Values, bool) {
 		vals.m[in.Key] = v
 	}
 	if first >= 0 {
-		m.formErr = "fix the marked fields to save"
+		m.formErr = m.opts.P.T("fix the marked fields to save")
 		return vals, false
 	}
 	return vals, true
@@ -368,7 +369,7 @@ func (m *Model) placeBeside(err error) bool {
 	for i := range m.inputs {
 		if m.inputs[i].matches(ve.Field) {
 			if m.inputs[i].err == "" {
-				m.inputs[i].err = ve.Msg
+				m.inputs[i].err = ve.MsgIn(m.opts.P)
 			}
 			return true
 		}
@@ -392,14 +393,14 @@ func (m *Model) place(err error) {
 	if errors.As(err, &ve) {
 		for i := range m.inputs {
 			if m.inputs[i].matches(ve.Field) {
-				m.inputs[i].err = ve.Msg
+				m.inputs[i].err = ve.MsgIn(m.opts.P)
 				m.focusOn(i)
 				m.formErr = ""
 				return
 			}
 		}
 	}
-	m.formErr = err.Error()
+	m.formErr = sayError(m.opts.P, err)
 }
 
 // find returns the input of key, nil when there is none.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // IDGoal names the goal form.
@@ -26,13 +27,13 @@ func GoalForm(o Options) Model {
 	today := model.DayOf(now())
 	return New(Spec{
 		ID:    IDGoal,
-		Title: "Set a goal",
+		Title: o.P.T("Set a goal"),
 		Fields: []Field{
-			{Key: "measure", Label: "Measure", Kind: Choice, Options: measures, Initial: string(model.GoalRevenue),
-				Help: "revenue and won_value are money; the others count"},
-			{Key: "period", Label: "Period", Kind: Text, Initial: model.MonthOf(today).String(), Required: true,
-				Placeholder: "2026-12 or 2026-Q4"},
-			{Key: "target", Label: "Target", Kind: Text, Required: true, Placeholder: "120000, 12万, 8 deals"},
+			{Key: "measure", Label: i18n.N("Measure"), Kind: Choice, Options: measures, Initial: string(model.GoalRevenue),
+				Help: i18n.N("revenue and won_value are money; the others count")},
+			{Key: "period", Label: i18n.N("Period"), Kind: Text, Initial: model.MonthOf(today).String(), Required: true,
+				Placeholder: i18n.N("2026-12 or 2026-Q4")},
+			{Key: "target", Label: i18n.N("Target"), Kind: Text, Required: true, Placeholder: i18n.N("120000, 12万, 8 deals")},
 		},
 		Validate: func(v Values) error {
 			_, err := ToGoal(v, o.Currency)

@@ -62,6 +62,7 @@ func newInput(f Field, o Options) input {
 		in.area = ta
 	case Date:
 		in.date = datefield.New("", o.Now, o.DateOrder, f.Mode, st.Date)
+		in.date.SetPrinter(o.P)
 		in.date.SetValue(model.Sanitize(f.Initial))
 	case Choice:
 		for i, opt := range f.Options {
@@ -200,8 +201,8 @@ func (in *input) live(o Options) (preview, problem string) {
 		if strings.TrimSpace(in.date.Value()) == "" {
 			return "", ""
 		}
-		if err := in.date.Err(); err != nil {
-			return "", errorText(err)
+		if in.date.Err() != nil {
+			return "", in.date.Problem()
 		}
 		return in.date.Preview(), ""
 	case Money:
@@ -210,7 +211,7 @@ func (in *input) live(o Options) (preview, problem string) {
 		}
 		m, err := model.ParseMoney(in.text.Value(), in.currency(o))
 		if err != nil {
-			return "", errorText(err)
+			return "", errorText(o.P, err)
 		}
 		return m.Format(), ""
 	case Integer:
@@ -218,7 +219,7 @@ func (in *input) live(o Options) (preview, problem string) {
 			return "", ""
 		}
 		if _, err := parseInt(in.Field, in.text.Value()); err != nil {
-			return "", errorText(err)
+			return "", errorText(o.P, err)
 		}
 	}
 	return "", ""
@@ -258,7 +259,7 @@ func (in *input) parse(o Options, now time.Time) (Value, error) {
 	case Date:
 		w, err := model.ParseWhen(raw, now, o.DateOrder, in.Mode)
 		if err != nil {
-			return v, model.Invalid(in.Key, "%s", err.Error())
+			return v, model.Invalid(in.Key, "%v", err)
 		}
 		v.When, v.Text = w, strings.TrimSpace(raw)
 	case Money:

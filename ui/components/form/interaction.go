@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // InteractionForm opens a form over i: a new interaction when i.ID is 0
@@ -25,18 +26,18 @@ func LogFromFollowupForm(i model.Interaction, f model.Followup, heading string, 
 		spec.Title = heading
 	}
 	if f.DoneAt == 0 {
-		done := Field{Key: "done", Label: "Follow-up done", Kind: Bool, Initial: "yes",
-			Help: "mark " + strconv.Quote(model.Sanitize(f.Title)) + " done with this log (space toggles)"}
+		done := Field{Key: "done", Label: i18n.N("Follow-up done"), Kind: Bool, Initial: "yes",
+			Help: o.P.T("mark %q done with this log (space toggles)", model.Sanitize(f.Title))}
 		spec.Fields = append(spec.Fields[:1], append([]Field{done}, spec.Fields[1:]...)...)
 	}
 	return New(spec, o)
 }
 
 func interactionSpec(i model.Interaction, o Options) Spec {
-	title := "Log an interaction"
+	title := o.P.T("Log an interaction")
 	date := "today"
 	if i.ID != 0 {
-		title = "Edit interaction · " + i.Summary
+		title = o.P.T("Edit interaction · %s", i.Summary)
 		if i.OccurredAt > 0 {
 			loc := time.Local
 			if o.Now != nil {
@@ -64,15 +65,15 @@ func interactionSpec(i model.Interaction, o Options) Spec {
 		ID:    IDInteraction,
 		Title: title,
 		Fields: []Field{
-			{Key: "summary", Label: "Summary", Kind: Text, Initial: i.Summary, MaxLen: model.MaxSummaryLen,
-				Placeholder: "what happened, in a few words"},
-			{Key: "kind", Label: "Kind", Kind: Choice, Options: stringsOf(model.InteractionKinds()), Initial: string(kind)},
-			{Key: "direction", Label: "Direction", Kind: Choice, Options: stringsOf(model.Directions()), Initial: string(dir)},
-			{Key: "outcome", Label: "Outcome", Kind: Choice, Options: stringsOf(model.Outcomes()), Initial: string(outcome)},
-			{Key: "score", Label: "Score", Kind: Integer, Initial: score, Min: 0, Max: 10, Hint: "0–10, feedback only"},
-			{Key: "date", Label: "When", Kind: Date, Mode: model.Past, Initial: date, Required: true,
+			{Key: "summary", Label: i18n.N("Summary"), Kind: Text, Initial: i.Summary, MaxLen: model.MaxSummaryLen,
+				Placeholder: i18n.N("what happened, in a few words")},
+			{Key: "kind", Label: i18n.N("Kind"), Kind: Choice, Options: stringsOf(model.InteractionKinds()), Initial: string(kind)},
+			{Key: "direction", Label: i18n.N("Direction"), Kind: Choice, Options: stringsOf(model.Directions()), Initial: string(dir)},
+			{Key: "outcome", Label: i18n.N("Outcome"), Kind: Choice, Options: stringsOf(model.Outcomes()), Initial: string(outcome)},
+			{Key: "score", Label: i18n.N("Score"), Kind: Integer, Initial: score, Min: 0, Max: 10, Hint: i18n.N("0–10, feedback only")},
+			{Key: "date", Label: i18n.N("When"), Kind: Date, Mode: model.Past, Initial: date, Required: true,
 				Aliases: []string{"occurred_at", "at"}},
-			{Key: "body", Label: "Details", Kind: Multiline, Initial: i.Body, MaxLen: model.MaxNotesLen},
+			{Key: "body", Label: i18n.N("Details"), Kind: Multiline, Initial: i.Body, MaxLen: model.MaxNotesLen},
 		},
 		Validate: func(v Values) error {
 			_, err := ToInteraction(base, v)

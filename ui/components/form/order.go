@@ -4,16 +4,17 @@ import (
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // OrderForm opens a form over o: a new order when o.ID is 0 (o.CustomerID
 // set; dated now), else an edit. The amount reads what the command line's
 // AMOUNT reads. On SubmittedMsg, ToOrder(o, values) gives the order to save.
 func OrderForm(ord model.Order, o Options) Model {
-	title := "Record an order"
+	title := o.P.T("Record an order")
 	amount, cur, date := "", "", "today"
 	if ord.ID != 0 {
-		title = "Edit order"
+		title = o.P.T("Edit order")
 		amount = model.FormatMinor(ord.AmountMinor, ord.Currency)
 		cur = ord.Currency
 		if ord.OrderedAt > 0 {
@@ -29,11 +30,11 @@ func OrderForm(ord model.Order, o Options) Model {
 		ID:    IDOrder,
 		Title: title,
 		Fields: []Field{
-			{Key: "amount", Label: "Amount", Kind: Money, Initial: amount, Currency: cur, Required: true,
-				Placeholder: "12,000", Aliases: []string{"currency", "value"}},
-			{Key: "date", Label: "Ordered", Kind: Date, Mode: model.Past, Initial: date, Required: true,
+			{Key: "amount", Label: i18n.N("Amount"), Kind: Money, Initial: amount, Currency: cur, Required: true,
+				Placeholder: i18n.N("12,000"), Aliases: []string{"currency", "value"}},
+			{Key: "date", Label: i18n.N("Ordered"), Kind: Date, Mode: model.Past, Initial: date, Required: true,
 				Aliases: []string{"ordered_at", "at"}},
-			{Key: "note", Label: "Note", Kind: Text, Initial: ord.Note, MaxLen: model.MaxShortLen},
+			{Key: "note", Label: i18n.N("Note"), Kind: Text, Initial: ord.Note, MaxLen: model.MaxShortLen},
 		},
 		Validate: func(v Values) error {
 			_, err := ToOrder(base, v)

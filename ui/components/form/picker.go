@@ -190,7 +190,7 @@ func (m *Model) pickAnswer(msg pickAnswerMsg) {
 	p.pending, p.sel, p.answer, p.err = false, 0, msg.text, ""
 	p.items, p.more = nil, false
 	if msg.err != nil {
-		p.err = m.opts.P.T("the list could not be read: %s", errorText(msg.err))
+		p.err = m.opts.P.T("the list could not be read: %s", errorText(m.opts.P, msg.err))
 		return
 	}
 	for i, s := range msg.items {

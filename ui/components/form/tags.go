@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // maxTagLen is the longest tag, in characters: the limit `rapport tag` uses.
@@ -14,17 +15,17 @@ const maxTagLen = 60
 // the list and save. On SubmittedMsg, ToTags(current, values) says which
 // tags to add and which to remove.
 func TagsForm(current []string, o Options) Model {
-	now := "none yet"
+	now := o.P.T("none yet")
 	if len(current) > 0 {
 		now = strings.Join(current, ", ")
 	}
 	cur := append([]string(nil), current...)
 	return New(Spec{
 		ID:    IDTags,
-		Title: "Tags",
+		Title: o.P.T("Tags"),
 		Fields: []Field{
-			{Key: "tags", Label: "Tags", Kind: Text, Initial: strings.Join(current, ", "), Placeholder: "vip, reseller",
-				Help: "separate with commas or spaces · now: " + now, Aliases: []string{"tag"}},
+			{Key: "tags", Label: i18n.N("Tags"), Kind: Text, Initial: strings.Join(current, ", "), Placeholder: i18n.N("vip, reseller"),
+				Help: o.P.T("separate with commas or spaces · now: %s", now), Aliases: []string{"tag"}},
 		},
 		Validate: func(v Values) error {
 			_, _, err := ToTags(cur, v)

@@ -2,12 +2,12 @@ package form
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Value is one field's submitted content.
@@ -97,12 +97,23 @@ func parseInt(f Field, s string) (int, error) {
 	return n, nil
 }
 
-// errorText is how an error reads beside its field: the message alone
-// for a *model.ValidationError (the label says which field), else the error.
-func errorText(err error) string {
+// errorText is how an error reads beside its field, in p's language: the
+// message alone for a *model.ValidationError (the label says which
+// field), else the error.
+func errorText(p *i18n.Printer, err error) string {
 	var ve *model.ValidationError
 	if errors.As(err, &ve) {
-		return ve.Msg
+		return ve.MsgIn(p)
 	}
-	return fmt.Sprint(err)
+	return sayError(p, err)
+}
+
+// sayError is an error in p's language: a *model.ValidationError with its
+// field, a catalog error (i18n.Errorf) through p, else its text.
+func sayError(p *i18n.Printer, err error) string {
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		return ve.SayIn(p)
+	}
+	return p.Err(err)
 }

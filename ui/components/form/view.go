@@ -175,7 +175,7 @@ func (m Model) fieldLines(i int) []string {
 	case Date:
 		first = in.date.View()
 	case Choice:
-		opt := in.raw()
+		opt := m.optionText(in.raw())
 		if focused {
 			first = st.Text.Render("‹ " + opt + " ›")
 		} else {
@@ -183,9 +183,9 @@ func (m Model) fieldLines(i int) []string {
 		}
 	case Bool:
 		if in.on {
-			first = st.Text.Render("[x] yes")
+			first = st.Text.Render("[x] " + m.opts.P.T("yes"))
 		} else {
-			first = st.Text.Render("[ ] no")
+			first = st.Text.Render("[ ] " + m.opts.P.T("no"))
 		}
 	case Customer:
 		// As wide as the name (at least 20), so the picked customer's
@@ -225,30 +225,34 @@ func (m Model) fieldLines(i int) []string {
 // statusLine is the bottom line: the question being asked, the error that
 // belongs to no field, or what the keys do in the focused field.
 func (m Model) statusLine() string {
-	st := m.opts.Styles
+	st, p := m.opts.Styles, m.opts.P
 	switch m.state {
 	case stateDiscard:
-		return st.Question.Render("Discard changes? y/n")
+		return st.Question.Render(p.T("Discard changes? y/n"))
 	case stateConflict:
-		return st.Question.Render("⚠ " + m.conflict + " — r reload · esc keep editing")
+		return st.Question.Render("⚠ " + p.T("%s — r reload · esc keep editing", m.conflict))
 	case stateSaving:
-		return st.Hint.Render("saving…")
+		return st.Hint.Render(p.T("saving…"))
 	}
 	if m.formErr != "" {
 		return st.Error.Render("✗ " + m.formErr)
 	}
 	if len(m.inputs) == 0 {
-		return st.Hint.Render("esc cancel")
+		return st.Hint.Render(p.T("esc cancel"))
 	}
 	in := &m.inputs[m.focus]
 	var lead string
 	switch in.Kind {
 	case Choice:
-		lead = "←/→ " + strings.Join(in.Options, " / ") + " · "
+		opts := make([]string, len(in.Options))
+		for i, o := range in.Options {
+			opts[i] = m.optionText(o)
+		}
+		lead = "←/→ " + strings.Join(opts, " / ") + " · "
 	case Bool:
-		lead = "space yes/no · "
+		lead = p.T("space yes/no") + " · "
 	case Multiline:
-		lead = "alt+enter new line · "
+		lead = p.T("alt+enter new line") + " · "
 	case Customer:
 		if m.picking() {
 			return st.Hint.Render(m.opts.P.T("↑/↓ choose · enter picks · esc closes the list"))
@@ -257,7 +261,7 @@ func (m Model) statusLine() string {
 	// The footer under the form lists tab, ctrl+s and esc; this line says
 	// only what the focused field adds, so no key hint shows twice.
 	if m.focus == len(m.inputs)-1 {
-		return st.Hint.Render(lead + "enter saves")
+		return st.Hint.Render(lead + p.T("enter saves"))
 	}
 	return st.Hint.Render(strings.TrimSuffix(lead, " · "))
 }
