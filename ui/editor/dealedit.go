@@ -22,12 +22,12 @@ func (e *session) editDealCmd(c *common.Common, seq int, base, dl model.Deal, v 
 		return nil, err
 	}
 	title := common.Clean(dl.Title)
-	desc, status := "edit deal "+base.Title, fmt.Sprintf("Saved deal %q%s", title, undoHint)
+	desc, status := "edit deal "+base.Title, c.T("Saved deal %q", title)+undoHint(c)
 	if mv.Moved {
 		desc = fmt.Sprintf("edit deal %s and move it to %s", base.Title, mv.To.Name)
-		status = movedStatus(base, dl, mv)
+		status = movedStatus(c, base, dl, mv)
 	}
-	return mergingWrite(c, seq, rowEdit[model.Deal]{what: fmt.Sprintf("Deal %q", common.Clean(base.Title)), desc: desc, status: status,
+	return mergingWrite(c, seq, rowEdit[model.Deal]{what: c.T("Deal %q", common.Clean(base.Title)), desc: desc, status: status,
 		before: base, mine: dl,
 		reread: func(ctx context.Context) (model.Deal, error) { return c.DB.Deal(ctx, base.ID) },
 		save: func(tx *db.Tx, row *model.Deal) error {
@@ -43,17 +43,17 @@ func (e *session) editDealCmd(c *common.Common, seq int, base, dl model.Deal, v 
 }
 
 // movedStatus says what the deal form's stage move did.
-func movedStatus(base, dl model.Deal, mv form.DealMove) string {
+func movedStatus(c *common.Common, base, dl model.Deal, mv form.DealMove) string {
 	title := common.Clean(dl.Title)
 	switch {
 	case mv.To.Kind == model.StageWon && mv.RecordOrder && base.Status != model.DealWon:
-		return fmt.Sprintf("Won %q: order of %s recorded%s", title, common.MoneyLong(dl.ValueMinor, dl.Currency), undoHint)
+		return c.T("Won %q: order of %s recorded", title, common.MoneyLong(dl.ValueMinor, dl.Currency)) + undoHint(c)
 	case mv.To.Kind == model.StageWon:
-		return fmt.Sprintf("Won %q, no order recorded%s", title, undoHint)
+		return c.T("Won %q, no order recorded", title) + undoHint(c)
 	case mv.To.Kind == model.StageLost:
-		return fmt.Sprintf("Lost %q: %s%s", title, common.Clean(mv.Reason), undoHint)
+		return c.T("Lost %q: %s", title, common.Clean(mv.Reason)) + undoHint(c)
 	case base.Status != model.DealOpen:
-		return fmt.Sprintf("Reopened %q in %s%s", title, common.Clean(mv.To.Name), undoHint)
+		return c.T("Reopened %q in %s", title, common.Clean(mv.To.Name)) + undoHint(c)
 	}
-	return fmt.Sprintf("Moved %q to %s%s", title, common.Clean(mv.To.Name), undoHint)
+	return c.T("Moved %q to %s", title, common.Clean(mv.To.Name)) + undoHint(c)
 }

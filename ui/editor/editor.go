@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
 )
@@ -80,8 +81,8 @@ type confirmKeys struct {
 
 func newConfirmKeys() confirmKeys {
 	return confirmKeys{
-		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "archive")),
-		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", "keep it")),
+		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", i18n.N("archive"))),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n/esc", i18n.N("keep it"))),
 	}
 }
 
@@ -142,7 +143,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.Err != nil {
-			return result(ResultMsg{Status: common.ErrorText(msg.Err), Err: true})
+			return result(ResultMsg{Status: m.c.ErrorText(msg.Err), Err: true})
 		}
 		return m.openOn(msg)
 	case editSavedMsg:
@@ -167,13 +168,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if !m.ownsForm(msg.Form) {
 			return nil
 		}
-		text := "Nothing saved"
+		text := m.c.T("Nothing saved")
 		switch {
 		case m.open.kind == fkNext:
-			text = "No follow-up scheduled"
+			text = m.c.T("No follow-up scheduled")
 		case m.open.req.Heading != "" && m.open.req.Sel.Label != "":
 			// The log x offered after completing a follow-up: the completion stands.
-			text = "Done: " + common.Clean(m.open.req.Sel.Label) + " (u undoes) · no contact logged"
+			text = m.c.T("Done: %s (u undoes) · no contact logged", common.Clean(m.open.req.Sel.Label))
 		}
 		m.open = nil
 		return result(ResultMsg{Status: text})
@@ -212,7 +213,7 @@ func (m *Model) openOn(msg editLoadedMsg) tea.Cmd {
 	reloaded := m.open != nil && m.open.form != nil && m.open.req == msg.Req
 	e := &session{req: msg.Req, t: msg.T, keys: newConfirmKeys()}
 	if msg.Req.Action == common.ActArchive {
-		e.ask = archiveQuestion(msg.Req.Sel, msg.T)
+		e.ask = archiveQuestion(m.c, msg.Req.Sel, msg.T)
 	} else {
 		e.kind = formKindOf(msg.Req)
 		f := buildForm(e.kind, msg.Req, msg.T, m.formOptions(msg.T.Currency))
@@ -224,7 +225,7 @@ func (m *Model) openOn(msg editLoadedMsg) tea.Cmd {
 	m.open = e
 	m.SetSize(m.w, m.h)
 	if reloaded {
-		return common.StatusCmd("Reloaded: the form shows what the file holds now")
+		return common.StatusCmd(m.c.T("Reloaded: the form shows what the file holds now"))
 	}
 	return nil
 }
@@ -245,7 +246,7 @@ func (m *Model) saved(msg editSavedMsg) tea.Cmd {
 			e.form.SetError(msg.Err)
 		default:
 			m.open = nil
-			return result(ResultMsg{Status: common.ErrorText(msg.Err), Err: true})
+			return result(ResultMsg{Status: m.c.ErrorText(msg.Err), Err: true})
 		}
 		return nil
 	}
@@ -281,7 +282,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return archiveCmd(m.c, m.seq, e.req.Sel, true)
 	case key.Matches(msg, e.keys.No):
 		m.open = nil
-		return result(ResultMsg{Status: "Nothing archived"})
+		return result(ResultMsg{Status: m.c.T("Nothing archived")})
 	}
 	return nil
 }
@@ -311,9 +312,9 @@ func (m *Model) View(under string) string {
 		for len(lines) < h-2 {
 			lines = append(lines, "")
 		}
-		hint := archiveNote(e.req.Sel.Kind)
+		hint := archiveNote(m.c, e.req.Sel.Kind)
 		if e.busy {
-			hint = "archiving…"
+			hint = m.c.T("archiving…")
 		}
 		lines = append(lines, s.App.SummaryWarm.Render(common.Truncate(e.ask, w)), s.Item.Dim.Render(common.Truncate(hint, w)))
 		return common.Frame(lines[max(0, len(lines)-h):], w, h)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
 )
@@ -209,8 +210,8 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkNext:
 		f := form.NextFollowupPrompt(form.DefaultNextDue(model.DayOf(o.Now()), t.Cadence), o)
 		if open, ok := stillOpen(t); ok {
-			due := model.When{Day: open.Due}.Describe(model.DayOf(o.Now()))
-			f.SetTitle(fmt.Sprintf("Schedule the next follow-up? %q is already open, due %s", common.Clean(open.Title), due))
+			due := model.When{Day: open.Due}.DescribeIn(o.P, model.DayOf(o.Now()))
+			f.SetTitle(o.P.T("Schedule the next follow-up? %q is already open, due %s", common.Clean(open.Title), due))
 		}
 		return f
 	}
@@ -224,8 +225,7 @@ func (m *Model) formOptions(currency string) form.Options {
 }
 
 // archiveQuestion asks before D archives the selected item.
-func archiveQuestion(sel common.Selection, t target) string {
-	what := common.EditWords(sel.Kind)
+func archiveQuestion(c *common.Common, sel common.Selection, t target) string {
 	name := sel.Label
 	switch sel.Kind {
 	case common.KindCustomer:
@@ -239,15 +239,34 @@ func archiveQuestion(sel common.Selection, t target) string {
 	case common.KindInteraction:
 		name = t.Interaction.Summary
 	}
-	return fmt.Sprintf("Archive %s %q?", what, common.Clean(name))
+	return c.T(archiveAsk(sel.Kind), common.Clean(name))
+}
+
+// archiveAsk is the archive question's key for an item kind.
+func archiveAsk(kind string) string {
+	switch kind {
+	case common.KindCustomer:
+		return i18n.N("Archive customer %q?")
+	case common.KindContact:
+		return i18n.N("Archive contact %q?")
+	case common.KindDeal:
+		return i18n.N("Archive deal %q?")
+	case common.KindInteraction:
+		return i18n.N("Archive interaction %q?")
+	case common.KindFollowup:
+		return i18n.N("Archive follow-up %q?")
+	case common.KindOrder:
+		return i18n.N("Archive order %q?")
+	}
+	return i18n.N("Archive item %q?")
 }
 
 // archiveNote is the line under the archive question: what archiving does.
-func archiveNote(kind string) string {
+func archiveNote(c *common.Common, kind string) string {
 	if kind == common.KindCustomer {
-		return "It leaves every list and count; / archived:yes lists it, R restores it."
+		return c.T("It leaves every list and count; / archived:yes lists it, R restores it.")
 	}
-	return "It leaves every list and count; u undoes."
+	return c.T("It leaves every list and count; u undoes.")
 }
 
 // stillOpen is the first of the customer's open follow-ups that the log

@@ -3,7 +3,6 @@ package editor
 import (
 	"context"
 	"errors"
-	"fmt"
 	"reflect"
 	"strings"
 
@@ -45,25 +44,25 @@ func mergingWrite[T any](c *common.Common, seq int, e rowEdit[T]) tea.Cmd {
 		}
 		now, rerr := e.reread(ctx)
 		if rerr != nil {
-			msg := editSavedMsg{Seq: seq, Err: err, Conflict: common.Clean(e.what) + " changed since you opened it"}
+			msg := editSavedMsg{Seq: seq, Err: err, Conflict: c.T("%s changed since you opened it", common.Clean(e.what))}
 			if errors.Is(rerr, model.ErrNotFound) {
-				msg.Conflict = common.Clean(e.what) + " was removed since you opened it"
+				msg.Conflict = c.T("%s was removed since you opened it", common.Clean(e.what))
 			}
 			return msg
 		}
 		merged, theirs, clash := merge(e.before, e.mine, now)
 		if len(clash) > 0 {
 			return editSavedMsg{Seq: seq, Err: err,
-				Conflict: fmt.Sprintf("%s changed since you opened it (%s)", common.Clean(e.what), strings.Join(clash, ", "))}
+				Conflict: c.T("%s changed since you opened it (%s)", common.Clean(e.what), fieldNames(c, clash))}
 		}
 		err = c.DB.Write(ctx, e.desc, func(tx *db.Tx) error { return e.save(tx, &merged) })
 		if errors.Is(err, model.ErrConflict) {
 			// A third change landed meanwhile: let the user look.
-			return editSavedMsg{Seq: seq, Err: err, Conflict: common.Clean(e.what) + " changed again while saving"}
+			return editSavedMsg{Seq: seq, Err: err, Conflict: c.T("%s changed again while saving", common.Clean(e.what))}
 		}
 		status := e.status
 		if err == nil && len(theirs) > 0 {
-			status = strings.TrimSuffix(status, undoHint) + fmt.Sprintf(", merged with a change made elsewhere (%s)", strings.Join(theirs, ", ")) + undoHint
+			status = strings.TrimSuffix(status, undoHint(c)) + c.T(", merged with a change made elsewhere (%s)", fieldNames(c, theirs)) + undoHint(c)
 		}
 		return editSavedMsg{Seq: seq, Status: status, Err: err}
 	}
@@ -98,4 +97,13 @@ func merge[T any](before, mine, now T) (merged T, theirs, clash []string) {
 		}
 	}
 	return merged, theirs, clash
+}
+
+// fieldNames lists the fields merge named, in the reader's language.
+func fieldNames(c *common.Common, names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = model.FieldName(c.P, n)
+	}
+	return strings.Join(out, c.T(", "))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
 )
@@ -68,7 +69,7 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			ctx, cancel := c.DBCtx()
 			defer cancel()
 			saved, err := c.DB.SetGoal(ctx, g)
-			return editSavedMsg{Seq: seq, Err: err, Status: fmt.Sprintf("Goal set: %s %s %s%s", g.Measure.Label(), g.Period, saved.Figure(saved.Target), undoHint)}
+			return editSavedMsg{Seq: seq, Err: err, Status: c.T("Goal set: %s %s %s", g.Measure.Label(), g.Period, saved.Figure(saved.Target)) + undoHint(c)}
 		}, nil
 	case fkNewCustomer:
 		cu, err := form.ToCustomer(model.Customer{}, v)
@@ -76,7 +77,7 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		var id int64
-		return withEdited(write(c, seq, "add customer "+cu.Name, "Added customer "+common.Clean(cu.Name)+undoHint, func(tx *db.Tx) error {
+		return withEdited(write(c, seq, "add customer "+cu.Name, c.T("Added customer %s", common.Clean(cu.Name))+undoHint(c), func(tx *db.Tx) error {
 			var err error
 			id, err = tx.CreateCustomer(&cu)
 			return err
@@ -87,7 +88,7 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		id := t.Customer.ID
-		return mergingWrite(c, seq, rowEdit[model.Customer]{what: who, desc: "edit customer " + who, status: customerSaved(t.Customer, cu),
+		return mergingWrite(c, seq, rowEdit[model.Customer]{what: who, desc: "edit customer " + who, status: customerSaved(c, t.Customer, cu),
 			before: t.Customer, mine: cu,
 			reread: func(ctx context.Context) (model.Customer, error) { return c.DB.Customer(ctx, id) },
 			save:   func(tx *db.Tx, row *model.Customer) error { return tx.UpdateCustomer(row) }}), nil
@@ -97,10 +98,10 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		if len(add) == 0 && len(remove) == 0 {
-			return func() tea.Msg { return editSavedMsg{Seq: seq, Status: "Tags unchanged"} }, nil
+			return func() tea.Msg { return editSavedMsg{Seq: seq, Status: c.T("Tags unchanged")} }, nil
 		}
 		id := t.Customer.ID
-		return write(c, seq, "edit tags of "+who, "Tags of "+common.Clean(who)+" saved"+undoHint, func(tx *db.Tx) error {
+		return write(c, seq, "edit tags of "+who, c.T("Tags of %s saved", common.Clean(who))+undoHint(c), func(tx *db.Tx) error {
 			return tx.SetTags(id, add, remove)
 		}, nil), nil
 	case fkLog, fkInteraction:
@@ -116,8 +117,8 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		if e.kind == fkInteraction {
-			return mergingWrite(c, seq, rowEdit[model.Interaction]{what: "This interaction", desc: fmt.Sprintf("edit %s with %s", in.Kind, who),
-				status: "Saved the " + string(in.Kind) + " with " + common.Clean(who) + undoHint, before: base, mine: in,
+			return mergingWrite(c, seq, rowEdit[model.Interaction]{what: c.T("This interaction"), desc: fmt.Sprintf("edit %s with %s", in.Kind, who),
+				status: c.T("Saved the %s with %s", c.T(string(in.Kind)), common.Clean(who)) + undoHint(c), before: base, mine: in,
 				reread: func(ctx context.Context) (model.Interaction, error) { return c.DB.Interaction(ctx, base.ID) },
 				save:   func(tx *db.Tx, row *model.Interaction) error { return tx.UpdateInteraction(row) }}), nil
 		}
@@ -146,7 +147,7 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return e.editDealCmd(c, seq, base, dl, v)
 		}
 		var id int64
-		return withEdited(write(c, seq, "add deal "+dl.Title, fmt.Sprintf("Deal %q added for %s%s", common.Clean(dl.Title), common.Clean(who), undoHint), func(tx *db.Tx) error {
+		return withEdited(write(c, seq, "add deal "+dl.Title, c.T("Deal %q added for %s", common.Clean(dl.Title), common.Clean(who))+undoHint(c), func(tx *db.Tx) error {
 			var err error
 			id, err = tx.CreateDeal(&dl)
 			return err
@@ -162,10 +163,10 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 		}
 		amount := common.MoneyLong(o.AmountMinor, o.Currency)
 		if e.kind == fkOrder {
-			return write(c, seq, "edit order from "+who, "Saved the order of "+amount+undoHint,
-				func(tx *db.Tx) error { return tx.UpdateOrder(&o) }, conflictText("This order")), nil
+			return write(c, seq, "edit order from "+who, c.T("Saved the order of %s", amount)+undoHint(c),
+				func(tx *db.Tx) error { return tx.UpdateOrder(&o) }, conflictText(c, c.T("This order"))), nil
 		}
-		return write(c, seq, "order from "+who+" "+amount, "Order of "+amount+" from "+common.Clean(who)+" recorded"+undoHint, func(tx *db.Tx) error {
+		return write(c, seq, "order from "+who+" "+amount, c.T("Order of %s from %s recorded", amount, common.Clean(who))+undoHint(c), func(tx *db.Tx) error {
 			_, err := tx.CreateOrder(&o)
 			return err
 		}, nil), nil
@@ -179,19 +180,19 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			return nil, err
 		}
 		if e.kind == fkContact {
-			return mergingWrite(c, seq, rowEdit[model.Contact]{what: "Contact " + common.Clean(base.Name), desc: "edit contact " + base.Name,
-				status: "Saved contact " + common.Clean(ct.Name) + undoHint, before: base, mine: ct,
+			return mergingWrite(c, seq, rowEdit[model.Contact]{what: c.T("Contact %s", common.Clean(base.Name)), desc: "edit contact " + base.Name,
+				status: c.T("Saved contact %s", common.Clean(ct.Name)) + undoHint(c), before: base, mine: ct,
 				reread: func(ctx context.Context) (model.Contact, error) {
 					return findContact(ctx, c.DB, base.CustomerID, base.ID)
 				},
 				save: func(tx *db.Tx, row *model.Contact) error { return tx.UpdateContact(row) }}), nil
 		}
-		return write(c, seq, "add contact "+ct.Name+" at "+who, "Contact "+common.Clean(ct.Name)+" added"+undoHint, func(tx *db.Tx) error {
+		return write(c, seq, "add contact "+ct.Name+" at "+who, c.T("Contact %s added", common.Clean(ct.Name))+undoHint(c), func(tx *db.Tx) error {
 			_, err := tx.CreateContact(&ct)
 			return err
 		}, nil), nil
 	}
-	return nil, fmt.Errorf("nothing to save")
+	return nil, i18n.Errorf("nothing to save")
 }
 
 // withEdited tells the screen that asked which row a successful create
@@ -208,7 +209,7 @@ func withEdited(cmd tea.Cmd, kind string, id *int64) tea.Cmd {
 }
 
 // undoHint ends the status of every undoable save.
-const undoHint = " (u undoes)"
+func undoHint(c *common.Common) string { return c.T(" (u undoes)") }
 
 // followupCmd saves a new or edited follow-up, or the next one after logging.
 func (e *session) followupCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, error) {
@@ -228,14 +229,14 @@ func (e *session) followupCmd(c *common.Common, seq int, v form.Values) (tea.Cmd
 	if err != nil {
 		return nil, err
 	}
-	due := model.When{Day: f.Due}.Describe(model.DayOf(c.Now()))
+	due := model.When{Day: f.Due}.DescribeIn(c.P, model.DayOf(c.Now()))
 	if f.DueTime != "" {
 		due += " " + f.DueTime
 	}
 	if e.kind == fkFollowup {
 		base := t.Followup
-		return mergingWrite(c, seq, rowEdit[model.Followup]{what: fmt.Sprintf("Follow-up %q", common.Clean(base.Title)), desc: "edit follow-up " + base.Title,
-			status: fmt.Sprintf("Saved follow-up %q, due %s%s", common.Clean(f.Title), due, undoHint), before: base, mine: f,
+		return mergingWrite(c, seq, rowEdit[model.Followup]{what: c.T("Follow-up %q", common.Clean(base.Title)), desc: "edit follow-up " + base.Title,
+			status: c.T("Saved follow-up %q, due %s", common.Clean(f.Title), due) + undoHint(c), before: base, mine: f,
 			reread: func(ctx context.Context) (model.Followup, error) { return c.DB.Followup(ctx, base.ID) },
 			save:   func(tx *db.Tx, row *model.Followup) error { return tx.UpdateFollowup(row) }}), nil
 	}
@@ -243,7 +244,7 @@ func (e *session) followupCmd(c *common.Common, seq int, v form.Values) (tea.Cmd
 	if e.kind == fkNext {
 		desc = "schedule next follow-up with " + who
 	}
-	return write(c, seq, desc, fmt.Sprintf("Follow-up %q due %s%s", common.Clean(f.Title), due, undoHint), func(tx *db.Tx) error {
+	return write(c, seq, desc, c.T("Follow-up %q due %s", common.Clean(f.Title), due)+undoHint(c), func(tx *db.Tx) error {
 		_, err := tx.CreateFollowup(&f)
 		return err
 	}, nil), nil
@@ -259,10 +260,10 @@ func logCmd(c *common.Common, seq int, who string, in model.Interaction, done mo
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		desc := fmt.Sprintf("log %s with %s", in.Kind, who)
-		status := fmt.Sprintf("Logged %s with %s%s", in.Kind, common.Clean(who), undoHint)
+		status := c.T("Logged %s with %s", c.T(string(in.Kind)), common.Clean(who)) + undoHint(c)
 		if done.ID != 0 {
 			desc += " and complete " + strconv.Quote(done.Title)
-			status = fmt.Sprintf("Logged %s with %s; done: %s%s", in.Kind, common.Clean(who), common.Clean(done.Title), undoHint)
+			status = c.T("Logged %s with %s; done: %s", c.T(string(in.Kind)), common.Clean(who), common.Clean(done.Title)) + undoHint(c)
 		}
 		err := c.DB.Write(ctx, desc, func(tx *db.Tx) error {
 			if _, err := tx.LogInteraction(&in); err != nil {
@@ -284,24 +285,24 @@ func logCmd(c *common.Common, seq int, who string, in model.Interaction, done mo
 
 // customerSaved is the status after editing a customer: what changed in
 // its lifecycle or tier pin, else that it was saved.
-func customerSaved(before, after model.Customer) string {
+func customerSaved(c *common.Common, before, after model.Customer) string {
 	name := common.Clean(after.Name)
 	switch {
 	case after.Lifecycle == model.Churned && before.Lifecycle != model.Churned:
-		return name + " marked churned: " + common.Clean(after.ChurnReason) + undoHint
+		return c.T("%s marked churned: %s", name, common.Clean(after.ChurnReason)) + undoHint(c)
 	case before.Lifecycle == model.Churned && after.Lifecycle != model.Churned:
-		return name + " reactivated as " + string(after.Lifecycle) + undoHint
+		return c.T("%s reactivated as %s", name, c.T(string(after.Lifecycle))) + undoHint(c)
 	case after.TierPinned && !before.TierPinned:
-		return fmt.Sprintf("%s: tier %s pinned%s", name, after.Tier, undoHint)
+		return c.T("%s: tier %s pinned", name, after.Tier) + undoHint(c)
 	case !after.TierPinned && before.TierPinned:
-		return name + ": tier unpinned (segmentation sets it)" + undoHint
+		return c.T("%s: tier unpinned (segmentation sets it)", name) + undoHint(c)
 	}
-	return "Saved customer " + name + undoHint
+	return c.T("Saved customer %s", name) + undoHint(c)
 }
 
 // conflictText is the conflict message when what changed is unknown.
-func conflictText(what string) func(context.Context) string {
-	return func(context.Context) string { return common.Clean(what) + " changed since you opened it" }
+func conflictText(c *common.Common, what string) func(context.Context) string {
+	return func(context.Context) string { return c.T("%s changed since you opened it", common.Clean(what)) }
 }
 
 // archiveCmd archives (or restores) the selected item as one command.
@@ -311,12 +312,12 @@ func archiveCmd(c *common.Common, seq int, sel common.Selection, archived bool) 
 	if sel.Kind == common.KindCustomer || name == "" {
 		name = sel.Customer
 	}
-	verb, done := "archive", "Archived"
+	verb := "archive"
 	if !archived {
-		verb, done = "restore", "Restored"
+		verb = "restore"
 	}
 	desc := fmt.Sprintf("%s %s %s", verb, common.EditWords(sel.Kind), name)
-	st := fmt.Sprintf("%s %s %q%s", done, common.EditWords(sel.Kind), common.Clean(name), undoHint)
+	st := c.T(archivedStatus(sel.Kind, archived), common.Clean(name)) + undoHint(c)
 	id := sel.ItemID
 	return func() tea.Msg {
 		ctx, cancel := c.DBCtx()
@@ -332,6 +333,43 @@ func resolveCmd(c *common.Common, seq int, sel common.Selection) tea.Cmd {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		_, err := c.DB.ResolveComplaint(ctx, sel.ItemID)
-		return editSavedMsg{Seq: seq, Status: fmt.Sprintf("Complaint resolved: %s%s", common.Clean(sel.Label), undoHint), Err: err}
+		return editSavedMsg{Seq: seq, Status: c.T("Complaint resolved: %s", common.Clean(sel.Label)) + undoHint(c), Err: err}
 	}
+}
+
+// archivedStatus is the status key after archiving (or restoring) an item
+// of kind: "Archived customer %q".
+func archivedStatus(kind string, archived bool) string {
+	if !archived {
+		switch kind {
+		case common.KindCustomer:
+			return i18n.N("Restored customer %q")
+		case common.KindContact:
+			return i18n.N("Restored contact %q")
+		case common.KindDeal:
+			return i18n.N("Restored deal %q")
+		case common.KindInteraction:
+			return i18n.N("Restored interaction %q")
+		case common.KindFollowup:
+			return i18n.N("Restored follow-up %q")
+		case common.KindOrder:
+			return i18n.N("Restored order %q")
+		}
+		return i18n.N("Restored item %q")
+	}
+	switch kind {
+	case common.KindCustomer:
+		return i18n.N("Archived customer %q")
+	case common.KindContact:
+		return i18n.N("Archived contact %q")
+	case common.KindDeal:
+		return i18n.N("Archived deal %q")
+	case common.KindInteraction:
+		return i18n.N("Archived interaction %q")
+	case common.KindFollowup:
+		return i18n.N("Archived follow-up %q")
+	case common.KindOrder:
+		return i18n.N("Archived order %q")
+	}
+	return i18n.N("Archived item %q")
 }

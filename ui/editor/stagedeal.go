@@ -8,6 +8,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/form"
 )
@@ -21,12 +22,12 @@ const formStageDeal = "pipeline-new-deal"
 func stageDealForm(st model.Stage, o form.Options) form.Model {
 	return form.New(form.Spec{
 		ID:    formStageDeal,
-		Title: "New deal in " + common.Clean(st.Name),
+		Title: o.P.T("New deal in %s", common.Clean(st.Name)),
 		Fields: []form.Field{
 			form.CustomerField(o.P),
-			{Key: "title", Label: "Title", Kind: form.Text, Required: true, MaxLen: model.MaxNameLen, Placeholder: "Renewal 2027"},
-			{Key: "value", Label: "Value", Kind: form.Money, Placeholder: "12,000", Aliases: []string{"value_minor", "currency", "amount"}},
-			{Key: "close", Label: "Expected close", Kind: form.Date, Mode: model.Future, Aliases: []string{"expected_close"}},
+			{Key: "title", Label: i18n.N("Title"), Kind: form.Text, Required: true, MaxLen: model.MaxNameLen, Placeholder: i18n.N("Renewal 2027")},
+			{Key: "value", Label: i18n.N("Value"), Kind: form.Money, Placeholder: i18n.N("12,000"), Aliases: []string{"value_minor", "currency", "amount"}},
+			{Key: "close", Label: i18n.N("Expected close"), Kind: form.Date, Mode: model.Future, Aliases: []string{"expected_close"}},
 		},
 	}, o)
 }
@@ -51,7 +52,7 @@ func createDealCmd(c *common.Common, seq int, customer string, dl model.Deal, st
 			return editSavedMsg{Seq: seq, Err: err}
 		}
 		return editSavedMsg{Seq: seq, Edited: common.EditedMsg{Kind: common.KindDeal, ID: dl.ID},
-			Status: fmt.Sprintf("Deal %q added to %s for %s%s", common.Clean(dl.Title), common.Clean(stage.Name), common.Clean(cu.Name), undoHint)}
+			Status: c.T("Deal %q added to %s for %s", common.Clean(dl.Title), common.Clean(stage.Name), common.Clean(cu.Name)) + undoHint(c)}
 	}
 }
 
