@@ -72,6 +72,7 @@ func New(label string, now func() time.Time, order model.DateOrder, mode model.D
 func (m *Model) SetPrinter(p *i18n.Printer) {
 	m.p = p
 	m.input.Placeholder = p.T("tomorrow, fri, +3d, 12/01, 明天")
+	m.styles.Line.Prefix = textline.PrefixIn(p)
 	m.parse()
 	m.fit()
 }
@@ -134,7 +135,10 @@ func (m *Model) SetWidth(w int) {
 func (m *Model) fit() {
 	need := ansi.StringWidth(textline.Settle(m.input.Value())) + 1 // and the cursor
 	if m.input.Focused() && m.input.Value() == "" {
-		need = ansi.StringWidth(textline.PlaceholderPrefix+m.input.Placeholder) + 1
+		need = ansi.StringWidth(m.styles.Line.Prefix+m.input.Placeholder) + 1
+		if m.styles.Line.Prefix == "" {
+			need += ansi.StringWidth(textline.PlaceholderPrefix)
+		}
 	}
 	w := max(need, minInputWidth)
 	if m.width > 0 {

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/components/textline"
 )
 
@@ -35,10 +36,10 @@ type KeyMap struct {
 // DefaultKeyMap returns the filter's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Open:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+		Open:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", i18n.N("filter"))),
+		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("clear filter"))),
+		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("keep filter"))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("clear"))),
 	}
 }
 
@@ -60,6 +61,9 @@ type Options struct {
 	// Debounce is how long typing must pause before the filter runs.
 	Debounce time.Duration
 	Styles   Styles
+	// Printer says the bar's words in the reader's language (nil:
+	// English): Placeholder and Hint are catalog keys.
+	Printer *i18n.Printer
 }
 
 // TickMsg fires Debounce after a keystroke; only the newest one of its
@@ -84,6 +88,7 @@ type Model struct {
 func New(o Options) Model {
 	in := textinput.New()
 	in.Prompt = "/ "
+	o.Placeholder, o.Hint = o.Printer.T(o.Placeholder), o.Printer.T(o.Hint)
 	in.Placeholder = o.Placeholder
 	in.CharLimit = charLimit
 	in.Cursor.SetMode(cursor.CursorStatic)
@@ -194,12 +199,12 @@ func (m Model) View(w int) string {
 	case m.typing:
 		in := m.input
 		in.Prompt = ""
-		line := textline.Styles{Text: st.Text, Placeholder: st.Hint}
+		line := textline.Styles{Text: st.Text, Placeholder: st.Hint, Prefix: textline.PrefixIn(m.opts.Printer)}
 		// What the typed text cannot be read as shows while typing, so a
 		// mistyped tier:Z is seen before it empties the list.
 		hint := ""
 		if probs := model.ParseFilter(in.Value()).Problems; len(probs) > 0 {
-			hint = "  ? " + strings.Join(probs, "; ")
+			hint = "  ? " + m.sayProblems(probs)
 		}
 		room := max(1, w-ansi.StringWidth(m.input.Prompt)-ansi.StringWidth(hint))
 		out = st.Prompt.Render(m.input.Prompt) + textline.View(in, room, line) + st.Problem.Render(hint)
@@ -209,7 +214,26 @@ func (m Model) View(w int) string {
 		out = st.Hint.Render(m.opts.Hint)
 	}
 	if len(m.problems) > 0 && !m.typing {
-		out += st.Problem.Render("  ? " + strings.Join(m.problems, "; "))
+		out += st.Problem.Render("  ? " + m.sayProblems(m.problems))
 	}
 	return out
+}
+
+// sayProblems joins what the filter could not read, in the reader's
+// language: each problem is the word as typed and a hint on what to use
+// (model.ParseFilter's), and the hint is said through the printer.
+func (m Model) sayProblems(probs []string) string {
+	p := m.opts.Printer
+	out := make([]string, len(probs))
+	for i, pr := range probs {
+		out[i] = pr
+		for _, k := range []string{i18n.N("%s (use tier:A, tier:B or tier:C)"), i18n.N("%s (use risk:at or risk:watch)"),
+			i18n.N("%s (use archived:yes or archived:no)"), i18n.N("%s needs a stage name")} {
+			if word, ok := strings.CutSuffix(pr, strings.TrimPrefix(k, "%s")); ok {
+				out[i] = p.T(k, word)
+				break
+			}
+		}
+	}
+	return strings.Join(out, p.T("; "))
 }

@@ -193,7 +193,9 @@ func (m Model) fieldLines(i int) []string {
 		w := min(in.text.Width, max(20, ansi.StringWidth(in.raw())+1))
 		first = textline.View(in.text, w+1, st.line())
 	default:
-		first = textline.View(in.text, in.text.Width+1, st.line())
+		ls := st.line()
+		ls.Prefix = textline.PrefixIn(m.opts.Printer)
+		first = textline.View(in.text, in.text.Width+1, ls)
 	}
 	switch {
 	case in.Kind == Money && preview != "":

@@ -9,7 +9,6 @@ package importer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +20,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db/transfer"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 )
 
@@ -85,14 +85,14 @@ type Model struct {
 // New builds a closed import flow.
 func New(c *common.Common) *Model {
 	in := textinput.New()
-	in.Prompt = "File: "
-	in.Placeholder = "path to a .csv or .xlsx file of customers"
+	in.Prompt = c.T("File: ")
+	in.Placeholder = c.T("path to a .csv or .xlsx file of customers")
 	in.Cursor.SetMode(cursor.CursorStatic)
 	return &Model{c: c, path: in, keys: Keys{
-		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check the file")),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Yes:     key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y", "import")),
-		No:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "cancel")),
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("check the file"))),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("cancel"))),
+		Yes:     key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y", i18n.N("import"))),
+		No:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", i18n.N("cancel"))),
 	}}
 }
 
@@ -177,14 +177,14 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return m.start(false)
 		case key.Matches(msg, m.keys.No):
 			m.close()
-			return common.StatusCmd("Import cancelled: nothing was written")
+			return common.StatusCmd(m.c.T("Import cancelled: nothing was written"))
 		}
 	case checking, running:
 		if key.Matches(msg, m.keys.Cancel) {
 			was := m.st
 			m.close()
 			if was == running {
-				return common.StatusCmd("Import cancelled: nothing was written")
+				return common.StatusCmd(m.c.T("Import cancelled: nothing was written"))
 			}
 		}
 	}
@@ -195,7 +195,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) check() tea.Cmd {
 	p, err := cleanPath(m.path.Value())
 	if err != nil {
-		m.err = err.Error()
+		m.err = m.c.ErrorText(err)
 		return nil
 	}
 	m.file = p
@@ -208,7 +208,7 @@ func cleanPath(s string) (string, error) {
 	p := strings.TrimSpace(s)
 	p = strings.Trim(p, `"'`)
 	if p == "" {
-		return "", errors.New("type the path of a .csv or .xlsx file (~ is your home folder)")
+		return "", i18n.Errorf("type the path of a .csv or .xlsx file (~ is your home folder)")
 	}
 	if p == "~" || strings.HasPrefix(p, "~/") {
 		if home, err := os.UserHomeDir(); err == nil {
@@ -218,9 +218,9 @@ func cleanPath(s string) (string, error) {
 	st, err := os.Stat(p)
 	switch {
 	case err != nil:
-		return "", fmt.Errorf("cannot read %s: %s; check the path", common.Clean(p), common.ErrorText(err))
+		return "", i18n.Errorf("cannot read %s: %v; check the path", common.Clean(p), err)
 	case st.IsDir():
-		return "", fmt.Errorf("%s is a folder: give a .csv or .xlsx file in it", common.Clean(p))
+		return "", i18n.Errorf("%s is a folder: give a .csv or .xlsx file in it", common.Clean(p))
 	}
 	return p, nil
 }
@@ -289,26 +289,26 @@ func (m *Model) finished(msg finishedMsg) tea.Cmd {
 		m.rep = msg.rep
 		switch {
 		case msg.err != nil && !errors.Is(msg.err, transfer.ErrBadRows):
-			m.st, m.err = asking, common.ErrorText(msg.err)
+			m.st, m.err = asking, m.c.ErrorText(msg.err)
 			return m.path.Focus()
 		case msg.rep == nil:
-			m.st, m.err = asking, "the file could not be read"
+			m.st, m.err = asking, m.c.T("the file could not be read")
 			return m.path.Focus()
 		}
 		m.st = summary
 		return nil
 	}
 	if msg.err != nil {
-		m.st, m.err = summary, "Not imported: "+common.ErrorText(msg.err)
+		m.st, m.err = summary, m.c.T("Not imported: %s", m.c.ErrorText(msg.err))
 		return nil
 	}
 	m.close()
 	r := msg.rep
-	st := fmt.Sprintf("Imported %s: %d created, %d merged, %d unchanged, %d skipped", common.Clean(filepath.Base(m.file)), r.Created, r.Merged, r.Unchanged, r.Skipped)
+	st := m.c.T("Imported %s: %d created, %d merged, %d unchanged, %d skipped", common.Clean(filepath.Base(m.file)), r.Created, r.Merged, r.Unchanged, r.Skipped)
 	if len(r.Rejected) > 0 {
-		st += fmt.Sprintf(", %d bad rows left out", len(r.Rejected))
+		st += m.c.T(", %d bad rows left out", len(r.Rejected))
 	}
-	st += " (u undoes the whole import)"
+	st += m.c.T(" (u undoes the whole import)")
 	return func() tea.Msg { return DoneMsg{Status: st, Report: r} }
 }
 

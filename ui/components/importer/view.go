@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/db/transfer"
+	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 )
 
@@ -20,17 +21,17 @@ func (m *Model) Lines(w int) []string {
 	add := func(line string) { out = append(out, common.Truncate(line, w)) }
 	switch m.st {
 	case asking:
-		add(s.Section.Title.Render("Import customers from a CSV or Excel file"))
+		add(s.Section.Title.Render(m.c.T("Import customers from a CSV or Excel file")))
 		add(m.path.View())
-		add(s.Item.Dim.Render("enter checks the file first (nothing is written yet) · esc cancels"))
+		add(s.Item.Dim.Render(m.c.T("enter checks the file first (nothing is written yet) · esc cancels")))
 	case checking:
-		add(s.Section.Title.Render("Checking " + common.Clean(filepath.Base(m.file)) + "…"))
-		add(s.Table.Loading.Render(progressText(m.prog)))
-		add(s.Item.Dim.Render("esc cancels"))
+		add(s.Section.Title.Render(m.c.T("Checking %s…", common.Clean(filepath.Base(m.file)))))
+		add(s.Table.Loading.Render(progressText(m.c, m.prog)))
+		add(s.Item.Dim.Render(m.c.T("esc cancels")))
 	case running:
-		add(s.Section.Title.Render("Importing " + common.Clean(filepath.Base(m.file)) + "…"))
-		add(s.Table.Loading.Render(progressText(m.prog)))
-		add(s.Item.Dim.Render("esc cancels: the import is one transaction, nothing is written until it ends"))
+		add(s.Section.Title.Render(m.c.T("Importing %s…", common.Clean(filepath.Base(m.file)))))
+		add(s.Table.Loading.Render(progressText(m.c, m.prog)))
+		add(s.Item.Dim.Render(m.c.T("esc cancels: the import is one transaction, nothing is written until it ends")))
 	case summary:
 		for _, l := range m.summaryLines() {
 			add(l)
@@ -43,12 +44,11 @@ func (m *Model) Lines(w int) []string {
 }
 
 // progressText says how far a run is.
-func progressText(p transfer.Progress) string {
-	verb := "Reading and checking"
+func progressText(c *common.Common, p transfer.Progress) string {
+	t := c.T("Reading and checking… %s rows", common.Thousands(p.Rows))
 	if p.Phase == transfer.PhaseWrite {
-		verb = "Writing"
+		t = c.T("Writing… %s rows", common.Thousands(p.Rows))
 	}
-	t := fmt.Sprintf("%s… %s rows", verb, common.Thousands(p.Rows))
 	if p.Total > 0 {
 		t += fmt.Sprintf(" (%d%%)", min(100, p.Done*100/p.Total))
 	}
@@ -59,65 +59,66 @@ func progressText(p transfer.Progress) string {
 func (m *Model) summaryLines() []string {
 	s := m.c.Styles
 	r := m.rep
-	out := []string{s.Section.Title.Render(fmt.Sprintf("%s: %s rows (%s)", common.Clean(filepath.Base(m.file)), common.Thousands(r.Rows), common.Clean(source(r))))}
-	out = append(out, fmt.Sprintf("Would import: %d created, %d merged into existing customers, %d unchanged, %d skipped",
+	c := m.c
+	out := []string{s.Section.Title.Render(c.T("%s: %s rows (%s)", common.Clean(filepath.Base(m.file)), common.Thousands(r.Rows), common.Clean(source(c, r))))}
+	out = append(out, c.T("Would import: %d created, %d merged into existing customers, %d unchanged, %d skipped",
 		r.Created, r.Merged, r.Unchanged, r.Skipped))
 	var mapped, dropped []string
-	for _, c := range r.Columns {
-		switch c.Field {
+	for _, col := range r.Columns {
+		switch col.Field {
 		case "":
-			if c.Values > 0 {
-				dropped = append(dropped, common.Clean(c.Header))
+			if col.Values > 0 {
+				dropped = append(dropped, common.Clean(col.Header))
 			}
 		case transfer.KeptInNotes:
-			mapped = append(mapped, common.Clean(c.Header)+" → notes")
+			mapped = append(mapped, common.Clean(col.Header)+" → "+m.c.T("notes"))
 		default:
-			mapped = append(mapped, common.Clean(c.Header)+" → "+c.Field)
+			mapped = append(mapped, common.Clean(col.Header)+" → "+model.FieldName(m.c.P, col.Field))
 		}
 	}
 	if len(mapped) > 0 {
-		out = append(out, "Columns: "+strings.Join(mapped, ", "))
+		out = append(out, c.T("Columns: %s", strings.Join(mapped, c.T(", "))))
 	}
 	if len(dropped) > 0 {
-		out = append(out, "Not imported: "+strings.Join(dropped, ", "))
+		out = append(out, c.T("Not imported: %s", strings.Join(dropped, c.T(", "))))
 	}
 	if n := len(r.Warnings); n > 0 {
-		out = append(out, fmt.Sprintf("%d warnings (the rows are imported; the values are kept in the notes):", n))
-		out = append(out, listed(r.Warnings)...)
+		out = append(out, c.T("%d warnings (the rows are imported; the values are kept in the notes):", n))
+		out = append(out, listed(c, r.Warnings)...)
 	}
 	if n := len(r.Rejected); n > 0 {
-		out = append(out, s.App.StatusError.Render(fmt.Sprintf("%d bad rows, left out if you import:", n)))
-		out = append(out, listed(r.Rejected)...)
+		out = append(out, s.App.StatusError.Render(c.T("%d bad rows, left out if you import:", n)))
+		out = append(out, listed(c, r.Rejected)...)
 	}
 	out = append(out, "")
 	if m.importable() {
-		out = append(out, s.Help.ShortKey.Render("y")+" import now (u undoes it as a whole)    "+s.Help.ShortKey.Render("n")+" cancel")
+		out = append(out, s.Help.ShortKey.Render("y")+" "+c.T("import now (u undoes it as a whole)")+"    "+s.Help.ShortKey.Render("n")+" "+c.T("cancel"))
 	} else {
-		out = append(out, "Nothing to import from this file · "+s.Help.ShortKey.Render("n")+" closes")
+		out = append(out, c.T("Nothing to import from this file")+" · "+s.Help.ShortKey.Render("n")+" "+c.T("closes"))
 	}
 	return out
 }
 
 // source says how the file was read.
-func source(r *transfer.Report) string {
+func source(c *common.Common, r *transfer.Report) string {
 	switch {
 	case r.Format == "xlsx":
-		return fmt.Sprintf("Excel workbook, sheet %s", r.Sheet)
+		return c.T("Excel workbook, sheet %s", r.Sheet)
 	case r.Delimiter != "":
-		return fmt.Sprintf("%s, %s-separated, header on line %d", r.Encoding, r.Delimiter, r.HeaderLine)
+		return c.T("%s, %s-separated, header on line %d", r.Encoding, r.Delimiter, r.HeaderLine)
 	}
 	return r.Encoding
 }
 
 // listed names the first rows of a list, and how many more there are.
-func listed(rows []transfer.LineError) []string {
+func listed(c *common.Common, rows []transfer.LineError) []string {
 	var out []string
 	for i, r := range rows {
 		if i == maxListed {
-			out = append(out, fmt.Sprintf("  …and %d more (rapport import csv FILE --dry-run lists them all)", len(rows)-i))
+			out = append(out, "  "+c.T("…and %d more (rapport import csv FILE --dry-run lists them all)", len(rows)-i))
 			break
 		}
-		out = append(out, "  "+common.Clean(r.String()))
+		out = append(out, "  "+common.Clean(c.T("line %d: %s", r.Line, r.Reason)))
 	}
 	return out
 }

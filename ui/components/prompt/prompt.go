@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/components/datefield"
 	"github.com/rapportcrm/rapport/ui/components/textline"
 )
@@ -35,6 +36,8 @@ type Snooze struct {
 	DealID     int64
 	Title      string
 	DueTime    string
+	// p says the prompt's words (nil: English).
+	p *i18n.Printer
 }
 
 // KeyMap is the prompt's own keys (shown in help while it is open).
@@ -46,8 +49,8 @@ type KeyMap struct {
 // DefaultKeyMap returns the prompt's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("confirm"))),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("cancel"))),
 	}
 }
 
@@ -64,22 +67,28 @@ type Options struct {
 	Now       func() time.Time
 	DateOrder model.DateOrder
 	Styles    Styles
+	// Printer says the prompt's words in the reader's language (nil:
+	// English); the label given to NewSnooze is a catalog key.
+	Printer *i18n.Printer
 }
 
 // NewSnooze opens the prompt with its date field focused.
 func NewSnooze(o Options, label string, needReason bool) *Snooze {
 	p := &Snooze{
-		date:       datefield.New(label, o.Now, o.DateOrder, model.Future, o.Styles.DateField),
+		date:       datefield.New(o.Printer.T(label), o.Now, o.DateOrder, model.Future, o.Styles.DateField),
 		needReason: needReason,
+		p:          o.Printer,
 		styles:     o.Styles,
 		today:      func() model.Day { return model.DayOf(o.Now()) },
 	}
+	p.date.SetPrinter(o.Printer)
 	p.date.RefusePast()
 	p.date.Focus()
 	if needReason {
 		p.reason = textinput.New()
-		p.reason.Prompt = "Reason: "
-		p.reason.Placeholder = "why it can wait"
+		p.styles.Line.Prefix = textline.PrefixIn(o.Printer)
+		p.reason.Prompt = o.Printer.T("Reason: ")
+		p.reason.Placeholder = o.Printer.T("why it can wait")
 		p.reason.CharLimit = model.MaxShortLen
 		p.reason.Cursor.SetMode(cursor.CursorStatic)
 	}
@@ -107,13 +116,13 @@ func (p *Snooze) Update(msg tea.Msg, keys KeyMap, confirm func(day model.Day, hh
 		case key.Matches(k, keys.Confirm):
 			w, err := p.date.When()
 			if err != nil {
-				p.err = err.Error()
+				p.err = p.date.Problem()
 				p.onReason = false
 				p.reason.Blur()
 				return p.date.Focus(), false
 			}
 			if w.Day < p.today() { // RefusePast catches it; a clock that moved on may not
-				p.err = "that date is in the past: pick today or later"
+				p.err = p.p.T("that date is in the past: pick today or later")
 				return nil, false
 			}
 			if p.needReason && !p.onReason {
@@ -123,7 +132,7 @@ func (p *Snooze) Update(msg tea.Msg, keys KeyMap, confirm func(day model.Day, hh
 			}
 			reason := strings.TrimSpace(p.reason.Value())
 			if p.needReason && reason == "" {
-				p.err = "say why the deal can wait"
+				p.err = p.p.T("say why the deal can wait")
 				return nil, false
 			}
 			hhmm := w.HHMM()
@@ -158,7 +167,7 @@ func (p *Snooze) Update(msg tea.Msg, keys KeyMap, confirm func(day model.Day, hh
 // inputs, so drawing changes nothing.
 func (p *Snooze) View(w int) []string {
 	date := p.date
-	out := []string{p.styles.Title.Render(truncate("Snooze "+model.Sanitize(p.Title), w))}
+	out := []string{p.styles.Title.Render(truncate(p.p.T("Snooze %s", model.Sanitize(p.Title)), w))}
 	if !p.needReason {
 		date.SetWidth(w)
 		return p.withError(append(out, date.View()), w)

@@ -17,6 +17,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/rivo/uniseg"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Styles are the looks of a line.
@@ -26,6 +28,20 @@ type Styles struct {
 	// Cursor draws the character under the cursor when there is colour,
 	// reversed.
 	Cursor lipgloss.Style
+	// Prefix starts the placeholder in the reader's language ("例如 ");
+	// "" is PlaceholderPrefix.
+	Prefix string
+}
+
+// PrefixIn is PlaceholderPrefix in p's language.
+func PrefixIn(p *i18n.Printer) string { return p.T("e.g. ") }
+
+// prefix is the placeholder's prefix of st.
+func (st Styles) prefix() string {
+	if st.Prefix == "" {
+		return PlaceholderPrefix
+	}
+	return st.Prefix
 }
 
 // PlaceholderPrefix starts every placeholder, so that without colour (where
@@ -90,7 +106,7 @@ func render(in textinput.Model, width int, st Styles, noColor bool) string {
 			used = 1
 		}
 		if focused && in.Placeholder != "" {
-			ph := PlaceholderPrefix + in.Placeholder
+			ph := st.prefix() + in.Placeholder
 			if width > 0 {
 				ph = cut(ph, width-used)
 			}
