@@ -69,5 +69,27 @@ func appComponentMessages() []Msg {
 
 // appWelcomeMessages: the welcome screen of an empty book.
 func appWelcomeMessages() []Msg {
-	return []Msg{}
+	return []Msg{
+		{Key: "Welcome to rapport", Zh: "欢迎使用 rapport"},
+		{Key: "This book is empty: %s", Zh: "这个账本是空的：%s"},
+		{Key: "add a customer", Zh: "添加客户"},
+		{Key: "import a file", Zh: "导入文件"},
+		{Key: "load sample data", Zh: "载入示例数据"},
+		{Key: "yes, load it", Zh: "是，载入"},
+		{Key: "import customers from a CSV or Excel file (checked first, then asks)", Zh: "从 CSV 或 Excel 文件导入客户（先检查，再询问）"},
+		{Key: "load sample data (2,000 customers) into this file, after asking", Zh: "把示例数据（2,000 位客户）载入这个文件，会先询问"},
+		{Key: "From the command line: %s", Zh: "在命令行中：%s"},
+		{Key: "q quits · ? shows every key", Zh: "q 退出 · ? 显示所有按键"},
+		{Key: "Load %s sample customers into this file?", Zh: "把 %s 位示例客户载入这个文件？"},
+		{Key: "It writes made-up customers, deals and history into %s.", Zh: "它会把虚构的客户、商机和历史记录写入 %s。"},
+		{Key: "Loading sample data… (a few seconds)", Zh: "正在载入示例数据…（需要几秒钟）"},
+		{Key: "Add your first customer", Zh: "添加第一位客户"},
+		{Key: "Name:", Zh: "名称："},
+		{Key: "Company:", Zh: "公司："},
+		{Key: "tab next field · enter saves · esc cancels", Zh: "tab 下一项 · enter 保存 · esc 取消"},
+		{Key: "a customer needs a name", Zh: "客户需要一个名称"},
+		{Key: "Could not load sample data: %s", Zh: "无法载入示例数据：%s"},
+		{Key: "Sample data loaded: 2,000 customers (u undoes nothing here: it is one bulk load)", Zh: "示例数据已载入：2,000 位客户（这里 u 不会撤销：这是一次批量载入）"},
+		{Key: "Customer added (u undoes)", Zh: "已添加客户（u 撤销）"},
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/model/i18n"
 )
 
@@ -23,9 +24,10 @@ func ErrorText(err error) string { return ErrorTextIn(nil, err) }
 // ErrorTextIn is an error as one clean line for the status bar, in words a
 // salesperson can act on, in p's language: the Go library errors that
 // carry no meaning for them (a deadline, a cancel, "no rows") are said in
-// words, with what to do; an error of the catalog (i18n.Errorf) is said
-// through p.
+// words, with what to do; a *model.ValidationError and an error of the
+// catalog (i18n.Errorf) are said through p.
 func ErrorTextIn(p *i18n.Printer, err error) string {
+	ve, _ := err.(*model.ValidationError)
 	switch {
 	case err == nil:
 		return ""
@@ -35,6 +37,8 @@ func ErrorTextIn(p *i18n.Printer, err error) string {
 		return p.T("Stopped before it finished: nothing was changed")
 	case errors.Is(err, sql.ErrNoRows):
 		return p.T("Not found: it may have been removed in another window")
+	case ve != nil:
+		return Clean(ve.SayIn(p))
 	}
 	return Clean(p.Err(err))
 }

@@ -4,7 +4,6 @@ package welcome
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db/demo"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/importer"
 )
@@ -69,18 +69,20 @@ type Model struct {
 // New builds the welcome screen.
 func New(c *common.Common) *Model {
 	v := &Model{c: c, keys: welcomeKeys{
-		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a customer")),
-		Import: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import a file")),
-		Demo:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load sample data")),
-		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, load it")),
-		No:     key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n", "no")),
-		Next:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "next field")),
-		Save:   key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", i18n.N("add a customer"))),
+		Import: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", i18n.N("import a file"))),
+		Demo:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", i18n.N("load sample data"))),
+		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", i18n.N("yes, load it"))),
+		No:     key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n", i18n.N("no"))),
+		Next:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", i18n.N("next field"))),
+		Save:   key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", i18n.N("save"))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("cancel"))),
 	}}
-	for i, label := range []string{"Name:    ", "Company: "} {
+	labels := []string{c.T("Name:"), c.T("Company:")}
+	lw := max(common.Width(labels[0]), common.Width(labels[1])) + 1
+	for i, label := range labels {
 		in := textinput.New()
-		in.Prompt = label
+		in.Prompt = label + strings.Repeat(" ", lw-common.Width(label))
 		in.CharLimit = model.MaxNameLen
 		in.Cursor.SetMode(cursor.CursorStatic)
 		v.fields[i] = in
@@ -97,7 +99,7 @@ func (v *Model) SetSize(w, h int) {
 	v.w, v.h = w, h
 	v.imp.SetWidth(w)
 	for i := range v.fields {
-		v.fields[i].Width = max(1, w-len(v.fields[i].Prompt)-2-common.Width(common.MarkSelected+" "))
+		v.fields[i].Width = max(1, w-common.Width(v.fields[i].Prompt)-2-common.Width(common.MarkSelected+" "))
 	}
 }
 
@@ -147,23 +149,23 @@ func (v *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case demoLoadedMsg:
 		if msg.Err != nil {
-			v.state, v.err = welcomeMenu, "Could not load sample data: "+common.ErrorText(msg.Err)
+			v.state, v.err = welcomeMenu, v.c.T("Could not load sample data: %s", v.c.ErrorText(msg.Err))
 			return nil
 		}
 		v.state = welcomeMenu
 		return tea.Batch(
 			func() tea.Msg {
-				return common.ChangedMsg{Status: "Sample data loaded: 2,000 customers (u undoes nothing here: it is one bulk load)"}
+				return common.ChangedMsg{Status: v.c.T("Sample data loaded: 2,000 customers (u undoes nothing here: it is one bulk load)")}
 			},
 			func() tea.Msg { return common.SwitchScreenMsg{ID: common.ScreenToday} })
 	case customerAddedMsg:
 		if msg.Err != nil {
-			v.err = common.ErrorText(msg.Err)
+			v.err = v.c.ErrorText(msg.Err)
 			return nil
 		}
 		v.state = welcomeMenu
 		return tea.Batch(
-			func() tea.Msg { return common.ChangedMsg{Status: "Customer added (u undoes)"} },
+			func() tea.Msg { return common.ChangedMsg{Status: v.c.T("Customer added (u undoes)")} },
 			func() tea.Msg { return common.SwitchScreenMsg{ID: common.ScreenCustomers} })
 	case importer.DoneMsg:
 		st := msg.Status
@@ -232,15 +234,15 @@ func (v *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 func (v *Model) save() tea.Cmd {
 	name, err := model.CleanInput(v.fields[0].Value(), model.MaxNameLen, false)
 	if err == nil && name == "" {
-		err = fmt.Errorf("a customer needs a name")
+		err = i18n.Errorf("a customer needs a name")
 	}
 	if err != nil {
-		v.err = common.ErrorText(err)
+		v.err = v.c.ErrorText(err)
 		return nil
 	}
 	company, err := model.CleanInput(v.fields[1].Value(), model.MaxShortLen, false)
 	if err != nil {
-		v.err = common.ErrorText(err)
+		v.err = v.c.ErrorText(err)
 		return nil
 	}
 	c := v.c
@@ -275,9 +277,9 @@ func (v *Model) loadDemo() tea.Cmd {
 func (v *Model) View() string {
 	s := v.c.Styles
 	out := []string{
-		s.Section.Title.Render("Welcome to rapport"),
+		s.Section.Title.Render(v.c.T("Welcome to rapport")),
 		"",
-		"This book is empty: " + common.Clean(v.c.DB.Path()),
+		v.c.T("This book is empty: %s", common.Clean(v.c.DB.Path())),
 		"",
 	}
 	switch {
@@ -285,24 +287,24 @@ func (v *Model) View() string {
 		out = append(out, v.imp.Lines(v.w)...)
 	case v.state == welcomeAsk:
 		out = append(out,
-			s.App.SummaryWarm.Render(fmt.Sprintf("Load %s sample customers into this file?", common.Thousands(demo.DefaultCustomers))),
-			"It writes made-up customers, deals and history into "+common.Clean(v.c.DB.Path())+".",
+			s.App.SummaryWarm.Render(v.c.T("Load %s sample customers into this file?", common.Thousands(demo.DefaultCustomers))),
+			v.c.T("It writes made-up customers, deals and history into %s.", common.Clean(v.c.DB.Path())),
 			"",
-			s.Help.ShortKey.Render("y")+" yes, load it    "+s.Help.ShortKey.Render("n")+" no")
+			s.Help.ShortKey.Render("y")+" "+v.c.T("yes, load it")+"    "+s.Help.ShortKey.Render("n")+" "+v.c.T("no"))
 	case v.state == welcomeLoading:
-		out = append(out, s.Table.Loading.Render("Loading sample data… (a few seconds)"))
+		out = append(out, s.Table.Loading.Render(v.c.T("Loading sample data… (a few seconds)")))
 	case v.state == welcomeForm:
-		out = append(out, s.Section.Title.Render("Add your first customer"), v.fieldView(0), v.fieldView(1), "",
-			s.Item.Dim.Render("tab next field · enter saves · esc cancels"))
+		out = append(out, s.Section.Title.Render(v.c.T("Add your first customer")), v.fieldView(0), v.fieldView(1), "",
+			s.Item.Dim.Render(v.c.T("tab next field · enter saves · esc cancels")))
 	default:
 		out = append(out,
-			s.Help.ShortKey.Render("a")+"  add a customer",
-			s.Help.ShortKey.Render("i")+"  import customers from a CSV or Excel file (checked first, then asks)",
-			s.Help.ShortKey.Render("d")+"  load sample data (2,000 customers) into this file, after asking",
+			s.Help.ShortKey.Render("a")+"  "+v.c.T("add a customer"),
+			s.Help.ShortKey.Render("i")+"  "+v.c.T("import customers from a CSV or Excel file (checked first, then asks)"),
+			s.Help.ShortKey.Render("d")+"  "+v.c.T("load sample data (2,000 customers) into this file, after asking"),
 			"",
-			"From the command line: "+s.Help.ShortKey.Render("rapport import csv FILE"),
+			v.c.T("From the command line: %s", s.Help.ShortKey.Render("rapport import csv FILE")),
 			"",
-			s.Item.Dim.Render("q quits · ? shows every key"))
+			s.Item.Dim.Render(v.c.T("q quits · ? shows every key")))
 	}
 	if v.err != "" {
 		out = append(out, "", s.App.StatusError.Render(v.err))
