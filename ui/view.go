@@ -129,7 +129,11 @@ func (a *App) withGoal(left string) string {
 	}
 	fig := func(n int64) string {
 		if g.Measure.IsMoney() {
-			return model.Money{Minor: n, Currency: g.Currency}.FormatShort()
+			m := model.Money{Minor: n, Currency: g.Currency}
+			if a.c.P.Zh() {
+				return m.FormatShortZh()
+			}
+			return m.FormatShort()
 		}
 		return g.Figure(n)
 	}

@@ -39,7 +39,7 @@ func SnoozeFollowupCmd(c *Common, id int64, title string, due model.Day, dueTime
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		_, err := c.DB.SnoozeFollowup(ctx, id, due, dueTime)
-		return ActedMsg{Status: c.T("Snoozed to %s: %s", model.When{Day: due}.Describe(c.Today()), Clean(title)), Err: err}
+		return ActedMsg{Status: c.T("Snoozed to %s: %s", model.When{Day: due}.DescribeIn(c.P, c.Today()), Clean(title)), Err: err}
 	}
 }
 
@@ -51,7 +51,7 @@ func SnoozeADayCmd(c *Common, id int64, title string) tea.Cmd {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		f, err := c.DB.SnoozeFollowupADay(ctx, id)
-		return ActedMsg{Status: c.T("Snoozed a day, to %s: %s", model.When{Day: f.Due}.Describe(c.Today()), Clean(title)), Err: err}
+		return ActedMsg{Status: c.T("Snoozed a day, to %s: %s", model.When{Day: f.Due}.DescribeIn(c.P, c.Today()), Clean(title)), Err: err}
 	}
 }
 
@@ -61,7 +61,7 @@ func SnoozeDealCmd(c *Common, id int64, title string, until model.Day, reason st
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		_, err := c.DB.SnoozeDeal(ctx, id, until, reason)
-		return ActedMsg{Status: c.T("Deal snoozed to %s: %s", model.When{Day: until}.Describe(c.Today()), Clean(title)), Err: err}
+		return ActedMsg{Status: c.T("Deal snoozed to %s: %s", model.When{Day: until}.DescribeIn(c.P, c.Today()), Clean(title)), Err: err}
 	}
 }
 
