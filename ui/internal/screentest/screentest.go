@@ -17,6 +17,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 )
 
@@ -44,12 +45,23 @@ type Harness struct {
 	Changed   []string                // ChangedMsg statuses: the screen wrote
 	Switched  []common.ScreenID       // SwitchScreenMsg
 	Backs     int                     // BackMsg
+	// P says a status the screen asked for as a catalog message
+	// (StatusMsg.Say), as the root would; nil is English.
+	P *i18n.Printer
 }
 
-// Common builds the Common of d as the app does, with a 1 ms debounce.
+// Common builds the Common of d as the app does, with a 1 ms debounce, in
+// English.
 func Common(t testing.TB, d *db.DB) *common.Common {
 	t.Helper()
-	c, err := common.New(context.Background(), d, common.DefaultTheme(), 5*time.Second, time.Millisecond, nil)
+	return CommonIn(t, d, nil)
+}
+
+// CommonIn is Common speaking p's language (i18n.New(i18n.Zh) for the
+// Chinese screens; nil is English).
+func CommonIn(t testing.TB, d *db.DB, p *i18n.Printer) *common.Common {
+	t.Helper()
+	c, err := common.New(context.Background(), d, common.DefaultTheme(), 5*time.Second, time.Millisecond, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,6 +127,9 @@ func (h *Harness) Drain(cmd tea.Cmd) {
 		switch msg := msg.(type) {
 		case common.StatusMsg:
 			h.status, h.statusErr = msg.Text, msg.Err
+			if msg.Say != nil {
+				h.status = common.ErrorTextIn(h.P, msg.Say)
+			}
 		case common.ChangedMsg:
 			h.status, h.statusErr = msg.Status, false
 			h.Changed = append(h.Changed, msg.Status)
