@@ -82,6 +82,9 @@ func sayChange(p *i18n.Printer, desc string) string {
 	}
 	for _, shape := range changeShapes() {
 		if args, ok := matchShape(shape, desc); ok {
+			if strings.HasPrefix(shape, "log %s") || strings.HasPrefix(shape, "edit %s with") {
+				args[0] = p.T(args[0].(string)) // the interaction's kind: call, email, …
+			}
 			return p.T(shape, args...)
 		}
 	}

@@ -175,7 +175,7 @@ func TestChangeDescriptionsReadBack(t *testing.T) {
 		{`snooze "报价" a day`, `把 "报价" 推迟一天`},
 		{`move "Renewal 2027" to Won`, `把 "Renewal 2027" 移到 Won`},
 		{"add customer 王芳", "添加客户 王芳"},
-		{`log call with Acme Ltd and complete "Call back"`, `记录与 Acme Ltd 的 call 并完成 "Call back"`},
+		{`log call with Acme Ltd and complete "Call back"`, `记录与 Acme Ltd 的电话并完成 "Call back"`},
 		{"archive follow-up Send quote", "归档跟进 Send quote"},
 		{"restore customer 12", "恢复客户 12"},
 		{"edit tags of 李娜", "编辑 李娜 的标签"},

@@ -134,8 +134,8 @@ func appKeyMessages() []Msg {
 // "Undone: …" (ui/changes.go).
 func appChangeMessages() []Msg {
 	return []Msg{
-		{Key: "log %s with %s and complete %q", Zh: "记录与 %[2]s 的 %[1]s 并完成 %[3]q"},
-		{Key: "log %s with %s", Zh: "记录与 %[2]s 的 %[1]s"},
+		{Key: "log %s with %s and complete %q", Zh: "记录与 %[2]s 的%[1]s并完成 %[3]q"},
+		{Key: "log %s with %s", Zh: "记录与 %[2]s 的%[1]s"},
 		{Key: "complete %q", Zh: "完成 %q"},
 		{Key: "snooze %q a day", Zh: "把 %q 推迟一天"},
 		{Key: "snooze %q to %s", Zh: "把 %q 推迟到 %s"},
@@ -154,7 +154,7 @@ func appChangeMessages() []Msg {
 		{Key: "edit customer %s", Zh: "编辑客户 %s"},
 		{Key: "edit contact %s", Zh: "编辑联系人 %s"},
 		{Key: "edit deal %s", Zh: "编辑商机 %s"},
-		{Key: "edit %s with %s", Zh: "编辑与 %[2]s 的 %[1]s"},
+		{Key: "edit %s with %s", Zh: "编辑与 %[2]s 的%[1]s"},
 		{Key: "add customer %s", Zh: "添加客户 %s"},
 		{Key: "add deal %s", Zh: "添加商机 %s"},
 		{Key: "archive customer %s", Zh: "归档客户 %s"},

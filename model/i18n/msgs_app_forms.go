@@ -116,7 +116,7 @@ func appFormMessages() []Msg {
 		{Key: "negative", Zh: "消极"},
 		{Key: "none", Zh: "无"},
 		{Key: "revenue", Zh: "收入"},
-		{Key: "won", Zh: "赢单数"},
+		{Key: "won", Zh: "赢单"},
 		{Key: "won_value", Zh: "赢单金额"},
 		{Key: "new_customers", Zh: "新客户"},
 		{Key: "interactions", Zh: "沟通次数"},

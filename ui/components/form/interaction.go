@@ -35,7 +35,7 @@ func LogFromFollowupForm(i model.Interaction, f model.Followup, heading string, 
 
 func interactionSpec(i model.Interaction, o Options) Spec {
 	title := o.P.T("Log an interaction")
-	date := "today"
+	date := o.P.T("today")
 	if i.ID != 0 {
 		title = o.P.T("Edit interaction · %s", i.Summary)
 		if i.OccurredAt > 0 {

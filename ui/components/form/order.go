@@ -12,7 +12,7 @@ import (
 // AMOUNT reads. On SubmittedMsg, ToOrder(o, values) gives the order to save.
 func OrderForm(ord model.Order, o Options) Model {
 	title := o.P.T("Record an order")
-	amount, cur, date := "", "", "today"
+	amount, cur, date := "", "", o.P.T("today")
 	if ord.ID != 0 {
 		title = o.P.T("Edit order")
 		amount = model.FormatMinor(ord.AmountMinor, ord.Currency)

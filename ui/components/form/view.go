@@ -194,7 +194,7 @@ func (m Model) fieldLines(i int) []string {
 		first = textline.View(in.text, w+1, st.line())
 	default:
 		ls := st.line()
-		ls.Prefix = textline.PrefixIn(m.opts.Printer)
+		ls.Prefix = textline.PrefixIn(m.opts.P)
 		first = textline.View(in.text, in.text.Width+1, ls)
 	}
 	switch {

@@ -19,7 +19,7 @@ import (
 func TestFormsInChinese(t *testing.T) {
 	for _, w := range []int{80, 40} {
 		o := testOptions()
-		o.Printer = i18n.New(i18n.Zh)
+		o.P = i18n.New(i18n.Zh)
 		m := InteractionForm(model.Interaction{CustomerID: 1, Score: -1}, o)
 		m.SetSize(w, 20)
 		view := func() string {
