@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/internal/screentest"
 )
@@ -217,6 +218,33 @@ func TestChineseLayoutFitsEverySize(t *testing.T) {
 					t.Fatalf("%s at %dx%d: 窗口太小 shown=%v:\n%s", name, w, h, got, out)
 				}
 			}
+		}
+	}
+}
+
+// The goal on the summary line: in English exactly model's Line, in
+// Chinese with 12月, 天 and the same figures, for a month under way, one
+// not started, one ended and a quarter of another year.
+func TestGoalLineInBothLanguages(t *testing.T) {
+	today := model.DayFromYMD(2026, time.November, 23)
+	zh, en := i18n.New(i18n.Zh), i18n.New(i18n.En)
+	cases := []struct {
+		period model.GoalPeriod
+		want   string
+	}{
+		{model.GoalPeriod{Year: 2026, Month: 11}, "11月 ¥84,000，目标 ¥120,000 · 70% · 剩 7 天 · 预计 ¥109,565"},
+		{model.GoalPeriod{Year: 2026, Month: 12}, "12月 ¥84,000，目标 ¥120,000 · 70% · 31 天后开始"},
+		{model.GoalPeriod{Year: 2026, Month: 10}, "10月 ¥84,000，目标 ¥120,000 · 70% · 已结束"},
+		{model.GoalPeriod{Year: 2027, Quarter: 1}, "2027年Q1 ¥84,000，目标 ¥120,000 · 70% · 90 天后开始"},
+	}
+	for _, c := range cases {
+		g := model.Progress(model.Goal{Measure: model.GoalRevenue, Period: c.period, Target: 12_000_000, Currency: "CNY"}, 8_400_000, today)
+		fig := func(n int64) string { return model.Money{Minor: n, Currency: "CNY"}.FormatShort() }
+		if got := goalLines(en, g, today, fig)[0]; got != g.Line(today) {
+			t.Errorf("%v in English: %q, want %q", c.period, got, g.Line(today))
+		}
+		if got := goalLines(zh, g, today, fig)[0]; got != c.want {
+			t.Errorf("%v in Chinese: %q, want %q", c.period, got, c.want)
 		}
 	}
 }
