@@ -18,6 +18,7 @@ func appFormMessages() []Msg {
 		{Key: "New follow-up", Zh: "新建跟进"},
 		{Key: "Edit follow-up · %s", Zh: "编辑跟进 · %s"},
 		{Key: "Schedule the next follow-up?", Zh: "安排下一次跟进？"},
+		{Key: "Follow up: %s", Zh: "跟进：%s"},
 		{Key: "Log an interaction", Zh: "记录一次沟通"},
 		{Key: "Edit interaction · %s", Zh: "编辑沟通记录 · %s"},
 		{Key: "Set a goal", Zh: "设定目标"},

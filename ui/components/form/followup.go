@@ -93,7 +93,7 @@ func NextFollowupPrompt(defaultDue model.Day, o Options) Model {
 // validates it.
 func NextFollowup(customerID, dealID int64, summary string, v Values) (model.Followup, error) {
 	// Cut to the width the command line cuts to, with the same ellipsis.
-	title := ansi.Truncate("Follow up: "+summary, model.MaxNameLen, "…")
+	title := ansi.Truncate(v.p.T("Follow up: %s", summary), model.MaxNameLen, "…")
 	f := model.Followup{CustomerID: customerID, DealID: dealID, Title: title}
 	if w, ok := v.When("due"); ok {
 		f.Due, f.DueTime = w.Day, w.HHMM()

@@ -36,6 +36,7 @@ type Value struct {
 // them, after every field parsed; read them with the typed accessors.
 type Values struct {
 	now  time.Time
+	p    *i18n.Printer // the form's language, for what a value makes (a title)
 	keys []string
 	m    map[string]Value
 }
