@@ -49,7 +49,7 @@ func (c *Common) DBCtx() (context.Context, context.CancelFunc) {
 
 // PromptOptions are the snooze prompt's clock, date order and looks.
 func (c *Common) PromptOptions() prompt.Options {
-	return prompt.Options{Now: c.Now, DateOrder: c.DateOrder, Styles: c.Styles.Prompt, Printer: c.P}
+	return prompt.Options{Now: c.Now, DateOrder: c.DateOrder, Styles: c.Styles.Prompt, P: c.P}
 }
 
 // Today is the local calendar date of the clock.

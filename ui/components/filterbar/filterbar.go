@@ -61,9 +61,9 @@ type Options struct {
 	// Debounce is how long typing must pause before the filter runs.
 	Debounce time.Duration
 	Styles   Styles
-	// Printer says the bar's words in the reader's language (nil:
+	// P says the bar's words in the reader's language (nil:
 	// English): Placeholder and Hint are catalog keys.
-	Printer *i18n.Printer
+	P *i18n.Printer
 }
 
 // TickMsg fires Debounce after a keystroke; only the newest one of its
@@ -88,7 +88,7 @@ type Model struct {
 func New(o Options) Model {
 	in := textinput.New()
 	in.Prompt = "/ "
-	o.Placeholder, o.Hint = o.Printer.T(o.Placeholder), o.Printer.T(o.Hint)
+	o.Placeholder, o.Hint = o.P.T(o.Placeholder), o.P.T(o.Hint)
 	in.Placeholder = o.Placeholder
 	in.CharLimit = charLimit
 	in.Cursor.SetMode(cursor.CursorStatic)
@@ -199,7 +199,7 @@ func (m Model) View(w int) string {
 	case m.typing:
 		in := m.input
 		in.Prompt = ""
-		line := textline.Styles{Text: st.Text, Placeholder: st.Hint, Prefix: textline.PrefixIn(m.opts.Printer)}
+		line := textline.Styles{Text: st.Text, Placeholder: st.Hint, Prefix: textline.PrefixIn(m.opts.P)}
 		// What the typed text cannot be read as shows while typing, so a
 		// mistyped tier:Z is seen before it empties the list.
 		hint := ""
@@ -223,7 +223,7 @@ func (m Model) View(w int) string {
 // language: each problem is the word as typed and a hint on what to use
 // (model.ParseFilter's), and the hint is said through the printer.
 func (m Model) sayProblems(probs []string) string {
-	p := m.opts.Printer
+	p := m.opts.P
 	out := make([]string, len(probs))
 	for i, pr := range probs {
 		out[i] = pr

@@ -335,7 +335,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 // collect parses every field, marking the ones that fail and focusing the
 // first of them.
 func (m *Model) collect() (Values, bool) {
-	vals := Values{now: m.opts.Now(), p: m.opts.Printer, m: make(map[string]Value, len(m.inputs))}
+	vals := Values{now: m.opts.Now(), p: m.opts.P, m: make(map[string]Value, len(m.inputs))}
 	first := -1
 	m.formErr = ""
 	for i := range m.inputs {

@@ -67,28 +67,28 @@ type Options struct {
 	Now       func() time.Time
 	DateOrder model.DateOrder
 	Styles    Styles
-	// Printer says the prompt's words in the reader's language (nil:
+	// P says the prompt's words in the reader's language (nil:
 	// English); the label given to NewSnooze is a catalog key.
-	Printer *i18n.Printer
+	P *i18n.Printer
 }
 
 // NewSnooze opens the prompt with its date field focused.
 func NewSnooze(o Options, label string, needReason bool) *Snooze {
 	p := &Snooze{
-		date:       datefield.New(o.Printer.T(label), o.Now, o.DateOrder, model.Future, o.Styles.DateField),
+		date:       datefield.New(o.P.T(label), o.Now, o.DateOrder, model.Future, o.Styles.DateField),
 		needReason: needReason,
-		p:          o.Printer,
+		p:          o.P,
 		styles:     o.Styles,
 		today:      func() model.Day { return model.DayOf(o.Now()) },
 	}
-	p.date.SetPrinter(o.Printer)
+	p.date.SetPrinter(o.P)
 	p.date.RefusePast()
 	p.date.Focus()
 	if needReason {
 		p.reason = textinput.New()
-		p.styles.Line.Prefix = textline.PrefixIn(o.Printer)
-		p.reason.Prompt = o.Printer.T("Reason: ")
-		p.reason.Placeholder = o.Printer.T("why it can wait")
+		p.styles.Line.Prefix = textline.PrefixIn(o.P)
+		p.reason.Prompt = o.P.T("Reason: ")
+		p.reason.Placeholder = o.P.T("why it can wait")
 		p.reason.CharLimit = model.MaxShortLen
 		p.reason.Cursor.SetMode(cursor.CursorStatic)
 	}
