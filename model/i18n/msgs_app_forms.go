@@ -214,5 +214,6 @@ func appEditorMessages() []Msg {
 		{Key: "%s changed since you opened it (%s)", Zh: "%s 在你打开后被修改过（%s）"},
 		{Key: "%s changed again while saving", Zh: "%s 在保存时又被修改了"},
 		{Key: ", merged with a change made elsewhere (%s)", Zh: "，已与别处的修改合并（%s）"},
+		{Key: "the row", Zh: "这一行"},
 	}
 }
