@@ -179,6 +179,9 @@ func appEditorMessages() []Msg {
 		{Key: "Complaint resolved: %s", Zh: "投诉已解决：%s"},
 
 		{Key: "Goal set: %s %s %s", Zh: "已设定目标：%s %s %s"},
+		{Key: "deals won", Zh: "赢单数"},
+		{Key: "value won", Zh: "赢单金额"},
+		{Key: "new customers", Zh: "新客户"},
 		{Key: "Added customer %s", Zh: "已添加客户 %s"},
 		{Key: "Saved customer %s", Zh: "已保存客户 %s"},
 		{Key: "%s marked churned: %s", Zh: "%s 已标记为流失：%s"},

@@ -69,7 +69,7 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			ctx, cancel := c.DBCtx()
 			defer cancel()
 			saved, err := c.DB.SetGoal(ctx, g)
-			return editSavedMsg{Seq: seq, Err: err, Status: c.T("Goal set: %s %s %s", g.Measure.Label(), g.Period, saved.Figure(saved.Target)) + undoHint(c)}
+			return editSavedMsg{Seq: seq, Err: err, Status: c.T("Goal set: %s %s %s", c.T(g.Measure.Label()), g.Period, saved.Figure(saved.Target)) + undoHint(c)}
 		}, nil
 	case fkNewCustomer:
 		cu, err := form.ToCustomer(model.Customer{}, v)
