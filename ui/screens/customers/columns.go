@@ -20,54 +20,54 @@ type column struct {
 	drop  int  // order of dropping when narrow: higher drops first; 0 = never
 	right bool // right-aligned
 	// render returns the cell's plain text and an optional style.
-	render func(r *db.CustomerRow, today model.Day, s *common.Styles) (string, *lipgloss.Style)
+	render func(r *db.CustomerRow, today model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style)
 }
 
 // customerColumns lists the table's columns in display order (SPEC §4).
 func customerColumns() []column {
 	return []column{
-		{title: "Name", width: 12, max: 22, max2: 34, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Name"), width: 12, max: 22, max2: 34, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.Clean(r.Name), &s.Item.Name
 		}},
-		{title: "Company", width: 10, max: 18, max2: 30, drop: 7, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Company"), width: 10, max: 18, max2: 30, drop: 7, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.Clean(r.Company), nil
 		}},
-		{title: "Tier", width: 4, drop: 4, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Tier"), width: 4, drop: 4, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return string(r.Tier), nil
 		}},
-		{title: "Status", width: 8, drop: 8, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Status"), width: 8, drop: 8, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			if r.Archived {
-				return "archived", &s.Item.Dim
+				return p.T("archived"), &s.Item.Dim
 			}
 			if r.Status == model.ActivityAtRisk {
-				return "at risk", &s.Item.AtRisk
+				return p.T("at risk"), &s.Item.AtRisk
 			}
-			return r.Status, &s.Item.Dim
+			return statusText(p, r.Status), &s.Item.Dim
 		}},
-		{title: "Contacted", width: 9, drop: 3, render: func(r *db.CustomerRow, today model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Contacted"), width: 9, drop: 3, render: func(r *db.CustomerRow, today model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.AgoText(r.LastContact, today), nil
 		}},
-		{title: "Next", width: 12, drop: 2, render: func(r *db.CustomerRow, today model.Day, s *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Next"), width: 12, drop: 2, render: func(r *db.CustomerRow, today model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			if r.NextOverdue && r.Archived {
 				// Nothing is overdue on an archived customer: the date only.
-				return "due " + common.AgoText(r.NextDue, today), &s.Item.Dim
+				return p.T("due %s", common.AgoText(r.NextDue, today)), &s.Item.Dim
 			}
 			if r.NextOverdue {
 				n := int(today - r.NextDue)
 				if n >= 100 {
-					return fmt.Sprintf("%s%dmo overdue", common.MarkOverdue, n/30), &s.Item.Overdue
+					return common.MarkOverdue + p.T("%dmo overdue", n/30), &s.Item.Overdue
 				}
 				if n == 0 {
-					return common.MarkOverdue + "overdue " + r.NextTime, &s.Item.Overdue
+					return common.MarkOverdue + p.T("overdue %s", r.NextTime), &s.Item.Overdue
 				}
-				return fmt.Sprintf("%s%dd overdue", common.MarkOverdue, n), &s.Item.Overdue
+				return common.MarkOverdue + p.T("%dd overdue", n), &s.Item.Overdue
 			}
 			return common.DueText(r.NextDue, today), nil
 		}},
-		{title: "Pipeline", width: 8, drop: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Pipeline"), width: 8, drop: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.MoneyShort(r.OpenPipeline, r.Currency), nil
 		}},
-		{title: "Risk", width: 5, drop: 1, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Risk"), width: 5, drop: 1, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			st := s.RiskStyle(r.RiskLevel)
 			if r.RiskLevel == model.LevelAtRisk {
 				return fmt.Sprintf("%s %d", common.MarkAtRisk, r.RiskScore), &st
@@ -77,23 +77,39 @@ func customerColumns() []column {
 	}
 }
 
+// statusText says an activity status (model.ActivityActive, …) in p's
+// language; a status it does not know is shown as stored.
+func statusText(p *i18n.Printer, status string) string {
+	switch status {
+	case model.ActivityActive:
+		return p.T("active")
+	case model.ActivityDormant:
+		return p.T("dormant")
+	case model.ActivityAtRisk:
+		return p.T("at risk")
+	case model.ActivityChurned:
+		return p.T("churned")
+	}
+	return common.Clean(status)
+}
+
 // wideColumns are shown only on wide terminals, once the name and company
 // have all the room they use: more columns, not wider ones.
 func wideColumns() []column {
 	return []column{
-		{title: "Deals", width: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Deals"), width: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			if r.OpenDeals == 0 {
 				return "—", &s.Item.Dim
 			}
 			return common.Thousands(r.OpenDeals), nil
 		}},
-		{title: i18n.N("Tags"), width: 12, max: 30, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Tags"), width: 12, max: 30, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return tagsText(r.Tags), &s.Item.Dim
 		}},
-		{title: "Email", width: 24, max: 34, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Email"), width: 24, max: 34, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.Clean(r.Email), nil
 		}},
-		{title: "Phone", width: 15, max: 20, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles) (string, *lipgloss.Style) {
+		{title: i18n.N("Phone"), width: 15, max: 20, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.Clean(r.Phone), nil
 		}},
 	}

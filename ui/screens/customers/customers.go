@@ -11,6 +11,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/filterbar"
 	"github.com/rapportcrm/rapport/ui/components/importer"
@@ -90,13 +91,13 @@ type Model struct {
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: customersKeys{
 		MoveKeys: common.NewMoveKeys(),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Import:   key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "import a file")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("open"))),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", i18n.N("sort"))),
+		Import:   key.NewBinding(key.WithKeys("I"), key.WithHelp("I", i18n.N("import a file"))),
 		edit:     common.NewEditKeys(false, false),
 	}}
-	m.filter = filterbar.New(filterbar.Options{ID: "customers", Placeholder: "name, #tag, tier:A, risk:at, stage:proposal",
-		Hint: "/ filter · s sort", Debounce: c.Debounce, Styles: c.Styles.FilterBar})
+	m.filter = filterbar.New(filterbar.Options{ID: "customers", Placeholder: c.P.T("name, #tag, tier:A, risk:at, stage:proposal"),
+		Hint: c.P.T("/ filter · s sort"), Debounce: c.Debounce, Styles: c.Styles.FilterBar})
 	m.imp = importer.New(c)
 	m.syncKeys()
 	return m
@@ -296,7 +297,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			} else if msg.Keep == m.selID && !msg.Archived {
 				// The customer left the list (a change made it fail the
 				// filter): the cursor keeps its row, and the user is told.
-				left = common.StatusCmd(fmt.Sprintf("%s is no longer in this list", common.Clean(m.selName)))
+				left = common.StatusCmd(m.c.P.T("%s is no longer in this list", common.Clean(m.selName)))
 			}
 		}
 		m.cursor = common.Clamp(m.cursor, 0, m.total-1)
@@ -399,12 +400,12 @@ func (m *Model) View() string {
 	case m.err != nil:
 		out = append(out, s.App.StatusError.Render(common.ErrorText(m.err)))
 	case !m.totalKnown:
-		out = append(out, s.Table.Loading.Render("Loading customers…"))
+		out = append(out, s.Table.Loading.Render(m.c.P.T("Loading customers…")))
 	case m.total == 0:
 		if m.filter.Query() != "" {
-			out = append(out, s.Section.Empty.Render("No customer matches this filter (esc clears it)"))
+			out = append(out, s.Section.Empty.Render(m.c.P.T("No customer matches this filter (esc clears it)")))
 		} else {
-			out = append(out, s.Section.Empty.Render("No customers yet: I imports a CSV or Excel file, a adds one"))
+			out = append(out, s.Section.Empty.Render(m.c.P.T("No customers yet: I imports a CSV or Excel file, a adds one")))
 		}
 	}
 	today := m.c.Today()
@@ -421,7 +422,7 @@ func (m *Model) View() string {
 
 func (m *Model) topLine() string {
 	s := m.c.Styles
-	right := fmt.Sprintf("%s · sort: %s", countText(m.cursor, m.total, m.totalKnown), db.Sorts()[m.sort])
+	right := m.c.P.T("%s · sort: %s", countText(m.c.P, m.cursor, m.total, m.totalKnown), sortText(m.c.P, db.Sorts()[m.sort]))
 	// The input gets the room left of the counts.
 	left := m.filter.View(m.w - common.Width(right) - 2)
 	rw := common.Width(right)
@@ -432,12 +433,29 @@ func (m *Model) topLine() string {
 	return left + strings.Repeat(" ", m.w-rw-common.Width(left)) + s.Filter.Hint.Render(right)
 }
 
-func countText(cursor, total int, known bool) string {
+// sortText says a sort's name (db.SortRisk, …) in p's language.
+func sortText(p *i18n.Printer, sort string) string {
+	switch sort {
+	case db.SortRisk:
+		return p.T("risk")
+	case db.SortName:
+		return p.T("name")
+	case db.SortContact:
+		return p.T("contact")
+	case db.SortNext:
+		return p.T("next")
+	case db.SortValue:
+		return p.T("value")
+	}
+	return sort
+}
+
+func countText(p *i18n.Printer, cursor, total int, known bool) string {
 	if !known {
 		return "…"
 	}
 	if total == 0 {
-		return "0 customers"
+		return p.T("0 customers")
 	}
 	return fmt.Sprintf("%d/%s", cursor+1, common.Thousands(total))
 }
@@ -450,9 +468,9 @@ func (m *Model) headerLine() string {
 			b.WriteByte(' ')
 		}
 		if c.right {
-			b.WriteString(common.CellRight(c.title, c.width))
+			b.WriteString(common.CellRight(m.c.P.T(c.title), c.width))
 		} else {
-			b.WriteString(common.Cell(c.title, c.width))
+			b.WriteString(common.Cell(m.c.P.T(c.title), c.width))
 		}
 	}
 	return b.String()
@@ -470,7 +488,7 @@ func (m *Model) rowLine(r *db.CustomerRow, selected bool, today model.Day) strin
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		text, st := c.render(r, today, s)
+		text, st := c.render(r, today, s, m.c.P)
 		if c.right {
 			text = common.CellRight(text, c.width)
 		} else {

@@ -9,12 +9,13 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 )
 
 // build renders every line of the view as plain text.
 func (v *Model) build() {
-	s := v.c.Styles
+	s, p := v.c.Styles, v.c.P
 	d := &v.d
 	cu := &d.Customer
 	today := v.c.Today()
@@ -28,16 +29,16 @@ func (v *Model) build() {
 		name += " · " + common.Clean(cu.Company)
 	}
 	if cu.ArchivedAt != 0 {
-		name += " (archived)"
+		name += p.T(" (archived)")
 	}
 	add(itemCustomer, 0, &s.Item.Name, name)
-	card := fmt.Sprintf("Tier %s", cu.Tier)
+	card := p.T("Tier %s", cu.Tier)
 	if cu.TierPinned {
-		card += " (pinned)"
+		card += p.T(" (pinned)")
 	}
-	card += fmt.Sprintf(" · %s · every %d d", cu.Lifecycle, d.Cadence)
+	card += p.T(" · %s · every %d d", lifecycleText(p, cu.Lifecycle), d.Cadence)
 	if cu.Lifecycle == model.Churned && cu.ChurnReason != "" {
-		card += " · churned: " + common.Clean(cu.ChurnReason)
+		card += p.T(" · churned: %s", common.Clean(cu.ChurnReason))
 	}
 	add(itemText, 0, nil, card)
 	var reach []string
@@ -51,16 +52,16 @@ func (v *Model) build() {
 	}
 	var about []string
 	if cu.Industry != "" {
-		about = append(about, "Industry: "+common.Clean(cu.Industry))
+		about = append(about, p.T("Industry: %s", common.Clean(cu.Industry)))
 	}
 	if cu.Source != "" {
-		about = append(about, "Source: "+common.Clean(cu.Source))
+		about = append(about, p.T("Source: %s", common.Clean(cu.Source)))
 	}
 	if len(about) > 0 {
 		add(itemText, 0, nil, strings.Join(about, " · "))
 	}
 	if notes := strings.TrimSpace(model.SanitizeMultiline(cu.Notes)); notes != "" {
-		add(itemText, 0, &s.Item.Dim, "Notes:")
+		add(itemText, 0, &s.Item.Dim, p.T("Notes:"))
 		for _, l := range strings.Split(notes, "\n") {
 			add(itemText, 0, nil, "  "+common.Clean(l))
 		}
@@ -70,10 +71,10 @@ func (v *Model) build() {
 		for i, t := range d.Tags {
 			tags[i] = "#" + common.Clean(t)
 		}
-		add(itemText, 0, &s.Item.Dim, "Tags: "+strings.Join(tags, " "))
+		add(itemText, 0, &s.Item.Dim, p.T("Tags: %s", strings.Join(tags, " ")))
 	}
 	for i, ct := range d.Contacts {
-		line := "Contact: " + common.Clean(ct.Name)
+		line := p.T("Contact: %s", common.Clean(ct.Name))
 		var extra []string
 		for _, f := range []string{ct.Role, ct.Email, ct.Phone} {
 			if f != "" {
@@ -81,51 +82,51 @@ func (v *Model) build() {
 			}
 		}
 		if len(extra) > 0 {
-			line += " (" + strings.Join(extra, ", ") + ")"
+			line += p.T(" (%s)", strings.Join(extra, p.T(", ")))
 		}
 		if ct.IsPrimary {
-			line += " · primary"
+			line += p.T(" · primary")
 		}
 		add(itemContact, i, nil, line)
 	}
 	st := d.Stats
-	last := "never contacted"
+	last := p.T("never contacted")
 	if st.LastContactAt > 0 {
-		last = "last contact " + common.AgoText(model.DayOfUnix(st.LastContactAt, loc), today)
+		last = p.T("last contact %s", common.AgoText(model.DayOfUnix(st.LastContactAt, loc), today))
 	}
 	add(itemText, 0, &s.Item.Dim, last)
-	add(itemText, 0, &s.Item.Dim, fmt.Sprintf("Revenue %s in the last 365 d · %s in all", amounts(d.Revenue.Last365, d.Currency), amounts(d.Revenue.Lifetime, d.Currency)))
+	add(itemText, 0, &s.Item.Dim, p.T("Revenue %s in the last 365 d · %s in all", amounts(d.Revenue.Last365, d.Currency), amounts(d.Revenue.Lifetime, d.Currency)))
 	if len(d.Scores) > 0 {
 		parts := make([]string, 0, len(d.Scores))
 		for _, sc := range d.Scores {
 			parts = append(parts, fmt.Sprintf("%d/10 %s", sc.Score, common.AgoText(model.DayOfUnix(sc.At, loc), today)))
 		}
-		add(itemText, 0, &s.Item.Dim, "Last scores: "+strings.Join(parts, " · "))
+		add(itemText, 0, &s.Item.Dim, p.T("Last scores: %s", strings.Join(parts, " · ")))
 	}
 
 	add(itemText, 0, nil, "")
 	riskSt := s.RiskStyle(st.RiskLevel)
-	riskTitle := fmt.Sprintf("Risk %d · %s", st.RiskScore, levelText(st.RiskLevel))
+	riskTitle := p.T("Risk %d · %s", st.RiskScore, levelText(p, st.RiskLevel))
 	if st.RiskLevel == model.LevelAtRisk {
 		riskTitle = common.MarkAtRisk + " " + riskTitle
 	}
 	add(itemTitle, 0, &riskSt, riskTitle)
 	if len(st.Reasons) == 0 {
-		add(itemText, 0, &s.Item.Dim, "  no risk signals")
+		add(itemText, 0, &s.Item.Dim, "  "+p.T("no risk signals"))
 	}
 	for _, r := range st.Reasons {
 		add(itemText, 0, nil, fmt.Sprintf("  %-4s %s", fmt.Sprintf("%+d", r.Points), common.Clean(r.Text)))
 	}
 
 	add(itemText, 0, nil, "")
-	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Open deals (%d)", len(d.Deals)))
+	add(itemTitle, 0, &s.Section.Title, p.T("Open deals (%d)", len(d.Deals)))
 	for i, dl := range d.Deals {
 		line := fmt.Sprintf("  %s · %s · %s", common.Clean(dl.Title), common.Clean(d.StageName[dl.StageID]), common.MoneyLong(dl.ValueMinor, dl.Currency))
 		if !dl.ExpectedClose.IsZero() {
-			line += " · close " + dl.ExpectedClose.String()
+			line += p.T(" · close %s", dl.ExpectedClose.String())
 		}
 		if !dl.SnoozedUntil.IsZero() && dl.SnoozedUntil >= today {
-			line += " · snoozed to " + dl.SnoozedUntil.String()
+			line += p.T(" · snoozed to %s", dl.SnoozedUntil.String())
 		}
 		add(itemDeal, i, nil, line)
 	}
@@ -138,14 +139,14 @@ func (v *Model) build() {
 	})
 
 	add(itemText, 0, nil, "")
-	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Open follow-ups (%d)", len(d.Followups)))
+	add(itemTitle, 0, &s.Section.Title, p.T("Open follow-ups (%d)", len(d.Followups)))
 	for i, f := range d.Followups {
 		due := common.DueText(f.Due, today)
 		stl := &s.Item.Today
 		switch {
 		case cu.ArchivedAt != 0 && f.Due < today:
 			// Nothing is overdue on an archived customer: the date only.
-			due, stl = "due "+common.AgoText(f.Due, today), &s.Item.Dim
+			due, stl = p.T("due %s", common.AgoText(f.Due, today)), &s.Item.Dim
 		case model.FollowupOverdue(f.Due, f.DueTime, v.c.Now()):
 			due, stl = common.MarkOverdue+" "+due, &s.Item.Overdue
 		case f.DueTime != "":
@@ -155,16 +156,16 @@ func (v *Model) build() {
 	}
 
 	if len(d.Done) > 0 {
-		add(itemText, 0, &s.Item.Dim, "  done lately:")
+		add(itemText, 0, &s.Item.Dim, "  "+p.T("done lately:"))
 		for _, f := range d.Done {
 			add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  ✓ %s  %s", common.Cell(common.AgoText(model.DayOfUnix(f.DoneAt, loc), today), 11), common.Clean(f.Title)))
 		}
 	}
 
 	add(itemText, 0, nil, "")
-	add(itemTitle, 0, &s.Section.Title, "Recent orders")
+	add(itemTitle, 0, &s.Section.Title, p.T("Recent orders"))
 	if len(d.Orders) == 0 {
-		add(itemText, 0, &s.Item.Dim, "  none")
+		add(itemText, 0, &s.Item.Dim, "  "+p.T("none"))
 	}
 	for i, o := range d.Orders {
 		line := fmt.Sprintf("  %s  %s", model.DayOfUnix(o.OrderedAt, loc), common.MoneyLong(o.AmountMinor, o.Currency))
@@ -175,18 +176,18 @@ func (v *Model) build() {
 	}
 
 	add(itemText, 0, nil, "")
-	add(itemTitle, 0, &s.Section.Title, fmt.Sprintf("Timeline (%d)", d.Total))
+	add(itemTitle, 0, &s.Section.Title, p.T("Timeline (%d)", d.Total))
 	for i := range v.timeline {
 		it := &v.timeline[i]
-		add(itemTimeline, i, nil, timelineText(it, loc))
+		add(itemTimeline, i, nil, timelineText(p, it, loc))
 		if v.read[it.ID] {
-			for _, l := range readLines(it, loc, d.StageName, d.Deals) {
+			for _, l := range readLines(p, it, loc, d.StageName, d.Deals) {
 				add(itemText, 0, &s.Item.Dim, l)
 			}
 		}
 	}
 	if len(v.timeline) < d.Total {
-		add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  … %d older", d.Total-len(v.timeline)))
+		add(itemText, 0, &s.Item.Dim, "  "+p.T("… %d older", d.Total-len(v.timeline)))
 	}
 	v.items = items
 	v.sel = v.sel[:0]
@@ -197,31 +198,31 @@ func (v *Model) build() {
 	}
 }
 
-func levelText(l model.Level) string {
+func levelText(p *i18n.Printer, l model.Level) string {
 	switch l {
 	case model.LevelAtRisk:
-		return "at risk"
+		return p.T("at risk")
 	case model.LevelWatch:
-		return "watch"
+		return p.T("watch")
 	case model.LevelHealthy:
-		return "healthy"
+		return p.T("healthy")
 	}
-	return "not scored"
+	return p.T("not scored")
 }
 
 // timelineText is one interaction: date, kind, direction and outcome, summary.
-func timelineText(i *model.Interaction, loc *time.Location) string {
+func timelineText(p *i18n.Printer, i *model.Interaction, loc *time.Location) string {
 	dir := map[model.Direction]string{model.Outbound: "→", model.Inbound: "←", model.Internal: "·"}[i.Direction]
-	what := string(i.Kind)
+	what := kindText(p, i.Kind)
 	switch {
 	case i.Kind == model.KindComplaint && i.ResolvedAt == 0:
-		what += " (open)"
+		what += p.T(" (open)")
 	case i.Kind == model.KindFeedback && i.Score >= 0:
 		what += fmt.Sprintf(" %d/10", i.Score)
 	}
-	out := fmt.Sprintf("%s %s %-10s", model.DayOfUnix(i.OccurredAt, loc), dir, what)
+	out := fmt.Sprintf("%s %s %s", model.DayOfUnix(i.OccurredAt, loc), dir, padCells(what, 10))
 	if i.Outcome != "" && i.Outcome != model.OutcomeNone {
-		out += " [" + strings.ReplaceAll(string(i.Outcome), "_", " ") + "]"
+		out += " [" + outcomeText(p, i.Outcome) + "]"
 	}
 	return out + " " + common.Clean(i.Summary)
 }
@@ -229,21 +230,21 @@ func timelineText(i *model.Interaction, loc *time.Location) string {
 // readLines are an interaction opened in full under its timeline row: when
 // exactly, the deal it is about, the body as typed, a complaint's
 // resolution. e edits it.
-func readLines(i *model.Interaction, loc *time.Location, stage map[int64]string, deals []model.Deal) []string {
+func readLines(p *i18n.Printer, i *model.Interaction, loc *time.Location, stage map[int64]string, deals []model.Deal) []string {
 	const bar = "    │ "
-	out := []string{bar + time.Unix(i.OccurredAt, 0).In(loc).Format("Mon 2006-01-02 15:04") + " · " + string(i.Kind) + " · " + string(i.Direction)}
+	out := []string{bar + whenText(p, time.Unix(i.OccurredAt, 0).In(loc)) + " · " + kindText(p, i.Kind) + " · " + directionText(p, i.Direction)}
 	if i.DealID != 0 {
-		deal := fmt.Sprintf("deal %d", i.DealID)
+		deal := p.T("deal %d", i.DealID)
 		for _, dl := range deals {
 			if dl.ID == i.DealID {
-				deal = common.Clean(dl.Title) + " (" + common.Clean(stage[dl.StageID]) + ")"
+				deal = common.Clean(dl.Title) + p.T(" (%s)", common.Clean(stage[dl.StageID]))
 			}
 		}
-		out = append(out, bar+"about "+deal)
+		out = append(out, bar+p.T("about %s", deal))
 	}
 	body := strings.TrimSpace(model.SanitizeMultiline(i.Body))
 	if body == "" {
-		out = append(out, bar+"(no details written; e adds them)")
+		out = append(out, bar+p.T("(no details written; e adds them)"))
 	}
 	for _, l := range strings.Split(body, "\n") {
 		if body != "" {
@@ -252,9 +253,9 @@ func readLines(i *model.Interaction, loc *time.Location, stage map[int64]string,
 	}
 	if i.Kind == model.KindComplaint {
 		if i.ResolvedAt != 0 {
-			out = append(out, bar+"resolved "+model.DayOfUnix(i.ResolvedAt, loc).String())
+			out = append(out, bar+p.T("resolved %s", model.DayOfUnix(i.ResolvedAt, loc).String()))
 		} else {
-			out = append(out, bar+"open: r resolves it")
+			out = append(out, bar+p.T("open: r resolves it"))
 		}
 	}
 	return out

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 )
 
@@ -29,10 +30,10 @@ type dealKeys struct {
 
 func newDealKeys() dealKeys {
 	return dealKeys{
-		Next: key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">", "deal to next stage")),
-		Prev: key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("<", "deal to previous stage/reopen")),
-		Won:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "deal won")),
-		Lost: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "deal lost")),
+		Next: key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">", i18n.N("deal to next stage"))),
+		Prev: key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("<", i18n.N("deal to previous stage/reopen"))),
+		Won:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", i18n.N("deal won"))),
+		Lost: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", i18n.N("deal lost"))),
 	}
 }
 
@@ -63,11 +64,11 @@ func (v *Model) buildClosed(add func(kind detailItemKind, idx int, text string))
 	if len(v.closed) == 0 {
 		return
 	}
-	loc := v.c.Now().Location()
+	loc, p := v.c.Now().Location(), v.c.P
 	add(itemText, 0, "")
-	add(itemTitle, 0, fmt.Sprintf("Recently closed deals (%d)", len(v.closed)))
+	add(itemTitle, 0, p.T("Recently closed deals (%d)", len(v.closed)))
 	for i, dl := range v.closed {
-		line := fmt.Sprintf("  %s · %s", common.Clean(dl.Title), dl.Status)
+		line := fmt.Sprintf("  %s · %s", common.Clean(dl.Title), dealStatusText(p, dl.Status))
 		if dl.ClosedAt > 0 {
 			line += " " + time.Unix(dl.ClosedAt, 0).In(loc).Format("2006-01-02")
 		}
@@ -135,15 +136,16 @@ func (v *Model) dealKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // dealKeyReason says why a deal key does not apply.
 func (v *Model) dealKeyReason(msg tea.KeyMsg) tea.Cmd {
 	dl, ok := v.selectedDeal()
+	p := v.c.P
 	switch {
 	case !ok:
-		return common.StatusCmd(">, <, w and X move a deal: select one under Open deals or Recently closed deals")
+		return common.StatusCmd(p.T(">, <, w and X move a deal: select one under Open deals or Recently closed deals"))
 	case v.d.Customer.ArchivedAt != 0:
-		return common.StatusCmd(common.Clean(v.d.Customer.Name) + " is archived: R restores it first")
+		return common.StatusCmd(p.T("%s is archived: R restores it first", common.Clean(v.d.Customer.Name)))
 	case common.DisabledKey(msg, v.dkeys.Next):
-		return common.StatusCmd(fmt.Sprintf("%q is %s: < reopens it", common.Clean(dl.Title), dl.Status))
+		return common.StatusCmd(p.T("%q is %s: < reopens it", common.Clean(dl.Title), dealStatusText(p, dl.Status)))
 	}
-	return common.StatusCmd(fmt.Sprintf("%q is already %s", common.Clean(dl.Title), dl.Status))
+	return common.StatusCmd(p.T("%q is already %s", common.Clean(dl.Title), dealStatusText(p, dl.Status)))
 }
 
 // openStages are the pipeline's open stages in board order.
@@ -191,14 +193,14 @@ func (v *Model) stageOfKind(k model.StageKind) (model.Stage, bool) {
 
 // noStage says why a deal key found no stage to go to.
 func (v *Model) noStage(dl model.Deal, msg tea.KeyMsg) string {
-	stage := common.Clean(v.d.StageName[dl.StageID])
+	stage, p := common.Clean(v.d.StageName[dl.StageID]), v.c.P
 	switch {
 	case key.Matches(msg, v.dkeys.Next):
-		return stage + " is the last open stage: nothing after it (w marks the deal won, X lost)"
+		return p.T("%s is the last open stage: nothing after it (w marks the deal won, X lost)", stage)
 	case key.Matches(msg, v.dkeys.Prev):
-		return stage + " is the first stage: nothing before it"
+		return p.T("%s is the first stage: nothing before it", stage)
 	case key.Matches(msg, v.dkeys.Won):
-		return "This pipeline has no Won stage (see rapport stages)"
+		return p.T("This pipeline has no Won stage (see rapport stages)")
 	}
-	return "This pipeline has no Lost stage (see rapport stages)"
+	return p.T("This pipeline has no Lost stage (see rapport stages)")
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/prompt"
 )
@@ -110,11 +111,11 @@ type Model struct {
 func New(c *common.Common, id int64) *Model {
 	v := &Model{c: c, id: id, read: map[int64]bool{}, dkeys: newDealKeys(), keys: detailKeys{
 		MoveKeys: common.NewMoveKeys(),
-		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
-		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "a day later")),
-		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "snooze to")),
-		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
-		Read:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read in full")),
+		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", i18n.N("done"))),
+		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", i18n.N("a day later"))),
+		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", i18n.N("snooze to"))),
+		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", i18n.N("back"))),
+		Read:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("read in full"))),
 		edit:     common.NewEditKeys(true, true),
 		prompt:   prompt.DefaultKeyMap(),
 	}}
@@ -202,9 +203,9 @@ func (v *Model) FullHelp() [][]key.Binding {
 		h := actions[i].Help()
 		switch i {
 		case 0, 1, 2:
-			actions[i].SetHelp(h.Key, h.Desc+" (on a follow-up)")
+			actions[i].SetHelp(h.Key, v.c.P.T("%s (on a follow-up)", v.c.P.T(h.Desc)))
 		case 3:
-			actions[i].SetHelp(h.Key, "read (on a timeline row)")
+			actions[i].SetHelp(h.Key, v.c.P.T("read (on a timeline row)"))
 		}
 		actions[i].SetEnabled(true)
 	}
@@ -231,9 +232,9 @@ func (v *Model) sync() {
 	it, ok := v.selectedItem()
 	v.keys.Read.SetEnabled(ok && it.kind == itemTimeline)
 	if ok && it.kind == itemTimeline && v.read[v.itemID(it)] {
-		v.keys.Read.SetHelp("enter", "fold")
+		v.keys.Read.SetHelp("enter", i18n.N("fold"))
 	} else {
-		v.keys.Read.SetHelp("enter", "read in full")
+		v.keys.Read.SetHelp("enter", i18n.N("read in full"))
 	}
 	sel, ok := v.Selection()
 	v.keys.edit.Enable(sel, ok)
@@ -353,11 +354,11 @@ func (v *Model) update(msg tea.Msg) tea.Cmd {
 // back the command that added it, or another window purged it) and says
 // why, instead of leaving a screen whose every key would fail.
 func (v *Model) gone() tea.Cmd {
-	who := "This customer"
+	who := v.c.P.T("This customer")
 	if v.loaded {
 		who = common.Clean(v.d.Customer.Name)
 	}
-	text := who + " is no longer in the book (the change that added it was undone, or it was purged); closed its page"
+	text := v.c.P.T("%s is no longer in the book (the change that added it was undone, or it was purged); closed its page", who)
 	return tea.Batch(func() tea.Msg { return common.StatusMsg{Text: text} }, func() tea.Msg { return common.BackMsg{} })
 }
 
@@ -458,7 +459,7 @@ func (v *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, v.keys.Snooze):
 		return common.SnoozeADayCmd(v.c, f.ID, f.Title)
 	case key.Matches(msg, v.keys.SnoozeTo):
-		v.prompt = prompt.NewSnooze(v.c.PromptOptions(), "Snooze to:", false)
+		v.prompt = prompt.NewSnooze(v.c.PromptOptions(), v.c.P.T("Snooze to:"), false)
 		v.prompt.FollowupID, v.prompt.Title, v.prompt.DueTime = f.ID, f.Title, f.DueTime
 		return nil
 	}
@@ -470,11 +471,11 @@ func (v *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 func (v *Model) disabledReason(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case common.DisabledKey(msg, v.keys.Done):
-		return common.StatusCmd("x marks a follow-up done: select one under Open follow-ups")
+		return common.StatusCmd(v.c.P.T("x marks a follow-up done: select one under Open follow-ups"))
 	case common.DisabledKey(msg, v.keys.Snooze):
-		return common.StatusCmd("z snoozes a follow-up: select one under Open follow-ups")
+		return common.StatusCmd(v.c.P.T("z snoozes a follow-up: select one under Open follow-ups"))
 	case common.DisabledKey(msg, v.keys.SnoozeTo):
-		return common.StatusCmd("Z snoozes a follow-up to a date: select one under Open follow-ups")
+		return common.StatusCmd(v.c.P.T("Z snoozes a follow-up to a date: select one under Open follow-ups"))
 	}
 	return nil
 }
@@ -486,7 +487,7 @@ func (v *Model) View() string {
 	case v.err != nil && !v.loaded:
 		return common.Frame([]string{s.App.StatusError.Render(common.ErrorText(v.err))}, v.w, v.h)
 	case !v.loaded:
-		return common.Frame([]string{s.Table.Loading.Render("Loading customer…")}, v.w, v.h)
+		return common.Frame([]string{s.Table.Loading.Render(v.c.P.T("Loading customer…"))}, v.w, v.h)
 	}
 	h := v.h
 	var promptLines []string

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/prompt"
 )
@@ -91,11 +92,11 @@ const todayFoldRows = 5
 func New(c *common.Common) *Model {
 	t := &Model{c: c, keys: todayKeys{
 		MoveKeys: common.NewMoveKeys(),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done")),
-		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "a day later")),
-		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "snooze to")),
-		Fold:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "show all/fewer")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("open"))),
+		Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", i18n.N("done"))),
+		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", i18n.N("a day later"))),
+		SnoozeTo: key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", i18n.N("snooze to"))),
+		Fold:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", i18n.N("show all/fewer"))),
 		edit:     common.NewEditKeys(false, false),
 		prompt:   prompt.DefaultKeyMap(),
 	}}
@@ -339,18 +340,18 @@ func (t *Model) selectedKey() (string, bool) { return t.rowKey(t.cursor) }
 // layout rebuilds the rows and lines from the loaded triage.
 func (t *Model) layout() {
 	t.rows, t.lines = t.rows[:0], t.lines[:0]
-	c := t.tr.Counts
+	c, p := t.tr.Counts, t.c.P
 	sections := []struct {
 		title string
 		kind  todayKind
 		n     int
 		total int
 	}{
-		{"Overdue follow-ups", rowOverdue, len(t.tr.Overdue), c.Overdue},
-		{"Due today", rowDueToday, len(t.tr.DueToday), c.DueToday},
-		{"At risk", rowAtRisk, len(t.tr.AtRisk), c.AtRisk},
-		{"Rotting deals", rowRotting, len(t.tr.Rotting), c.Rotting},
-		{"Due for a touch", rowTouch, len(t.tr.TouchDue), c.TouchDue},
+		{p.T("Overdue follow-ups"), rowOverdue, len(t.tr.Overdue), c.Overdue},
+		{p.T("Due today"), rowDueToday, len(t.tr.DueToday), c.DueToday},
+		{p.T("At risk"), rowAtRisk, len(t.tr.AtRisk), c.AtRisk},
+		{p.T("Rotting deals"), rowRotting, len(t.tr.Rotting), c.Rotting},
+		{p.T("Due for a touch"), rowTouch, len(t.tr.TouchDue), c.TouchDue},
 	}
 	// When everything does not fit, sections not opened with space show
 	// their first rows, so the whole triage is in view at once.
@@ -364,9 +365,9 @@ func (t *Model) layout() {
 	fold := t.h > 0 && lines > t.h
 	t.folding = fold
 	for _, s := range sections {
-		title := fmt.Sprintf("%s (%s)", s.title, common.Thousands(s.total))
+		title := p.T("%s (%s)", s.title, common.Thousands(s.total))
 		if s.total == 0 {
-			title = s.title + " · none"
+			title = p.T("%s · none", s.title)
 		}
 		t.lines = append(t.lines, todayLine{title: title})
 		n := s.n
@@ -379,9 +380,9 @@ func (t *Model) layout() {
 		}
 		switch {
 		case s.total > n && n < s.n:
-			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %s more · space shows them", common.Thousands(s.total-n))})
+			t.lines = append(t.lines, todayLine{more: p.T("… %s more · space shows them", common.Thousands(s.total-n))})
 		case s.total > n:
-			t.lines = append(t.lines, todayLine{more: fmt.Sprintf("… %s more", common.Thousands(s.total-n))})
+			t.lines = append(t.lines, todayLine{more: p.T("… %s more", common.Thousands(s.total-n))})
 		}
 	}
 }
@@ -456,7 +457,7 @@ func (t *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, t.keys.Snooze) && isFollowup:
 		return common.SnoozeADayCmd(t.c, f.FollowupID, f.Title)
 	case key.Matches(msg, t.keys.SnoozeTo) && isFollowup:
-		t.prompt = prompt.NewSnooze(t.c.PromptOptions(), "Snooze to:", false)
+		t.prompt = prompt.NewSnooze(t.c.PromptOptions(), t.c.P.T("Snooze to:"), false)
 		t.prompt.FollowupID, t.prompt.Title, t.prompt.DueTime = f.FollowupID, f.Title, f.DueTime
 		return nil
 	case key.Matches(msg, t.keys.Snooze, t.keys.SnoozeTo):
@@ -469,20 +470,20 @@ func (t *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 func (t *Model) disabledReason(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case common.DisabledKey(msg, t.keys.Done):
-		return common.StatusCmd("x marks a follow-up done: select one in the first two sections")
+		return common.StatusCmd(t.c.P.T("x marks a follow-up done: select one in the first two sections"))
 	case common.DisabledKey(msg, t.keys.Snooze):
-		return common.StatusCmd("z snoozes a follow-up or a rotting deal")
+		return common.StatusCmd(t.c.P.T("z snoozes a follow-up or a rotting deal"))
 	case common.DisabledKey(msg, t.keys.SnoozeTo):
-		return common.StatusCmd("Z snoozes a follow-up or a rotting deal to a date")
+		return common.StatusCmd(t.c.P.T("Z snoozes a follow-up or a rotting deal to a date"))
 	case common.DisabledKey(msg, t.keys.Fold):
-		return common.StatusCmd("Every section is shown whole: space folds them when they do not fit")
+		return common.StatusCmd(t.c.P.T("Every section is shown whole: space folds them when they do not fit"))
 	}
 	return nil
 }
 
 func (t *Model) openDealPrompt(r todayRow) tea.Cmd {
 	d := t.tr.Rotting[r.idx]
-	t.prompt = prompt.NewSnooze(t.c.PromptOptions(), "Snooze until:", true)
+	t.prompt = prompt.NewSnooze(t.c.PromptOptions(), t.c.P.T("Snooze until:"), true)
 	t.prompt.DealID, t.prompt.Title = d.DealID, d.Title
 	return nil
 }

@@ -1,7 +1,6 @@
 package today
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -16,7 +15,7 @@ func (t *Model) View() string {
 	case t.err != nil:
 		return common.Frame([]string{s.App.StatusError.Render(common.ErrorText(t.err))}, t.w, t.h)
 	case !t.loaded:
-		return common.Frame([]string{s.Table.Loading.Render("Loading today's triage…")}, t.w, t.h)
+		return common.Frame([]string{s.Table.Loading.Render(t.c.P.T("Loading today's triage…"))}, t.w, t.h)
 	}
 	h := t.h
 	var promptLines []string
@@ -46,36 +45,36 @@ func (t *Model) View() string {
 // rowView renders row i: marker, flag, a fixed label column, the customer
 // and the rest (title, reason, deal).
 func (t *Model) rowView(i int) string {
-	s := t.c.Styles
+	s, p := t.c.Styles, t.c.P
 	r := t.rows[i]
 	var flag, label, who, rest string
 	var st lipgloss.Style
 	switch r.kind {
 	case rowOverdue:
 		f := t.tr.Overdue[r.idx]
-		flag, label, who, rest, st = common.MarkOverdue, fmt.Sprintf("%dd overdue", f.DaysOverdue), f.Customer, f.Title, s.Item.Overdue
+		flag, label, who, rest, st = common.MarkOverdue, p.T("%dd overdue", f.DaysOverdue), f.Customer, f.Title, s.Item.Overdue
 		if f.DaysOverdue == 0 {
-			label = "overdue " + f.DueTime
+			label = p.T("overdue %s", f.DueTime)
 		}
 	case rowDueToday:
 		f := t.tr.DueToday[r.idx]
-		flag, label, who, rest, st = "·", strings.TrimSpace("today "+f.DueTime), f.Customer, f.Title, s.Item.Today
+		flag, label, who, rest, st = "·", strings.TrimSpace(p.T("today %s", f.DueTime)), f.Customer, f.Title, s.Item.Today
 	case rowAtRisk:
 		a := t.tr.AtRisk[r.idx]
-		flag, label, who, st = common.MarkAtRisk, fmt.Sprintf("risk %d", a.Score), a.Customer, s.RiskStyle(a.Level)
+		flag, label, who, st = common.MarkAtRisk, p.T("risk %d", a.Score), a.Customer, s.RiskStyle(a.Level)
 		if len(a.Reasons) > 0 {
 			rest = topReason(a.Reasons).Text
 		}
 	case rowRotting:
 		d := t.tr.Rotting[r.idx]
-		flag, label, who, st = common.MarkRotting, fmt.Sprintf("%dd stuck", d.DaysInStage), d.Customer, s.Item.Rotting
-		rest = fmt.Sprintf("%q in %s · %s", common.Clean(d.Title), common.Clean(d.Stage), common.MoneyShort(d.ValueMinor, d.Currency))
+		flag, label, who, st = common.MarkRotting, p.T("%dd stuck", d.DaysInStage), d.Customer, s.Item.Rotting
+		rest = p.T("%q in %s · %s", common.Clean(d.Title), common.Clean(d.Stage), common.MoneyShort(d.ValueMinor, d.Currency))
 	case rowTouch:
 		c := t.tr.TouchDue[r.idx]
-		flag, label, who, st = string(c.Tier), fmt.Sprintf("%dd/%dd", c.DaysSinceContact, c.CadenceDays), c.Customer, s.Item.Dim
-		rest = fmt.Sprintf("no contact for %s d (every %s d for tier %s)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays), c.Tier)
+		flag, label, who, st = string(c.Tier), p.T("%dd/%dd", c.DaysSinceContact, c.CadenceDays), c.Customer, s.Item.Dim
+		rest = p.T("no contact for %s d (every %s d for tier %s)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays), c.Tier)
 		if c.OwnCadence {
-			rest = fmt.Sprintf("no contact for %s d (own cadence %s d)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays))
+			rest = p.T("no contact for %s d (own cadence %s d)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays))
 		}
 	}
 	// Column widths: the label fits "120d overdue"; the customer gets a
