@@ -178,8 +178,61 @@ func detailMessages() []Msg {
 	}
 }
 
+// pipelineMessages are the board's: headers, cards, the won and lost
+// questions, hints. Stage names are the book's and are not translated.
 func pipelineMessages() []Msg {
-	return []Msg{}
+	return []Msg{
+		{Key: "Won %q: order of %s recorded (u undoes)", Zh: "赢单 %q：已记录 %s 的订单（u 撤销）"},
+		{Key: "Won %q, no order recorded (u undoes)", Zh: "赢单 %q，未记录订单（u 撤销）"},
+		{Key: "Lost %q: %s (u undoes)", Zh: "输单 %q：%s（u 撤销）"},
+		{Key: "Moved %q to %s (u undoes)", Zh: "已将 %q 移到 %s（u 撤销）"},
+		{Key: "c and space expand or collapse Won and Lost; open stages always show their deals", Zh: "c 和空格键展开或收起赢单与输单列；进行中的阶段总是显示其商机"},
+		{Key: "n adds a deal to an open stage: move to one with h", Zh: "n 在进行中的阶段新建商机：先用 h 移到该列"},
+		{Key: "%s is collapsed: c or space shows its deals", Zh: "%s 已收起：c 或空格键显示其商机"},
+		{Key: "No deal here: n adds one", Zh: "这里没有商机：n 新建一个"},
+		{Key: "%q is %s and stays closed: u undoes the last change", Zh: "%q 已%s，保持关闭：u 撤销上一次更改"},
+		{Key: "%q is not rotting: z snoozes a deal stuck past its stage's limit", Zh: "%q 没有停滞：z 用于推迟超出阶段时限的商机"},
+		{Key: "Not marked won", Zh: "未标记为赢单"},
+		{Key: "Not marked lost", Zh: "未标记为输单"},
+		{Key: "Reason: ", Zh: "原因："},
+		{Key: "went with a competitor, no budget, …", Zh: "选择了竞争对手、没有预算…"},
+		{Key: "reason %v", Zh: "原因%v"},
+		{Key: "say why the deal was lost (it feeds the win/loss report)", Zh: "请说明输单原因（用于赢单/输单报表）"},
+		{Key: "Mark %q lost — why?", Zh: "将 %q 标记为输单——原因？"},
+		{Key: "column left", Zh: "左一列"},
+		{Key: "column right", Zh: "右一列"},
+		{Key: "column", Zh: "切换列"},
+		{Key: "to next stage", Zh: "进入下一阶段"},
+		{Key: "to previous stage", Zh: "退回上一阶段"},
+		{Key: "snooze rotting", Zh: "推迟停滞商机"},
+		{Key: "new deal", Zh: "新建商机"},
+		{Key: "edit deal", Zh: "编辑商机"},
+		{Key: "log interaction", Zh: "记录沟通"},
+		{Key: "follow-up", Zh: "跟进"},
+		{Key: "record order", Zh: "记录订单"},
+		{Key: "fold Won/Lost", Zh: "收起赢单/输单"},
+		{Key: "yes", Zh: "是"},
+		{Key: "no", Zh: "否"},
+		{Key: "title, customer, #tag, tier:A, risk:at", Zh: "标题、客户、#标签、tier:A、risk:at"},
+		{Key: "/ filter", Zh: "/ 筛选"},
+		{Key: "Loading the pipeline…", Zh: "正在载入销售管道…"},
+		{Key: "Won %q: record an order for %s? [Y/n] · esc keeps it open", Zh: "赢单 %q：记录一笔 %s 的订单？[Y/n] · esc 保持进行中"},
+		{Key: " · %scolumns %d–%d of %d%s", Zh: " · %s第 %d–%d 列，共 %d 列%s"},
+		{Key: "%s open", Zh: "%s 个进行中"},
+		{Key: "No stages: add one with rapport stages add", Zh: "没有阶段：用 rapport stages add 添加"},
+		{Key: " · %dd", Zh: " · %d天"},
+		{Key: " +%d more", Zh: " 另%d种"},
+		{Key: "+%d more currencies", Zh: "另有 %d 种货币"},
+		{Key: "c shows them", Zh: "c 展开"},
+		{Key: "no deals", Zh: "无商机"},
+		{Key: "none match", Zh: "无匹配"},
+		{Key: "+%s more", Zh: "+%s 项"},
+		{Key: " · wtd %s", Zh: " · 加权 %s"},
+		{Key: "no value", Zh: "无金额"},
+		{Key: "%dd", Zh: "%d天"},
+		{Key: "%s rotting %s", Zh: "%s 停滞 %s"},
+		{Key: "%s in stage", Zh: "本阶段 %s"},
+	}
 }
 
 func reportMessages() []Msg {

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"sort"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -18,9 +17,9 @@ func (p *Model) step(r *db.DealRow, dir int) tea.Cmd {
 	to := p.focus + dir
 	if to < 0 || to >= len(p.cols) || p.cols[to].Stage.Kind != model.StageOpen {
 		if dir > 0 {
-			return common.StatusCmd(fmt.Sprintf("%s is the last open stage: nothing after it (w marks the deal won, X lost)", common.Clean(from.Name)))
+			return common.StatusCmd(p.c.P.T("%s is the last open stage: nothing after it (w marks the deal won, X lost)", common.Clean(from.Name)))
 		}
-		return common.StatusCmd(fmt.Sprintf("%s is the first stage: nothing before it", common.Clean(from.Name)))
+		return common.StatusCmd(p.c.P.T("%s is the first stage: nothing before it", common.Clean(from.Name)))
 	}
 	return moveDealCmd(p.c, r.ID, p.cols[to].Stage, "", false, r.Title, r.ValueMinor, r.Currency)
 }
@@ -41,13 +40,13 @@ func moveDealCmd(c *common.Common, id int64, to model.Stage, reason string, reco
 		var st string
 		switch {
 		case to.Kind == model.StageWon && res.OrderID != 0:
-			st = fmt.Sprintf("Won %q: order of %s recorded (u undoes)", t, common.MoneyLong(value, currency))
+			st = c.P.T("Won %q: order of %s recorded (u undoes)", t, common.MoneyLong(value, currency))
 		case to.Kind == model.StageWon:
-			st = fmt.Sprintf("Won %q, no order recorded (u undoes)", t)
+			st = c.P.T("Won %q, no order recorded (u undoes)", t)
 		case to.Kind == model.StageLost:
-			st = fmt.Sprintf("Lost %q: %s (u undoes)", t, common.Clean(reason))
+			st = c.P.T("Lost %q: %s (u undoes)", t, common.Clean(reason))
 		default:
-			st = fmt.Sprintf("Moved %q to %s (u undoes)", t, common.Clean(to.Name))
+			st = c.P.T("Moved %q to %s (u undoes)", t, common.Clean(to.Name))
 		}
 		return dealMovedMsg{DealID: id, Status: st, Deal: &moved, To: to}
 	}

@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -94,19 +92,19 @@ func (p *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		return p.step(r, -1)
 	case key.Matches(msg, p.keys.Won):
 		if p.closedColumn(model.StageWon) < 0 {
-			return common.StatusCmd("This pipeline has no Won stage (see rapport stages)")
+			return common.StatusCmd(p.c.P.T("This pipeline has no Won stage (see rapport stages)"))
 		}
 		row := *r
 		p.wonDeal = &row
 		return nil
 	case key.Matches(msg, p.keys.Lost):
 		if p.closedColumn(model.StageLost) < 0 {
-			return common.StatusCmd("This pipeline has no Lost stage (see rapport stages)")
+			return common.StatusCmd(p.c.P.T("This pipeline has no Lost stage (see rapport stages)"))
 		}
-		p.lost = newLostPrompt(*r)
+		p.lost = newLostPrompt(p.c.P, *r)
 		return p.lost.input.Focus()
 	case key.Matches(msg, p.keys.Snooze):
-		p.prompt = prompt.NewSnooze(p.c.PromptOptions(), "Snooze until:", true)
+		p.prompt = prompt.NewSnooze(p.c.PromptOptions(), p.c.P.T("Snooze until:"), true)
 		p.prompt.DealID, p.prompt.Title = r.ID, r.Title
 		return p.prompt.Focus()
 	}
@@ -120,9 +118,9 @@ func (p *Model) disabledReason(msg tea.KeyMsg) tea.Cmd {
 	k := p.keys
 	switch {
 	case common.DisabledKey(msg, k.Collapse):
-		return common.StatusCmd("c and space expand or collapse Won and Lost; open stages always show their deals")
+		return common.StatusCmd(p.c.P.T("c and space expand or collapse Won and Lost; open stages always show their deals"))
 	case common.DisabledKey(msg, k.New):
-		return common.StatusCmd("n adds a deal to an open stage: move to one with h")
+		return common.StatusCmd(p.c.P.T("n adds a deal to an open stage: move to one with h"))
 	}
 	card := false
 	for _, b := range []key.Binding{k.Next, k.Prev, k.Won, k.Lost, k.Snooze, k.Edit, k.Open, k.Log, k.Follow, k.Order} {
@@ -133,13 +131,13 @@ func (p *Model) disabledReason(msg tea.KeyMsg) tea.Cmd {
 	case !card:
 		return nil
 	case r == nil && p.collapsed(p.focus):
-		return common.StatusCmd(fmt.Sprintf("%s is collapsed: c or space shows its deals", common.Clean(p.cols[p.focus].Stage.Name)))
+		return common.StatusCmd(p.c.P.T("%s is collapsed: c or space shows its deals", common.Clean(p.cols[p.focus].Stage.Name)))
 	case r == nil:
-		return common.StatusCmd("No deal here: n adds one")
+		return common.StatusCmd(p.c.P.T("No deal here: n adds one"))
 	case r.Status != model.DealOpen:
-		return common.StatusCmd(fmt.Sprintf("%q is %s and stays closed: u undoes the last change", common.Clean(r.Title), r.Status))
+		return common.StatusCmd(p.c.P.T("%q is %s and stays closed: u undoes the last change", common.Clean(r.Title), statusText(p.c.P, r.Status)))
 	}
-	return common.StatusCmd(fmt.Sprintf("%q is not rotting: z snoozes a deal stuck past its stage's limit", common.Clean(r.Title)))
+	return common.StatusCmd(p.c.P.T("%q is not rotting: z snoozes a deal stuck past its stage's limit", common.Clean(r.Title)))
 }
 
 // closedColumn returns the index of the first column of kind k, -1 if none.
@@ -160,14 +158,14 @@ func (p *Model) wonKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, p.keys.prompt.Cancel):
 		p.wonDeal = nil
-		return common.StatusCmd("Not marked won")
+		return common.StatusCmd(p.c.P.T("Not marked won"))
 	case !yes && !no:
 		return nil
 	}
 	p.wonDeal = nil
 	i := p.closedColumn(model.StageWon)
 	if i < 0 {
-		return common.StatusCmd("This pipeline has no Won stage (see rapport stages)")
+		return common.StatusCmd(p.c.P.T("This pipeline has no Won stage (see rapport stages)"))
 	}
 	return moveDealCmd(p.c, r.ID, p.cols[i].Stage, "", yes, r.Title, r.ValueMinor, r.Currency)
 }

@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -10,6 +8,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/prompt"
 )
@@ -39,35 +38,36 @@ type lostPrompt struct {
 	input textinput.Model
 	deal  db.DealRow
 	err   string
+	p     *i18n.Printer
 }
 
-func newLostPrompt(r db.DealRow) *lostPrompt {
+func newLostPrompt(p *i18n.Printer, r db.DealRow) *lostPrompt {
 	in := textinput.New()
-	in.Prompt = "Reason: "
-	in.Placeholder = "went with a competitor, no budget, …"
+	in.Prompt = p.T("Reason: ")
+	in.Placeholder = p.T("went with a competitor, no budget, …")
 	in.CharLimit = model.MaxShortLen
 	in.Cursor.SetMode(cursor.CursorStatic)
-	return &lostPrompt{input: in, deal: r}
+	return &lostPrompt{input: in, deal: r, p: p}
 }
 
 // update handles a key; enter with a reason moves the deal to Lost.
 func (l *lostPrompt) update(msg tea.KeyMsg, keys prompt.KeyMap, p *Model) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, keys.Cancel):
-		return common.StatusCmd("Not marked lost"), true
+		return common.StatusCmd(l.p.T("Not marked lost")), true
 	case key.Matches(msg, keys.Confirm):
 		reason, err := model.CleanInput(l.input.Value(), model.MaxShortLen, false)
 		if err != nil {
-			l.err = "reason " + err.Error()
+			l.err = l.p.T("reason %v", err)
 			return nil, false
 		}
 		if reason == "" {
-			l.err = "say why the deal was lost (it feeds the win/loss report)"
+			l.err = l.p.T("say why the deal was lost (it feeds the win/loss report)")
 			return nil, false
 		}
 		i := p.closedColumn(model.StageLost)
 		if i < 0 {
-			return common.StatusCmd("This pipeline has no Lost stage (see rapport stages)"), true
+			return common.StatusCmd(l.p.T("This pipeline has no Lost stage (see rapport stages)")), true
 		}
 		return moveDealCmd(p.c, l.deal.ID, p.cols[i].Stage, reason, false, l.deal.Title, l.deal.ValueMinor, l.deal.Currency), true
 	}
@@ -78,7 +78,7 @@ func (l *lostPrompt) update(msg tea.KeyMsg, keys prompt.KeyMap, p *Model) (tea.C
 }
 
 func (l *lostPrompt) view(st pipelineStyles, w int) []string {
-	head := st.HeaderFocus.Render(common.Truncate(fmt.Sprintf("Mark %q lost — why?", common.Clean(l.deal.Title)), w))
+	head := st.HeaderFocus.Render(common.Truncate(l.p.T("Mark %q lost — why?", common.Clean(l.deal.Title)), w))
 	if l.err != "" {
 		head = st.Error.Render(common.Truncate(l.err, w))
 	}

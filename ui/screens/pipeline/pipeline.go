@@ -10,6 +10,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/filterbar"
 	"github.com/rapportcrm/rapport/ui/components/prompt"
@@ -59,23 +60,23 @@ type pipelineKeys struct {
 func newPipelineKeys() pipelineKeys {
 	return pipelineKeys{
 		MoveKeys: common.NewMoveKeys(),
-		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
-		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
-		Columns:  key.NewBinding(key.WithKeys("h", "l", "left", "right"), key.WithHelp("h/l", "column")),
-		Next:     key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">", "to next stage")),
-		Prev:     key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("<", "to previous stage")),
-		Won:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "won")),
-		Lost:     key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "lost")),
-		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "snooze rotting")),
-		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new deal")),
-		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit deal")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "customer")),
-		Log:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "log interaction")),
-		Follow:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-up")),
-		Order:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "record order")),
-		Collapse: key.NewBinding(key.WithKeys("c", " "), key.WithHelp("c/space", "fold Won/Lost")),
-		Yes:      key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "yes")),
-		No:       key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", "no")),
+		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", i18n.N("column left"))),
+		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", i18n.N("column right"))),
+		Columns:  key.NewBinding(key.WithKeys("h", "l", "left", "right"), key.WithHelp("h/l", i18n.N("column"))),
+		Next:     key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">", i18n.N("to next stage"))),
+		Prev:     key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("<", i18n.N("to previous stage"))),
+		Won:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", i18n.N("won"))),
+		Lost:     key.NewBinding(key.WithKeys("X"), key.WithHelp("X", i18n.N("lost"))),
+		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", i18n.N("snooze rotting"))),
+		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", i18n.N("new deal"))),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.N("edit deal"))),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("customer"))),
+		Log:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", i18n.N("log interaction"))),
+		Follow:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", i18n.N("follow-up"))),
+		Order:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", i18n.N("record order"))),
+		Collapse: key.NewBinding(key.WithKeys("c", " "), key.WithHelp("c/space", i18n.N("fold Won/Lost"))),
+		Yes:      key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", i18n.N("yes"))),
+		No:       key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", i18n.N("no"))),
 		prompt:   prompt.DefaultKeyMap(),
 	}
 }
@@ -155,8 +156,8 @@ type Model struct {
 // New builds the Pipeline screen; Init loads the board.
 func New(c *common.Common) *Model {
 	p := &Model{c: c, keys: newPipelineKeys(), st: newPipelineStyles(c.Styles), expanded: map[int64]bool{}}
-	p.filter = filterbar.New(filterbar.Options{ID: "pipeline", Placeholder: "title, customer, #tag, tier:A, risk:at",
-		Hint: "/ filter", Debounce: c.Debounce, Styles: c.Styles.FilterBar})
+	p.filter = filterbar.New(filterbar.Options{ID: "pipeline", Placeholder: c.P.T("title, customer, #tag, tier:A, risk:at"),
+		Hint: c.P.T("/ filter"), Debounce: c.Debounce, Styles: c.Styles.FilterBar})
 	p.sync()
 	return p
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 )
 
@@ -155,7 +156,7 @@ func (p *Model) View() string {
 	case p.err != nil:
 		return common.Frame([]string{s.App.StatusError.Render(common.ErrorText(p.err))}, p.w, p.h)
 	case !p.loaded:
-		return common.Frame([]string{s.Table.Loading.Render("Loading the pipeline…")}, p.w, p.h)
+		return common.Frame([]string{s.Table.Loading.Render(p.c.P.T("Loading the pipeline…"))}, p.w, p.h)
 	}
 	var bottom []string
 	switch {
@@ -166,7 +167,7 @@ func (p *Model) View() string {
 		bottom = p.prompt.View(p.w)
 	case p.wonDeal != nil:
 		r := p.wonDeal
-		q := fmt.Sprintf("Won %q: record an order for %s? [Y/n] · esc keeps it open", common.Clean(r.Title), common.MoneyLong(r.ValueMinor, r.Currency))
+		q := p.c.P.T("Won %q: record an order for %s? [Y/n] · esc keeps it open", common.Clean(r.Title), common.MoneyLong(r.ValueMinor, r.Currency))
 		bottom = []string{p.st.HeaderFocus.Render(common.Truncate(q, p.w))}
 	}
 	bh := max(0, p.h-len(bottom)-1)
@@ -193,7 +194,7 @@ func (p *Model) topLine() string {
 		if g.first+g.n < len(p.cols) {
 			arrowR = " ›"
 		}
-		right += fmt.Sprintf(" · %scolumns %d–%d of %d%s", arrowL, g.first+1, g.first+g.n, len(p.cols), arrowR)
+		right += p.c.P.T(" · %scolumns %d–%d of %d%s", arrowL, g.first+1, g.first+g.n, len(p.cols), arrowR)
 	}
 	rw := common.Width(right)
 	if p.w-rw-2 < 10 {
@@ -214,7 +215,7 @@ func (p *Model) summary() string {
 		n += len(c.Cards)
 		totals = addTotals(totals, c.Totals)
 	}
-	parts := []string{fmt.Sprintf("%s open", common.Thousands(n))}
+	parts := []string{p.c.P.T("%s open", common.Thousands(n))}
 	for _, t := range totals {
 		parts = append(parts, model.Money{Minor: t.Total, Currency: t.Currency}.FormatShort())
 	}
@@ -247,7 +248,7 @@ func (p *Model) boardLines(h int) []string {
 		return nil
 	}
 	if len(p.cols) == 0 {
-		return []string{p.c.Styles.Section.Empty.Render("No stages: add one with rapport stages add")}
+		return []string{p.c.Styles.Section.Empty.Render(p.c.P.T("No stages: add one with rapport stages add"))}
 	}
 	g := p.geometry(p.w, h)
 	cols := make([][]string, g.n)
@@ -287,9 +288,9 @@ func (p *Model) columnLines(i, w, h int, g boardGeom) []string {
 	name := common.Clean(c.Stage.Name)
 	switch {
 	case c.Stage.Kind != model.StageOpen && p.collapsed(i):
-		name = "▸ " + name + fmt.Sprintf(" · %dd", db.ClosedWindowDays)
+		name = "▸ " + name + p.c.P.T(" · %dd", db.ClosedWindowDays)
 	case c.Stage.Kind != model.StageOpen:
-		name = "▾ " + name + fmt.Sprintf(" · %dd", db.ClosedWindowDays)
+		name = "▾ " + name + p.c.P.T(" · %dd", db.ClosedWindowDays)
 	default:
 		name += fmt.Sprintf(" %d%%", c.Stage.Probability)
 	}
@@ -304,12 +305,12 @@ func (p *Model) columnLines(i, w, h int, g boardGeom) []string {
 		case len(c.Totals) == 0 && k == 0:
 			text = "—"
 		case k < len(c.Totals) && (k < g.curLines-1 || len(c.Totals) == g.curLines):
-			text = totalText(c.Totals[k], c.Stage.Kind == model.StageOpen)
+			text = totalText(p.c.P, c.Totals[k], c.Stage.Kind == model.StageOpen)
 		case k == 0:
 			// One line for several currencies: the first, then how many more.
-			text = totalText(c.Totals[0], c.Stage.Kind == model.StageOpen) + fmt.Sprintf(" +%d more", len(c.Totals)-1)
+			text = totalText(p.c.P, c.Totals[0], c.Stage.Kind == model.StageOpen) + p.c.P.T(" +%d more", len(c.Totals)-1)
 		case k < len(c.Totals):
-			text = fmt.Sprintf("+%d more currencies", len(c.Totals)-k)
+			text = p.c.P.T("+%d more currencies", len(c.Totals)-k)
 		}
 		pad(st.Totals.Render(common.Cell("  "+text, w)))
 	}
@@ -326,12 +327,12 @@ func (p *Model) columnLines(i, w, h int, g boardGeom) []string {
 	switch {
 	case p.collapsed(i):
 		if len(c.Cards) > 0 {
-			pad(st.More.Render(common.Cell("  c shows them", w)))
+			pad(st.More.Render(common.Cell("  "+p.c.P.T("c shows them"), w)))
 		}
 	case len(c.Cards) == 0:
-		empty := "  no deals"
+		empty := "  " + p.c.P.T("no deals")
 		if p.filter.Query() != "" {
-			empty = "  none match"
+			empty = "  " + p.c.P.T("none match")
 		}
 		pad(st.More.Render(common.Cell(empty, w)))
 	default:
@@ -348,7 +349,7 @@ func (p *Model) columnLines(i, w, h int, g boardGeom) []string {
 				parts = append(parts, fmt.Sprintf("↑%d", top))
 			}
 			if below := len(c.Cards) - top - k; below > 0 {
-				parts = append(parts, fmt.Sprintf("+%s more", common.Thousands(below)))
+				parts = append(parts, p.c.P.T("+%s more", common.Thousands(below)))
 			}
 			pad(st.More.Render(common.Cell("  "+strings.Join(parts, " · "), w)))
 		}
@@ -362,12 +363,12 @@ func (p *Model) columnLines(i, w, h int, g boardGeom) []string {
 
 // totalText is one currency's line in a header: the total and, for open
 // stages, the probability-weighted total.
-func totalText(t db.CurrencyTotal, open bool) string {
+func totalText(p *i18n.Printer, t db.CurrencyTotal, open bool) string {
 	total := model.Money{Minor: t.Total, Currency: t.Currency}.FormatShort()
 	if !open {
 		return total
 	}
-	return total + " · wtd " + model.Money{Minor: t.Weighted, Currency: t.Currency}.FormatShort()
+	return total + p.T(" · wtd %s", model.Money{Minor: t.Weighted, Currency: t.Currency}.FormatShort())
 }
 
 // snoozed reports whether a deal's snooze still holds today.
@@ -401,13 +402,13 @@ type cardSeg struct {
 // snooze or lost note; compact cards add the customer at the end. The days
 // read "12d in stage" when everything fits in w, else "12d".
 func (p *Model) cardMeta(r *db.DealRow, w int, compact bool, today model.Day) []cardSeg {
-	st := p.st
+	st, pr := p.st, p.c.P
 	value := common.MoneyShort(r.ValueMinor, r.Currency)
 	if r.ValueMinor == 0 {
-		value = "no value"
+		value = pr.T("no value")
 	}
 	segs := []cardSeg{{value, st.Meta}}
-	days := fmt.Sprintf("%dd", r.DaysInStage)
+	days := pr.T("%dd", r.DaysInStage)
 	switch {
 	case r.Status != model.DealOpen:
 		segs = append(segs, cardSeg{common.AgoText(today.AddDays(-r.DaysInStage), today), st.Meta})
@@ -415,7 +416,7 @@ func (p *Model) cardMeta(r *db.DealRow, w int, compact bool, today model.Day) []
 			segs = append(segs, cardSeg{common.Clean(r.LostReason), st.Meta})
 		}
 	case r.Rotting:
-		segs = append(segs, cardSeg{fmt.Sprintf("%s rotting %s", markRotting, days), st.Rotting})
+		segs = append(segs, cardSeg{pr.T("%s rotting %s", markRotting, days), st.Rotting})
 	case snoozed(r, today):
 		date := markSnoozed + " " + r.SnoozedUntil.String()[5:]
 		note := date
@@ -442,7 +443,7 @@ func (p *Model) cardMeta(r *db.DealRow, w int, compact bool, today model.Day) []
 			segs = append(segs[:1], cardSeg{date, st.Snoozed})
 		}
 	default:
-		segs = append(segs, cardSeg{days + " in stage", st.Meta})
+		segs = append(segs, cardSeg{pr.T("%s in stage", days), st.Meta})
 		if compact || common.Width(segs[0].text)+3+common.Width(segs[1].text) > w {
 			segs[1].text = days
 		}
@@ -526,4 +527,15 @@ func (p *Model) cardLines(r *db.DealRow, w, h int, selected bool, today model.Da
 		}
 	}
 	return lines
+}
+
+// statusText is a closed deal's status (won, lost) in p's language.
+func statusText(p *i18n.Printer, s model.DealStatus) string {
+	switch s {
+	case model.DealWon:
+		return p.T("won")
+	case model.DealLost:
+		return p.T("lost")
+	}
+	return common.Clean(string(s))
 }
