@@ -7,10 +7,10 @@
 package reportview
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/chart"
 )
 
@@ -56,12 +56,14 @@ type Options struct {
 	// NoCharts draws bars and tables instead of line charts (a dumb
 	// terminal). Line charts are also left out below chart.LineMinWidth.
 	NoCharts bool
+	// P says the report's words in the reader's language (nil: English).
+	P *i18n.Printer
 }
 
 // RenderWith is Render with options.
 func RenderWith(r db.Report, width int, o Options) string {
 	var b strings.Builder
-	b.WriteString(Title(r, width))
+	b.WriteString(TitleWith(r, width, o))
 	b.WriteByte('\n')
 	for _, l := range LinesWith(r, width, o) {
 		b.WriteString(l.Text)
@@ -71,9 +73,12 @@ func RenderWith(r db.Report, width int, o Options) string {
 }
 
 // Title is the report's first line: the period, its length and today.
-func Title(r db.Report, width int) string {
+func Title(r db.Report, width int) string { return TitleWith(r, width, Options{}) }
+
+// TitleWith is Title with options (the printer of the reader's language).
+func TitleWith(r db.Report, width int, o Options) string {
 	p := r.Period
-	return fit(fmt.Sprintf("Report %s … %s (%d days) · today %s", p.From, p.To, p.Days(), clean(r.Today)), max(width, MinWidth))
+	return fit(o.P.T("Report %s … %s (%d days) · today %s", p.From, p.To, p.Days(), clean(r.Today)), max(width, MinWidth))
 }
 
 // Lines renders every section of a report (what follows Title), each
@@ -83,7 +88,7 @@ func Lines(r db.Report, width int) []Line { return LinesWith(r, width, Options{}
 
 // LinesWith is Lines with options.
 func LinesWith(r db.Report, width int, o Options) []Line {
-	w := &writer{width: max(width, MinWidth)}
+	w := &writer{width: max(width, MinWidth), p: o.P}
 	w.charts = !o.NoCharts && w.width >= chart.LineMinWidth
 	funnel(w, r)
 	deals(w, r)

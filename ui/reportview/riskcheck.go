@@ -1,10 +1,11 @@
 package reportview
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
+	"github.com/rapportcrm/rapport/ui/chart"
 )
 
 // riskCheck shows how the risk ranking did on this book (SPEC §3): the
@@ -14,30 +15,30 @@ func riskCheck(w *writer, r db.Report) {
 	c := r.RiskCheck
 	switch {
 	case c.Checked == "":
-		w.head("RISK CHECK", "not made yet: the next refresh fits the risk model and checks it")
+		w.head(w.p.T("RISK CHECK"), w.p.T("not made yet: the next refresh fits the risk model and checks it"))
 		return
 	case !c.Shown:
-		w.head("RISK CHECK", fmt.Sprintf("needs %d customers with an order by %s; this book has %d", 50, clean(c.ScoredAsOf), c.Customers))
+		w.head(w.p.T("RISK CHECK"), w.p.T("needs %d customers with an order by %s; this book has %d", 50, clean(c.ScoredAsOf), c.Customers))
 		weightsInWords(w, c.InWords)
 		return
 	}
-	w.head("RISK CHECK", fmt.Sprintf("scored as of %s with weights of %s", clean(c.ScoredAsOf), clean(c.FittedAsOf)))
-	w.field("Ranking", fmt.Sprintf("AUC %.2f vs %.2f for days since last order", c.AUC, c.RecencyAUC))
-	w.field("Customers", fmt.Sprintf("%d had ordered · %d then did not order for %d d", c.Customers, c.Lapsed, c.HorizonDays))
-	w.field("At risk", fmt.Sprintf("%d flagged · precision %s · recall %s", c.AtRisk, c.Precision.Percent(), c.Recall.Percent()))
+	w.head(w.p.T("RISK CHECK"), w.p.T("scored as of %s with weights of %s", clean(c.ScoredAsOf), clean(c.FittedAsOf)))
+	w.field(w.p.T("Ranking"), w.p.T("AUC %.2f vs %.2f for days since last order", c.AUC, c.RecencyAUC))
+	w.field(w.p.T("Customers"), w.p.T("%d had ordered · %d then did not order for %d d", c.Customers, c.Lapsed, c.HorizonDays))
+	w.field(w.p.T("At risk"), w.p.T("%d flagged · precision %s · recall %s", c.AtRisk, c.Precision.Percent(), c.Recall.Percent()))
 	weightsInWords(w, c.InWords)
 	b := c.Weights
-	w.field("Fitted", fmt.Sprintf("%s on %d %s · b %.2f %.2f %.2f %.2f",
-		clean(c.Checked), c.Training, plural(c.Training, "customer", "customers"), b.Intercept, b.Recency, b.Frequency, b.Value))
+	w.field(w.p.T("Fitted"), w.p.T("%s on %s · b %.2f %.2f %.2f %.2f",
+		clean(c.Checked), w.count(c.Training, i18n.N("%d customer"), i18n.N("%d customers")), b.Intercept, b.Recency, b.Frequency, b.Value))
 }
 
 // weightsInWords writes the weights in words, wrapped under their label.
 func weightsInWords(w *writer, words string) {
 	avail := max(w.width-18, 20) // "  " + a 15-cell label + " "
-	label := "Weights"
+	label := w.p.T("Weights")
 	line := ""
 	for _, word := range strings.Fields(clean(words)) {
-		if line != "" && len([]rune(line))+1+len([]rune(word)) > avail {
+		if line != "" && chart.Width(line)+1+chart.Width(word) > avail {
 			w.field(label, line)
 			label, line = "", ""
 		}

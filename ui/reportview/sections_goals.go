@@ -8,6 +8,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/chart"
 )
 
@@ -15,7 +16,7 @@ import (
 // of the share reached (a full bar is the target) and the pace.
 func goals(w *writer, r db.Report) {
 	if len(r.Goals) == 0 {
-		w.head("GOALS", "none for this period (rapport goal set revenue 2026-12 120000)")
+		w.head(w.p.T("GOALS"), w.p.T("none for this period (rapport goal set revenue 2026-12 120000)"))
 		return
 	}
 	behind := 0
@@ -24,20 +25,20 @@ func goals(w *writer, r db.Report) {
 			behind++
 		}
 	}
-	w.head("GOALS", fmt.Sprintf("%d %s · %d on pace", len(r.Goals), plural(len(r.Goals), "goal", "goals"), len(r.Goals)-behind))
+	w.head(w.p.T("GOALS"), w.p.T("%s · %d on pace", w.count(len(r.Goals), i18n.N("%d goal"), i18n.N("%d goals")), len(r.Goals)-behind))
 	bars := make([]chart.Bar, 0, len(r.Goals)+1)
 	for _, g := range r.Goals {
 		m := model.GoalMeasure(g.Measure)
-		text := fmt.Sprintf("%s of %s · %d%%", goalFigure(g, g.Actual), goalFigure(g, g.Target), g.Percent)
+		text := w.p.T("%s of %s · %d%%", goalFigure(g, g.Actual), goalFigure(g, g.Target), g.Percent)
 		switch {
 		case g.DaysLeft > 0 && g.OnPace:
-			text += " · pace " + goalFigure(g, g.Pace) + " ✓"
+			text += w.p.T(" · pace %s ✓", goalFigure(g, g.Pace))
 		case g.DaysLeft > 0:
-			text += " · pace " + goalFigure(g, g.Pace) + " ! behind"
+			text += w.p.T(" · pace %s ! behind", goalFigure(g, g.Pace))
 		}
 		// Values are the share reached, so goals of different measures share
 		// one scale: 100% fills the bar.
-		bars = append(bars, chart.Bar{Label: g.Period + " " + m.Label(), Value: int64(min(g.Percent, 100)), Text: text})
+		bars = append(bars, chart.Bar{Label: g.Period + " " + measureWords(w.p, m), Value: int64(min(g.Percent, 100)), Text: text})
 	}
 	for _, l := range chart.BarsUpTo(bars, w.width-2, 100) {
 		w.line("  %s", l)
@@ -60,13 +61,13 @@ func revenue(w *writer, r db.Report) {
 	for _, m := range r.RevenueByMonth {
 		total, _ = model.AddMinor(total, m.Minor)
 	}
-	w.head("REVENUE", fmt.Sprintf("by month in %s · %s in the period", r.Currency, model.Money{Minor: total, Currency: r.Currency}.FormatWhole()))
+	w.head(w.p.T("REVENUE"), w.p.T("by month in %s · %s in the period", r.Currency, model.Money{Minor: total, Currency: r.Currency}.FormatWhole()))
 	unit := math.Pow10(model.CurrencyDigits(r.Currency))
 	vals, goals := make([]float64, len(r.RevenueByMonth)), make([]float64, len(r.RevenueByMonth))
 	labels := make([]string, len(r.RevenueByMonth))
 	hasGoal := false
 	for i, m := range r.RevenueByMonth {
-		vals[i], goals[i], labels[i] = float64(m.Minor)/unit, math.NaN(), monthLabel(m.Month)
+		vals[i], goals[i], labels[i] = float64(m.Minor)/unit, math.NaN(), monthLabel(w.p, m.Month)
 		if m.Target != nil {
 			goals[i], hasGoal = float64(*m.Target)/unit, true
 		}
@@ -80,7 +81,7 @@ func revenue(w *writer, r db.Report) {
 	}
 	if w.lineChart(series, labels, yLabel) {
 		if hasGoal {
-			w.line("  • revenue   · goal")
+			w.line("  %s", w.p.T("• revenue   · goal"))
 		}
 		return
 	}
@@ -88,7 +89,7 @@ func revenue(w *writer, r db.Report) {
 	for _, m := range r.RevenueByMonth {
 		text := model.Money{Minor: m.Minor, Currency: r.Currency}.FormatShort()
 		if m.Target != nil {
-			text += " of " + model.Money{Minor: *m.Target, Currency: r.Currency}.FormatShort()
+			text += w.p.T(" of %s", model.Money{Minor: *m.Target, Currency: r.Currency}.FormatShort())
 		}
 		bars = append(bars, chart.Bar{Label: clean(m.Month), Value: m.Minor, Text: text})
 	}
@@ -97,10 +98,16 @@ func revenue(w *writer, r db.Report) {
 
 // monthLabel is "Nov" for "2026-11" (and "Jan 27" for a January, so a
 // chart across the new year says which).
-func monthLabel(ym string) string {
+func monthLabel(pr *i18n.Printer, ym string) string {
 	p, err := model.ParseGoalPeriod(ym)
 	if err != nil {
 		return clean(ym)
+	}
+	if pr.Zh() { // a date, as model's Chinese dates write it: "11月", "27年1月"
+		if p.Month == 1 {
+			return fmt.Sprintf("%02d年1月", p.Year%100)
+		}
+		return fmt.Sprintf("%d月", p.Month)
 	}
 	l := time.Month(p.Month).String()[:3]
 	if p.Month == 1 {
@@ -115,37 +122,37 @@ func monthLabel(ym string) string {
 func satisfaction(w *writer, r db.Report) {
 	s := r.Satisfaction
 	if s.Answers == 0 {
-		w.head("SATISFACTION", "no feedback scores in the period (log one: rapport log NAME \"survey\" --kind feedback --score 9)")
+		w.head(w.p.T("SATISFACTION"), w.p.T("no feedback scores in the period (log one: rapport log NAME \"survey\" --kind feedback --score 9)"))
 	} else {
-		w.head("SATISFACTION", fmt.Sprintf("NPS %s · CSAT %s · %d %s", npsText(s.NPS), s.CSAT.Percent(), s.Answers, plural(s.Answers, "answer", "answers")))
-		w.field("Scores", fmt.Sprintf("%d promoters (9–10) · %d passives (7–8) · %d detractors (0–6)", s.Promoters, s.Passives, s.Detractors))
+		w.head(w.p.T("SATISFACTION"), w.p.T("NPS %s · CSAT %s · %s", npsText(s.NPS), s.CSAT.Percent(), w.count(s.Answers, i18n.N("%d answer"), i18n.N("%d answers"))))
+		w.field(w.p.T("Scores"), w.p.T("%d promoters (9–10) · %d passives (7–8) · %d detractors (0–6)", s.Promoters, s.Passives, s.Detractors))
 		if len(s.ByMonth) > 1 {
 			vals, labels := make([]float64, len(s.ByMonth)), make([]string, len(s.ByMonth))
 			parts := make([]string, 0, len(s.ByMonth))
 			for i, m := range s.ByMonth {
-				vals[i], labels[i] = math.NaN(), monthLabel(m.Month)
+				vals[i], labels[i] = math.NaN(), monthLabel(w.p, m.Month)
 				if m.NPS != nil {
 					vals[i] = float64(*m.NPS)
 				}
 				parts = append(parts, fmt.Sprintf("%s %s", clean(m.Month), npsText(m.NPS)))
 			}
 			if !w.lineChart([]chart.Series{{Values: vals}}, labels, func(v float64) string { return fmt.Sprintf("%+.0f", v) }) {
-				w.field("NPS by month", strings.Join(parts, " · "))
+				w.field(w.p.T("NPS by month"), strings.Join(parts, " · "))
 			}
 		}
 	}
 	if s.TierAAsked.D > 0 {
-		w.field("Tier A asked", fmt.Sprintf("%d of %d in the last 90 days (%s)", s.TierAAsked.N, s.TierAAsked.D, s.TierAAsked.Percent()))
+		w.field(w.p.T("Tier A asked"), w.p.T("%d of %d in the last 90 days (%s)", s.TierAAsked.N, s.TierAAsked.D, s.TierAAsked.Percent()))
 	}
 	if len(s.Fell) > 0 {
 		parts := make([]string, 0, len(s.Fell))
 		for _, f := range s.Fell {
 			parts = append(parts, fmt.Sprintf("%s %d→%d", clean(f.Customer), f.From, f.To))
 		}
-		w.field("Score fell", strings.Join(parts, " · "))
+		w.field(w.p.T("Score fell"), strings.Join(parts, " · "))
 	}
 	if len(s.ChurnReasons) > 0 {
-		w.field("Churn reasons", counts(s.ChurnReasons))
+		w.field(w.p.T("Churn reasons"), counts(s.ChurnReasons))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/chart"
 )
 
@@ -14,6 +15,7 @@ type writer struct {
 	lines  []Line
 	width  int
 	charts bool // line charts instead of bars and tables
+	p      *i18n.Printer
 }
 
 // chartHeight is the height of a line chart, axes and labels included.
@@ -62,9 +64,12 @@ func (w *writer) drill(d Drill) {
 
 // ReasonWords names a risk or lapse reason code in words, as the Reasons
 // line does.
-func ReasonWords(code string) string {
-	if w, ok := reasonWords[code]; ok {
-		return w
+func ReasonWords(code string) string { return ReasonWordsIn(nil, code) }
+
+// ReasonWordsIn is ReasonWords in p's language.
+func ReasonWordsIn(p *i18n.Printer, code string) string {
+	if w, ok := reasonWords()[code]; ok {
+		return p.T(w)
 	}
 	return strings.ReplaceAll(code, "_", " ")
 }
@@ -104,32 +109,30 @@ func group(n int) string { return model.GroupThousands(int64(n)) }
 
 // reasonWords names each risk and lapse reason code in words for the
 // Reasons line; an unknown code reads with its underscores as spaces.
-var reasonWords = map[string]string{
-	model.ReasonSilence:     "no contact",
-	model.ReasonUnanswered:  "unanswered",
-	model.ReasonComplaint:   "complaint",
-	model.ReasonDetractor:   "low rating",
-	model.ReasonCooling:     "contact cooling",
-	model.ReasonStalledDeal: "stalled deal",
-	model.ReasonOverdue:     "overdue follow-up",
-	model.ReasonNoOrder:     "no recent order",
-	model.ReasonFewOrders:   "few orders",
-	model.ReasonSmallOrders: "small orders",
-	model.ReasonLapseBase:   "like lapsed customers",
-	"order_gap":             "order gap",
-	"no_reply":              "no reply",
+func reasonWords() map[string]string {
+	return map[string]string{
+		model.ReasonSilence:     i18n.N("no contact"),
+		model.ReasonUnanswered:  i18n.N("unanswered"),
+		model.ReasonComplaint:   i18n.N("complaint"),
+		model.ReasonDetractor:   i18n.N("low rating"),
+		model.ReasonCooling:     i18n.N("contact cooling"),
+		model.ReasonStalledDeal: i18n.N("stalled deal"),
+		model.ReasonOverdue:     i18n.N("overdue follow-up"),
+		model.ReasonNoOrder:     i18n.N("no recent order"),
+		model.ReasonFewOrders:   i18n.N("few orders"),
+		model.ReasonSmallOrders: i18n.N("small orders"),
+		model.ReasonLapseBase:   i18n.N("like lapsed customers"),
+		"order_gap":             i18n.N("order gap"),
+		"no_reply":              i18n.N("no reply"),
+	}
 }
 
 // reasonCounts is counts with each reason code in words.
-func reasonCounts(cs []db.Count) string {
+func reasonCounts(p *i18n.Printer, cs []db.Count) string {
 	named := make([]db.Count, len(cs))
 	for i, c := range cs {
 		named[i] = c
-		if w, ok := reasonWords[c.Name]; ok {
-			named[i].Name = w
-		} else {
-			named[i].Name = strings.ReplaceAll(c.Name, "_", " ")
-		}
+		named[i].Name = ReasonWordsIn(p, c.Name)
 	}
 	return counts(named)
 }
@@ -167,10 +170,12 @@ func dayCount(x float64) string {
 	return strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0")
 }
 
-// plural picks the word for n.
-func plural(n int, one, many string) string {
+// count says "1 deal" or "3 deals": one or many (both catalog keys, marked
+// with i18n.N by the caller) in w's language. The plural is chosen here,
+// not by the catalog, so a nil printer (English) still says "1 deal".
+func (w *writer) count(n int, one, many string) string {
 	if n == 1 {
-		return one
+		return w.p.T(one, n)
 	}
-	return many
+	return w.p.T(many, n)
 }

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/reportview"
 )
@@ -41,12 +42,12 @@ type drillKeys struct {
 
 func newDrillKeys() drillKeys {
 	return drillKeys{
-		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "pick a line to list")),
-		Prev:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous line to list")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list what it counts")),
+		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", i18n.N("pick a line to list"))),
+		Prev:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", i18n.N("previous line to list"))),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("list what it counts"))),
 		List:     common.NewMoveKeys(),
-		Customer: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the customer")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the report")),
+		Customer: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("open the customer"))),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("back to the report"))),
 	}
 }
 
@@ -118,17 +119,17 @@ func (s *Model) selectedDrill() reportview.Drill {
 func (s *Model) openDrill() tea.Cmd {
 	d := s.selectedDrill()
 	if d.Kind == reportview.DrillNone {
-		return common.StatusCmd("n selects a line to list (a funnel stage, lost reasons, risk reasons)")
+		return common.StatusCmd(s.c.P.T("n selects a line to list (a funnel stage, lost reasons, risk reasons)"))
 	}
 	p := s.report.Period
 	var title string
 	switch d.Kind {
 	case reportview.DrillFunnel:
-		title = fmt.Sprintf("Deals that reached %s, %s … %s", common.Clean(d.Key), p.From, p.To)
+		title = s.c.P.T("Deals that reached %s, %s … %s", common.Clean(d.Key), p.From, p.To)
 	case reportview.DrillLost:
-		title = fmt.Sprintf("Deals lost %s … %s", p.From, p.To)
+		title = s.c.P.T("Deals lost %s … %s", p.From, p.To)
 	case reportview.DrillRisk:
-		title = "Customers at risk and to watch"
+		title = s.c.P.T("Customers at risk and to watch")
 	}
 	s.drill = &drillList{title: title, loading: true}
 	s.dseq++
@@ -180,11 +181,11 @@ func (s *Model) drillView() []string {
 	head := dl.title
 	switch {
 	case dl.loading:
-		head += " · loading…"
+		head += s.c.P.T(" · loading…")
 	case dl.err == nil:
 		head += fmt.Sprintf(" · %d", len(dl.rows))
 		if len(dl.rows) >= db.DrillLimit() {
-			head += fmt.Sprintf(" (the first %d)", db.DrillLimit())
+			head += s.c.P.T(" (the first %d)", db.DrillLimit())
 		}
 	}
 	lines := []string{st.Section.Title.Render(common.Truncate(head, s.w))}
@@ -192,13 +193,13 @@ func (s *Model) drillView() []string {
 		return append(lines, st.App.StatusError.Render(common.Truncate(common.ErrorText(dl.err), s.w)))
 	}
 	if !dl.loading && len(dl.rows) == 0 {
-		return append(lines, st.Item.Dim.Render("  nothing to list"))
+		return append(lines, st.Item.Dim.Render("  "+s.c.P.T("nothing to list")))
 	}
 	// The window keeps the cursor in view at this height too (a resize).
 	h := s.listHeight()
 	top := common.Clamp(dl.top, max(0, dl.cur-h+1), dl.cur)
 	for i := top; i < min(len(dl.rows), top+h); i++ {
-		text := rowText(dl.rows[i])
+		text := rowText(s.c.P, dl.rows[i])
 		if i == dl.cur {
 			lines = append(lines, st.Table.Selected.Render(common.Truncate(common.MarkSelected+" "+text, s.w)))
 		} else {
@@ -209,7 +210,7 @@ func (s *Model) drillView() []string {
 }
 
 // rowText is one row of the list: customer, deal, why it counts.
-func rowText(r db.DrillRow) string {
+func rowText(p *i18n.Printer, r db.DrillRow) string {
 	parts := []string{common.Clean(r.Customer)}
 	if r.DealID != 0 {
 		parts = append(parts, common.Clean(r.Deal))
@@ -218,9 +219,9 @@ func rowText(r db.DrillRow) string {
 	if len(r.Reasons) > 0 {
 		words := make([]string, len(r.Reasons))
 		for i, c := range r.Reasons {
-			words[i] = common.Clean(reportview.ReasonWords(c))
+			words[i] = common.Clean(reportview.ReasonWordsIn(p, c))
 		}
-		note += ": " + strings.Join(words, ", ")
+		note += p.T(": %s", strings.Join(words, p.T(", ")))
 	}
 	return strings.Join(append(parts, note), " · ")
 }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/textline"
 )
@@ -27,8 +28,8 @@ type periodKeys struct {
 
 func newPeriodKeys() periodKeys {
 	return periodKeys{
-		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show this period")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("show this period"))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("cancel"))),
 	}
 }
 
@@ -89,7 +90,7 @@ func (s *Model) promptView() []string {
 	if s.prompt.err != nil {
 		out = append(out, st.App.StatusError.Render(common.Truncate(common.ErrorText(s.prompt.err), s.w)))
 	}
-	label := "Period (YYYY-MM..YYYY-MM, YYYY-MM or 45d): "
+	label := s.c.P.T("Period (YYYY-MM..YYYY-MM, YYYY-MM or 45d): ")
 	room := max(1, s.w-common.Width(label))
 	in := s.prompt.in
 	in.Width = room - 1

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/reportview"
 )
@@ -36,15 +37,15 @@ type reportKeys struct {
 func newReportKeys() reportKeys {
 	k := reportKeys{
 		MoveKeys: common.NewMoveKeys(),
-		Period:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "period 30d/90d/365d")),
-		Custom:   key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "custom period (2026-01..2026-06)")),
-		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
-		Goal:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "set a goal")),
+		Period:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", i18n.N("period 30d/90d/365d"))),
+		Custom:   key.NewBinding(key.WithKeys("P"), key.WithHelp("P", i18n.N("custom period (2026-01..2026-06)"))),
+		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", i18n.N("reload"))),
+		Goal:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", i18n.N("set a goal"))),
 	}
 	// The body scrolls: there is no cursor to move.
-	k.Move.SetHelp("j/k", "scroll")
-	k.Up.SetHelp("↑/k", "scroll up")
-	k.Down.SetHelp("↓/j", "scroll down")
+	k.Move.SetHelp("j/k", i18n.N("scroll"))
+	k.Up.SetHelp("↑/k", i18n.N("scroll up"))
+	k.Down.SetHelp("↓/j", i18n.N("scroll down"))
 	return k
 }
 
@@ -208,7 +209,7 @@ func (s *Model) applyLoad(msg reportLoadedMsg) {
 func (s *Model) render() {
 	if s.loaded && s.linesW != s.w {
 		was := s.selectedDrill()
-		s.lines, s.linesW = reportview.LinesWith(s.report, s.w, reportview.Options{NoCharts: s.c.NoCharts}), s.w
+		s.lines, s.linesW = reportview.LinesWith(s.report, s.w, reportview.Options{NoCharts: s.c.NoCharts, P: s.c.P}), s.w
 		// Lines opens with the blank line before the first section; the
 		// header line already separates it.
 		if len(s.lines) > 0 && s.lines[0].Text == "" {
@@ -269,7 +270,7 @@ func (s *Model) View() string {
 	case !s.loaded && s.err != nil:
 		lines = append(lines, st.App.StatusError.Render(common.Truncate(common.ErrorText(s.err), s.w)))
 	case !s.loaded:
-		lines = append(lines, st.Table.Loading.Render("Loading the report…"))
+		lines = append(lines, st.Table.Loading.Render(s.c.P.T("Loading the report…")))
 	default:
 		end := min(len(s.lines), s.top+s.bodyHeight())
 		for i, l := range s.lines[s.top:end] {
@@ -312,20 +313,20 @@ func (s *Model) header() string {
 	if s.custom != "" {
 		parts = append(parts, st.App.TabActive.Render(common.MarkSelected+s.custom))
 	}
-	left := st.Item.Label.Render("Period") + " " + strings.Join(parts, " ")
+	left := st.Item.Label.Render(s.c.P.T("Period")) + " " + strings.Join(parts, " ")
 	if !s.want.From.IsZero() {
 		left += st.Item.Dim.Render(fmt.Sprintf(" · %s … %s", s.want.From, s.want.To))
 	}
 	switch {
 	case s.loading:
-		left += st.Table.Loading.Render(" · loading…")
+		left += st.Table.Loading.Render(s.c.P.T(" · loading…"))
 	case s.err != nil && s.loaded:
 		left += " " + st.App.StatusError.Render("· "+common.ErrorText(s.err))
 	}
 	if s.maxTop() == 0 || s.bodyHeight() == 0 {
 		return common.Truncate(left, s.w)
 	}
-	right := fmt.Sprintf("lines %d–%d of %d", s.top+1, min(len(s.lines), s.top+s.bodyHeight()), len(s.lines))
+	right := s.c.P.T("lines %d–%d of %d", s.top+1, min(len(s.lines), s.top+s.bodyHeight()), len(s.lines))
 	// One space at least between the two halves; the line numbers are
 	// dropped when they do not both fit.
 	if gap := s.w - common.Width(left) - common.Width(right); gap >= 1 {
