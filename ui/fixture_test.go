@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/internal/screentest"
 	"github.com/rapportcrm/rapport/ui/internal/testbook"
 )
@@ -26,7 +27,13 @@ func demoBook(t testing.TB, customers int) *db.DB         { return testbook.Demo
 // newTestApp builds the app over d at a size, with no file watching.
 func newTestApp(t testing.TB, d *db.DB, w, h int) *App {
 	t.Helper()
-	a, err := NewApp(context.Background(), d, Options{Width: w, Height: h, NoWatch: true, Debounce: time.Millisecond})
+	return newTestAppIn(t, d, w, h, nil)
+}
+
+// newTestAppIn is newTestApp speaking p's language (nil: English).
+func newTestAppIn(t testing.TB, d *db.DB, w, h int, p *i18n.Printer) *App {
+	t.Helper()
+	a, err := NewApp(context.Background(), d, Options{Width: w, Height: h, NoWatch: true, Debounce: time.Millisecond, Printer: p})
 	if err != nil {
 		t.Fatal(err)
 	}

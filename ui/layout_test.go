@@ -8,6 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/internal/screentest"
 )
@@ -18,7 +20,16 @@ func screenStates(t *testing.T) []struct {
 	name string
 	app  *App
 } {
+	return screenStatesIn(t, nil)
+}
+
+// screenStatesIn is screenStates with the app speaking p's language.
+func screenStatesIn(t *testing.T, p *i18n.Printer) []struct {
+	name string
+	app  *App
+} {
 	t.Helper()
+	newTestApp := func(t testing.TB, d *db.DB, w, h int) *App { return newTestAppIn(t, d, w, h, p) }
 	d, f := fixtureBook(t)
 	mk := func(keys ...string) *App {
 		a := newTestApp(t, d, 80, 24)

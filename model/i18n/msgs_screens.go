@@ -221,7 +221,7 @@ func pipelineMessages() []Msg {
 		{Key: "%s open", Zh: "%s 个进行中"},
 		{Key: "No stages: add one with rapport stages add", Zh: "没有阶段：用 rapport stages add 添加"},
 		{Key: " · %dd", Zh: " · %d天"},
-		{Key: " +%d more", Zh: " 另%d种"},
+		{Key: " +%d more", Zh: " +%d种"},
 		{Key: "+%d more currencies", Zh: "另有 %d 种货币"},
 		{Key: "c shows them", Zh: "c 展开"},
 		{Key: "no deals", Zh: "无商机"},
