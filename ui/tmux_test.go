@@ -78,9 +78,12 @@ func TestTmuxBinary(t *testing.T) {
 	for _, lang := range []string{"C.UTF-8"} {
 		t.Run(lang, func(t *testing.T) {
 			s := tmuxtest.Start(t, 100, 30, []string{"LANG=" + lang, "TERM=xterm-256color", "RAPPORT_NOW=" + fixtureNow.Format(time.RFC3339)}, bin, "--db", path)
-			s.WaitFor(summary, "Overdue follow-ups")
+			// The screens speak the language LANG names (issue 26).
+			p := i18n.New(i18n.Detect("", "", lang))
+			overdue, sortRisk := p.T("Overdue follow-ups"), strings.TrimPrefix(p.T("%s · sort: %s", "", p.T("risk")), " · ")
+			s.WaitFor(summary, overdue)
 			s.Keys("2")
-			s.WaitFor("sort: risk", "Contacted")
+			s.WaitFor(sortRisk, p.T("Contacted"))
 			s.Keys("/")
 			s.Text(name)
 			s.WaitFor("/ "+name, "1/")
@@ -88,18 +91,18 @@ func TestTmuxBinary(t *testing.T) {
 			s.Keys("?")
 			s.WaitFor("Keys — ? or esc closes")
 			s.Keys("Escape")
-			s.WaitFor("sort: risk")
+			s.WaitFor(sortRisk)
 			s.Resize(40, 12)
-			small := s.WaitFor("Name")
+			small := s.WaitFor(p.T("Name"))
 			if strings.Contains(small, "window too small") {
 				t.Fatalf("40×12 should still draw the app:\n%s", small)
 			}
 			s.Resize(30, 10)
 			s.WaitFor("window too small")
 			s.Resize(100, 30)
-			s.WaitFor(summary, "sort: risk")
+			s.WaitFor(summary, sortRisk)
 			s.Keys("1")
-			s.WaitFor("Overdue follow-ups")
+			s.WaitFor(overdue)
 			s.Keys("q")
 			s.WaitGone()
 		})
