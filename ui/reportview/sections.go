@@ -41,7 +41,7 @@ func deals(w *writer, r db.Report) {
 			dayCount(dl.Cycle.AvgDays), dayCount(dl.Cycle.MedianDays), w.count(dl.Cycle.Deals, i18n.N("%d deal"), i18n.N("%d deals"))))
 	}
 	if len(dl.AvgWon) > 0 {
-		w.field(w.p.T("Average won"), money(dl.AvgWon, false))
+		w.field(w.p.T("Average won"), w.money(dl.AvgWon, false))
 	}
 	if len(dl.LostReasons) > 0 {
 		w.field(w.p.T("Lost reasons"), counts(dl.LostReasons))
@@ -55,24 +55,24 @@ func pipeline(w *writer, r db.Report) {
 	pl := r.Pipeline
 	summary := w.count(pl.Deals, i18n.N("%d open deal"), i18n.N("%d open deals"))
 	if pl.Deals > 0 {
-		summary += " · " + money(pl.Value, false) + w.p.T(" · weighted %s", money(pl.Weighted, false))
+		summary += " · " + w.money(pl.Value, false) + w.p.T(" · weighted %s", w.money(pl.Weighted, false))
 	}
 	w.head(w.p.T("PIPELINE"), summary)
 	var bars []chart.Bar
 	for _, s := range pl.Stages {
 		text := fmt.Sprint(s.Deals)
 		if s.Deals > 0 {
-			text += " · " + money(s.Value, true) + w.p.T(" · w %s", money(s.Weighted, true))
+			text += " · " + w.money(s.Value, true) + w.p.T(" · w %s", w.money(s.Weighted, true))
 		}
 		bars = append(bars, chart.Bar{Label: clean(s.Stage), Value: bookMinor(s.Weighted, r.Currency), Text: text})
 	}
 	w.bars(bars)
 	var closes []string
 	if pl.Overdue.Deals > 0 {
-		closes = append(closes, w.p.T("overdue %d %s", pl.Overdue.Deals, money(pl.Overdue.Value, true)))
+		closes = append(closes, w.p.T("overdue %d %s", pl.Overdue.Deals, w.money(pl.Overdue.Value, true)))
 	}
 	for _, c := range pl.Closes {
-		closes = append(closes, fmt.Sprintf("%s %d %s", clean(c.Month), c.Deals, money(c.Value, true)))
+		closes = append(closes, fmt.Sprintf("%s %d %s", clean(c.Month), c.Deals, w.money(c.Value, true)))
 	}
 	if pl.Undated > 0 {
 		closes = append(closes, w.p.T("no date %d", pl.Undated))
@@ -139,7 +139,7 @@ func activity(w *writer, r db.Report) {
 	w.line("  %s %s %s", chart.Cell(w.p.T("all"), labelW), chart.Cell(chart.Sparkline(act.Total, sparkW), sparkW), chart.Right(fmt.Sprint(act.Sum), countW))
 	for _, k := range act.ByKind {
 		if k.Total > 0 {
-			w.line("  %s %s %s", chart.Cell(kindWords(w.p, string(k.Kind)), labelW), chart.Cell(chart.Sparkline(k.Counts, sparkW), sparkW), chart.Right(fmt.Sprint(k.Total), countW))
+			w.line("  %s %s %s", chart.Cell(KindWords(w.p, string(k.Kind)), labelW), chart.Cell(chart.Sparkline(k.Counts, sparkW), sparkW), chart.Right(fmt.Sprint(k.Total), countW))
 		}
 	}
 }
@@ -162,7 +162,7 @@ func segments(w *writer, r db.Report) {
 	for _, t := range seg.Tiers {
 		text := w.count(t.Customers, i18n.N("%d customer"), i18n.N("%d customers"))
 		if len(t.Revenue) > 0 {
-			text += " · " + money(t.Revenue, true)
+			text += " · " + w.money(t.Revenue, true)
 		}
 		bars = append(bars, chart.Bar{Label: clean(string(t.Tier)), Value: bookMinor(t.Revenue, r.Currency), Text: text})
 	}

@@ -77,7 +77,7 @@ func revenue(w *writer, r db.Report) {
 		series = append(series, chart.Series{Values: goals, Dotted: true})
 	}
 	yLabel := func(v float64) string {
-		return model.Money{Minor: int64(v * unit), Currency: r.Currency}.FormatShort()
+		return w.short(model.Money{Minor: int64(v * unit), Currency: r.Currency})
 	}
 	if w.lineChart(series, labels, yLabel) {
 		if hasGoal {
@@ -87,9 +87,9 @@ func revenue(w *writer, r db.Report) {
 	}
 	bars := make([]chart.Bar, 0, len(r.RevenueByMonth))
 	for _, m := range r.RevenueByMonth {
-		text := model.Money{Minor: m.Minor, Currency: r.Currency}.FormatShort()
+		text := w.short(model.Money{Minor: m.Minor, Currency: r.Currency})
 		if m.Target != nil {
-			text += w.p.T(" of %s", model.Money{Minor: *m.Target, Currency: r.Currency}.FormatShort())
+			text += w.p.T(" of %s", w.short(model.Money{Minor: *m.Target, Currency: r.Currency}))
 		}
 		bars = append(bars, chart.Bar{Label: clean(m.Month), Value: m.Minor, Text: text})
 	}

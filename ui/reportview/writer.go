@@ -139,11 +139,11 @@ func reasonCounts(p *i18n.Printer, cs []db.Count) string {
 
 // money joins amounts of several currencies ("$1,200.00 + €300.00"); short
 // uses the compact form ("$1.2k + €300").
-func money(as []db.Amount, short bool) string {
+func (w *writer) money(as []db.Amount, short bool) string {
 	parts := make([]string, 0, len(as))
 	for _, a := range as {
 		if short {
-			parts = append(parts, clean(a.Money().FormatShort()))
+			parts = append(parts, clean(w.short(a.Money())))
 		} else {
 			parts = append(parts, clean(a.Money().Format()))
 		}
@@ -152,6 +152,15 @@ func money(as []db.Amount, short bool) string {
 		return "0"
 	}
 	return strings.Join(parts, " + ")
+}
+
+// short is an amount in the compact form of w's language: "$1.2k", in
+// Chinese "¥12.3万".
+func (w *writer) short(m model.Money) string {
+	if w.p.Zh() {
+		return m.FormatShortZh()
+	}
+	return m.FormatShort()
 }
 
 // bookMinor returns the book-currency amount of a list (bars are drawn in

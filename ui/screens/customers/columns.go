@@ -45,12 +45,12 @@ func customerColumns() []column {
 			return statusText(p, r.Status), &s.Item.Dim
 		}},
 		{title: i18n.N("Contacted"), width: 9, drop: 3, render: func(r *db.CustomerRow, today model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
-			return common.AgoText(r.LastContact, today), nil
+			return common.AgoIn(p, r.LastContact, today), nil
 		}},
 		{title: i18n.N("Next"), width: 12, drop: 2, render: func(r *db.CustomerRow, today model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			if r.NextOverdue && r.Archived {
 				// Nothing is overdue on an archived customer: the date only.
-				return p.T("due %s", common.AgoText(r.NextDue, today)), &s.Item.Dim
+				return p.T("due %s", common.AgoIn(p, r.NextDue, today)), &s.Item.Dim
 			}
 			if r.NextOverdue {
 				n := int(today - r.NextDue)
@@ -62,10 +62,10 @@ func customerColumns() []column {
 				}
 				return common.MarkOverdue + p.T("%dd overdue", n), &s.Item.Overdue
 			}
-			return common.DueText(r.NextDue, today), nil
+			return common.DueIn(p, r.NextDue, today), nil
 		}},
 		{title: i18n.N("Pipeline"), width: 8, drop: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
-			return common.MoneyShort(r.OpenPipeline, r.Currency), nil
+			return common.MoneyShortIn(p, r.OpenPipeline, r.Currency), nil
 		}},
 		{title: i18n.N("Risk"), width: 5, drop: 1, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			st := s.RiskStyle(r.RiskLevel)

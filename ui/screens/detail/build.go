@@ -92,14 +92,14 @@ func (v *Model) build() {
 	st := d.Stats
 	last := p.T("never contacted")
 	if st.LastContactAt > 0 {
-		last = p.T("last contact %s", common.AgoText(model.DayOfUnix(st.LastContactAt, loc), today))
+		last = p.T("last contact %s", common.AgoIn(p, model.DayOfUnix(st.LastContactAt, loc), today))
 	}
 	add(itemText, 0, &s.Item.Dim, last)
 	add(itemText, 0, &s.Item.Dim, p.T("Revenue %s in the last 365 d · %s in all", amounts(d.Revenue.Last365, d.Currency), amounts(d.Revenue.Lifetime, d.Currency)))
 	if len(d.Scores) > 0 {
 		parts := make([]string, 0, len(d.Scores))
 		for _, sc := range d.Scores {
-			parts = append(parts, fmt.Sprintf("%d/10 %s", sc.Score, common.AgoText(model.DayOfUnix(sc.At, loc), today)))
+			parts = append(parts, fmt.Sprintf("%d/10 %s", sc.Score, common.AgoIn(p, model.DayOfUnix(sc.At, loc), today)))
 		}
 		add(itemText, 0, &s.Item.Dim, p.T("Last scores: %s", strings.Join(parts, " · ")))
 	}
@@ -115,7 +115,7 @@ func (v *Model) build() {
 		add(itemText, 0, &s.Item.Dim, "  "+p.T("no risk signals"))
 	}
 	for _, r := range st.Reasons {
-		add(itemText, 0, nil, fmt.Sprintf("  %-4s %s", fmt.Sprintf("%+d", r.Points), common.Clean(r.Text)))
+		add(itemText, 0, nil, fmt.Sprintf("  %-4s %s", fmt.Sprintf("%+d", r.Points), common.Clean(r.TextIn(p, today))))
 	}
 
 	add(itemText, 0, nil, "")
@@ -141,12 +141,12 @@ func (v *Model) build() {
 	add(itemText, 0, nil, "")
 	add(itemTitle, 0, &s.Section.Title, p.T("Open follow-ups (%d)", len(d.Followups)))
 	for i, f := range d.Followups {
-		due := common.DueText(f.Due, today)
+		due := common.DueIn(p, f.Due, today)
 		stl := &s.Item.Today
 		switch {
 		case cu.ArchivedAt != 0 && f.Due < today:
 			// Nothing is overdue on an archived customer: the date only.
-			due, stl = p.T("due %s", common.AgoText(f.Due, today)), &s.Item.Dim
+			due, stl = p.T("due %s", common.AgoIn(p, f.Due, today)), &s.Item.Dim
 		case model.FollowupOverdue(f.Due, f.DueTime, v.c.Now()):
 			due, stl = common.MarkOverdue+" "+due, &s.Item.Overdue
 		case f.DueTime != "":
@@ -158,7 +158,7 @@ func (v *Model) build() {
 	if len(d.Done) > 0 {
 		add(itemText, 0, &s.Item.Dim, "  "+p.T("done lately:"))
 		for _, f := range d.Done {
-			add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  ✓ %s  %s", common.Cell(common.AgoText(model.DayOfUnix(f.DoneAt, loc), today), 11), common.Clean(f.Title)))
+			add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  ✓ %s  %s", common.Cell(common.AgoIn(p, model.DayOfUnix(f.DoneAt, loc), today), 11), common.Clean(f.Title)))
 		}
 	}
 

@@ -7,72 +7,31 @@ import (
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/reportview"
 )
 
 // The 360's words for the book's fixed values (lifecycles, interaction
-// kinds, outcomes, directions), said in the reader's language. A value the
-// switch does not know is shown as stored, cleaned.
+// kinds, outcomes, directions), said in the reader's language. Each set
+// is one catalog message of words split at "|" (reportview.EnumWord), so
+// a word such as "email" keeps its own Chinese here (邮件, the kind)
+// beside the same word elsewhere (邮箱, the field).
 
 func lifecycleText(p *i18n.Printer, l model.Lifecycle) string {
-	switch l {
-	case model.Prospect:
-		return p.T("prospect")
-	case model.Active:
-		return p.T("customer")
-	case model.Churned:
-		return p.T("churned")
-	}
-	return common.Clean(string(l))
+	return reportview.EnumWord(p.T("prospect|customer|churned"), []string{string(model.Prospect), string(model.Active), string(model.Churned)}, string(l))
 }
 
 func kindText(p *i18n.Printer, k model.InteractionKind) string {
-	switch k {
-	case model.KindCall:
-		return p.T("call")
-	case model.KindEmail:
-		return p.T("email")
-	case model.KindMeeting:
-		return p.T("meeting")
-	case model.KindMessage:
-		return p.T("message")
-	case model.KindVisit:
-		return p.T("visit")
-	case model.KindNote:
-		return p.T("note")
-	case model.KindComplaint:
-		return p.T("complaint")
-	case model.KindFeedback:
-		return p.T("feedback")
-	}
-	return common.Clean(string(k))
+	return reportview.KindWords(p, string(k))
 }
 
 func outcomeText(p *i18n.Printer, o model.Outcome) string {
-	switch o {
-	case model.OutcomeReplied:
-		return p.T("replied")
-	case model.OutcomeNoReply:
-		return p.T("no reply")
-	case model.OutcomePositive:
-		return p.T("positive")
-	case model.OutcomeNeutral:
-		return p.T("neutral")
-	case model.OutcomeNegative:
-		return p.T("negative")
-	}
-	return common.Clean(strings.ReplaceAll(string(o), "_", " "))
+	w := reportview.EnumWord(p.T("replied|no reply|positive|neutral|negative"), []string{string(model.OutcomeReplied), string(model.OutcomeNoReply),
+		string(model.OutcomePositive), string(model.OutcomeNeutral), string(model.OutcomeNegative)}, string(o))
+	return strings.ReplaceAll(w, "_", " ")
 }
 
 func directionText(p *i18n.Printer, d model.Direction) string {
-	switch d {
-	case model.Outbound:
-		return p.T("outbound")
-	case model.Inbound:
-		return p.T("inbound")
-	case model.Internal:
-		return p.T("internal")
-	}
-	return common.Clean(string(d))
+	return reportview.EnumWord(p.T("outbound|inbound|internal"), []string{string(model.Outbound), string(model.Inbound), string(model.Internal)}, string(d))
 }
 
 // dealStatusText is a closed deal's status (won, lost).

@@ -217,7 +217,7 @@ func (p *Model) summary() string {
 	}
 	parts := []string{p.c.P.T("%s open", common.Thousands(n))}
 	for _, t := range totals {
-		parts = append(parts, model.Money{Minor: t.Total, Currency: t.Currency}.FormatShort())
+		parts = append(parts, shortMoney(p.c.P, model.Money{Minor: t.Total, Currency: t.Currency}))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -364,11 +364,11 @@ func (p *Model) columnLines(i, w, h int, g boardGeom) []string {
 // totalText is one currency's line in a header: the total and, for open
 // stages, the probability-weighted total.
 func totalText(p *i18n.Printer, t db.CurrencyTotal, open bool) string {
-	total := model.Money{Minor: t.Total, Currency: t.Currency}.FormatShort()
+	total := shortMoney(p, model.Money{Minor: t.Total, Currency: t.Currency})
 	if !open {
 		return total
 	}
-	return total + p.T(" · wtd %s", model.Money{Minor: t.Weighted, Currency: t.Currency}.FormatShort())
+	return total + p.T(" · wtd %s", shortMoney(p, model.Money{Minor: t.Weighted, Currency: t.Currency}))
 }
 
 // snoozed reports whether a deal's snooze still holds today.
@@ -403,7 +403,7 @@ type cardSeg struct {
 // read "12d in stage" when everything fits in w, else "12d".
 func (p *Model) cardMeta(r *db.DealRow, w int, compact bool, today model.Day) []cardSeg {
 	st, pr := p.st, p.c.P
-	value := common.MoneyShort(r.ValueMinor, r.Currency)
+	value := common.MoneyShortIn(pr, r.ValueMinor, r.Currency)
 	if r.ValueMinor == 0 {
 		value = pr.T("no value")
 	}
@@ -411,7 +411,7 @@ func (p *Model) cardMeta(r *db.DealRow, w int, compact bool, today model.Day) []
 	days := pr.T("%dd", r.DaysInStage)
 	switch {
 	case r.Status != model.DealOpen:
-		segs = append(segs, cardSeg{common.AgoText(today.AddDays(-r.DaysInStage), today), st.Meta})
+		segs = append(segs, cardSeg{common.AgoIn(pr, today.AddDays(-r.DaysInStage), today), st.Meta})
 		if r.Status == model.DealLost && r.LostReason != "" {
 			segs = append(segs, cardSeg{common.Clean(r.LostReason), st.Meta})
 		}
@@ -538,4 +538,13 @@ func statusText(p *i18n.Printer, s model.DealStatus) string {
 		return p.T("lost")
 	}
 	return common.Clean(string(s))
+}
+
+// shortMoney is an amount in the compact form of p's language: "$12k", in
+// Chinese "¥12.3万" (a zero reads as the amount, unlike MoneyShortIn's "—").
+func shortMoney(p *i18n.Printer, m model.Money) string {
+	if p.Zh() {
+		return m.FormatShortZh()
+	}
+	return m.FormatShort()
 }

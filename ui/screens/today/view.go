@@ -63,12 +63,12 @@ func (t *Model) rowView(i int) string {
 		a := t.tr.AtRisk[r.idx]
 		flag, label, who, st = common.MarkAtRisk, p.T("risk %d", a.Score), a.Customer, s.RiskStyle(a.Level)
 		if len(a.Reasons) > 0 {
-			rest = topReason(a.Reasons).Text
+			rest = topReason(a.Reasons).TextIn(p, t.c.Today())
 		}
 	case rowRotting:
 		d := t.tr.Rotting[r.idx]
 		flag, label, who, st = common.MarkRotting, p.T("%dd stuck", d.DaysInStage), d.Customer, s.Item.Rotting
-		rest = p.T("%q in %s · %s", common.Clean(d.Title), common.Clean(d.Stage), common.MoneyShort(d.ValueMinor, d.Currency))
+		rest = p.T("%q in %s · %s", common.Clean(d.Title), common.Clean(d.Stage), common.MoneyShortIn(p, d.ValueMinor, d.Currency))
 	case rowTouch:
 		c := t.tr.TouchDue[r.idx]
 		flag, label, who, st = string(c.Tier), p.T("%dd/%dd", c.DaysSinceContact, c.CadenceDays), c.Customer, s.Item.Dim
