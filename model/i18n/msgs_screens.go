@@ -346,6 +346,8 @@ func reportMessages() []Msg {
 		{Key: "Customers at risk and to watch", Zh: "流失风险与关注客户"},
 		{Key: " (the first %d)", Zh: "（前 %d 条）"},
 		{Key: "nothing to list", Zh: "没有可列出的内容"},
+		{Key: "no reason given", Zh: "未填写原因"},
+		{Key: "reached %s", Zh: "到达 %s"},
 		{Key: ": %s", Zh: "：%s"},
 		{Key: "show this period", Zh: "显示此期间"},
 		{Key: "cancel", Zh: "取消"},

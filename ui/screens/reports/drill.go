@@ -209,13 +209,31 @@ func (s *Model) drillView() []string {
 	return lines
 }
 
+// noteText says a drill row's note (db.DrillRow.Note, written in English:
+// "reached Proposal", "no reason given", "at risk", "watch") in p's
+// language; a stage name or a lost reason stays as stored.
+func noteText(p *i18n.Printer, note string) string {
+	switch note {
+	case "no reason given":
+		return p.T("no reason given")
+	case "at risk":
+		return p.T("at risk")
+	case "watch":
+		return p.T("watch")
+	}
+	if stage, ok := strings.CutPrefix(note, "reached "); ok {
+		return p.T("reached %s", stage)
+	}
+	return note
+}
+
 // rowText is one row of the list: customer, deal, why it counts.
 func rowText(p *i18n.Printer, r db.DrillRow) string {
 	parts := []string{common.Clean(r.Customer)}
 	if r.DealID != 0 {
 		parts = append(parts, common.Clean(r.Deal))
 	}
-	note := common.Clean(r.Note)
+	note := noteText(p, common.Clean(r.Note))
 	if len(r.Reasons) > 0 {
 		words := make([]string, len(r.Reasons))
 		for i, c := range r.Reasons {
