@@ -15,14 +15,14 @@ func riskCheck(w *writer, r db.Report) {
 	c := r.RiskCheck
 	switch {
 	case c.Checked == "":
-		w.head(w.p.T("RISK CHECK"), w.p.T("not made yet: the next refresh fits the risk model and checks it"))
+		w.head(sectionHead(w.p, "RISK CHECK"), w.p.T("not made yet: the next refresh fits the risk model and checks it"))
 		return
 	case !c.Shown:
-		w.head(w.p.T("RISK CHECK"), w.p.T("needs %d customers with an order by %s; this book has %d", 50, clean(c.ScoredAsOf), c.Customers))
+		w.head(sectionHead(w.p, "RISK CHECK"), w.p.T("needs %d customers with an order by %s; this book has %d", 50, clean(c.ScoredAsOf), c.Customers))
 		weightsInWords(w, c.InWords)
 		return
 	}
-	w.head(w.p.T("RISK CHECK"), w.p.T("scored as of %s with weights of %s", clean(c.ScoredAsOf), clean(c.FittedAsOf)))
+	w.head(sectionHead(w.p, "RISK CHECK"), w.p.T("scored as of %s with weights of %s", clean(c.ScoredAsOf), clean(c.FittedAsOf)))
 	w.field(w.p.T("Ranking"), w.p.T("AUC %.2f vs %.2f for days since last order", c.AUC, c.RecencyAUC))
 	w.field(w.p.T("Customers"), w.p.T("%d had ordered · %d then did not order for %d d", c.Customers, c.Lapsed, c.HorizonDays))
 	w.field(w.p.T("At risk"), w.p.T("%d flagged · precision %s · recall %s", c.AtRisk, c.Precision.Percent(), c.Recall.Percent()))

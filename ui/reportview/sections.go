@@ -13,7 +13,7 @@ import (
 // funnel draws the deals that reached each stage, with the conversion to
 // the next stage.
 func funnel(w *writer, r db.Report) {
-	w.head(w.p.T("FUNNEL"), w.p.T("deals that reached each stage (a skipped stage counts as passed)"))
+	w.head(sectionHead(w.p, "FUNNEL"), w.p.T("deals that reached each stage (a skipped stage counts as passed)"))
 	var bars []chart.Bar
 	for _, s := range r.Funnel {
 		text := fmt.Sprint(s.Reached)
@@ -35,7 +35,7 @@ func funnel(w *writer, r db.Report) {
 // average won size and the lost reasons.
 func deals(w *writer, r db.Report) {
 	dl := r.Deals
-	w.head(w.p.T("DEALS CLOSED"), w.p.T("won %d · lost %d · win rate %s", dl.Won, dl.Lost, dl.WinRate.Percent()))
+	w.head(sectionHead(w.p, "DEALS CLOSED"), w.p.T("won %d · lost %d · win rate %s", dl.Won, dl.Lost, dl.WinRate.Percent()))
 	if dl.Cycle.Deals > 0 {
 		w.field(w.p.T("Sales cycle"), w.p.T("average %s d · median %s d (created → won, %s)",
 			dayCount(dl.Cycle.AvgDays), dayCount(dl.Cycle.MedianDays), w.count(dl.Cycle.Deals, i18n.N("%d deal"), i18n.N("%d deals"))))
@@ -57,7 +57,7 @@ func pipeline(w *writer, r db.Report) {
 	if pl.Deals > 0 {
 		summary += " · " + w.money(pl.Value, false) + w.p.T(" · weighted %s", w.money(pl.Weighted, false))
 	}
-	w.head(w.p.T("PIPELINE"), summary)
+	w.head(sectionHead(w.p, "PIPELINE"), summary)
 	var bars []chart.Bar
 	for _, s := range pl.Stages {
 		text := fmt.Sprint(s.Deals)
@@ -85,7 +85,7 @@ func pipeline(w *writer, r db.Report) {
 // retention draws the month-by-month table of customers kept and lost.
 func retention(w *writer, r db.Report) {
 	ret := r.Retention
-	w.head(w.p.T("RETENTION"), w.p.T("active = a contact in the last %d d (3 × rhythm %d d)", ret.WindowDays, ret.RhythmDays))
+	w.head(sectionHead(w.p, "RETENTION"), w.p.T("active = a contact in the last %d d (3 × rhythm %d d)", ret.WindowDays, ret.RhythmDays))
 	// The headings are one message, its words split at "|" (a word such as
 	// "back" alone would be a key's help); laid out in cells (chart.Cell,
 	// chart.Right), not runes as %-8s would: Chinese is two cells a character.
@@ -122,7 +122,7 @@ func retention(w *writer, r db.Report) {
 // repurchase is one line: buyers who ordered again.
 func repurchase(w *writer, r db.Report) {
 	rp := r.Repurchase
-	w.head(w.p.T("REPURCHASE"), w.p.T("%d of %s ordered again in the period (%s)", rp.Repeat, w.count(rp.Buyers, i18n.N("%d buyer"), i18n.N("%d buyers")), rp.Rate.Percent()))
+	w.head(sectionHead(w.p, "REPURCHASE"), w.p.T("%d of %s ordered again in the period (%s)", rp.Repeat, w.count(rp.Buyers, i18n.N("%d buyer"), i18n.N("%d buyers")), rp.Rate.Percent()))
 }
 
 // activity draws the interactions per week as sparklines, all kinds first.
@@ -132,7 +132,7 @@ func activity(w *writer, r db.Report) {
 	if len(act.Weeks) > 0 {
 		from = clean(act.Weeks[0])
 	}
-	w.head(w.p.T("INTERACTIONS PER WEEK"), w.p.T("%d weeks from %s · %d in all", len(act.Weeks), from, act.Sum))
+	w.head(sectionHead(w.p, "INTERACTIONS PER WEEK"), w.p.T("%d weeks from %s · %d in all", len(act.Weeks), from, act.Sum))
 	// "  label spark count": two spaces of indent and one between columns.
 	labelW, countW := 10, 7
 	sparkW := w.width - 2 - labelW - 1 - countW - 1
@@ -147,7 +147,7 @@ func activity(w *writer, r db.Report) {
 // risk counts the customers at risk and to watch, and the common reasons.
 func risk(w *writer, r db.Report) {
 	rk := r.Risk
-	w.head(w.p.T("RISK"), w.p.T("at risk %s · watch %s · of %s active customers", group(rk.AtRisk), group(rk.Watch), group(rk.Active)))
+	w.head(sectionHead(w.p, "RISK"), w.p.T("at risk %s · watch %s · of %s active customers", group(rk.AtRisk), group(rk.Watch), group(rk.Active)))
 	if len(rk.Reasons) > 0 {
 		w.field(w.p.T("Reasons"), reasonCounts(w.p, rk.Reasons))
 		w.drill(Drill{Kind: DrillRisk})
@@ -157,7 +157,7 @@ func risk(w *writer, r db.Report) {
 // segments draws customers and revenue per tier, and the tier changes.
 func segments(w *writer, r db.Report) {
 	seg := r.Segments
-	w.head(w.p.T("SEGMENTS"), w.p.T("customers per tier now, revenue since %s", clean(seg.RevenueSince)))
+	w.head(sectionHead(w.p, "SEGMENTS"), w.p.T("customers per tier now, revenue since %s", clean(seg.RevenueSince)))
 	var bars []chart.Bar
 	for _, t := range seg.Tiers {
 		text := w.count(t.Customers, i18n.N("%d customer"), i18n.N("%d customers"))

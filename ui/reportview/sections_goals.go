@@ -16,7 +16,7 @@ import (
 // of the share reached (a full bar is the target) and the pace.
 func goals(w *writer, r db.Report) {
 	if len(r.Goals) == 0 {
-		w.head(w.p.T("GOALS"), w.p.T("none for this period (rapport goal set revenue 2026-12 120000)"))
+		w.head(sectionHead(w.p, "GOALS"), w.p.T("none for this period (rapport goal set revenue 2026-12 120000)"))
 		return
 	}
 	behind := 0
@@ -25,7 +25,7 @@ func goals(w *writer, r db.Report) {
 			behind++
 		}
 	}
-	w.head(w.p.T("GOALS"), w.p.T("%s · %d on pace", w.count(len(r.Goals), i18n.N("%d goal"), i18n.N("%d goals")), len(r.Goals)-behind))
+	w.head(sectionHead(w.p, "GOALS"), w.p.T("%s · %d on pace", w.count(len(r.Goals), i18n.N("%d goal"), i18n.N("%d goals")), len(r.Goals)-behind))
 	bars := make([]chart.Bar, 0, len(r.Goals)+1)
 	for _, g := range r.Goals {
 		m := model.GoalMeasure(g.Measure)
@@ -61,7 +61,7 @@ func revenue(w *writer, r db.Report) {
 	for _, m := range r.RevenueByMonth {
 		total, _ = model.AddMinor(total, m.Minor)
 	}
-	w.head(w.p.T("REVENUE"), w.p.T("by month in %s · %s in the period", r.Currency, model.Money{Minor: total, Currency: r.Currency}.FormatWhole()))
+	w.head(sectionHead(w.p, "REVENUE"), w.p.T("by month in %s · %s in the period", r.Currency, model.Money{Minor: total, Currency: r.Currency}.FormatWhole()))
 	unit := math.Pow10(model.CurrencyDigits(r.Currency))
 	vals, goals := make([]float64, len(r.RevenueByMonth)), make([]float64, len(r.RevenueByMonth))
 	labels := make([]string, len(r.RevenueByMonth))
@@ -122,9 +122,9 @@ func monthLabel(pr *i18n.Printer, ym string) string {
 func satisfaction(w *writer, r db.Report) {
 	s := r.Satisfaction
 	if s.Answers == 0 {
-		w.head(w.p.T("SATISFACTION"), w.p.T("no feedback scores in the period (log one: rapport log NAME \"survey\" --kind feedback --score 9)"))
+		w.head(sectionHead(w.p, "SATISFACTION"), w.p.T("no feedback scores in the period (log one: rapport log NAME \"survey\" --kind feedback --score 9)"))
 	} else {
-		w.head(w.p.T("SATISFACTION"), w.p.T("NPS %s · CSAT %s · %s", npsText(s.NPS), s.CSAT.Percent(), w.count(s.Answers, i18n.N("%d answer"), i18n.N("%d answers"))))
+		w.head(sectionHead(w.p, "SATISFACTION"), w.p.T("NPS %s · CSAT %s · %s", npsText(s.NPS), s.CSAT.Percent(), w.count(s.Answers, i18n.N("%d answer"), i18n.N("%d answers"))))
 		w.field(w.p.T("Scores"), w.p.T("%d promoters (9–10) · %d passives (7–8) · %d detractors (0–6)", s.Promoters, s.Passives, s.Detractors))
 		if len(s.ByMonth) > 1 {
 			vals, labels := make([]float64, len(s.ByMonth)), make([]string, len(s.ByMonth))

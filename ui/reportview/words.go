@@ -1,48 +1,31 @@
 package reportview
 
 import (
-	"strings"
-
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/model/i18n"
 )
 
-// EnumWord says value, one of values, with the word at its place in
-// words: a catalog message of words split at "|", said in the reader's
-// language ("call|email|…" → "电话|邮件|…"). One message per set keeps a
-// word its meaning in that set (the kind "email" is 邮件, the field 邮箱).
-// A value not in values reads as stored, cleaned.
-func EnumWord(words string, values []string, value string) string {
-	ws := strings.Split(words, "|")
-	for i, v := range values {
-		if v == value && i < len(ws) {
-			return ws[i]
-		}
-	}
-	return clean(value)
-}
-
 // KindWords is an interaction kind in p's language.
 func KindWords(p *i18n.Printer, kind string) string {
-	return EnumWord(p.T("call|email|meeting|message|visit|note|complaint|feedback"), []string{
+	return clean(i18n.Pick(p.T("call|email|meeting|message|visit|note|complaint|feedback"), []string{
 		string(model.KindCall), string(model.KindEmail), string(model.KindMeeting), string(model.KindMessage),
 		string(model.KindVisit), string(model.KindNote), string(model.KindComplaint), string(model.KindFeedback),
-	}, kind)
+	}, kind))
 }
 
 // measureWords is a goal's measure (model.GoalMeasure.Label) in p's language.
 func measureWords(p *i18n.Printer, m model.GoalMeasure) string {
-	switch m {
-	case model.GoalRevenue:
-		return p.T("revenue")
-	case model.GoalWon:
-		return p.T("deals won")
-	case model.GoalWonValue:
-		return p.T("value won")
-	case model.GoalNewCustomers:
-		return p.T("new customers")
-	case model.GoalInteractions:
-		return p.T("interactions")
+	ms := []model.GoalMeasure{model.GoalRevenue, model.GoalWon, model.GoalWonValue, model.GoalNewCustomers, model.GoalInteractions}
+	labels := make([]string, len(ms))
+	for i, x := range ms {
+		labels[i] = x.Label()
 	}
-	return clean(m.Label())
+	return clean(i18n.Pick(p.T("revenue|deals won|value won|new customers|interactions"), labels, m.Label()))
+}
+
+// sectionHead is a section's head word (FUNNEL, …) in p's language: one
+// message for them all, as PIPELINE alone is also a column of the CLI's.
+func sectionHead(p *i18n.Printer, head string) string {
+	return i18n.Pick(p.T("FUNNEL|DEALS CLOSED|PIPELINE|RETENTION|REPURCHASE|INTERACTIONS PER WEEK|RISK|RISK CHECK|SEGMENTS|GOALS|REVENUE|SATISFACTION"),
+		[]string{"FUNNEL", "DEALS CLOSED", "PIPELINE", "RETENTION", "REPURCHASE", "INTERACTIONS PER WEEK", "RISK", "RISK CHECK", "SEGMENTS", "GOALS", "REVENUE", "SATISFACTION"}, head)
 }

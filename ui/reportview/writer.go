@@ -50,7 +50,8 @@ func (w *writer) line(format string, args ...any) {
 	w.lines = append(w.lines, Line{Text: fit(fmt.Sprintf(format, args...), w.width)})
 }
 
-// head starts a section: a blank line, then the title and its summary.
+// head starts a section: a blank line, then the title and its summary
+// (the title said by the caller, sectionHead).
 func (w *writer) head(title, summary string) {
 	w.lines = append(w.lines, Line{}, Line{Text: fit(title+"  "+summary, w.width), Head: true})
 }

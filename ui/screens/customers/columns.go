@@ -26,16 +26,16 @@ type column struct {
 // customerColumns lists the table's columns in display order (SPEC §4).
 func customerColumns() []column {
 	return []column{
-		{title: i18n.N("Name"), width: 12, max: 22, max2: 34, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Name", width: 12, max: 22, max2: 34, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.Clean(r.Name), &s.Item.Name
 		}},
-		{title: i18n.N("Company"), width: 10, max: 18, max2: 30, drop: 7, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Company", width: 10, max: 18, max2: 30, drop: 7, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.Clean(r.Company), nil
 		}},
-		{title: i18n.N("Tier"), width: 4, drop: 4, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Tier", width: 4, drop: 4, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return string(r.Tier), nil
 		}},
-		{title: i18n.N("Status"), width: 8, drop: 8, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Status", width: 8, drop: 8, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			if r.Archived {
 				return p.T("archived"), &s.Item.Dim
 			}
@@ -44,10 +44,10 @@ func customerColumns() []column {
 			}
 			return statusText(p, r.Status), &s.Item.Dim
 		}},
-		{title: i18n.N("Contacted"), width: 9, drop: 3, render: func(r *db.CustomerRow, today model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Contacted", width: 9, drop: 3, render: func(r *db.CustomerRow, today model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.AgoIn(p, r.LastContact, today), nil
 		}},
-		{title: i18n.N("Next"), width: 12, drop: 2, render: func(r *db.CustomerRow, today model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Next", width: 12, drop: 2, render: func(r *db.CustomerRow, today model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			if r.NextOverdue && r.Archived {
 				// Nothing is overdue on an archived customer: the date only.
 				return p.T("due %s", common.AgoIn(p, r.NextDue, today)), &s.Item.Dim
@@ -64,10 +64,10 @@ func customerColumns() []column {
 			}
 			return common.DueIn(p, r.NextDue, today), nil
 		}},
-		{title: i18n.N("Pipeline"), width: 8, drop: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Pipeline", width: 8, drop: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.MoneyShortIn(p, r.OpenPipeline, r.Currency), nil
 		}},
-		{title: i18n.N("Risk"), width: 5, drop: 1, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Risk", width: 5, drop: 1, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			st := s.RiskStyle(r.RiskLevel)
 			if r.RiskLevel == model.LevelAtRisk {
 				return fmt.Sprintf("%s %d", common.MarkAtRisk, r.RiskScore), &st
@@ -75,6 +75,14 @@ func customerColumns() []column {
 			return fmt.Sprint(r.RiskScore), &st
 		}},
 	}
+}
+
+// columnTitle says a column's title (its English, column.title) in p's
+// language: one message for every title, so each keeps its meaning here
+// (Pipeline is the open deals' value, 商机金额, not the tab).
+func columnTitle(p *i18n.Printer, title string) string {
+	return i18n.Pick(p.T("Name|Company|Tier|Status|Contacted|Next|Pipeline|Risk|Deals|Email|Phone|Tags"),
+		[]string{"Name", "Company", "Tier", "Status", "Contacted", "Next", "Pipeline", "Risk", "Deals", "Email", "Phone", "Tags"}, title)
 }
 
 // statusText says an activity status (model.ActivityActive, …) in p's
@@ -97,19 +105,19 @@ func statusText(p *i18n.Printer, status string) string {
 // have all the room they use: more columns, not wider ones.
 func wideColumns() []column {
 	return []column{
-		{title: i18n.N("Deals"), width: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Deals", width: 5, right: true, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			if r.OpenDeals == 0 {
 				return "—", &s.Item.Dim
 			}
 			return common.Thousands(r.OpenDeals), nil
 		}},
-		{title: i18n.N("Tags"), width: 12, max: 30, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Tags", width: 12, max: 30, render: func(r *db.CustomerRow, _ model.Day, s *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return tagsText(r.Tags), &s.Item.Dim
 		}},
-		{title: i18n.N("Email"), width: 24, max: 34, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Email", width: 24, max: 34, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.Clean(r.Email), nil
 		}},
-		{title: i18n.N("Phone"), width: 15, max: 20, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
+		{title: "Phone", width: 15, max: 20, render: func(r *db.CustomerRow, _ model.Day, _ *common.Styles, p *i18n.Printer) (string, *lipgloss.Style) {
 			return common.Clean(r.Phone), nil
 		}},
 	}

@@ -435,19 +435,7 @@ func (m *Model) topLine() string {
 
 // sortText says a sort's name (db.SortRisk, …) in p's language.
 func sortText(p *i18n.Printer, sort string) string {
-	switch sort {
-	case db.SortRisk:
-		return p.T("risk")
-	case db.SortName:
-		return p.T("name")
-	case db.SortContact:
-		return p.T("contact")
-	case db.SortNext:
-		return p.T("next")
-	case db.SortValue:
-		return p.T("value")
-	}
-	return sort
+	return i18n.Pick(p.T("risk|name|contact|next|value"), []string{db.SortRisk, db.SortName, db.SortContact, db.SortNext, db.SortValue}, sort)
 }
 
 func countText(p *i18n.Printer, cursor, total int, known bool) string {
@@ -468,9 +456,9 @@ func (m *Model) headerLine() string {
 			b.WriteByte(' ')
 		}
 		if c.right {
-			b.WriteString(common.CellRight(m.c.P.T(c.title), c.width))
+			b.WriteString(common.CellRight(columnTitle(m.c.P, c.title), c.width))
 		} else {
-			b.WriteString(common.Cell(m.c.P.T(c.title), c.width))
+			b.WriteString(common.Cell(columnTitle(m.c.P, c.title), c.width))
 		}
 	}
 	return b.String()

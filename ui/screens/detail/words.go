@@ -12,12 +12,12 @@ import (
 
 // The 360's words for the book's fixed values (lifecycles, interaction
 // kinds, outcomes, directions), said in the reader's language. Each set
-// is one catalog message of words split at "|" (reportview.EnumWord), so
+// is one catalog message of words split at "|" (i18n.Pick), so
 // a word such as "email" keeps its own Chinese here (邮件, the kind)
 // beside the same word elsewhere (邮箱, the field).
 
 func lifecycleText(p *i18n.Printer, l model.Lifecycle) string {
-	return reportview.EnumWord(p.T("prospect|customer|churned"), []string{string(model.Prospect), string(model.Active), string(model.Churned)}, string(l))
+	return pick(p.T("prospect|customer|churned"), []string{string(model.Prospect), string(model.Active), string(model.Churned)}, string(l))
 }
 
 func kindText(p *i18n.Printer, k model.InteractionKind) string {
@@ -25,24 +25,23 @@ func kindText(p *i18n.Printer, k model.InteractionKind) string {
 }
 
 func outcomeText(p *i18n.Printer, o model.Outcome) string {
-	w := reportview.EnumWord(p.T("replied|no reply|positive|neutral|negative"), []string{string(model.OutcomeReplied), string(model.OutcomeNoReply),
+	w := pick(p.T("replied|no reply|positive|neutral|negative"), []string{string(model.OutcomeReplied), string(model.OutcomeNoReply),
 		string(model.OutcomePositive), string(model.OutcomeNeutral), string(model.OutcomeNegative)}, string(o))
 	return strings.ReplaceAll(w, "_", " ")
 }
 
 func directionText(p *i18n.Printer, d model.Direction) string {
-	return reportview.EnumWord(p.T("outbound|inbound|internal"), []string{string(model.Outbound), string(model.Inbound), string(model.Internal)}, string(d))
+	return pick(p.T("outbound|inbound|internal"), []string{string(model.Outbound), string(model.Inbound), string(model.Internal)}, string(d))
 }
 
 // dealStatusText is a closed deal's status (won, lost).
 func dealStatusText(p *i18n.Printer, s model.DealStatus) string {
-	switch s {
-	case model.DealWon:
-		return p.T("won")
-	case model.DealLost:
-		return p.T("lost")
-	}
-	return common.Clean(string(s))
+	return pick(p.T("won|lost"), []string{string(model.DealWon), string(model.DealLost)}, string(s))
+}
+
+// pick is i18n.Pick, cleaned (a value it does not know is the book's).
+func pick(words string, values []string, value string) string {
+	return common.Clean(i18n.Pick(words, values, value))
 }
 
 // whenText is an interaction's moment: "Mon 2006-01-02 15:04", in Chinese
