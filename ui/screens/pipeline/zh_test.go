@@ -33,3 +33,32 @@ func TestPipelineGoldenZh(t *testing.T) {
 		})
 	}
 }
+
+// TestPipelineQuestionsInChinese: the won and lost questions, the refusal
+// of an empty reason and the status after the move, in Chinese, fitting a
+// 40-cell line; the stage names stay as stored.
+func TestPipelineQuestionsInChinese(t *testing.T) {
+	d, f := pipelineBook(t)
+	c := screentest.Common(t, d)
+	c.P = i18n.New(i18n.Zh)
+	p := New(c)
+	a := screentest.InApp(t, p, 160, 40)
+	selectDeal(t, a, p, f.Fleet)
+	a.Press("w")
+	screentest.MustContain(t, a.Plain(), `赢单 "Fleet upgrade"：记录一笔 $40,000.00 的订单？[Y/n] · esc 保持进行中`)
+	a.Press("esc")
+	screentest.MustContain(t, a.Status(), "未标记为赢单")
+	selectDeal(t, a, p, f.Spares)
+	a.Press("X")
+	screentest.MustContain(t, a.Plain(), `将 "Spare parts" 标记为输单——原因？`)
+	screentest.MustContain(t, a.Plain(), "原因：")
+	a.Press("enter")
+	screentest.MustContain(t, a.Plain(), "请说明输单原因（用于赢单/输单报表）")
+	p.SetSize(40, 12-screentest.AppChrome)
+	if bad := screentest.Fits(p.View(), 40, 12-screentest.AppChrome); bad != "" {
+		t.Fatal(bad)
+	}
+	p.SetSize(160, 40-screentest.AppChrome)
+	a.Press("价格太高", "enter")
+	screentest.MustContain(t, a.Status(), `输单 "Spare parts"：价格太高（u 撤销）`)
+}
