@@ -60,3 +60,21 @@ func TestCustomersInChinese(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCustomersView: one View of the fixture's table at 120×40, in
+// English and in Chinese (the Chinese one says every title, status and
+// date through the catalog).
+func BenchmarkCustomersView(b *testing.B) {
+	for _, lang := range []i18n.Lang{i18n.En, i18n.Zh} {
+		b.Run(string(lang), func(b *testing.B) {
+			d, _ := fixtureBook(b)
+			c := screentest.Common(b, d)
+			c.P = i18n.New(lang)
+			m := New(c)
+			screentest.InApp(b, m, 120, 40)
+			for b.Loop() {
+				_ = m.View()
+			}
+		})
+	}
+}
