@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -38,7 +39,8 @@ func TestGoldenScreensZh(t *testing.T) {
 
 // TestLayoutFitsEverySizeZh is TestLayoutFitsEverySize in Chinese: every
 // state at every size has exactly the frame's height and no line wider
-// than it, wide characters counted as two cells (screentest.Fits).
+// than it, wide characters counted as two cells (screentest.Fits), and no
+// character cut in half.
 func TestLayoutFitsEverySizeZh(t *testing.T) {
 	widths := []int{1, 20, 33, 39, 40, 41, 47, 60, 80, 99, 120, 160, 200, 250, 300}
 	heights := []int{1, 5, 11, 12, 13, 17, 24, 31, 40, 60, 80, 100}
@@ -50,6 +52,9 @@ func TestLayoutFitsEverySizeZh(t *testing.T) {
 				out := frameOf(st.app, w, h)
 				if bad := screentest.Fits(out, w, h); bad != "" {
 					t.Fatalf("%s at %dx%d: %s", st.name, w, h, bad)
+				}
+				if !utf8.ValidString(out) {
+					t.Fatalf("%s at %dx%d: a character is cut in half", st.name, w, h)
 				}
 				small := w < minWidth || h < minHeight
 				if got := strings.Contains(ansi.Strip(out), tooSmall); w >= 30 && got != small {
