@@ -57,7 +57,11 @@ type pipelineKeys struct {
 	prompt   prompt.KeyMap
 }
 
-func newPipelineKeys() pipelineKeys {
+// newPipelineKeys builds the board's keys. w and X are helped with the
+// deal statuses said by p at once (the words of the won|lost set: "won"
+// alone is also a goal's measure, 赢单数, where here it is 赢单).
+func newPipelineKeys(p *i18n.Printer) pipelineKeys {
+	status := func(s model.DealStatus) string { return statusText(p, s) }
 	return pipelineKeys{
 		MoveKeys: common.NewMoveKeys(),
 		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", i18n.N("column left"))),
@@ -65,8 +69,8 @@ func newPipelineKeys() pipelineKeys {
 		Columns:  key.NewBinding(key.WithKeys("h", "l", "left", "right"), key.WithHelp("h/l", i18n.N("column"))),
 		Next:     key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">", i18n.N("to next stage"))),
 		Prev:     key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("<", i18n.N("to previous stage"))),
-		Won:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", i18n.N("won"))),
-		Lost:     key.NewBinding(key.WithKeys("X"), key.WithHelp("X", i18n.N("lost"))),
+		Won:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", status(model.DealWon))),
+		Lost:     key.NewBinding(key.WithKeys("X"), key.WithHelp("X", status(model.DealLost))),
 		Snooze:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", i18n.N("snooze rotting"))),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", i18n.N("new deal"))),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", i18n.N("edit deal"))),
@@ -155,7 +159,7 @@ type Model struct {
 
 // New builds the Pipeline screen; Init loads the board.
 func New(c *common.Common) *Model {
-	p := &Model{c: c, keys: newPipelineKeys(), st: newPipelineStyles(c.Styles), expanded: map[int64]bool{}}
+	p := &Model{c: c, keys: newPipelineKeys(c.P), st: newPipelineStyles(c.Styles), expanded: map[int64]bool{}}
 	p.filter = filterbar.New(filterbar.Options{ID: "pipeline", Placeholder: c.P.T("title, customer, #tag, tier:A, risk:at"),
 		Hint: c.P.T("/ filter"), Debounce: c.Debounce, Styles: c.Styles.FilterBar})
 	p.sync()
