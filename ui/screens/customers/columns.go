@@ -2,6 +2,7 @@ package customers
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -88,17 +89,8 @@ func columnTitle(p *i18n.Printer, title string) string {
 // statusText says an activity status (model.ActivityActive, …) in p's
 // language; a status it does not know is shown as stored.
 func statusText(p *i18n.Printer, status string) string {
-	switch status {
-	case model.ActivityActive:
-		return p.T("active")
-	case model.ActivityDormant:
-		return p.T("dormant")
-	case model.ActivityAtRisk:
-		return p.T("at risk")
-	case model.ActivityChurned:
-		return p.T("churned")
-	}
-	return common.Clean(status)
+	w := i18n.Pick(p.T("active|dormant|at_risk|churned"), []string{model.ActivityActive, model.ActivityDormant, model.ActivityAtRisk, model.ActivityChurned}, status)
+	return common.Clean(strings.ReplaceAll(w, "_", " "))
 }
 
 // wideColumns are shown only on wide terminals, once the name and company

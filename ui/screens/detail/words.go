@@ -25,7 +25,7 @@ func kindText(p *i18n.Printer, k model.InteractionKind) string {
 }
 
 func outcomeText(p *i18n.Printer, o model.Outcome) string {
-	w := pick(p.T("replied|no reply|positive|neutral|negative"), []string{string(model.OutcomeReplied), string(model.OutcomeNoReply),
+	w := pick(p.T("replied|no_reply|positive|neutral|negative"), []string{string(model.OutcomeReplied), string(model.OutcomeNoReply),
 		string(model.OutcomePositive), string(model.OutcomeNeutral), string(model.OutcomeNegative)}, string(o))
 	return strings.ReplaceAll(w, "_", " ")
 }
@@ -36,7 +36,7 @@ func directionText(p *i18n.Printer, d model.Direction) string {
 
 // dealStatusText is a closed deal's status (won, lost).
 func dealStatusText(p *i18n.Printer, s model.DealStatus) string {
-	return pick(p.T("won|lost"), []string{string(model.DealWon), string(model.DealLost)}, string(s))
+	return pick(p.T("open|won|lost"), []string{string(model.DealOpen), string(model.DealWon), string(model.DealLost)}, string(s))
 }
 
 // pick is i18n.Pick, cleaned (a value it does not know is the book's).

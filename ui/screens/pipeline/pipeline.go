@@ -58,7 +58,7 @@ type pipelineKeys struct {
 }
 
 // newPipelineKeys builds the board's keys. w and X are helped with the
-// deal statuses said by p at once (the words of the won|lost set: "won"
+// deal statuses said by p at once (the words of the open|won|lost set: "won"
 // alone is also a goal's measure, 赢单数, where here it is 赢单).
 func newPipelineKeys(p *i18n.Printer) pipelineKeys {
 	status := func(s model.DealStatus) string { return statusText(p, s) }

@@ -531,7 +531,7 @@ func (p *Model) cardLines(r *db.DealRow, w, h int, selected bool, today model.Da
 
 // statusText is a closed deal's status (won, lost) in p's language.
 func statusText(p *i18n.Printer, s model.DealStatus) string {
-	return common.Clean(i18n.Pick(p.T("won|lost"), []string{string(model.DealWon), string(model.DealLost)}, string(s)))
+	return common.Clean(i18n.Pick(p.T("open|won|lost"), []string{string(model.DealOpen), string(model.DealWon), string(model.DealLost)}, string(s)))
 }
 
 // shortMoney is an amount in the compact form of p's language: "$12k", in
