@@ -164,7 +164,7 @@ func pipelineMessages() []Msg {
 		{Key: "Not marked lost", Zh: "未标记为输单"},
 		{Key: "Reason: ", Zh: "原因："},
 		{Key: "went with a competitor, no budget, …", Zh: "选择了竞争对手、没有预算…"},
-		{Key: "reason %v", Zh: "原因%v"},
+		{Key: "reason %s", Zh: "原因%s"},
 		{Key: "say why the deal was lost (it feeds the win/loss report)", Zh: "请说明输单原因（用于赢单/输单报表）"},
 		{Key: "Mark %q lost — why?", Zh: "将 %q 标记为输单——原因？"},
 		{Key: "column left", Zh: "左一列"},

@@ -398,7 +398,7 @@ func (m *Model) View() string {
 	out = append(out, s.Table.Header.Render(m.headerLine()))
 	switch {
 	case m.err != nil:
-		out = append(out, s.App.StatusError.Render(common.ErrorText(m.err)))
+		out = append(out, s.App.StatusError.Render(m.c.ErrorText(m.err)))
 	case !m.totalKnown:
 		out = append(out, s.Table.Loading.Render(m.c.P.T("Loading customers…")))
 	case m.total == 0:

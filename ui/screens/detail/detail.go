@@ -485,7 +485,7 @@ func (v *Model) View() string {
 	s := v.c.Styles
 	switch {
 	case v.err != nil && !v.loaded:
-		return common.Frame([]string{s.App.StatusError.Render(common.ErrorText(v.err))}, v.w, v.h)
+		return common.Frame([]string{s.App.StatusError.Render(v.c.ErrorText(v.err))}, v.w, v.h)
 	case !v.loaded:
 		return common.Frame([]string{s.Table.Loading.Render(v.c.P.T("Loading customer…"))}, v.w, v.h)
 	}

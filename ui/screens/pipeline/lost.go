@@ -58,7 +58,7 @@ func (l *lostPrompt) update(msg tea.KeyMsg, keys prompt.KeyMap, p *Model) (tea.C
 	case key.Matches(msg, keys.Confirm):
 		reason, err := model.CleanInput(l.input.Value(), model.MaxShortLen, false)
 		if err != nil {
-			l.err = l.p.T("reason %v", err)
+			l.err = l.p.T("reason %s", common.ErrorTextIn(l.p, err))
 			return nil, false
 		}
 		if reason == "" {

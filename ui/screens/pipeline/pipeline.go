@@ -287,7 +287,7 @@ func (p *Model) reload() tea.Cmd { return p.load() }
 // follows the deal to its new column.
 func (p *Model) moved(msg dealMovedMsg) tea.Cmd {
 	if msg.Err != nil {
-		return func() tea.Msg { return common.StatusMsg{Text: common.ErrorText(msg.Err), Err: true} }
+		return func() tea.Msg { return common.StatusMsg{Text: p.c.ErrorText(msg.Err), Err: true} }
 	}
 	if msg.Deal != nil {
 		p.placeMoved(*msg.Deal, msg.To)

@@ -154,7 +154,7 @@ func (p *Model) View() string {
 	s := p.c.Styles
 	switch {
 	case p.err != nil:
-		return common.Frame([]string{s.App.StatusError.Render(common.ErrorText(p.err))}, p.w, p.h)
+		return common.Frame([]string{s.App.StatusError.Render(p.c.ErrorText(p.err))}, p.w, p.h)
 	case !p.loaded:
 		return common.Frame([]string{s.Table.Loading.Render(p.c.P.T("Loading the pipeline…"))}, p.w, p.h)
 	}

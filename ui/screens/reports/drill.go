@@ -190,7 +190,7 @@ func (s *Model) drillView() []string {
 	}
 	lines := []string{st.Section.Title.Render(common.Truncate(head, s.w))}
 	if dl.err != nil {
-		return append(lines, st.App.StatusError.Render(common.Truncate(common.ErrorText(dl.err), s.w)))
+		return append(lines, st.App.StatusError.Render(common.Truncate(s.c.ErrorText(dl.err), s.w)))
 	}
 	if !dl.loading && len(dl.rows) == 0 {
 		return append(lines, st.Item.Dim.Render("  "+s.c.P.T("nothing to list")))

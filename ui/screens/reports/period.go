@@ -88,7 +88,7 @@ func (s *Model) promptView() []string {
 	st := s.c.Styles
 	var out []string
 	if s.prompt.err != nil {
-		out = append(out, st.App.StatusError.Render(common.Truncate(common.ErrorText(s.prompt.err), s.w)))
+		out = append(out, st.App.StatusError.Render(common.Truncate(s.c.ErrorText(s.prompt.err), s.w)))
 	}
 	label := s.c.P.T("Period (YYYY-MM..YYYY-MM, YYYY-MM or 45d): ")
 	room := max(1, s.w-common.Width(label))

@@ -268,7 +268,7 @@ func (s *Model) View() string {
 	lines = append(lines, s.header())
 	switch {
 	case !s.loaded && s.err != nil:
-		lines = append(lines, st.App.StatusError.Render(common.Truncate(common.ErrorText(s.err), s.w)))
+		lines = append(lines, st.App.StatusError.Render(common.Truncate(s.c.ErrorText(s.err), s.w)))
 	case !s.loaded:
 		lines = append(lines, st.Table.Loading.Render(s.c.P.T("Loading the report…")))
 	default:
@@ -321,7 +321,7 @@ func (s *Model) header() string {
 	case s.loading:
 		left += st.Table.Loading.Render(s.c.P.T(" · loading…"))
 	case s.err != nil && s.loaded:
-		left += " " + st.App.StatusError.Render("· "+common.ErrorText(s.err))
+		left += " " + st.App.StatusError.Render("· "+s.c.ErrorText(s.err))
 	}
 	if s.maxTop() == 0 || s.bodyHeight() == 0 {
 		return common.Truncate(left, s.w)

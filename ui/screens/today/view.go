@@ -13,7 +13,7 @@ func (t *Model) View() string {
 	s := t.c.Styles
 	switch {
 	case t.err != nil:
-		return common.Frame([]string{s.App.StatusError.Render(common.ErrorText(t.err))}, t.w, t.h)
+		return common.Frame([]string{s.App.StatusError.Render(t.c.ErrorText(t.err))}, t.w, t.h)
 	case !t.loaded:
 		return common.Frame([]string{s.Table.Loading.Render(t.c.P.T("Loading today's triage…"))}, t.w, t.h)
 	}
