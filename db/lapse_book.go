@@ -50,13 +50,9 @@ type lapseBook struct {
 func readLapseBook(ctx context.Context, q Querier, today model.Day, loc *time.Location, currency string, horizon int) (*lapseBook, error) {
 	b := &lapseBook{today: today, horizon: horizon}
 	b.days = [lapseCuts]model.Day{today.AddDays(-2 * horizon), today.AddDays(-horizon), today}
-	archived := map[int64]bool{}
-	ids, err := queryIDs(ctx, q, `SELECT id FROM customers WHERE archived_at IS NOT NULL`)
+	archived, err := archivedCustomers(ctx, q)
 	if err != nil {
 		return nil, err
-	}
-	for _, id := range ids {
-		archived[id] = true
 	}
 	// Nothing after the end of today counts.
 	end := today.AddDays(1).In(loc).Unix()

@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/big"
 	"sort"
@@ -124,29 +125,56 @@ func tiersAcrossCurrencies(ctx context.Context, q Querier, rev map[int64]int64, 
 }
 
 // foreignRevenue sums the live orders since from per currency (other than
-// book) and customer.
+// book) and customer, leaving out archived customers. The orders come
+// straight off the covering revenue index and are added up here: a join
+// with customers and a GROUP BY (a sort of every foreign order of the
+// year) cost three times the scan itself on the reference book.
 func foreignRevenue(ctx context.Context, q Querier, book string, from int64) (map[string]map[int64]int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT o.currency, o.customer_id, sum(o.amount_minor) FROM orders o INDEXED BY orders_revenue
-		JOIN customers c ON c.id = o.customer_id
-		WHERE o.archived_at IS NULL AND o.ordered_at >= ? AND o.currency <> ? AND c.archived_at IS NULL
-		GROUP BY o.currency, o.customer_id`, from, book)
+	archived, err := archivedCustomers(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT currency, customer_id, amount_minor FROM orders INDEXED BY orders_revenue
+		WHERE archived_at IS NULL AND ordered_at >= ? AND currency <> ?`, from, book)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := map[string]map[int64]int64{}
+	var cur string
+	var sums map[int64]int64
 	for rows.Next() {
-		var cur string
-		var id, sum int64
-		if err := rows.Scan(&cur, &id, &sum); err != nil {
+		var c sql.RawBytes
+		var id, amount int64
+		if err := rows.Scan(&c, &id, &amount); err != nil {
 			return nil, err
 		}
-		if out[cur] == nil {
-			out[cur] = map[int64]int64{}
+		if archived[id] {
+			continue
 		}
-		out[cur][id] = sum
+		if sums == nil || string(c) != cur {
+			cur = string(c)
+			if sums = out[cur]; sums == nil {
+				sums = map[int64]int64{}
+				out[cur] = sums
+			}
+		}
+		sums[id], _ = model.AddMinor(sums[id], amount) // clamped, never wrapped
 	}
 	return out, rows.Err()
+}
+
+// archivedCustomers returns the ids of the archived customers.
+func archivedCustomers(ctx context.Context, q Querier) (map[int64]bool, error) {
+	ids, err := queryIDs(ctx, q, `SELECT id FROM customers WHERE archived_at IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
 }
 
 // convertMinor converts an amount in minor units of from into minor units
