@@ -66,10 +66,13 @@ func (d *DB) refreshDue(ctx context.Context, today model.Day) (bool, error) {
 	return due, err
 }
 
-// refreshRun is one Refresh inside its write transaction. Everything is
-// read first — while the transaction holds the write lock and has written
-// nothing, the read connections see exactly its state, so the inputs can be
-// gathered on both cores at once — then everything is written.
+// refreshRun is one Refresh inside its write transaction. The inputs are
+// read through the read connections, which see the book as it was when the
+// transaction began (they never see its uncommitted writes, and no one else
+// can write meanwhile), so they can be gathered on both cores at once and
+// beside the transaction's first writes: on a day that is not a refit day,
+// the rows whose lapse points moved are re-scored while the daily part and
+// the other due rows' inputs are read. Every other write comes after.
 type refreshRun struct {
 	d     *DB
 	q     Querier
@@ -83,10 +86,11 @@ type refreshRun struct {
 	scoredWith int // the g the stored rows were scored with
 	total      int // customers in the book
 
-	ids   []int64    // the customers to recompute; nil = every customer
-	fast  []lapseRow // due rows re-scored from their stored lapse state
-	accs  map[int64]*customerAcc
-	order []int64
+	ids      []int64    // the customers to recompute; nil = every customer
+	fast     []lapseRow // due rows re-scored from their stored lapse state
+	rescored bool       // fast has been written already
+	accs     map[int64]*customerAcc
+	order    []int64
 
 	// The daily part's results.
 	rhythm  int
@@ -96,10 +100,21 @@ type refreshRun struct {
 }
 
 func (r *refreshRun) run(ctx context.Context) error {
+	if err := r.load(ctx); err != nil {
+		return err
+	}
+	// The daily part's reads (rhythm, tiers, the lapse fit) run beside the
+	// due rows' reads and the re-scoring.
+	daily := make(chan error, 1)
+	go func() { daily <- r.readDaily(ctx) }()
+	err := r.readInputs(ctx)
+	if derr := <-daily; err == nil {
+		err = derr
+	}
+	if err != nil {
+		return err
+	}
 	steps := []func(context.Context) error{
-		r.load,
-		r.pickRows,
-		r.readInputs,
 		r.widen,
 		r.writeDaily,
 		func(ctx context.Context) error { return refreshDueCounts(ctx, r.q, r.today) },
@@ -154,17 +169,28 @@ func (r *refreshRun) pickRows(ctx context.Context) error {
 	return nil
 }
 
-// readInputs runs the daily part's reads (rhythm, tiers, the lapse fit)
-// beside the gathering of the due rows' inputs: two cores, two streams.
+// readInputs picks the due rows and gathers the inputs of those that go
+// the long way; on a day that is not a refit day (the weights stay) it
+// re-scores the others meanwhile through the transaction. A row re-scored
+// here that the daily part then sends the long way (its tier moved, or g
+// did) is simply recomputed again.
 func (r *refreshRun) readInputs(ctx context.Context) error {
-	daily := make(chan error, 1)
-	go func() { daily <- r.readDaily(ctx) }()
+	if err := r.pickRows(ctx); err != nil {
+		return err
+	}
+	rescore := make(chan error, 1)
+	if r.refit || len(r.fast) == 0 {
+		rescore <- nil
+	} else {
+		r.rescored = true
+		go func() { rescore <- rescoreLapseRows(ctx, r.q, r.set, r.fast, r.today) }()
+	}
 	var err error
 	if r.ids == nil || len(r.ids) > 0 {
 		r.accs, r.order, err = gatherInputsParallel(ctx, r.d.r, r.ids, r.now.Location(), r.today, r.set.Currency)
 	}
-	if derr := <-daily; err == nil {
-		err = derr
+	if rerr := <-rescore; err == nil {
+		err = rerr
 	}
 	return err
 }
@@ -290,8 +316,10 @@ func (r *refreshRun) writeDaily(ctx context.Context) error {
 
 // writeRows writes the recomputed stats rows and the re-scored ones.
 func (r *refreshRun) writeRows(ctx context.Context) error {
-	if err := rescoreLapseRows(ctx, r.q, r.set, r.fast, r.today); err != nil {
-		return err
+	if !r.rescored {
+		if err := rescoreLapseRows(ctx, r.q, r.set, r.fast, r.today); err != nil {
+			return err
+		}
 	}
 	if len(r.order) == 0 && r.ids != nil {
 		return nil
