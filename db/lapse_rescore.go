@@ -119,7 +119,8 @@ func readDueRows(ctx context.Context, q Querier, today model.Day, refit bool) ([
 // new valid-until day, one prepared single-row UPDATE each, in id order.
 // (One UPDATE per batch from a JSON array cost a third more on the
 // reference book: each row's fields were parsed out of the JSON again, and
-// a statement that changes many rows keeps a statement journal.)
+// a statement that changes many rows keeps a statement journal.) The
+// scores are worked out on another goroutine while the UPDATEs run.
 func rescoreLapseRows(ctx context.Context, q Querier, set Settings, rows []lapseRow, today model.Day) error {
 	if len(rows) == 0 {
 		return nil
@@ -135,9 +136,42 @@ func rescoreLapseRows(ctx context.Context, q Querier, set Settings, rows []lapse
 		return err
 	}
 	defer upText.Close()
-	fit := set.lapseFitFor()
 	slices.SortFunc(rows, func(a, b lapseRow) int { return cmp.Compare(a.id, b.id) })
+	batches := make(chan []rescoredRow, 4)
+	go scoreLapseRows(set, rows, today, batches)
+	for batch := range batches {
+		for _, x := range batch {
+			if err == nil {
+				if x.same {
+					_, err = upText.ExecContext(ctx, x.reasons, x.until, x.id)
+				} else {
+					_, err = up.ExecContext(ctx, x.score, x.level, x.reasons, x.until, x.id)
+				}
+			}
+		}
+	}
+	return err
+}
+
+// rescoredRow is one row's new risk, as rescoreLapseRows writes it.
+type rescoredRow struct {
+	id             int64
+	score          int
+	level, reasons string
+	until          string
+	same           bool // score and level as stored
+}
+
+// rescoreChunk is how many rows scoreLapseRows hands over at a time.
+const rescoreChunk = 512
+
+// scoreLapseRows re-scores rows with the settings' fit and sends them to
+// out in chunks, then closes it.
+func scoreLapseRows(set Settings, rows []lapseRow, today model.Day, out chan<- []rescoredRow) {
+	defer close(out)
+	fit := set.lapseFitFor()
 	var reasons []byte
+	batch := make([]rescoredRow, 0, rescoreChunk)
 	for _, r := range rows {
 		personCaused := r.person != "[]"
 		risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
@@ -150,15 +184,14 @@ func rescoreLapseRows(ctx context.Context, q Querier, set Settings, rows []lapse
 		} else {
 			reasons = append(reasons, ']')
 		}
-		until := risk.ValidUntil.String()
-		if risk.Score == r.score && string(risk.Level) == r.level {
-			_, err = upText.ExecContext(ctx, string(reasons), until, r.id)
-		} else {
-			_, err = up.ExecContext(ctx, risk.Score, string(risk.Level), string(reasons), until, r.id)
-		}
-		if err != nil {
-			return err
+		batch = append(batch, rescoredRow{id: r.id, score: risk.Score, level: string(risk.Level), reasons: string(reasons),
+			until: risk.ValidUntil.String(), same: risk.Score == r.score && string(risk.Level) == r.level})
+		if len(batch) == rescoreChunk {
+			out <- batch
+			batch = make([]rescoredRow, 0, rescoreChunk)
 		}
 	}
-	return nil
+	if len(batch) > 0 {
+		out <- batch
+	}
 }

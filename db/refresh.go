@@ -96,7 +96,9 @@ type refreshRun struct {
 	rhythm  int
 	changes []TierChange
 	leavers map[int64]int64
-	lapse   LapseModel
+	lapse   LapseModel    // the new fit, on a refit day: set before fitDone closes
+	fitErr  error         // and the error making it
+	fitDone chan struct{} // closed once the fit is made (or failed)
 }
 
 func (r *refreshRun) run(ctx context.Context) error {
@@ -140,6 +142,7 @@ func (r *refreshRun) load(ctx context.Context) error {
 	r.refit = refitDue(set, r.today)
 	r.scoredWith = set.EffectiveRhythm()
 	r.res.NewDay, r.res.Refit = r.newDay, r.refit
+	r.fitDone = make(chan struct{})
 	return r.q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&r.total)
 }
 
@@ -170,8 +173,9 @@ func (r *refreshRun) pickRows(ctx context.Context) error {
 }
 
 // readInputs picks the due rows and gathers the inputs of those that go
-// the long way; on a day that is not a refit day (the weights stay) it
-// re-scores the others meanwhile through the transaction. A row re-scored
+// the long way, and meanwhile re-scores the others through the
+// transaction: at once on a day that is not a refit day (the weights
+// stay), as soon as the new fit is made on one that is. A row re-scored
 // here that the daily part then sends the long way (its tier moved, or g
 // did) is simply recomputed again.
 func (r *refreshRun) readInputs(ctx context.Context) error {
@@ -179,11 +183,22 @@ func (r *refreshRun) readInputs(ctx context.Context) error {
 		return err
 	}
 	rescore := make(chan error, 1)
-	if r.refit || len(r.fast) == 0 {
+	if len(r.fast) == 0 {
 		rescore <- nil
 	} else {
 		r.rescored = true
-		go func() { rescore <- rescoreLapseRows(ctx, r.q, r.set, r.fast, r.today) }()
+		go func() {
+			set := r.set
+			if r.refit {
+				<-r.fitDone
+				if r.fitErr != nil {
+					rescore <- nil // readDaily reports it
+					return
+				}
+				set.Lapse = &r.lapse
+			}
+			rescore <- rescoreLapseRows(ctx, r.q, set, r.fast, r.today)
+		}()
 	}
 	var err error
 	if r.ids == nil || len(r.ids) > 0 {
@@ -196,32 +211,43 @@ func (r *refreshRun) readInputs(ctx context.Context) error {
 }
 
 // readDaily computes what changes once a day (g and the tiers) and once a
-// month (the lapse fit), through the read connections.
+// month (the lapse fit, beside the rest: it is the longest read), through
+// the read connections.
 func (r *refreshRun) readDaily(ctx context.Context) error {
-	r.rhythm = r.set.Rhythm
-	if r.newDay {
-		rhythm, err := computeRhythm(ctx, r.d.r)
-		if err != nil {
-			return err
-		}
-		r.rhythm = rhythm
-		rev, leavers, err := currentRevenue(ctx, r.d.r, r.now)
-		if err != nil {
-			return err
-		}
-		r.leavers = leavers
-		if r.changes, err = applyTiersFrom(ctx, r.d.r, rev, r.now, true, nil); err != nil {
-			return err
-		}
-	}
 	if r.refit {
-		m, err := fitLapse(ctx, r.d.r, r.set, r.now)
-		if err != nil {
-			return err
-		}
-		r.lapse = m
+		go func() {
+			defer close(r.fitDone)
+			r.lapse, r.fitErr = fitLapse(ctx, r.d.r, r.set, r.now)
+		}()
 	}
-	return nil
+	err := r.readRhythmAndTiers(ctx)
+	if r.refit {
+		<-r.fitDone
+		if err == nil {
+			err = r.fitErr
+		}
+	}
+	return err
+}
+
+// readRhythmAndTiers computes g and the tier changes on a new day.
+func (r *refreshRun) readRhythmAndTiers(ctx context.Context) error {
+	r.rhythm = r.set.Rhythm
+	if !r.newDay {
+		return nil
+	}
+	rhythm, err := computeRhythm(ctx, r.d.r)
+	if err != nil {
+		return err
+	}
+	r.rhythm = rhythm
+	rev, leavers, err := currentRevenue(ctx, r.d.r, r.now)
+	if err != nil {
+		return err
+	}
+	r.leavers = leavers
+	r.changes, err = applyTiersFrom(ctx, r.d.r, rev, r.now, true, nil)
+	return err
 }
 
 // widen adds what the daily part makes due: a new rhythm moves every
