@@ -176,7 +176,7 @@ func scoreLapseRows(set Settings, rows []lapseRow, today model.Day, out chan<- [
 		personCaused := r.person != "[]"
 		risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
 		// The reasons: "[lapse…" + "," + "person…]".
-		reasons = append(reasons[:0], encodeReasons(risk.Reasons)...)
+		reasons = appendReasons(reasons[:0], risk.Reasons)
 		reasons = reasons[:len(reasons)-1]
 		if personCaused {
 			reasons = append(reasons, ',')

@@ -327,15 +327,7 @@ type storedReason struct {
 }
 
 func encodeReasons(rs []model.Reason) string {
-	out := make([]storedReason, len(rs))
-	for i, r := range rs {
-		out[i] = storedReason{Code: r.Code, Points: r.Points, Since: int32(r.Since), N: r.N, M: r.M, Subject: r.Subject, Extra: r.Extra}
-		if !model.KnownReason(r.Code) {
-			out[i].Text = r.Text
-		}
-	}
-	b, _ := json.Marshal(out)
-	return string(b)
+	return string(appendReasons(nil, rs))
 }
 
 // decodeReasons reads stored reasons and renders their text for today.
