@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -15,19 +16,23 @@ import (
 // would rewrite every index of customer_stats for each of them.
 const deltaWriteMin = 200
 
+// deltaChunk is how many customers writeStatsDelta compares at a time:
+// the stored rows are read a chunk at a time, so memory does not grow
+// with the number of customers recomputed (a whole-book recompute, or the
+// first refresh after many tiers moved).
+const deltaChunk = 2000
+
 // writeStatsDelta writes the stats of ids (nil = every customer),
-// touching only what changed: it reads the stored rows, writes each
-// customer's changed columns and changed deal clocks, then drops the rows
-// of customers and deals that are gone.
+// touching only what changed: chunk by chunk of customers in id order, it
+// reads the stored rows, writes each customer's changed columns and
+// changed deal clocks, then drops the rows of customers and deals that are
+// gone.
 func writeStatsDelta(ctx context.Context, q Querier, set Settings, accs map[int64]*customerAcc, order []int64, ids []int64, now time.Time) error {
-	old, err := readStoredStats(ctx, q, ids)
-	if err != nil {
-		return err
-	}
-	oldDeals, err := readStoredDeals(ctx, q, ids)
-	if err != nil {
-		return err
-	}
+	return writeStatsDeltaBy(ctx, q, set, accs, order, ids, now, deltaChunk)
+}
+
+// writeStatsDeltaBy is writeStatsDelta comparing size customers at a time.
+func writeStatsDeltaBy(ctx context.Context, q Querier, set Settings, accs map[int64]*customerAcc, order []int64, ids []int64, now time.Time, size int) error {
 	loc := now.Location()
 	today := model.DayOf(now)
 	w, err := newDeltaWriter(ctx, q, today)
@@ -36,17 +41,62 @@ func writeStatsDelta(ctx context.Context, q Querier, set Settings, accs map[int6
 	}
 	defer w.close()
 	g := set.EffectiveRhythm()
-	for _, id := range order {
-		a := accs[id]
-		vals := statsValues(a, computeRow(a, set, g, loc, today), g)
-		if err := w.writeCustomer(id, vals, old[id]); err != nil {
+	chunk := func(where string, args []any, customers []int64) error {
+		old, err := readStoredStats(ctx, q, where, args)
+		if err != nil {
 			return err
 		}
-		if err := w.writeDeals(a, loc, oldDeals); err != nil {
+		oldDeals, err := readStoredDeals(ctx, q, where, args)
+		if err != nil {
+			return err
+		}
+		for _, id := range customers {
+			a := accs[id]
+			vals := statsValues(a, computeRow(a, set, g, loc, today), g)
+			if err := w.writeCustomer(id, vals, old[id]); err != nil {
+				return err
+			}
+			if err := w.writeDeals(a, loc, oldDeals); err != nil {
+				return err
+			}
+		}
+		return w.dropGone(old, accs, oldDeals)
+	}
+	if ids == nil {
+		// Every customer: id ranges that together cover every stored row.
+		sorted := slices.Sorted(slices.Values(order))
+		for start := 0; ; start += size {
+			lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+			if start > 0 {
+				lo = sorted[start]
+			}
+			end := min(start+size, len(sorted))
+			if end < len(sorted) {
+				hi = sorted[end] - 1
+			}
+			if err := chunk("customer_id BETWEEN ? AND ?", []any{lo, hi}, sorted[start:end]); err != nil {
+				return err
+			}
+			if end == len(sorted) {
+				return nil
+			}
+		}
+	}
+	sorted := slices.Sorted(slices.Values(ids))
+	for start := 0; start < len(sorted); start += size {
+		part := sorted[start:min(start+size, len(sorted))]
+		where, args := idFilter("customer_id", part)
+		var customers []int64
+		for _, id := range part {
+			if accs[id] != nil {
+				customers = append(customers, id)
+			}
+		}
+		if err := chunk(where, args, customers); err != nil {
 			return err
 		}
 	}
-	return w.dropGone(old, accs, oldDeals)
+	return nil
 }
 
 // storedDeal is a deal_stats row as stored.
@@ -56,10 +106,9 @@ type storedDeal struct {
 	rot      any
 }
 
-// readStoredStats reads the stored customer_stats rows of ids (nil = all),
-// by customer id, in statsCols() order.
-func readStoredStats(ctx context.Context, q Querier, ids []int64) (map[int64][]any, error) {
-	where, args := idFilter("customer_id", ids)
+// readStoredStats reads the stored customer_stats rows matching where, by
+// customer id, in statsCols() order.
+func readStoredStats(ctx context.Context, q Querier, where string, args []any) (map[int64][]any, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+strings.Join(statsCols(), ", ")+" FROM customer_stats WHERE "+where, args...)
 	if err != nil {
 		return nil, err
@@ -80,9 +129,9 @@ func readStoredStats(ctx context.Context, q Querier, ids []int64) (map[int64][]a
 	return old, rows.Err()
 }
 
-// readStoredDeals reads the stored deal_stats rows of the customers ids.
-func readStoredDeals(ctx context.Context, q Querier, ids []int64) (map[int64]storedDeal, error) {
-	where, args := idFilter("customer_id", ids)
+// readStoredDeals reads the stored deal_stats rows of the customers
+// matching where.
+func readStoredDeals(ctx context.Context, q Querier, where string, args []any) (map[int64]storedDeal, error) {
 	rows, err := q.QueryContext(ctx, "SELECT deal_id, customer_id, stage_since, rot_on FROM deal_stats WHERE "+where, args...)
 	if err != nil {
 		return nil, err
