@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"math/big"
 	"sort"
 	"strings"
@@ -98,16 +99,19 @@ func tiersAcrossCurrencies(ctx context.Context, q Querier, rev map[int64]int64, 
 	if len(others) == 0 {
 		return model.AssignTiers(rev), nil
 	}
-	book := make(map[int64]int64, len(rev))
-	for id, v := range rev {
-		book[id] = v
-	}
+	// Converted revenue goes onto a copy of rev (the caller's map stays as
+	// it was); with no rate to convert at, rev is ranked as it is.
+	book, copied := rev, false
 	var groups []map[int64]int64
 	for cur, byCustomer := range others {
 		rate := set.rates[cur]
 		if rate == nil {
 			groups = append(groups, byCustomer)
 			continue
+		}
+		if !copied {
+			book, copied = make(map[int64]int64, len(rev)), true
+			maps.Copy(book, rev)
 		}
 		for id, minor := range byCustomer {
 			book[id], _ = model.AddMinor(book[id], convertMinor(minor, cur, set.Currency, rate))
