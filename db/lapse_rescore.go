@@ -102,7 +102,7 @@ func readDueRows(ctx context.Context, q Querier, today model.Day, refit bool) ([
 		st, ok := parseLapseState(state)
 		pu, err := model.ParseDay(until)
 		if !ok || err != nil || pu <= today || (st.Leaves != model.NoDay && st.Leaves <= today) ||
-			len(r.person) < 2 || r.person[0] != '[' || r.person[len(r.person)-1] != ']' || !json.Valid([]byte(r.person)) {
+			r.person != "[]" && (len(r.person) < 2 || r.person[0] != '[' || r.person[len(r.person)-1] != ']' || !json.Valid([]byte(r.person))) {
 			if due || missing {
 				slow = append(slow, r.id)
 			}

@@ -329,12 +329,23 @@ func (r *refreshRun) writeDaily(ctx context.Context) error {
 	if err := setSystemSetting(ctx, q, "refreshed_on", r.today.String()); err != nil {
 		return err
 	}
-	// Orders that left the revenue window come off the stored revenue
-	// (rows recomputed below get theirs afresh anyway).
+	// Orders that left the revenue window come off the stored revenue of
+	// the rows not recomputed below (those get theirs afresh: many of them
+	// are due because an order left the year).
 	newStart := revenueFrom(r.today, r.now.Location())
-	for id, amount := range r.leavers {
-		if _, err := q.ExecContext(ctx, `UPDATE customer_stats SET revenue_365 = revenue_365 - ?, revenue_from = ? WHERE customer_id = ?`, amount, newStart, id); err != nil {
+	if r.ids != nil && len(r.leavers) > 0 {
+		up, err := prepare(ctx, q, `UPDATE customer_stats SET revenue_365 = revenue_365 - ?, revenue_from = ? WHERE customer_id = ?`)
+		if err != nil {
 			return err
+		}
+		defer up.Close()
+		for id, amount := range r.leavers {
+			if r.accs[id] != nil {
+				continue
+			}
+			if _, err := up.ExecContext(ctx, amount, newStart, id); err != nil {
+				return err
+			}
 		}
 	}
 	return setSystemSetting(ctx, q, "revenue.from", strconv.FormatInt(newStart, 10))
