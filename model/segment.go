@@ -55,42 +55,44 @@ func DefaultCadence(t Tier) int {
 // The sums and comparisons are exact (128-bit): no total overflows them.
 func AssignTiers(revenue map[int64]int64) map[int64]Tier {
 	out := make(map[int64]Tier, len(revenue))
-	ids := make([]int64, 0, len(revenue))
+	type idRevenue struct{ id, r int64 }
+	ranked := make([]idRevenue, 0, len(revenue))
 	var total segmentU128
 	for id, r := range revenue {
 		if r <= 0 {
 			out[id] = TierC
 			continue
 		}
-		ids = append(ids, id)
+		ranked = append(ranked, idRevenue{id, r})
 		total = total.add(uint64(r))
 	}
-	slices.SortFunc(ids, func(a, b int64) int {
-		ra, rb := revenue[a], revenue[b]
+	// Largest revenue first, then lowest id (the pairs are sorted as they
+	// are, without a map lookup per comparison).
+	slices.SortFunc(ranked, func(a, b idRevenue) int {
 		switch {
-		case ra > rb:
+		case a.r > b.r:
 			return -1
-		case ra < rb:
+		case a.r < b.r:
 			return 1
-		case a < b:
+		case a.id < b.id:
 			return -1
-		case a > b:
+		case a.id > b.id:
 			return 1
 		}
 		return 0
 	})
 	var before segmentU128
-	for _, id := range ids {
+	for _, x := range ranked {
 		// before < 70% of total ⇔ 10·before < 7·total
 		switch {
 		case before.mul(10).less(total.mul(7)):
-			out[id] = TierA
+			out[x.id] = TierA
 		case before.mul(10).less(total.mul(9)):
-			out[id] = TierB
+			out[x.id] = TierB
 		default:
-			out[id] = TierC
+			out[x.id] = TierC
 		}
-		before = before.add(uint64(revenue[id]))
+		before = before.add(uint64(x.r))
 	}
 	return out
 }
