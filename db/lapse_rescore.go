@@ -174,7 +174,7 @@ func scoreLapseRows(set Settings, rows []lapseRow, today model.Day, out chan<- [
 	batch := make([]rescoredRow, 0, rescoreChunk)
 	for _, r := range rows {
 		personCaused := r.person != "[]"
-		risk := model.RescoreLapse(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
+		risk := model.RescoreLapseStored(r.st, fit, set.Currency, r.personPoints, personCaused, r.personUntil, today, set.Points)
 		// The reasons: "[lapse…" + "," + "person…]".
 		reasons = appendReasons(reasons[:0], risk.Reasons)
 		reasons = reasons[:len(reasons)-1]

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -353,6 +354,22 @@ func TestRescoreLapseMatchesAssess(t *testing.T) {
 				if got.Reasons[k].Text != want.Reasons[k].Text {
 					t.Fatalf("day %+d: text %q, want %q", day-in.Today, got.Reasons[k].Text, want.Reasons[k].Text)
 				}
+			}
+			// The writer's variant: the same risk, the reasons without text.
+			stored := RescoreLapseStored(*r0.Lapse, in.Lapse, in.Currency, r0.PersonPoints, len(person) > 0, r0.PersonUntil, day, p)
+			plain := RescoreLapse(*r0.Lapse, in.Lapse, in.Currency, r0.PersonPoints, len(person) > 0, r0.PersonUntil, day, p)
+			for k := range plain.Reasons {
+				if stored.Reasons[k].Text != "" || !KnownReason(stored.Reasons[k].Code) {
+					t.Fatalf("day %+d: stored reason %+v", day-in.Today, stored.Reasons[k])
+				}
+				plain.Reasons[k].Text = ""
+			}
+			if stored.Lapse == nil || plain.Lapse == nil || *stored.Lapse != *plain.Lapse {
+				t.Fatalf("day %+d: lapse state %v, want %v", day-in.Today, stored.Lapse, plain.Lapse)
+			}
+			stored.Lapse = plain.Lapse
+			if fmt.Sprint(stored) != fmt.Sprint(plain) {
+				t.Fatalf("day %+d: stored %+v, want %+v", day-in.Today, stored, plain)
 			}
 			checked++
 		}

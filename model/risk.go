@@ -117,6 +117,17 @@ func AssessRisk(in RiskInput, p RiskPoints) Risk {
 // daily refresh re-scores a customer with it when only the lapse points
 // moved — valid while today is before personUntil and before st.Leaves.
 func RescoreLapse(st LapseState, fit LapseFit, currency string, personPoints int, personCaused bool, personUntil, today Day, p RiskPoints) Risk {
+	return rescoreLapse(st, fit, currency, personPoints, personCaused, personUntil, today, p, true)
+}
+
+// RescoreLapseStored is RescoreLapse for a writer that stores the reasons
+// without their text (rendered when read, see Reason.TextOn): the same
+// score, level, reasons and validity, with every Text left empty.
+func RescoreLapseStored(st LapseState, fit LapseFit, currency string, personPoints int, personCaused bool, personUntil, today Day, p RiskPoints) Risk {
+	return rescoreLapse(st, fit, currency, personPoints, personCaused, personUntil, today, p, false)
+}
+
+func rescoreLapse(st LapseState, fit LapseFit, currency string, personPoints int, personCaused bool, personUntil, today Day, p RiskPoints, text bool) Risk {
 	h := riskHorizon{today: today, until: min(int64(personUntil), int64(today)+riskRecheckDays)}
 	s := st.On(today)
 	res := assessLapse(s, fit, &h)
@@ -126,7 +137,9 @@ func RescoreLapse(st LapseState, fit LapseFit, currency string, personPoints int
 		if r.Code == ReasonSmallOrders {
 			r.Subject = currency
 		}
-		r.Text = r.TextOn(today)
+		if text {
+			r.Text = r.TextOn(today)
+		}
 		out.Reasons = append(out.Reasons, r)
 		sum += r.Points
 	}
