@@ -200,6 +200,31 @@ type reportCtx struct {
 	act  []activityScan
 	ords orderScan
 	cust customerScan
+	// custDone is closed once cust is read (or could not be): the scans
+	// run their queries meanwhile and wait for it only to sort the rows.
+	custDone chan struct{}
+	custErr  error
+}
+
+// readCustomers is the part that fills rc.cust.
+func readCustomers(ctx context.Context, rc *reportCtx) error {
+	defer close(rc.custDone)
+	rc.cust, rc.custErr = scanCustomers(ctx, rc.d.r)
+	return rc.custErr
+}
+
+// waitCustomers waits until rc.cust is read. When its part failed, that
+// part reports the error and this one stops as cancelled.
+func (rc *reportCtx) waitCustomers(ctx context.Context) error {
+	select {
+	case <-rc.custDone:
+		if rc.custErr != nil {
+			return context.Canceled
+		}
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // start returns the first unix second of a local date.
@@ -249,13 +274,12 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	if set.Lapse != nil {
 		r.RiskCheck = set.Lapse.Check
 	}
-	rc := &reportCtx{d: d, now: now, loc: now.Location(), today: model.DayOf(now), p: p, set: set, r: r}
+	rc := &reportCtx{d: d, now: now, loc: now.Location(), today: model.DayOf(now), p: p, set: set, r: r, custDone: make(chan struct{})}
 	rc.planActivity()
-	if rc.cust, err = scanCustomers(ctx, d.r); err != nil {
-		return Report{}, mapError(err)
-	}
-	jobs := []reportJob{reportDeals, reportPipeline, reportRisk, scanOrders, reportSatisfaction, reportGoals, reportRevenueByMonth}
+	// The big scans first: they take longest.
+	jobs := []reportJob{readCustomers, scanOrders}
 	jobs = append(jobs, rc.interactionJobs()...)
+	jobs = append(jobs, reportDeals, reportPipeline, reportRisk, reportSatisfaction, reportGoals, reportRevenueByMonth)
 	if err := runReportJobs(ctx, rc, jobs); err != nil {
 		return Report{}, mapError(err)
 	}

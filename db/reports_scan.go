@@ -1,0 +1,241 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/rapportcrm/rapport/model"
+)
+
+// customerInfo is what the report needs of each customer.
+type customerInfo struct {
+	tier     model.Tier
+	archived bool
+	prospect bool
+}
+
+// customerScan holds the customers that are archived, prospects or in
+// tier A or B; every other customer is a live tier C customer.
+type customerScan struct {
+	special map[int64]customerInfo
+	// dense repeats special as one code per id (0: a live tier C
+	// customer) when the ids are small enough for it, so the big scans
+	// look customers up without hashing; ids past its end use special.
+	dense []uint8
+	total int // every customer, archived ones included
+}
+
+// Customer codes of customerScan.dense: the tier's place in "ABC" (1–3)
+// times 4, plus 2 when archived and 1 when a prospect.
+const (
+	codeArchived = 2
+	codeProspect = 1
+	tierLetters  = "ABC"
+)
+
+// get returns what the report needs of customer id.
+func (cs *customerScan) get(id int64) customerInfo {
+	if id >= 0 && id < int64(len(cs.dense)) {
+		code := cs.dense[id]
+		if code == 0 {
+			return customerInfo{tier: model.TierC}
+		}
+		return customerInfo{tier: model.Tier(tierLetters[code>>2-1 : code>>2]), archived: code&codeArchived != 0, prospect: code&codeProspect != 0}
+	}
+	if c, ok := cs.special[id]; ok {
+		return c
+	}
+	return customerInfo{tier: model.TierC}
+}
+
+// scanCustomers reads the customers that are not live tier C customers
+// (usually a minority), so the big scans can look customers up cheaply.
+// They come as two integer lists (id, code); a tier outside A, B and C (a
+// row that escaped the schema's check) sends the scan row by row.
+func scanCustomers(ctx context.Context, q Querier) (customerScan, error) {
+	cs := customerScan{special: map[int64]customerInfo{}}
+	var maxID int64
+	if err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM customers), coalesce((SELECT max(id) FROM customers), 0)`).Scan(&cs.total, &maxID); err != nil {
+		return cs, err
+	}
+	odd := false
+	err := scanIntLists(ctx, q, 2, func(v []int64) {
+		id, code := v[0], v[1]
+		if code>>2 < 1 || code>>2 > 3 {
+			odd = true
+			return
+		}
+		cs.special[id] = customerInfo{tier: model.Tier(tierLetters[code>>2-1 : code>>2]), archived: code&codeArchived != 0, prospect: code&codeProspect != 0}
+	}, `SELECT group_concat(id), group_concat(instr('`+tierLetters+`', tier) * 4 + (archived_at IS NOT NULL) * `+"2"+` + (lifecycle = 'prospect'))
+		FROM customers WHERE tier <> 'C' OR archived_at IS NOT NULL OR lifecycle = 'prospect'`)
+	if err != nil {
+		return cs, err
+	}
+	if odd {
+		if cs.special, err = scanCustomerRows(ctx, q); err != nil {
+			return cs, err
+		}
+	}
+	// One byte per id while the ids stay within a few times the count.
+	if maxID >= 0 && maxID < 4*int64(cs.total)+1024 && !odd {
+		cs.dense = make([]uint8, maxID+1)
+		for id, c := range cs.special {
+			if id < 0 || id > maxID {
+				continue
+			}
+			code := uint8(strings.Index(tierLetters, string(c.tier))+1) << 2
+			if c.archived {
+				code |= codeArchived
+			}
+			if c.prospect {
+				code |= codeProspect
+			}
+			cs.dense[id] = code
+		}
+	}
+	return cs, nil
+}
+
+// scanCustomerRows is scanCustomers row by row, for a book whose tiers
+// are not all A, B or C.
+func scanCustomerRows(ctx context.Context, q Querier) (map[int64]customerInfo, error) {
+	out := map[int64]customerInfo{}
+	rows, err := q.QueryContext(ctx, `SELECT id, tier, archived_at IS NOT NULL, lifecycle = 'prospect' FROM customers
+		WHERE tier <> 'C' OR archived_at IS NOT NULL OR lifecycle = 'prospect'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var tier string
+		var c customerInfo
+		if err := rows.Scan(&id, &tier, &c.archived, &c.prospect); err != nil {
+			return nil, err
+		}
+		c.tier = model.Tier(tier)
+		out[id] = c
+	}
+	return out, rows.Err()
+}
+
+// orderScan is what the orders scan gathered.
+type orderScan struct {
+	masks   map[int64]uint64
+	counts  map[int64]int // orders in the period, capped at 2
+	revenue map[model.Tier]moneyAcc
+}
+
+// scanOrders reads the orders the report needs: contacts for retention,
+// the period's orders for repurchase and the last 365 days' revenue for
+// the segments.
+func scanOrders(ctx context.Context, rc *reportCtx) error {
+	pl := &rc.plan
+	ords := orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}}
+	lo, hi := min(pl.retLo, pl.perLo, pl.revLo), max(pl.retHi, pl.perHi, pl.revHi)
+	var overflow error
+	add := func(cid, at, amount int64, cur string) {
+		c := rc.cust.get(cid)
+		if c.archived {
+			return
+		}
+		if at >= pl.retLo && at < pl.retHi {
+			if m := pl.maskAt(at); m != 0 {
+				ords.masks[cid] |= m
+			}
+		}
+		if at >= pl.perLo && at < pl.perHi && ords.counts[cid] < 2 {
+			ords.counts[cid]++
+		}
+		if at >= pl.revLo && at < pl.revHi {
+			if ords.revenue[c.tier] == nil {
+				ords.revenue[c.tier] = moneyAcc{}
+			}
+			if err := ords.revenue[c.tier].add("tier "+string(c.tier)+" revenue", cur, amount, 0); err != nil && overflow == nil {
+				overflow = err
+			}
+		}
+	}
+	ok, err := scanOrderLists(ctx, rc, lo, hi, add)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		// A currency the lists cannot carry: start again, row by row.
+		ords = orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}}
+		overflow = nil
+		if err := scanOrderRows(ctx, rc, lo, hi, add); err != nil {
+			return err
+		}
+	}
+	if overflow != nil {
+		return overflow
+	}
+	rc.ords = ords
+	return nil
+}
+
+// currencySep separates the currencies of the orders list (a control
+// character no currency code holds; one that did would be caught by the
+// count).
+const currencySep = "\x1e"
+
+// scanOrderLists reads every live order in [lo, hi) in one pass over the
+// covering revenue index, as integer lists: the customer, the time (×2,
+// plus 1 when the currency is not the book's) and the amount, with the
+// other currencies in order in a fourth list. It returns false, having
+// called add for nothing, when that list does not split into one
+// currency per flagged order.
+func scanOrderLists(ctx context.Context, rc *reportCtx, lo, hi int64, add func(cid, at, amount int64, cur string)) (bool, error) {
+	book := rc.set.Currency
+	var others sql.NullString
+	var flagged int
+	l, err := queryIntLists(ctx, rc.d.r, 3, []any{&others, &flagged},
+		`SELECT group_concat(customer_id), group_concat((ordered_at - ?1) * 2 + (currency <> ?3)), group_concat(amount_minor),
+			group_concat(CASE WHEN currency <> ?3 THEN currency END, '`+currencySep+`'), count(CASE WHEN currency <> ?3 THEN 1 END)
+		FROM orders INDEXED BY orders_revenue WHERE ordered_at >= ?1 AND ordered_at < ?2 AND archived_at IS NULL`, lo, hi, book)
+	if err != nil {
+		return false, err
+	}
+	var curs []string
+	if flagged > 0 {
+		if curs = strings.Split(others.String, currencySep); len(curs) != flagged {
+			return false, nil
+		}
+	}
+	if err := rc.waitCustomers(ctx); err != nil {
+		return false, err
+	}
+	next := 0
+	return true, l.each(func(v []int64) {
+		cur := book
+		if v[1]&1 == 1 {
+			cur = curs[next]
+			next++
+		}
+		add(v[0], lo+v[1]>>1, v[2], cur)
+	})
+}
+
+// scanOrderRows reads every live order in [lo, hi) row by row.
+func scanOrderRows(ctx context.Context, rc *reportCtx, lo, hi int64, add func(cid, at, amount int64, cur string)) error {
+	if err := rc.waitCustomers(ctx); err != nil {
+		return err
+	}
+	rows, err := rc.d.r.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency
+		FROM orders NOT INDEXED WHERE ordered_at >= ?1 AND ordered_at < ?2 AND archived_at IS NULL`, lo, hi)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cid, at, amount int64
+		var cur string
+		if err := rows.Scan(&cid, &at, &amount, &cur); err != nil {
+			return err
+		}
+		add(cid, at, amount, cur)
+	}
+	return rows.Err()
+}
