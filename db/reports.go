@@ -200,6 +200,8 @@ type reportCtx struct {
 	act  []activityScan
 	ords orderScan
 	cust customerScan
+	// revTargets are the revenue goals by month ("2026-09").
+	revTargets map[string]int64
 	// custDone is closed once cust is read (or could not be): the scans
 	// run their queries meanwhile and wait for it only to sort the rows.
 	custDone chan struct{}
@@ -279,7 +281,7 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	// The big scans first: they take longest.
 	jobs := []reportJob{readCustomers, scanOrders}
 	jobs = append(jobs, rc.interactionJobs()...)
-	jobs = append(jobs, reportDeals, reportPipeline, reportRisk, reportSatisfaction, reportGoals, reportRevenueByMonth)
+	jobs = append(jobs, reportDeals, reportPipeline, reportRisk, reportSatisfaction, reportGoals, revenueTargets)
 	if err := runReportJobs(ctx, rc, jobs); err != nil {
 		return Report{}, mapError(err)
 	}

@@ -100,6 +100,9 @@ const reportWeeks = 26
 // activityPlan holds the time edges the scans bucket rows by.
 type activityPlan struct {
 	months []model.Day // first day of each month of the period
+	// monthEdges are the months' unix starts, then the start of the month
+	// after the last.
+	monthEdges []int64
 	bounds []model.Day // retention measuring days: the day before the first month, then each month's end
 	edges  []int64     // sorted unix edges of the boundaries' activity windows
 	masks  []uint64    // per interval between edges: the boundaries whose window holds it
@@ -148,6 +151,10 @@ func (rc *reportCtx) planActivity() {
 	rc.r.Retention = Retention{RhythmDays: g, WindowDays: w, Months: []RetentionMonth{}}
 	last := min(rc.p.To, rc.today)
 	pl.months = monthsOf(rc.p)
+	for _, first := range pl.months {
+		pl.monthEdges = append(pl.monthEdges, rc.start(first))
+	}
+	pl.monthEdges = append(pl.monthEdges, rc.start(pl.months[len(pl.months)-1].AddMonths(1)))
 	pl.bounds = []model.Day{pl.months[0].AddDays(-1)}
 	for _, first := range pl.months {
 		pl.bounds = append(pl.bounds, max(min(first.AddMonths(1).AddDays(-1), last), first.AddDays(-1)))
@@ -377,4 +384,5 @@ func (rc *reportCtx) finish() {
 		seg.Tiers = append(seg.Tiers, TierSplit{Tier: t, Customers: counts[t], Revenue: rev})
 	}
 	r.Segments = seg
+	rc.revenueByMonth()
 }

@@ -251,44 +251,33 @@ type MonthRevenue struct {
 	Target *int64 `json:"target"` // the revenue goal of the month, in the book currency
 }
 
-// reportRevenueByMonth fills Report.RevenueByMonth: the book currency's
-// orders of each month of the period (archived customers' excluded), from
-// the covering revenue index.
-func reportRevenueByMonth(ctx context.Context, rc *reportCtx) error {
+// revenueTargets reads the revenue goals of months in the book currency,
+// for Report.RevenueByMonth (its sums come with the orders scan).
+func revenueTargets(ctx context.Context, rc *reportCtx) error {
 	gs, err := goals(ctx, rc.d.r)
 	if err != nil {
 		return err
 	}
-	targets := map[string]int64{}
+	rc.revTargets = map[string]int64{}
 	for _, g := range gs {
 		if g.Measure == model.GoalRevenue && !g.Period.IsQuarter() && g.Currency == rc.set.Currency {
-			targets[g.Period.String()] = g.Target
+			rc.revTargets[g.Period.String()] = g.Target
 		}
 	}
-	months := monthsOf(rc.p)
-	out := make([]MonthRevenue, 0, len(months))
-	for _, m := range months {
-		// All of the month's orders from the covering index alone, less
-		// those of archived customers (few, found through their own index).
-		var all, archived int64
-		lo, hi := rc.start(m), rc.start(m.AddMonths(1))
-		if err := rc.d.r.QueryRowContext(ctx, `SELECT coalesce(sum(amount_minor), 0) FROM orders INDEXED BY orders_revenue
-			WHERE ordered_at >= ? AND ordered_at < ? AND currency = ? AND archived_at IS NULL`, lo, hi, rc.set.Currency).Scan(&all); err != nil {
-			return overflowAs(err, "revenue of "+m.String()[:7]+" in "+rc.set.Currency)
-		}
-		// CROSS JOIN keeps customers the outer loop: a scan of the book's
-		// customers, then each archived one's orders of the month by index.
-		if err := rc.d.r.QueryRowContext(ctx, `SELECT coalesce(sum(o.amount_minor), 0) FROM customers c CROSS JOIN orders o INDEXED BY orders_customer
-			WHERE o.customer_id = c.id AND c.archived_at IS NOT NULL AND o.ordered_at >= ? AND o.ordered_at < ? AND o.currency = ? AND o.archived_at IS NULL`, lo, hi, rc.set.Currency).Scan(&archived); err != nil {
-			return overflowAs(err, "revenue of "+m.String()[:7]+" in "+rc.set.Currency)
-		}
-		sum := all - archived
-		mr := MonthRevenue{Month: m.String()[:7], Minor: sum}
-		if t, ok := targets[mr.Month]; ok {
+	return nil
+}
+
+// revenueByMonth fills Report.RevenueByMonth: the book currency's orders
+// of each month of the period (archived customers' excluded), as the
+// orders scan summed them, with each month's revenue goal.
+func (rc *reportCtx) revenueByMonth() {
+	out := make([]MonthRevenue, 0, len(rc.plan.months))
+	for i, m := range rc.plan.months {
+		mr := MonthRevenue{Month: m.String()[:7], Minor: rc.ords.months[i]}
+		if t, ok := rc.revTargets[mr.Month]; ok {
 			mr.Target = &t
 		}
 		out = append(out, mr)
 	}
 	rc.r.RevenueByMonth = out
-	return nil
 }

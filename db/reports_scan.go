@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"sort"
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
@@ -125,20 +126,35 @@ type orderScan struct {
 	masks   map[int64]uint64
 	counts  map[int64]int // orders in the period, capped at 2
 	revenue map[model.Tier]moneyAcc
+	months  []int64 // book-currency revenue of each month of the period
+}
+
+// newOrderScan returns an empty orderScan for plan pl.
+func newOrderScan(pl *activityPlan) orderScan {
+	return orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}, months: make([]int64, len(pl.months))}
 }
 
 // scanOrders reads the orders the report needs: contacts for retention,
-// the period's orders for repurchase and the last 365 days' revenue for
-// the segments.
+// the period's orders for repurchase, the last 365 days' revenue for the
+// segments and each month's revenue.
 func scanOrders(ctx context.Context, rc *reportCtx) error {
 	pl := &rc.plan
-	ords := orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}}
-	lo, hi := min(pl.retLo, pl.perLo, pl.revLo), max(pl.retHi, pl.perHi, pl.revHi)
+	ords := newOrderScan(pl)
+	me := pl.monthEdges
+	lo, hi := min(pl.retLo, pl.perLo, pl.revLo, me[0]), max(pl.retHi, pl.perHi, pl.revHi, me[len(me)-1])
+	book := rc.set.Currency
 	var overflow error
 	add := func(cid, at, amount int64, cur string) {
 		c := rc.cust.get(cid)
 		if c.archived {
 			return
+		}
+		if cur == book && at >= me[0] && at < me[len(me)-1] {
+			i := sort.Search(len(me), func(i int) bool { return me[i] > at }) - 1
+			var over bool
+			if ords.months[i], over = model.AddMinor(ords.months[i], amount); over && overflow == nil {
+				overflow = &model.TotalOverflowError{What: "revenue of " + pl.months[i].String()[:7] + " in " + book}
+			}
 		}
 		if at >= pl.retLo && at < pl.retHi {
 			if m := pl.maskAt(at); m != 0 {
@@ -163,7 +179,7 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 	}
 	if !ok {
 		// A currency the lists cannot carry: start again, row by row.
-		ords = orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}}
+		ords = newOrderScan(pl)
 		overflow = nil
 		if err := scanOrderRows(ctx, rc, lo, hi, add); err != nil {
 			return err
