@@ -103,18 +103,18 @@ type activityPlan struct {
 	// monthEdges are the months' unix starts, then the start of the month
 	// after the last.
 	monthEdges []int64
-	bounds []model.Day // retention measuring days: the day before the first month, then each month's end
-	edges  []int64     // sorted unix edges of the boundaries' activity windows
-	masks  []uint64    // per interval between edges: the boundaries whose window holds it
-	retLo  int64
-	retHi  int64
-	weeks  []int64 // reportWeeks+1 unix edges: each week's Monday, then the end
-	weekLo int64
-	weekHi int64
-	perLo  int64 // the period
-	perHi  int64
-	revLo  int64 // the revenue window
-	revHi  int64
+	bounds     []model.Day // retention measuring days: the day before the first month, then each month's end
+	edges      []int64     // sorted unix edges of the boundaries' activity windows
+	masks      []uint64    // per interval between edges: the boundaries whose window holds it
+	retLo      int64
+	retHi      int64
+	weeks      []int64 // reportWeeks+1 unix edges: each week's Monday, then the end
+	weekLo     int64
+	weekHi     int64
+	perLo      int64 // the period
+	perHi      int64
+	revLo      int64 // the revenue window
+	revHi      int64
 }
 
 // maskAt returns the boundaries whose activity window holds unix time at.
