@@ -144,6 +144,12 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 	lo, hi := min(pl.retLo, pl.perLo, pl.revLo, me[0]), max(pl.retHi, pl.perHi, pl.revHi, me[len(me)-1])
 	book := rc.set.Currency
 	var overflow error
+	// The book currency's revenue (nearly every order) by tier, without
+	// the maps; merged into ords.revenue at the end.
+	var bookRev [len(tierLetters)]struct {
+		sum  int64
+		seen bool
+	}
 	add := func(cid, at, amount int64, cur string) {
 		c := rc.cust.get(cid)
 		if c.archived {
@@ -165,6 +171,14 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 			ords.counts[cid]++
 		}
 		if at >= pl.revLo && at < pl.revHi {
+			if t := tierIndex(c.tier); t >= 0 && cur == book {
+				var over bool
+				bookRev[t].seen = true
+				if bookRev[t].sum, over = model.AddMinor(bookRev[t].sum, amount); over && overflow == nil {
+					overflow = &model.TotalOverflowError{What: "tier " + string(c.tier) + " revenue in " + book}
+				}
+				return
+			}
 			if ords.revenue[c.tier] == nil {
 				ords.revenue[c.tier] = moneyAcc{}
 			}
@@ -181,6 +195,7 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 		// A currency the lists cannot carry: start again, row by row.
 		ords = newOrderScan(pl)
 		overflow = nil
+		clear(bookRev[:])
 		if err := scanOrderRows(ctx, rc, lo, hi, add); err != nil {
 			return err
 		}
@@ -188,8 +203,32 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 	if overflow != nil {
 		return overflow
 	}
+	for t, r := range bookRev {
+		if r.seen {
+			tier := model.Tier(tierLetters[t : t+1])
+			if ords.revenue[tier] == nil {
+				ords.revenue[tier] = moneyAcc{}
+			}
+			if err := ords.revenue[tier].add("tier "+string(tier)+" revenue", book, r.sum, 0); err != nil {
+				return err
+			}
+		}
+	}
 	rc.ords = ords
 	return nil
+}
+
+// tierIndex returns the place of t in tierLetters, or -1.
+func tierIndex(t model.Tier) int {
+	switch t {
+	case model.TierA:
+		return 0
+	case model.TierB:
+		return 1
+	case model.TierC:
+		return 2
+	}
+	return -1
 }
 
 // currencySep separates the currencies of the orders list (a control
