@@ -54,7 +54,9 @@ func (d *DB) setConfigFromSnapshot(ctx context.Context, key, value string) error
 	if d.afterSnapshot != nil {
 		d.afterSnapshot()
 	}
-	return d.Write(ctx, "config "+key+" = "+value, func(t *Tx) error {
+	var locked time.Time // when the write transaction began: the lock is held from then on
+	err = d.Write(ctx, "config "+key+" = "+value, func(t *Tx) error {
+		locked = time.Now()
 		if model.DayOf(t.now.In(now.Location())) != model.DayOf(now) {
 			return errSnapshotMoved // midnight passed: the rows are yesterday's
 		}
@@ -64,10 +66,6 @@ func (d *DB) setConfigFromSnapshot(ctx context.Context, key, value string) error
 		}
 		if moved {
 			return errSnapshotMoved
-		}
-		held := time.Now()
-		if d.lockHook != nil {
-			defer func() { d.lockHook(time.Since(held)) }()
 		}
 		t.now = t.now.In(now.Location())
 		if err := t.setSetting(key, value); err != nil {
@@ -80,6 +78,12 @@ func (d *DB) setConfigFromSnapshot(ctx context.Context, key, value string) error
 		}
 		return plan.exec(ctx, t.tx)
 	})
+	if err == nil && d.lockHook != nil {
+		// Through the commit (and the checkpoint after it, which can take
+		// the lock for a moment at its end).
+		d.lockHook(time.Since(locked))
+	}
+	return err
 }
 
 // planConfig computes, on the snapshot, every customer's stats with the

@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -96,6 +98,94 @@ func (p *statsPlan) planCustomer(id int64, vals, prev []any, validAt int, today 
 	p.updates = append(p.updates, statsPatch{mask: mask, args: append(changed, id)})
 }
 
+// execUpdates writes the plan's updates. Updates that set the same columns
+// to the same values (a new rhythm g sets risk_rhythm alike on nearly
+// every row) are one statement over the list of their customers; the
+// others are one statement each, prepared once per set of columns.
+func (p *statsPlan) execUpdates(ctx context.Context, q Querier) error {
+	cols := statsCols()
+	setClause := func(mask uint64) string {
+		var set []string
+		for i := 1; i < len(cols); i++ {
+			if mask&(1<<i) != 0 {
+				set = append(set, cols[i]+" = ?")
+			}
+		}
+		return strings.Join(set, ", ")
+	}
+	type group struct {
+		patch statsPatch // the first of the group
+		ids   []int64
+	}
+	groups := map[string]*group{}
+	var keys []string // in plan order
+	for _, u := range p.updates {
+		k := patchKey(u)
+		if g := groups[k]; g != nil {
+			g.ids = append(g.ids, u.args[len(u.args)-1].(int64))
+			continue
+		}
+		groups[k] = &group{patch: u, ids: []int64{u.args[len(u.args)-1].(int64)}}
+		keys = append(keys, k)
+	}
+	single := map[uint64]stmt{}
+	defer func() {
+		for _, st := range single {
+			st.Close()
+		}
+	}()
+	for _, k := range keys {
+		g := groups[k]
+		if len(g.ids) > 1 {
+			where, ids := idFilter("customer_id", g.ids)
+			args := append(slices.Clone(g.patch.args[:len(g.patch.args)-1]), ids...)
+			if _, err := q.ExecContext(ctx, "UPDATE customer_stats SET "+setClause(g.patch.mask)+" WHERE "+where, args...); err != nil {
+				return err
+			}
+			continue
+		}
+		st, ok := single[g.patch.mask]
+		if !ok {
+			var err error
+			if st, err = prepare(ctx, q, "UPDATE customer_stats SET "+setClause(g.patch.mask)+" WHERE customer_id = ?"); err != nil {
+				return err
+			}
+			single[g.patch.mask] = st
+		}
+		if _, err := st.ExecContext(ctx, g.patch.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// patchKey is the same for two patches that set the same columns to the
+// same values (of the same Go types), whatever their customer.
+func patchKey(u statsPatch) string {
+	var b strings.Builder
+	b.WriteString(strconv.FormatUint(u.mask, 16))
+	for _, v := range u.args[:len(u.args)-1] {
+		switch x := v.(type) {
+		case nil:
+			b.WriteString("|n")
+		case int:
+			b.WriteString("|i" + strconv.Itoa(x))
+		case int64:
+			b.WriteString("|l" + strconv.FormatInt(x, 10))
+		case float64:
+			b.WriteString("|f" + strconv.FormatFloat(x, 'g', -1, 64))
+		case bool:
+			b.WriteString("|b" + strconv.FormatBool(x))
+		case string:
+			b.WriteString("|s" + strconv.Quote(x))
+		default:
+			// A type without a key here: never grouped.
+			b.WriteString(fmt.Sprintf("|?%p", &u.args[0]))
+		}
+	}
+	return b.String()
+}
+
 // laterValid reports whether a stored risk_valid_until may stay although
 // the recomputed one is later, when nothing else in the row changed: the
 // stored day has not come yet, so the row is only looked at again a little
@@ -140,30 +230,8 @@ func (p *statsPlan) exec(ctx context.Context, q Querier) error {
 			}
 		}
 	}
-	updates := map[uint64]stmt{}
-	defer func() {
-		for _, st := range updates {
-			st.Close()
-		}
-	}()
-	for _, u := range p.updates {
-		st, ok := updates[u.mask]
-		if !ok {
-			var set []string
-			for i := 1; i < len(cols); i++ {
-				if u.mask&(1<<i) != 0 {
-					set = append(set, cols[i]+" = ?")
-				}
-			}
-			var err error
-			if st, err = prepare(ctx, q, "UPDATE customer_stats SET "+strings.Join(set, ", ")+" WHERE customer_id = ?"); err != nil {
-				return err
-			}
-			updates[u.mask] = st
-		}
-		if _, err := st.ExecContext(ctx, u.args...); err != nil {
-			return err
-		}
+	if err := p.execUpdates(ctx, q); err != nil {
+		return err
 	}
 	for _, args := range p.deals {
 		if _, err := q.ExecContext(ctx, `INSERT INTO deal_stats (deal_id, customer_id, stage_since, rot_on) VALUES (?,?,?,?)
