@@ -121,7 +121,9 @@ func tallyRiskList(list string, n int, rs *RiskSummary, byCode map[string]int) (
 // riskByElement counts customers and reason codes one json_each row per
 // reason, for the customers that also match the condition only.
 func riskByElement(ctx context.Context, q Querier, floor int, only string, rs *RiskSummary, byCode map[string]int) error {
-	rows, err := q.QueryContext(ctx, `SELECT s.risk_level, coalesce(json_extract(j.value, '$.code'), ''), j.key = 0 OR j.key IS NULL
+	// Only an object has a code; json_extract of a string element (its
+	// bare text) would fail on it.
+	rows, err := q.QueryContext(ctx, `SELECT s.risk_level, coalesce(CASE WHEN j.type = 'object' THEN json_extract(j.value, '$.code') END, ''), j.key = 0 OR j.key IS NULL
 		FROM customer_stats s NOT INDEXED LEFT JOIN json_each(CASE WHEN json_valid(s.risk_reasons) THEN s.risk_reasons ELSE '[]' END) j
 		WHERE `+riskWhere+only, floor)
 	if err != nil {
