@@ -202,6 +202,9 @@ type reportCtx struct {
 	cust customerScan
 	// revTargets are the revenue goals by month ("2026-09").
 	revTargets map[string]int64
+	// tierChanged and laterCurrencies are segmentExtras' findings.
+	tierChanged     int
+	laterCurrencies []string
 	// custDone is closed once cust is read (or could not be): the scans
 	// run their queries meanwhile and wait for it only to sort the rows.
 	custDone chan struct{}
@@ -281,21 +284,11 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	// The big scans first: they take longest.
 	jobs := []reportJob{readCustomers, scanOrders}
 	jobs = append(jobs, rc.interactionJobs()...)
-	jobs = append(jobs, reportDeals, reportPipeline, reportRisk, reportSatisfaction, reportGoals, revenueTargets)
+	jobs = append(jobs, reportDeals, reportPipeline, reportRisk, reportSatisfaction, reportGoals, revenueTargets, segmentExtras)
 	if err := runReportJobs(ctx, rc, jobs); err != nil {
 		return Report{}, mapError(err)
 	}
 	rc.finish()
-	var changed int
-	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()).Unix()
-	if err := d.r.QueryRowContext(ctx, `SELECT count(DISTINCT t.customer_id) FROM tier_changes t JOIN customers c ON c.id = t.customer_id
-		WHERE t.changed_at >= ? AND c.archived_at IS NULL`, monthStart).Scan(&changed); err != nil {
-		return Report{}, mapError(err)
-	}
-	r.Segments.ChangedThisMonth = &changed
-	if r.Segments.RankedApart, err = UnrankedCurrencies(ctx, d.r, now); err != nil {
-		return Report{}, mapError(err)
-	}
 	r.Segments.Rates = set.RateNotes()
 	return *r, nil
 }

@@ -383,6 +383,8 @@ func (rc *reportCtx) finish() {
 		rev, _ := rc.ords.revenue[t].amounts(rc.set.Currency)
 		seg.Tiers = append(seg.Tiers, TierSplit{Tier: t, Customers: counts[t], Revenue: rev})
 	}
+	seg.ChangedThisMonth = &rc.tierChanged
+	seg.RankedApart = rc.rankedApart()
 	r.Segments = seg
 	rc.revenueByMonth()
 }

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/rapportcrm/rapport/model"
 )
@@ -83,6 +84,9 @@ func TestReportFastPathsMatchPlainQueries(t *testing.T) {
 	}
 	raw := rawBook(t, d)
 	mustExec(t, raw, `UPDATE customers SET tier = CASE id % 3 WHEN 0 THEN 'A' WHEN 1 THEN 'B' ELSE 'C' END`)
+	if err := d.SetConfig(ctx, "rate.EUR", "1.1"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := d.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +104,7 @@ func TestReportFastPathsMatchPlainQueries(t *testing.T) {
 			want := plainReport(t, d, p)
 			got := plainFigures{Segments: r.Segments.Tiers, Months: r.RevenueByMonth, Repurchase: r.Repurchase, Risk: r.Risk,
 				Fell: r.Satisfaction.Fell, TierAAsked: r.Satisfaction.TierAAsked, Answers: r.Satisfaction.Answers, Retention: r.Retention.Months,
-				Activity: r.Activity.Total, Funnel: r.Funnel}
+				Activity: r.Activity.Total, Funnel: r.Funnel, RankedApart: r.Segments.RankedApart, TierChanged: *r.Segments.ChangedThisMonth}
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s %s: the report differs from the plain computation:\nreport %+v\nplain  %+v", when, spec, got, want)
 			}
@@ -135,6 +139,9 @@ type plainFigures struct {
 	Retention  []RetentionMonth
 	Activity   []int
 	Funnel     []FunnelStep
+	// RankedApart and TierChanged as the report read them before.
+	RankedApart []string
+	TierChanged int
 }
 
 // plainReport computes the figures with plain queries, row by row.
@@ -378,6 +385,14 @@ func plainReport(t *testing.T, d *DB, p Period) plainFigures {
 	}
 	for i := 0; i+1 < len(f.Funnel); i++ {
 		f.Funnel[i].ToNext = Ratio{N: f.Funnel[i+1].Reached, D: f.Funnel[i].Reached}
+	}
+	if f.RankedApart, err = UnrankedCurrencies(ctx, d.r, now); err != nil {
+		t.Fatal(err)
+	}
+	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, loc).Unix()
+	if err := d.r.QueryRowContext(ctx, `SELECT count(DISTINCT t.customer_id) FROM tier_changes t JOIN customers c ON c.id = t.customer_id
+		WHERE t.changed_at >= ? AND c.archived_at IS NULL`, monthStart).Scan(&f.TierChanged); err != nil {
+		t.Fatal(err)
 	}
 	return f
 }

@@ -3,8 +3,10 @@ package db
 import (
 	"context"
 	"database/sql"
+	"maps"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/rapportcrm/rapport/model"
 )
@@ -127,11 +129,14 @@ type orderScan struct {
 	counts  map[int64]int // orders in the period, capped at 2
 	revenue map[model.Tier]moneyAcc
 	months  []int64 // book-currency revenue of each month of the period
+	// currencies are the other currencies of orders from the
+	// segmentation's revenue window start on (archived customers' too).
+	currencies map[string]bool
 }
 
 // newOrderScan returns an empty orderScan for plan pl.
 func newOrderScan(pl *activityPlan) orderScan {
-	return orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}, months: make([]int64, len(pl.months))}
+	return orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}, months: make([]int64, len(pl.months)), currencies: map[string]bool{}}
 }
 
 // scanOrders reads the orders the report needs: contacts for retention,
@@ -150,7 +155,11 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 		sum  int64
 		seen bool
 	}
+	segFrom := revenueFrom(rc.today, rc.loc)
 	add := func(cid, at, amount int64, cur string) {
+		if cur != book && at >= segFrom {
+			ords.currencies[cur] = true
+		}
 		c := rc.cust.get(cid)
 		if c.archived {
 			return
@@ -293,4 +302,50 @@ func scanOrderRows(ctx context.Context, rc *reportCtx, lo, hi int64, add func(ci
 		add(cid, at, amount, cur)
 	}
 	return rows.Err()
+}
+
+// segmentExtras reads what the segments show besides the scans: the live
+// customers whose tier changed this month, and the other currencies of
+// orders dated after the orders scan's end (the scan sees the rest).
+func segmentExtras(ctx context.Context, rc *reportCtx) error {
+	monthStart := time.Date(rc.now.Year(), rc.now.Month(), 1, 0, 0, 0, 0, rc.loc).Unix()
+	if err := rc.d.r.QueryRowContext(ctx, `SELECT count(DISTINCT t.customer_id) FROM tier_changes t JOIN customers c ON c.id = t.customer_id
+		WHERE t.changed_at >= ? AND c.archived_at IS NULL`, monthStart).Scan(&rc.tierChanged); err != nil {
+		return err
+	}
+	pl := &rc.plan
+	me := pl.monthEdges
+	hi := max(pl.retHi, pl.perHi, pl.revHi, me[len(me)-1])
+	rows, err := rc.d.r.QueryContext(ctx, `SELECT DISTINCT currency FROM orders INDEXED BY orders_revenue
+		WHERE archived_at IS NULL AND ordered_at >= ? AND currency <> ?`, hi, rc.set.Currency)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cur string
+		if err := rows.Scan(&cur); err != nil {
+			return err
+		}
+		rc.laterCurrencies = append(rc.laterCurrencies, cur)
+	}
+	return rows.Err()
+}
+
+// rankedApart lists the currencies with revenue from the segmentation's
+// window start on that have no exchange rate (as UnrankedCurrencies does,
+// from what the orders scan saw).
+func (rc *reportCtx) rankedApart() []string {
+	seen := maps.Clone(rc.ords.currencies)
+	for _, cur := range rc.laterCurrencies {
+		seen[cur] = true
+	}
+	var out []string
+	for cur := range seen {
+		if rc.set.rates[cur] == nil {
+			out = append(out, cur)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
