@@ -129,7 +129,7 @@ func (pl *activityPlan) weekAt(at int64) int {
 
 // activityScan is what one part of the interactions scan gathered.
 type activityScan struct {
-	masks map[int64]uint64
+	masks idBits
 	weeks [][]int // week × kind
 }
 
@@ -248,11 +248,11 @@ func (rc *reportCtx) interactionJobs() []reportJob {
 // scanInteractions scans part i of the interactions table.
 func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 	pl := &rc.plan
-	out := activityScan{masks: map[int64]uint64{}, weeks: make([][]int, reportWeeks)}
+	out := activityScan{masks: newIDBits(), weeks: make([][]int, reportWeeks)}
 	for w := range out.weeks {
 		out.weeks[w] = make([]int, len(model.InteractionKinds()))
 	}
-	rc.act[part] = out
+	defer func() { rc.act[part] = out }()
 	var first, last sql.NullInt64
 	// Two subqueries: SQLite answers a lone min() or max() of the rowid
 	// from the b-tree's ends, but both in one SELECT scan the whole table.
@@ -280,6 +280,7 @@ func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 		if err := rc.waitCustomers(ctx); err != nil {
 			return err
 		}
+		out.masks.size(len(rc.cust.dense))
 		if err := l.each(func(v []int64) {
 			cid := v[0]
 			if rc.cust.get(cid).archived {
@@ -288,7 +289,7 @@ func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 			at, code := lo+v[1]>>kindCodeBits, v[1]&(1<<kindCodeBits-1)
 			if code&1 == 1 && at >= pl.retLo && at < pl.retHi {
 				if m := pl.maskAt(at); m != 0 {
-					out.masks[cid] |= m
+					out.masks.or(cid, m)
 				}
 			}
 			if k := kinds[code>>1]; k >= 0 && at >= pl.weekLo && at < pl.weekHi {
@@ -308,16 +309,14 @@ func (rc *reportCtx) finish() {
 	// Retention.
 	all := rc.ords.masks
 	for _, part := range rc.act {
-		for cid, m := range part.masks {
-			all[cid] |= m
-		}
+		all.merge(part.masks)
 	}
 	n := len(pl.bounds)
 	active := make([]int, n)
 	kept := make([]int, n)
-	for cid, m := range all {
+	all.each(func(cid int64, m uint64) {
 		if c := rc.cust.get(cid); c.archived || c.prospect {
-			continue
+			return
 		}
 		for k := range n {
 			if m&(1<<k) != 0 {
@@ -327,7 +326,7 @@ func (rc *reportCtx) finish() {
 				}
 			}
 		}
-	}
+	})
 	ret := &r.Retention
 	for j, first := range pl.months {
 		k := j + 1
@@ -361,12 +360,12 @@ func (rc *reportCtx) finish() {
 	}
 	r.Activity = act
 	// Repurchase.
-	for _, c := range rc.ords.counts {
+	rc.ords.counts.each(func(_ int64, c uint64) {
 		r.Repurchase.Buyers++
 		if c >= 2 {
 			r.Repurchase.Repeat++
 		}
-	}
+	})
 	r.Repurchase.Rate = Ratio{r.Repurchase.Repeat, r.Repurchase.Buyers}
 	// Segments.
 	counts := map[model.Tier]int{model.TierC: rc.cust.total}

@@ -125,8 +125,8 @@ func scanCustomerRows(ctx context.Context, q Querier) (map[int64]customerInfo, e
 
 // orderScan is what the orders scan gathered.
 type orderScan struct {
-	masks   map[int64]uint64
-	counts  map[int64]int // orders in the period, capped at 2
+	masks   idBits
+	counts  idBits // orders in the period, capped at 2
 	revenue map[model.Tier]moneyAcc
 	months  []int64 // book-currency revenue of each month of the period
 	// currencies are the other currencies of orders from the
@@ -136,7 +136,7 @@ type orderScan struct {
 
 // newOrderScan returns an empty orderScan for plan pl.
 func newOrderScan(pl *activityPlan) orderScan {
-	return orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}, months: make([]int64, len(pl.months)), currencies: map[string]bool{}}
+	return orderScan{masks: newIDBits(), counts: newIDBits(), revenue: map[model.Tier]moneyAcc{}, months: make([]int64, len(pl.months)), currencies: map[string]bool{}}
 }
 
 // scanOrders reads the orders the report needs: contacts for retention,
@@ -173,11 +173,11 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 		}
 		if at >= pl.retLo && at < pl.retHi {
 			if m := pl.maskAt(at); m != 0 {
-				ords.masks[cid] |= m
+				ords.masks.or(cid, m)
 			}
 		}
-		if at >= pl.perLo && at < pl.perHi && ords.counts[cid] < 2 {
-			ords.counts[cid]++
+		if at >= pl.perLo && at < pl.perHi {
+			ords.counts.inc(cid, 2)
 		}
 		if at >= pl.revLo && at < pl.revHi {
 			if t := tierIndex(c.tier); t >= 0 && cur == book {
@@ -196,7 +196,12 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 			}
 		}
 	}
-	ok, err := scanOrderLists(ctx, rc, lo, hi, add)
+	// Once the customers are read: per-id slices of their size.
+	ready := func() {
+		ords.masks.size(len(rc.cust.dense))
+		ords.counts.size(len(rc.cust.dense))
+	}
+	ok, err := scanOrderLists(ctx, rc, lo, hi, ready, add)
 	if err != nil {
 		return err
 	}
@@ -205,7 +210,7 @@ func scanOrders(ctx context.Context, rc *reportCtx) error {
 		ords = newOrderScan(pl)
 		overflow = nil
 		clear(bookRev[:])
-		if err := scanOrderRows(ctx, rc, lo, hi, add); err != nil {
+		if err := scanOrderRows(ctx, rc, lo, hi, ready, add); err != nil {
 			return err
 		}
 	}
@@ -246,12 +251,13 @@ func tierIndex(t model.Tier) int {
 const currencySep = "\x1e"
 
 // scanOrderLists reads every live order in [lo, hi) in one pass over the
-// covering revenue index, as integer lists: the customer, the time (×2,
+// covering revenue index (calling ready once the customers are read), as
+// integer lists: the customer, the time (×2,
 // plus 1 when the currency is not the book's) and the amount, with the
 // other currencies in order in a fourth list. It returns false, having
 // called add for nothing, when that list does not split into one
 // currency per flagged order.
-func scanOrderLists(ctx context.Context, rc *reportCtx, lo, hi int64, add func(cid, at, amount int64, cur string)) (bool, error) {
+func scanOrderLists(ctx context.Context, rc *reportCtx, lo, hi int64, ready func(), add func(cid, at, amount int64, cur string)) (bool, error) {
 	book := rc.set.Currency
 	var others sql.NullString
 	var flagged int
@@ -271,6 +277,7 @@ func scanOrderLists(ctx context.Context, rc *reportCtx, lo, hi int64, add func(c
 	if err := rc.waitCustomers(ctx); err != nil {
 		return false, err
 	}
+	ready()
 	next := 0
 	return true, l.each(func(v []int64) {
 		cur := book
@@ -282,11 +289,13 @@ func scanOrderLists(ctx context.Context, rc *reportCtx, lo, hi int64, add func(c
 	})
 }
 
-// scanOrderRows reads every live order in [lo, hi) row by row.
-func scanOrderRows(ctx context.Context, rc *reportCtx, lo, hi int64, add func(cid, at, amount int64, cur string)) error {
+// scanOrderRows reads every live order in [lo, hi) row by row (calling
+// ready once the customers are read).
+func scanOrderRows(ctx context.Context, rc *reportCtx, lo, hi int64, ready func(), add func(cid, at, amount int64, cur string)) error {
 	if err := rc.waitCustomers(ctx); err != nil {
 		return err
 	}
+	ready()
 	rows, err := rc.d.r.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency
 		FROM orders NOT INDEXED WHERE ordered_at >= ?1 AND ordered_at < ?2 AND archived_at IS NULL`, lo, hi)
 	if err != nil {
@@ -348,4 +357,65 @@ func (rc *reportCtx) rankedApart() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// idBits holds a small value per customer id: in a slice indexed by id
+// while the ids are those of the customer table's per-id codes
+// (customerScan.dense), in a map past its end. Zero means nothing.
+type idBits struct {
+	dense  []uint64
+	sparse map[int64]uint64
+}
+
+func newIDBits() idBits { return idBits{sparse: map[int64]uint64{}} }
+
+// size gives b a slice for ids below n (before anything is stored).
+func (b *idBits) size(n int) {
+	if b.dense == nil && n > 0 {
+		b.dense = make([]uint64, n)
+	}
+}
+
+// or sets the bits v of id.
+func (b *idBits) or(id int64, v uint64) {
+	if id >= 0 && id < int64(len(b.dense)) {
+		b.dense[id] |= v
+		return
+	}
+	b.sparse[id] |= v
+}
+
+// inc adds one to id's value, up to limit.
+func (b *idBits) inc(id int64, limit uint64) {
+	if id >= 0 && id < int64(len(b.dense)) {
+		b.dense[id] = min(b.dense[id]+1, limit)
+		return
+	}
+	b.sparse[id] = min(b.sparse[id]+1, limit)
+}
+
+// merge ors every value of o into b.
+func (b *idBits) merge(o idBits) {
+	for id, v := range o.dense {
+		if v != 0 {
+			b.or(int64(id), v)
+		}
+	}
+	for id, v := range o.sparse {
+		b.or(id, v)
+	}
+}
+
+// each calls fn with every id whose value is not zero.
+func (b *idBits) each(fn func(id int64, v uint64)) {
+	for id, v := range b.dense {
+		if v != 0 {
+			fn(int64(id), v)
+		}
+	}
+	for id, v := range b.sparse {
+		if v != 0 {
+			fn(id, v)
+		}
+	}
 }
