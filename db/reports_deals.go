@@ -144,9 +144,11 @@ func reportDeals(ctx context.Context, rc *reportCtx) error {
 }
 
 // closedDeals fills win rate, cycle, average won size and lost reasons.
+// The (small) deals table is read in order: through the status index every
+// closed deal would be a visit at random.
 func closedDeals(ctx context.Context, rc *reportCtx, from, to int64) error {
 	rows, err := rc.d.r.QueryContext(ctx, `SELECT d.status, d.value_minor, d.currency, d.created_at, d.closed_at, d.lost_reason
-		FROM deals d JOIN customers c ON c.id = d.customer_id
+		FROM deals d NOT INDEXED JOIN customers c ON c.id = d.customer_id
 		WHERE d.status IN ('won', 'lost') AND d.closed_at >= ? AND d.closed_at < ? AND `+dealsLive+` ORDER BY d.closed_at, d.id`, from, to)
 	if err != nil {
 		return err
