@@ -112,6 +112,16 @@ func TestReportFastPathsMatchPlainQueries(t *testing.T) {
 	}
 	compare("random book")
 
+	// A customer id far past the others: the per-id tables give way to maps.
+	far := int64(5_000_000_000)
+	at := clk.t.Add(-48 * time.Hour).Unix()
+	mustExec(t, raw, fmt.Sprintf(`INSERT INTO customers (id, name, tier, created_at, updated_at) VALUES (%d, 'Far away', 'A', %d, %d)`, far, at, at))
+	mustExec(t, raw, fmt.Sprintf(`INSERT INTO orders (customer_id, amount_minor, currency, ordered_at, created_at, updated_at) VALUES (%d, 4200, 'USD', %d, %d, %d), (%d, 99, 'USD', %d, %d, %d)`,
+		far, at, at, at, far, at+60, at, at))
+	mustExec(t, raw, fmt.Sprintf(`INSERT INTO interactions (customer_id, kind, direction, summary, occurred_at, created_at, updated_at) VALUES (%d, 'call', 'outbound', 'hello', %d, %d, %d)`,
+		far, at, at, at))
+	compare("a customer id far past the others")
+
 	// Hand edits that send each fast path to its fallback.
 	mustExec(t, raw, `UPDATE orders SET currency = 'U'||char(30)||'S' WHERE id % 23 = 1`)
 	mustExec(t, raw, `UPDATE customer_stats SET risk_reasons = 'not json' WHERE customer_id % 13 = 2`)
