@@ -73,6 +73,11 @@ type DB struct {
 	base     *DB
 	scratch  string
 	notSaved error
+	// Test instruments of SetConfig's snapshot path (export_test.go):
+	// afterSnapshot runs between the stats' computation and the write
+	// lock; lockHook is told how long the write lock was held for them.
+	afterSnapshot func()
+	lockHook      func(time.Duration)
 }
 
 // Querier is what *sql.DB, *sql.Conn and *sql.Tx have in common, so a helper

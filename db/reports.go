@@ -200,6 +200,36 @@ type reportCtx struct {
 	act  []activityScan
 	ords orderScan
 	cust customerScan
+	// revTargets are the revenue goals by month ("2026-09").
+	revTargets map[string]int64
+	// tierChanged and laterCurrencies are segmentExtras' findings.
+	tierChanged     int
+	laterCurrencies []string
+	// custDone is closed once cust is read (or could not be): the scans
+	// run their queries meanwhile and wait for it only to sort the rows.
+	custDone chan struct{}
+	custErr  error
+}
+
+// readCustomers is the part that fills rc.cust.
+func readCustomers(ctx context.Context, rc *reportCtx) error {
+	defer close(rc.custDone)
+	rc.cust, rc.custErr = scanCustomers(ctx, rc.d.r)
+	return rc.custErr
+}
+
+// waitCustomers waits until rc.cust is read. When its part failed, that
+// part reports the error and this one stops as cancelled.
+func (rc *reportCtx) waitCustomers(ctx context.Context) error {
+	select {
+	case <-rc.custDone:
+		if rc.custErr != nil {
+			return context.Canceled
+		}
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // start returns the first unix second of a local date.
@@ -249,27 +279,16 @@ func (d *DB) Report(ctx context.Context, p Period) (Report, error) {
 	if set.Lapse != nil {
 		r.RiskCheck = set.Lapse.Check
 	}
-	rc := &reportCtx{d: d, now: now, loc: now.Location(), today: model.DayOf(now), p: p, set: set, r: r}
+	rc := &reportCtx{d: d, now: now, loc: now.Location(), today: model.DayOf(now), p: p, set: set, r: r, custDone: make(chan struct{})}
 	rc.planActivity()
-	if rc.cust, err = scanCustomers(ctx, d.r); err != nil {
-		return Report{}, mapError(err)
-	}
-	jobs := []reportJob{reportDeals, reportPipeline, reportRisk, scanOrders, reportSatisfaction, reportGoals, reportRevenueByMonth}
+	// The big scans first: they take longest.
+	jobs := []reportJob{readCustomers, scanOrders}
 	jobs = append(jobs, rc.interactionJobs()...)
+	jobs = append(jobs, reportDeals, reportPipeline, reportRisk, reportSatisfaction, reportGoals, revenueTargets, segmentExtras)
 	if err := runReportJobs(ctx, rc, jobs); err != nil {
 		return Report{}, mapError(err)
 	}
 	rc.finish()
-	var changed int
-	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()).Unix()
-	if err := d.r.QueryRowContext(ctx, `SELECT count(DISTINCT t.customer_id) FROM tier_changes t JOIN customers c ON c.id = t.customer_id
-		WHERE t.changed_at >= ? AND c.archived_at IS NULL`, monthStart).Scan(&changed); err != nil {
-		return Report{}, mapError(err)
-	}
-	r.Segments.ChangedThisMonth = &changed
-	if r.Segments.RankedApart, err = UnrankedCurrencies(ctx, d.r, now); err != nil {
-		return Report{}, mapError(err)
-	}
 	r.Segments.Rates = set.RateNotes()
 	return *r, nil
 }

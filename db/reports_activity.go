@@ -100,18 +100,21 @@ const reportWeeks = 26
 // activityPlan holds the time edges the scans bucket rows by.
 type activityPlan struct {
 	months []model.Day // first day of each month of the period
-	bounds []model.Day // retention measuring days: the day before the first month, then each month's end
-	edges  []int64     // sorted unix edges of the boundaries' activity windows
-	masks  []uint64    // per interval between edges: the boundaries whose window holds it
-	retLo  int64
-	retHi  int64
-	weeks  []int64 // reportWeeks+1 unix edges: each week's Monday, then the end
-	weekLo int64
-	weekHi int64
-	perLo  int64 // the period
-	perHi  int64
-	revLo  int64 // the revenue window
-	revHi  int64
+	// monthEdges are the months' unix starts, then the start of the month
+	// after the last.
+	monthEdges []int64
+	bounds     []model.Day // retention measuring days: the day before the first month, then each month's end
+	edges      []int64     // sorted unix edges of the boundaries' activity windows
+	masks      []uint64    // per interval between edges: the boundaries whose window holds it
+	retLo      int64
+	retHi      int64
+	weeks      []int64 // reportWeeks+1 unix edges: each week's Monday, then the end
+	weekLo     int64
+	weekHi     int64
+	perLo      int64 // the period
+	perHi      int64
+	revLo      int64 // the revenue window
+	revHi      int64
 }
 
 // maskAt returns the boundaries whose activity window holds unix time at.
@@ -126,63 +129,8 @@ func (pl *activityPlan) weekAt(at int64) int {
 
 // activityScan is what one part of the interactions scan gathered.
 type activityScan struct {
-	masks map[int64]uint64
+	masks idBits
 	weeks [][]int // week × kind
-}
-
-// customerInfo is what the report needs of each customer.
-type customerInfo struct {
-	tier     model.Tier
-	archived bool
-	prospect bool
-}
-
-// customerScan holds the customers that are archived, prospects or in
-// tier A or B; every other customer is a live tier C customer.
-type customerScan struct {
-	special map[int64]customerInfo
-	total   int // every customer, archived ones included
-}
-
-// get returns what the report needs of customer id.
-func (cs customerScan) get(id int64) customerInfo {
-	if c, ok := cs.special[id]; ok {
-		return c
-	}
-	return customerInfo{tier: model.TierC}
-}
-
-// scanCustomers reads the customers that are not live tier C customers
-// (usually a minority), so the big scans can look customers up cheaply.
-func scanCustomers(ctx context.Context, q Querier) (customerScan, error) {
-	cs := customerScan{special: map[int64]customerInfo{}}
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&cs.total); err != nil {
-		return cs, err
-	}
-	rows, err := q.QueryContext(ctx, `SELECT id, tier, archived_at IS NOT NULL, lifecycle = 'prospect' FROM customers
-		WHERE tier <> 'C' OR archived_at IS NOT NULL OR lifecycle = 'prospect'`)
-	if err != nil {
-		return cs, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var tier string
-		var c customerInfo
-		if err := rows.Scan(&id, &tier, &c.archived, &c.prospect); err != nil {
-			return cs, err
-		}
-		c.tier = model.Tier(tier)
-		cs.special[id] = c
-	}
-	return cs, rows.Err()
-}
-
-// orderScan is what the orders scan gathered.
-type orderScan struct {
-	masks   map[int64]uint64
-	counts  map[int64]int // orders in the period, capped at 2
-	revenue map[model.Tier]moneyAcc
 }
 
 // monthsOf returns the first day of every calendar month that overlaps p.
@@ -203,6 +151,10 @@ func (rc *reportCtx) planActivity() {
 	rc.r.Retention = Retention{RhythmDays: g, WindowDays: w, Months: []RetentionMonth{}}
 	last := min(rc.p.To, rc.today)
 	pl.months = monthsOf(rc.p)
+	for _, first := range pl.months {
+		pl.monthEdges = append(pl.monthEdges, rc.start(first))
+	}
+	pl.monthEdges = append(pl.monthEdges, rc.start(pl.months[len(pl.months)-1].AddMonths(1)))
 	pl.bounds = []model.Day{pl.months[0].AddDays(-1)}
 	for _, first := range pl.months {
 		pl.bounds = append(pl.bounds, max(min(first.AddMonths(1).AddDays(-1), last), first.AddDays(-1)))
@@ -296,13 +248,15 @@ func (rc *reportCtx) interactionJobs() []reportJob {
 // scanInteractions scans part i of the interactions table.
 func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 	pl := &rc.plan
-	out := activityScan{masks: map[int64]uint64{}, weeks: make([][]int, reportWeeks)}
+	out := activityScan{masks: newIDBits(), weeks: make([][]int, reportWeeks)}
 	for w := range out.weeks {
 		out.weeks[w] = make([]int, len(model.InteractionKinds()))
 	}
-	rc.act[part] = out
+	defer func() { rc.act[part] = out }()
 	var first, last sql.NullInt64
-	if err := rc.d.r.QueryRowContext(ctx, `SELECT min(rowid), max(rowid) FROM interactions`).Scan(&first, &last); err != nil || !first.Valid {
+	// Two subqueries: SQLite answers a lone min() or max() of the rowid
+	// from the b-tree's ends, but both in one SELECT scan the whole table.
+	if err := rc.d.r.QueryRowContext(ctx, `SELECT (SELECT min(rowid) FROM interactions), (SELECT max(rowid) FROM interactions)`).Scan(&first, &last); err != nil || !first.Valid {
 		return err
 	}
 	span := last.Int64 - first.Int64 + 1
@@ -315,21 +269,7 @@ func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 	const chunks = 4
 	for c := range int64(chunks) {
 		cf, ct := from+(to-from)*c/chunks, from+(to-from)*(c+1)/chunks
-		err := scanIntLists(ctx, rc.d.r, 2, func(v []int64) {
-			cid := v[0]
-			if c, ok := rc.cust.special[cid]; ok && c.archived {
-				return
-			}
-			at, code := lo+v[1]>>kindCodeBits, v[1]&(1<<kindCodeBits-1)
-			if code&1 == 1 && at >= pl.retLo && at < pl.retHi {
-				if m := pl.maskAt(at); m != 0 {
-					out.masks[cid] |= m
-				}
-			}
-			if k := kinds[code>>1]; k >= 0 && at >= pl.weekLo && at < pl.weekHi {
-				out.weeks[pl.weekAt(at)][k]++
-			}
-		}, `SELECT group_concat(customer_id), group_concat((occurred_at - ?1) * `+strconv.Itoa(1<<kindCodeBits)+` + `+kindCodeSQL()+`)
+		l, err := queryIntLists(ctx, rc.d.r, 2, nil, `SELECT group_concat(customer_id), group_concat((occurred_at - ?1) * `+strconv.Itoa(1<<kindCodeBits)+` + `+kindCodeSQL()+`)
 			FROM interactions NOT INDEXED
 			WHERE rowid >= ?2 AND rowid < ?3 AND occurred_at >= ?1 AND occurred_at < ?4 AND archived_at IS NULL
 			AND (occurred_at >= ?5 OR (direction <> 'internal' AND kind <> 'note'))`,
@@ -337,66 +277,29 @@ func scanInteractions(ctx context.Context, rc *reportCtx, part int) error {
 		if err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// scanOrders reads the orders the report needs: contacts for retention,
-// the period's orders for repurchase and the last 365 days' revenue for
-// the segments.
-func scanOrders(ctx context.Context, rc *reportCtx) error {
-	pl := &rc.plan
-	ords := orderScan{masks: map[int64]uint64{}, counts: map[int64]int{}, revenue: map[model.Tier]moneyAcc{}}
-	lo, hi := min(pl.retLo, pl.perLo, pl.revLo), max(pl.retHi, pl.perHi, pl.revHi)
-	var overflow error
-	add := func(cid, at, amount int64, cur string) {
-		c := rc.cust.get(cid)
-		if c.archived {
-			return
-		}
-		if at >= pl.retLo && at < pl.retHi {
-			if m := pl.maskAt(at); m != 0 {
-				ords.masks[cid] |= m
-			}
-		}
-		if at >= pl.perLo && at < pl.perHi && ords.counts[cid] < 2 {
-			ords.counts[cid]++
-		}
-		if at >= pl.revLo && at < pl.revHi {
-			if ords.revenue[c.tier] == nil {
-				ords.revenue[c.tier] = moneyAcc{}
-			}
-			if err := ords.revenue[c.tier].add("tier "+string(c.tier)+" revenue", cur, amount, 0); err != nil && overflow == nil {
-				overflow = err
-			}
-		}
-	}
-	// Book-currency orders (nearly all) come as integer lists; the others row by row.
-	book := rc.set.Currency
-	if err := scanIntLists(ctx, rc.d.r, 3, func(v []int64) { add(v[0], lo+v[1], v[2], book) },
-		`SELECT group_concat(customer_id), group_concat(ordered_at - ?1), group_concat(amount_minor)
-		FROM orders NOT INDEXED WHERE ordered_at >= ?1 AND ordered_at < ?2 AND archived_at IS NULL AND currency = ?3`, lo, hi, book); err != nil {
-		return err
-	}
-	rows, err := rc.d.r.QueryContext(ctx, `SELECT customer_id, ordered_at, amount_minor, currency
-		FROM orders NOT INDEXED WHERE ordered_at >= ?1 AND ordered_at < ?2 AND archived_at IS NULL AND currency <> ?3`, lo, hi, book)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var cid, at, amount int64
-		var cur string
-		if err := rows.Scan(&cid, &at, &amount, &cur); err != nil {
+		if err := rc.waitCustomers(ctx); err != nil {
 			return err
 		}
-		add(cid, at, amount, cur)
+		out.masks.size(len(rc.cust.dense))
+		if err := l.each(func(v []int64) {
+			cid := v[0]
+			if rc.cust.get(cid).archived {
+				return
+			}
+			at, code := lo+v[1]>>kindCodeBits, v[1]&(1<<kindCodeBits-1)
+			if code&1 == 1 && at >= pl.retLo && at < pl.retHi {
+				if m := pl.maskAt(at); m != 0 {
+					out.masks.or(cid, m)
+				}
+			}
+			if k := kinds[code>>1]; k >= 0 && at >= pl.weekLo && at < pl.weekHi {
+				out.weeks[pl.weekAt(at)][k]++
+			}
+		}); err != nil {
+			return err
+		}
 	}
-	if overflow != nil {
-		return overflow
-	}
-	rc.ords = ords
-	return rows.Err()
+	return nil
 }
 
 // finish combines the scans into retention, activity, repurchase and segments.
@@ -406,16 +309,14 @@ func (rc *reportCtx) finish() {
 	// Retention.
 	all := rc.ords.masks
 	for _, part := range rc.act {
-		for cid, m := range part.masks {
-			all[cid] |= m
-		}
+		all.merge(part.masks)
 	}
 	n := len(pl.bounds)
 	active := make([]int, n)
 	kept := make([]int, n)
-	for cid, m := range all {
+	all.each(func(cid int64, m uint64) {
 		if c := rc.cust.get(cid); c.archived || c.prospect {
-			continue
+			return
 		}
 		for k := range n {
 			if m&(1<<k) != 0 {
@@ -425,7 +326,7 @@ func (rc *reportCtx) finish() {
 				}
 			}
 		}
-	}
+	})
 	ret := &r.Retention
 	for j, first := range pl.months {
 		k := j + 1
@@ -459,12 +360,12 @@ func (rc *reportCtx) finish() {
 	}
 	r.Activity = act
 	// Repurchase.
-	for _, c := range rc.ords.counts {
+	rc.ords.counts.each(func(_ int64, c uint64) {
 		r.Repurchase.Buyers++
 		if c >= 2 {
 			r.Repurchase.Repeat++
 		}
-	}
+	})
 	r.Repurchase.Rate = Ratio{r.Repurchase.Repeat, r.Repurchase.Buyers}
 	// Segments.
 	counts := map[model.Tier]int{model.TierC: rc.cust.total}
@@ -481,5 +382,8 @@ func (rc *reportCtx) finish() {
 		rev, _ := rc.ords.revenue[t].amounts(rc.set.Currency)
 		seg.Tiers = append(seg.Tiers, TierSplit{Tier: t, Customers: counts[t], Revenue: rev})
 	}
+	seg.ChangedThisMonth = &rc.tierChanged
+	seg.RankedApart = rc.rankedApart()
 	r.Segments = seg
+	rc.revenueByMonth()
 }

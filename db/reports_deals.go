@@ -101,10 +101,11 @@ func reportDeals(ctx context.Context, rc *reportCtx) error {
 	byMax := map[int]int{}
 	// A full scan of the (small) history table reads it in order; the
 	// changed_at index would visit rows at random when ids do not follow time.
+	// So would the live deals through the deals_open index.
 	rows, err := rc.d.r.QueryContext(ctx, `SELECT m, count(*) FROM (
 		SELECT max(s.position) AS m FROM deal_stage_history h NOT INDEXED JOIN stages s ON s.id = h.to_stage_id
 		WHERE h.changed_at >= ? AND h.changed_at < ? AND s.kind <> 'lost'
-		AND h.deal_id IN (SELECT d.id FROM deals d WHERE d.archived_at IS NULL
+		AND h.deal_id IN (SELECT d.id FROM deals d NOT INDEXED WHERE d.archived_at IS NULL
 			AND d.customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL))
 		GROUP BY h.deal_id) GROUP BY m`, from, to)
 	if err != nil {
@@ -143,9 +144,11 @@ func reportDeals(ctx context.Context, rc *reportCtx) error {
 }
 
 // closedDeals fills win rate, cycle, average won size and lost reasons.
+// The (small) deals table is read in order: through the status index every
+// closed deal would be a visit at random.
 func closedDeals(ctx context.Context, rc *reportCtx, from, to int64) error {
 	rows, err := rc.d.r.QueryContext(ctx, `SELECT d.status, d.value_minor, d.currency, d.created_at, d.closed_at, d.lost_reason
-		FROM deals d JOIN customers c ON c.id = d.customer_id
+		FROM deals d NOT INDEXED JOIN customers c ON c.id = d.customer_id
 		WHERE d.status IN ('won', 'lost') AND d.closed_at >= ? AND d.closed_at < ? AND `+dealsLive+` ORDER BY d.closed_at, d.id`, from, to)
 	if err != nil {
 		return err
@@ -358,50 +361,5 @@ func expectedCloses(ctx context.Context, rc *reportCtx, pl *Pipeline) error {
 	for _, m := range months {
 		pl.Closes = append(pl.Closes, bucket(m))
 	}
-	return nil
-}
-
-// reportRisk fills the risk summary from customer_stats. Customers at
-// watch or at risk have a score at or above the lower threshold, so the
-// (active, risk_score) index narrows both queries to them.
-func reportRisk(ctx context.Context, rc *reportCtx) error {
-	rs := RiskSummary{Reasons: []Count{}}
-	if err := rc.d.r.QueryRowContext(ctx, `SELECT count(*) FROM customer_stats WHERE active = 1`).Scan(&rs.Active); err != nil {
-		return err
-	}
-	floor := min(rc.set.Points.WatchThreshold, rc.set.Points.AtRiskThreshold)
-	rows, err := rc.d.r.QueryContext(ctx, `SELECT s.risk_level, coalesce(json_extract(j.value, '$.code'), ''), j.key = 0 OR j.key IS NULL
-		FROM customer_stats s LEFT JOIN json_each(CASE WHEN json_valid(s.risk_reasons) THEN s.risk_reasons ELSE '[]' END) j
-		WHERE s.active = 1 AND s.risk_score >= ? AND s.risk_level IN ('watch', 'at_risk')`, floor)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	byCode := map[string]int{}
-	for rows.Next() {
-		var level, code string
-		var first bool
-		if err := rows.Scan(&level, &code, &first); err != nil {
-			return err
-		}
-		if first {
-			if level == string(model.LevelAtRisk) {
-				rs.AtRisk++
-			} else {
-				rs.Watch++
-			}
-		}
-		if code != "" {
-			byCode[code]++
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for code, n := range byCode {
-		rs.Reasons = append(rs.Reasons, Count{Name: code, Count: n})
-	}
-	sortCounts(rs.Reasons)
-	rc.r.Risk = rs
 	return nil
 }

@@ -6,26 +6,39 @@ import (
 	"fmt"
 )
 
-// scanIntLists runs a query that returns one row of n group_concat'ed
-// integer lists and calls fn with each tuple. The aggregates of one query
-// step over the same rows in the same order, so the lists are aligned.
+// intLists is one row of n group_concat'ed integer lists, read tuple by
+// tuple. The aggregates of one query step over the same rows in the same
+// order, so the lists are aligned.
 //
 // The report scans hundreds of thousands of rows; handing them to Go as
 // one text value per column costs far less than one driver row each.
-func scanIntLists(ctx context.Context, q Querier, n int, fn func(v []int64), query string, args ...any) error {
-	cols := make([]sql.NullString, n)
-	dest := make([]any, n)
-	for i := range cols {
-		dest[i] = &cols[i]
+type intLists struct {
+	cols []sql.NullString
+	pos  []int
+	v    []int64
+}
+
+// queryIntLists runs a query that returns n integer lists followed by one
+// column for each of extra (scanned into them).
+func queryIntLists(ctx context.Context, q Querier, n int, extra []any, query string, args ...any) (*intLists, error) {
+	l := &intLists{cols: make([]sql.NullString, n), pos: make([]int, n), v: make([]int64, n)}
+	dest := make([]any, 0, n+len(extra))
+	for i := range l.cols {
+		dest = append(dest, &l.cols[i])
 	}
+	dest = append(dest, extra...)
 	if err := q.QueryRowContext(ctx, query, args...).Scan(dest...); err != nil {
-		return err
+		return nil, err
 	}
-	pos := make([]int, n)
-	v := make([]int64, n)
+	return l, nil
+}
+
+// each calls fn with each tuple, in order.
+func (l *intLists) each(fn func(v []int64)) error {
+	n := len(l.cols)
 	for {
 		for i := range n {
-			s, p := cols[i].String, pos[i]
+			s, p := l.cols[i].String, l.pos[i]
 			if p >= len(s) {
 				if i == 0 {
 					return nil
@@ -47,8 +60,18 @@ func scanIntLists(ctx context.Context, q Querier, n int, fn func(v []int64), que
 			if neg {
 				x = -x
 			}
-			v[i], pos[i] = x, p+1
+			l.v[i], l.pos[i] = x, p+1
 		}
-		fn(v)
+		fn(l.v)
 	}
+}
+
+// scanIntLists runs a query that returns one row of n group_concat'ed
+// integer lists and calls fn with each tuple.
+func scanIntLists(ctx context.Context, q Querier, n int, fn func(v []int64), query string, args ...any) error {
+	l, err := queryIntLists(ctx, q, n, nil, query, args...)
+	if err != nil {
+		return err
+	}
+	return l.each(fn)
 }

@@ -93,19 +93,9 @@ func reportSatisfaction(ctx context.Context, rc *reportCtx) error {
 	s := Satisfaction{ByMonth: make([]SatisfactionMonth, 0, len(months)), Fell: []ScoreFall{}, ChurnReasons: []Count{}}
 	var all npsTally
 	byMonth := make([]npsTally, len(months))
-	rows, err := rc.d.r.QueryContext(ctx, `SELECT i.occurred_at, i.score FROM interactions i JOIN customers c ON c.id = i.customer_id
-		WHERE i.kind = 'feedback' AND i.score IS NOT NULL AND i.archived_at IS NULL AND c.archived_at IS NULL
-		AND i.occurred_at >= ? AND i.occurred_at < ?`, lo, hi)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var at int64
-		var score int
-		if err := rows.Scan(&at, &score); err != nil {
-			rows.Close()
-			return err
-		}
+	// The period's scores as two integer lists (time, score).
+	if err := scanIntLists(ctx, rc.d.r, 2, func(v []int64) {
+		at, score := v[0], int(v[1])
 		all.add(score)
 		day := model.DayOfUnix(at, rc.loc)
 		for i := len(months) - 1; i >= 0; i-- {
@@ -114,9 +104,9 @@ func reportSatisfaction(ctx context.Context, rc *reportCtx) error {
 				break
 			}
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	}, `SELECT group_concat(i.occurred_at), group_concat(i.score) FROM interactions i JOIN customers c ON c.id = i.customer_id
+		WHERE i.kind = 'feedback' AND i.score IS NOT NULL AND i.archived_at IS NULL AND c.archived_at IS NULL
+		AND i.occurred_at >= ? AND i.occurred_at < ?`, lo, hi); err != nil {
 		return err
 	}
 	s.Answers, s.Promoters, s.Passives, s.Detractors = all.n, all.promoters, all.passives, all.detractors
@@ -126,11 +116,14 @@ func reportSatisfaction(ctx context.Context, rc *reportCtx) error {
 		s.ByMonth = append(s.ByMonth, SatisfactionMonth{Month: m.String()[:7], Answers: t.n, NPS: t.nps(), CSAT: Ratio{N: t.satisfied, D: t.n}})
 	}
 	since := rc.start(rc.today.AddDays(-89))
-	if err := rc.d.r.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id
-		AND i.kind = 'feedback' AND i.score IS NOT NULL AND i.archived_at IS NULL AND i.occurred_at >= ?)), 0)
+	// The customers who gave a score come once from the feedback index (a
+	// list SQLite builds once), not by visiting each customer's interactions.
+	if err := rc.d.r.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(c.id IN (SELECT customer_id FROM interactions INDEXED BY interactions_feedback
+		WHERE kind = 'feedback' AND score IS NOT NULL AND archived_at IS NULL AND occurred_at >= ?)), 0)
 		FROM customers c WHERE c.tier = 'A' AND c.archived_at IS NULL AND c.lifecycle <> 'churned'`, since).Scan(&s.TierAAsked.D, &s.TierAAsked.N); err != nil {
 		return err
 	}
+	var err error
 	if s.Fell, err = scoreFalls(ctx, rc.d.r, lo, hi, rc); err != nil {
 		return err
 	}
@@ -142,17 +135,22 @@ func reportSatisfaction(ctx context.Context, rc *reportCtx) error {
 }
 
 // scoreFalls finds customers whose latest score, given in [lo, hi), is
-// below the one before it.
+// below the one before it. Every score comes from the feedback index (it
+// holds the id, time, customer and score); through the customer index each
+// row would cost a visit to every interaction of the customer.
 func scoreFalls(ctx context.Context, q Querier, lo, hi int64, rc *reportCtx) ([]ScoreFall, error) {
-	rows, err := q.QueryContext(ctx, `SELECT customer_id, name, score, prev, occurred_at FROM (
-		SELECT i.customer_id, c.name, i.score, i.occurred_at,
-			lag(i.score) OVER (PARTITION BY i.customer_id ORDER BY i.occurred_at, i.id) AS prev,
-			row_number() OVER (PARTITION BY i.customer_id ORDER BY i.occurred_at DESC, i.id DESC) AS latest
-		FROM interactions i JOIN customers c ON c.id = i.customer_id
-		WHERE i.kind = 'feedback' AND i.score IS NOT NULL AND i.archived_at IS NULL AND c.archived_at IS NULL AND i.occurred_at < ?1
-			AND i.customer_id IN (SELECT customer_id FROM interactions INDEXED BY interactions_feedback
-				WHERE kind = 'feedback' AND score IS NOT NULL AND archived_at IS NULL AND occurred_at >= ?2 AND occurred_at < ?1))
-		WHERE latest = 1 AND prev IS NOT NULL AND score < prev AND occurred_at >= ?2`, hi, lo)
+	// One window over the scores, in (time, id) order: the latest row is
+	// the one with no next row. Customers (name, archived) are joined to
+	// the few rows left, since all of a customer's rows share them.
+	rows, err := q.QueryContext(ctx, `SELECT f.customer_id, c.name, f.score, f.prev, f.occurred_at FROM (
+		SELECT customer_id, score, occurred_at, lag(score) OVER w AS prev, lead(1) OVER w IS NULL AS latest
+		FROM interactions INDEXED BY interactions_feedback
+		WHERE kind = 'feedback' AND score IS NOT NULL AND archived_at IS NULL AND occurred_at < ?1
+			AND customer_id IN (SELECT customer_id FROM interactions INDEXED BY interactions_feedback
+				WHERE kind = 'feedback' AND score IS NOT NULL AND archived_at IS NULL AND occurred_at >= ?2 AND occurred_at < ?1)
+		WINDOW w AS (PARTITION BY customer_id ORDER BY occurred_at, id)) f
+		JOIN customers c ON c.id = f.customer_id
+		WHERE f.latest AND f.prev IS NOT NULL AND f.score < f.prev AND f.occurred_at >= ?2 AND c.archived_at IS NULL`, hi, lo)
 	if err != nil {
 		return nil, err
 	}
@@ -253,44 +251,33 @@ type MonthRevenue struct {
 	Target *int64 `json:"target"` // the revenue goal of the month, in the book currency
 }
 
-// reportRevenueByMonth fills Report.RevenueByMonth: the book currency's
-// orders of each month of the period (archived customers' excluded), from
-// the covering revenue index.
-func reportRevenueByMonth(ctx context.Context, rc *reportCtx) error {
+// revenueTargets reads the revenue goals of months in the book currency,
+// for Report.RevenueByMonth (its sums come with the orders scan).
+func revenueTargets(ctx context.Context, rc *reportCtx) error {
 	gs, err := goals(ctx, rc.d.r)
 	if err != nil {
 		return err
 	}
-	targets := map[string]int64{}
+	rc.revTargets = map[string]int64{}
 	for _, g := range gs {
 		if g.Measure == model.GoalRevenue && !g.Period.IsQuarter() && g.Currency == rc.set.Currency {
-			targets[g.Period.String()] = g.Target
+			rc.revTargets[g.Period.String()] = g.Target
 		}
 	}
-	months := monthsOf(rc.p)
-	out := make([]MonthRevenue, 0, len(months))
-	for _, m := range months {
-		// All of the month's orders from the covering index alone, less
-		// those of archived customers (few, found through their own index).
-		var all, archived int64
-		lo, hi := rc.start(m), rc.start(m.AddMonths(1))
-		if err := rc.d.r.QueryRowContext(ctx, `SELECT coalesce(sum(amount_minor), 0) FROM orders INDEXED BY orders_revenue
-			WHERE ordered_at >= ? AND ordered_at < ? AND currency = ? AND archived_at IS NULL`, lo, hi, rc.set.Currency).Scan(&all); err != nil {
-			return overflowAs(err, "revenue of "+m.String()[:7]+" in "+rc.set.Currency)
-		}
-		// CROSS JOIN keeps customers the outer loop: a scan of the book's
-		// customers, then each archived one's orders of the month by index.
-		if err := rc.d.r.QueryRowContext(ctx, `SELECT coalesce(sum(o.amount_minor), 0) FROM customers c CROSS JOIN orders o INDEXED BY orders_customer
-			WHERE o.customer_id = c.id AND c.archived_at IS NOT NULL AND o.ordered_at >= ? AND o.ordered_at < ? AND o.currency = ? AND o.archived_at IS NULL`, lo, hi, rc.set.Currency).Scan(&archived); err != nil {
-			return overflowAs(err, "revenue of "+m.String()[:7]+" in "+rc.set.Currency)
-		}
-		sum := all - archived
-		mr := MonthRevenue{Month: m.String()[:7], Minor: sum}
-		if t, ok := targets[mr.Month]; ok {
+	return nil
+}
+
+// revenueByMonth fills Report.RevenueByMonth: the book currency's orders
+// of each month of the period (archived customers' excluded), as the
+// orders scan summed them, with each month's revenue goal.
+func (rc *reportCtx) revenueByMonth() {
+	out := make([]MonthRevenue, 0, len(rc.plan.months))
+	for i, m := range rc.plan.months {
+		mr := MonthRevenue{Month: m.String()[:7], Minor: rc.ords.months[i]}
+		if t, ok := rc.revTargets[mr.Month]; ok {
 			mr.Target = &t
 		}
 		out = append(out, mr)
 	}
 	rc.r.RevenueByMonth = out
-	return nil
 }

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"math/big"
 	"sort"
 	"strconv"
@@ -289,14 +290,36 @@ func (d *DB) AllSettings(ctx context.Context) (map[string]string, error) {
 }
 
 // SetConfig changes a user setting as one undoable command. Settings that
-// change risk or cadence recompute every customer's stats in the same
-// transaction.
+// change risk, cadence, the rhythm, the currency or the time zone change
+// every customer's stats: those are computed on a read snapshot outside
+// the write lock, and written under a short transaction that first checks
+// the book did not change meanwhile; when it keeps changing (configAttempts
+// times), they are recomputed inside the lock as before.
 func (d *DB) SetConfig(ctx context.Context, key, value string) error {
 	value = strings.TrimSpace(value)
 	if err := ValidateConfig(key, value); err != nil {
 		return err
 	}
-	err := d.Write(ctx, "config "+key+" = "+value, func(t *Tx) error {
+	err := errSnapshotMoved
+	if recomputesAll(key) && !d.readOnly {
+		for attempt := 0; attempt < configAttempts && errors.Is(err, errSnapshotMoved); attempt++ {
+			err = d.setConfigFromSnapshot(ctx, key, value)
+		}
+	}
+	if errors.Is(err, errSnapshotMoved) {
+		err = d.setConfigInLock(ctx, key, value)
+	}
+	if err == nil && key == "timezone" {
+		loc, _ := time.LoadLocation(value)
+		d.zone.Store(loc)
+	}
+	return err
+}
+
+// setConfigInLock changes a setting and recomputes what it changes in one
+// write transaction.
+func (d *DB) setConfigInLock(ctx context.Context, key, value string) error {
+	return d.Write(ctx, "config "+key+" = "+value, func(t *Tx) error {
 		if err := t.setSetting(key, value); err != nil {
 			return err
 		}
@@ -311,18 +334,12 @@ func (d *DB) SetConfig(ctx context.Context, key, value string) error {
 			// Every local date moves: recompute everyone in the new zone.
 			loc, _ := time.LoadLocation(value)
 			t.now = t.now.In(loc)
-			t.TouchAll()
 		}
-		if strings.HasPrefix(key, "risk.") || strings.HasPrefix(key, "cadence.") || key == "rhythm" || key == "currency" {
+		if recomputesAll(key) {
 			t.TouchAll()
 		}
 		return nil
 	})
-	if err == nil && key == "timezone" {
-		loc, _ := time.LoadLocation(value)
-		d.zone.Store(loc)
-	}
-	return err
 }
 
 // setSetting writes a setting, journaled like any row.

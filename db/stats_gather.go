@@ -39,7 +39,14 @@ func gatherInputs(ctx context.Context, q Querier, ids []int64, loc *time.Locatio
 // on separate connections of r. Only valid while the caller holds the write
 // lock and has not written yet, so r sees exactly what the transaction sees.
 func gatherInputsParallel(ctx context.Context, r *sql.DB, ids []int64, loc *time.Location, today model.Day, currency string) (map[int64]*customerAcc, []int64, error) {
-	accs, order, err := gatherCustomers(ctx, r, ids)
+	return gatherInputsOn(ctx, [4]Querier{r, r, r, r}, ids, loc, today, currency)
+}
+
+// gatherInputsOn is gatherInputs with the four streams read at once, on
+// qs[0] (customers, then interactions), qs[1] (orders), qs[2] (follow-ups)
+// and qs[3] (deals). The caller makes sure they all see the same book.
+func gatherInputsOn(ctx context.Context, qs [4]Querier, ids []int64, loc *time.Location, today model.Day, currency string) (map[int64]*customerAcc, []int64, error) {
+	accs, order, err := gatherCustomers(ctx, qs[0], ids)
 	if err != nil || len(order) == 0 {
 		return accs, order, err
 	}
@@ -48,12 +55,12 @@ func gatherInputsParallel(ctx context.Context, r *sql.DB, ids []int64, loc *time
 	// Each stream writes its own fields of the accumulators.
 	go func() {
 		var err error
-		dealLast, err = gatherInteractions(ctx, r, ids, accs, loc, today)
+		dealLast, err = gatherInteractions(ctx, qs[0], ids, accs, loc, today)
 		errs <- err
 	}()
-	go func() { errs <- gatherOrders(ctx, r, ids, accs, loc, today, currency) }()
-	go func() { errs <- gatherFollowups(ctx, r, ids, accs) }()
-	go func() { errs <- gatherDeals(ctx, r, ids, accs, currency) }()
+	go func() { errs <- gatherOrders(ctx, qs[1], ids, accs, loc, today, currency) }()
+	go func() { errs <- gatherFollowups(ctx, qs[2], ids, accs) }()
+	go func() { errs <- gatherDeals(ctx, qs[3], ids, accs, currency) }()
 	for i := 0; i < 4; i++ {
 		if e := <-errs; e != nil && err == nil {
 			err = e
