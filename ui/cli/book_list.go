@@ -123,7 +123,7 @@ to a decimal string in major units ("12000.50").`)
 			risk = "⚠ " + risk
 		}
 		t.row(strconv.FormatInt(r.ID, 10), truncate(clean(r.Name), 30), truncate(clean(r.Company), 24), string(r.Tier), r.Status,
-			ago(r.LastContact, today), next, pipe, risk)
+			ago(e.P(), r.LastContact, today), next, pipe, risk)
 	}
 	t.flush()
 	return ExitOK
