@@ -220,7 +220,7 @@ func detailToJSON(d db.Detail, now time.Time) detailJSON {
 func printDetail(w io.Writer, p *i18n.Printer, d db.Detail, now time.Time) {
 	loc, today := now.Location(), model.DayOf(now)
 	cu := d.Customer
-	head := fmt.Sprintf("%s (#%d)", clean(cu.Name), cu.ID)
+	head := p.T("%s (#%d)", clean(cu.Name), cu.ID)
 	if cu.Company != "" {
 		head += " — " + clean(cu.Company)
 	}

@@ -205,7 +205,7 @@ func printTriage(w io.Writer, p *i18n.Printer, tr db.Triage) {
 	for _, r := range tr.AtRisk {
 		top := ""
 		if best, ok := topReason(r.Reasons); ok {
-			top = fmt.Sprintf("%s (+%d)", clean(reasonText(p, best, tr.Today)), best.Points)
+			top = p.T("%s (+%d)", clean(reasonText(p, best, tr.Today)), best.Points)
 		}
 		t.row("  ⚠ #"+strconv.FormatInt(r.CustomerID, 10), truncate(clean(r.Customer), 30), strconv.Itoa(r.Score), top)
 	}

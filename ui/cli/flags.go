@@ -21,6 +21,9 @@ type command struct {
 	// args are the arguments of flag usages that are formats (a list of
 	// choices), by flag name; help says usage and args through the printer.
 	args map[string][]any
+	// more, when set, adds lines after about in --help (the settings of
+	// config), said in the printer's language.
+	more func(p *i18n.Printer) string
 }
 
 // newCommand starts a verb's flag set. usage is its synopsis, about a few
@@ -187,6 +190,9 @@ func (c *command) help(w io.Writer) {
 	fmt.Fprintln(w, p.T("usage: rapport %s", c.usage))
 	if c.about != "" {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimRight(p.T(c.about), "\n"))
+	}
+	if c.more != nil {
+		fmt.Fprintln(w, c.more(p))
 	}
 	var lines [][2]string
 	width := 0

@@ -231,6 +231,25 @@ func (t *table) flush() {
 	t.rows = nil
 }
 
+// labelled prints "label: value" lines with the values aligned one cell
+// after the widest label (by display width: Chinese labels are 2 cells a
+// character).
+type labelled struct {
+	w    io.Writer
+	rows [][2]string
+}
+
+func (l labelled) print() {
+	c := &runewidth.Condition{EastAsianWidth: false}
+	width := 0
+	for _, r := range l.rows {
+		width = max(width, c.StringWidth(r[0]))
+	}
+	for _, r := range l.rows {
+		fmt.Fprintln(l.w, c.FillRight(r[0], width)+" "+r[1])
+	}
+}
+
 // truncate shortens s to w cells with an ellipsis.
 func truncate(s string, w int) string {
 	c := &runewidth.Condition{EastAsianWidth: false}
