@@ -6,6 +6,7 @@ package i18n
 func cliHelpMessages() []Msg {
 	return []Msg{
 		{Key: "the launch triage: overdue, due today, at risk, rotting, to touch", Zh: "今日待办：逾期、今日到期、流失风险、停滞商机、待联系"},
+		{Key: "customers", Zh: "客户列表"},
 		{Key: "a customer's 360° view", Zh: "客户 360° 视图"},
 		{Key: "add a customer", Zh: "添加客户"},
 		{Key: "change a customer", Zh: "修改客户"},

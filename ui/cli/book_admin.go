@@ -93,7 +93,7 @@ func archiveRow(e *Env, b *db.DB, verb, kind string, id int64, archive bool) int
 	if !archive {
 		msg = i18n.N("%s %d restored")
 	}
-	fmt.Fprintln(e.Stdout, e.P().T(msg, e.P().T(kind), id))
+	fmt.Fprintln(e.Stdout, e.P().T(msg, rowWord(e.P(), kind), id))
 	return ExitOK
 }
 

@@ -216,7 +216,7 @@ func runDealList(e *Env, args []string) int {
 			in = "! " + in
 		}
 		if r.Status != model.DealOpen {
-			in = p.T(stageKindWord(model.StageKind(r.Status)))
+			in = stageKindWord(p, string(r.Status))
 		}
 		t.row(strconv.FormatInt(r.ID, 10), clean(r.Stage), truncate(clean(r.Title), 36), truncate(clean(r.Customer), 24),
 			money(r.ValueMinor, r.Currency), strconv.Itoa(r.Probability)+"%", in, r.ExpectedClose.String())

@@ -125,7 +125,7 @@ the same command (one undo reverts both). Dates: today, yesterday, mon, -2d,
 		return emitJSON(e, verb, obj)
 	}
 	p := e.P()
-	fmt.Fprintln(e.Stdout, p.T("interaction %d logged: %s %s with %s", in.ID, p.T(kindWord(in.Kind)), clean(in.Summary), clean(cu.Name)))
+	fmt.Fprintln(e.Stdout, p.T("interaction %d logged: %s %s with %s", in.ID, kindWord(p, in.Kind), clean(in.Summary), clean(cu.Name)))
 	if fu != nil {
 		fmt.Fprintln(e.Stdout, p.T("follow-up %d created: %s, due %s", fid, clean(fu.Title), dueText(fu.Due, fu.DueTime)))
 	}

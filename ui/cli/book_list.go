@@ -133,7 +133,7 @@ to a decimal string in major units ("12000.50").`)
 		if r.RiskLevel == model.LevelAtRisk {
 			risk = "⚠ " + risk
 		}
-		t.row(strconv.FormatInt(r.ID, 10), truncate(clean(r.Name), 30), truncate(clean(r.Company), 24), string(r.Tier), p.T(statusWord(r.Status)),
+		t.row(strconv.FormatInt(r.ID, 10), truncate(clean(r.Name), 30), truncate(clean(r.Company), 24), string(r.Tier), statusWord(p, r.Status),
 			ago(p, r.LastContact, today), next, pipe, risk)
 	}
 	t.flush()

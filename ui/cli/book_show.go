@@ -232,15 +232,15 @@ func printDetail(w io.Writer, p *i18n.Printer, d db.Detail, now time.Time) {
 	if cu.TierPinned {
 		tier += p.T(" (pinned)")
 	}
-	life := p.T(lifecycleWord(cu.Lifecycle))
+	life := lifecycleWord(p, cu.Lifecycle)
 	if cu.Lifecycle == model.Churned && cu.ChurnReason != "" {
 		life += p.T(" (%s)", clean(cu.ChurnReason))
 	}
-	fmt.Fprintln(w, p.T("%s · %s · %s · touch every %dd · last contact %s", tier, life, p.T(statusWord(statusOf(d, today, loc))), d.Cadence, ago(p, lastContactDay(d, loc), today)))
+	fmt.Fprintln(w, p.T("%s · %s · %s · touch every %dd · last contact %s", tier, life, statusWord(p, statusOf(d, today, loc)), d.Cadence, ago(p, lastContactDay(d, loc), today)))
 	var reach []string
-	for _, f := range [][2]string{{i18n.N("email"), cu.Email}, {i18n.N("phone"), cu.Phone}, {i18n.N("im"), cu.IM}, {i18n.N("industry"), cu.Industry}, {i18n.N("source"), cu.Source}} {
+	for _, f := range [][2]string{{"email", cu.Email}, {"phone", cu.Phone}, {"im", cu.IM}, {"industry", cu.Industry}, {"source", cu.Source}} {
 		if f[1] != "" {
-			reach = append(reach, p.T(f[0])+" "+clean(f[1]))
+			reach = append(reach, fieldWord(p, f[0])+" "+clean(f[1]))
 		}
 	}
 	if len(reach) > 0 {
@@ -325,9 +325,9 @@ func printDetail(w io.Writer, p *i18n.Printer, d db.Detail, now time.Time) {
 	fmt.Fprintln(w, "\n"+p.T("Timeline (%d of %d, newest first)", len(d.Timeline), d.Total))
 	for _, i := range d.Timeline {
 		at := time.Unix(i.OccurredAt, 0).In(loc).Format("2006-01-02 15:04")
-		what := p.T(kindWord(i.Kind)) + " " + p.T(directionWord(i.Direction))
+		what := kindWord(p, i.Kind) + " " + directionWord(p, i.Direction)
 		if i.Outcome != model.OutcomeNone && i.Outcome != "" {
-			what += " " + p.T(outcomeWord(i.Outcome))
+			what += " " + outcomeWord(p, i.Outcome)
 		}
 		if i.Score >= 0 {
 			what += fmt.Sprintf(" %d/10", i.Score)

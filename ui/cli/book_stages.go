@@ -66,7 +66,7 @@ func runStages(e *Env, args []string) int {
 		if s.Kind != model.StageOpen {
 			rot = "-"
 		}
-		t.row(clean(s.Name), strconv.Itoa(s.Probability)+"%", rot, p.T(stageKindWord(s.Kind)))
+		t.row(clean(s.Name), strconv.Itoa(s.Probability)+"%", rot, stageKindWord(p, string(s.Kind)))
 	}
 	t.flush()
 	return ExitOK

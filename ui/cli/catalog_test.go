@@ -23,7 +23,7 @@ import (
 // about, runOnID's about and the flags' usages, and the verbs' summaries.
 var keyArgs = map[string]int{
 	"T": 0, "N": 0, "Errorf": 0, "usageErr": 0, "argErrorf": 0, "newCommand": 2, "runOnID": 4,
-	"str": 2, "num": 2, "boolean": 1, "list": 1, "Bool": 2, "parseID": 0,
+	"str": 2, "num": 2, "boolean": 1, "list": 1, "Bool": 2,
 }
 
 // TestEveryCLIStringIsInTheCatalog parses ui/cli and main.go and fails on

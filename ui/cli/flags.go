@@ -239,13 +239,19 @@ func (l *stringList) Set(s string) error {
 func parseID(what, s string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, argErrorf("%q is not a %s id: give the number (see rapport show or rapport list)", s, idWord(what))
+		return 0, argErrorf("%q is not a %s id: give the number (see rapport show or rapport list)", s, rowError(what))
 	}
 	return id, nil
 }
 
-// idWord is an id's kind as a catalog message, said with the id error.
-func idWord(what string) error { return i18n.Errorf(what) }
+// rowError is the kind of row an id names, as an error argument: English
+// as it is, said by rowWord in the reader's language.
+type rowError string
+
+func (r rowError) Error() string { return string(r) }
+
+// SayIn says the kind of row in p's language.
+func (r rowError) SayIn(p *i18n.Printer) string { return rowWord(p, string(r)) }
 
 // argError is a value on the command line that could not be understood (a
 // date, an amount, a number, a choice): bad usage, exit 2. Its message is a

@@ -79,7 +79,7 @@ func runGoalSet(e *Env, args []string) int {
 	} else {
 		n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(pos[2]), ",", ""), 10, 64)
 		if err != nil {
-			return c.usageErr("TARGET: %q is not a whole number (a %s goal counts %s)", pos[2], string(m), e.P().T(m.Label()))
+			return c.usageErr("TARGET: %q is not a whole number (a %s goal counts %s)", pos[2], string(m), measureWord(e.P(), m))
 		}
 		g.Target = n
 	}
@@ -90,7 +90,7 @@ func runGoalSet(e *Env, args []string) int {
 	if *asJSON {
 		return printOr(e, "goal set", goalOut(model.Progress(g, 0, model.DayOf(e.Now()))))
 	}
-	fmt.Fprintln(e.Stdout, e.P().T("goal %d set: %s %s %s", g.ID, e.P().T(m.Label()), p.String(), g.Figure(g.Target)))
+	fmt.Fprintln(e.Stdout, e.P().T("goal %d set: %s %s %s", g.ID, measureWord(e.P(), m), p.String(), g.Figure(g.Target)))
 	return ExitOK
 }
 
@@ -123,7 +123,7 @@ func runGoalList(e *Env, args []string) int {
 	today := model.DayOf(e.Now())
 	t := newTable(e.Stdout)
 	for _, p := range all {
-		t.row(p.Period.String(), e.P().T(p.Measure.Label()), goalLine(e.P(), p, today))
+		t.row(p.Period.String(), measureWord(e.P(), p.Measure), goalLine(e.P(), p, today))
 	}
 	t.flush()
 	return ExitOK
@@ -148,7 +148,7 @@ func runGoalRemove(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "goal rm", err)
 	}
-	fmt.Fprintln(e.Stdout, e.P().T("goal %d removed: %s %s", g.ID, e.P().T(m.Label()), p.String()))
+	fmt.Fprintln(e.Stdout, e.P().T("goal %d removed: %s %s", g.ID, measureWord(e.P(), m), p.String()))
 	return ExitOK
 }
 

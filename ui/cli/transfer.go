@@ -206,14 +206,14 @@ func printImportReport(w io.Writer, p *i18n.Printer, file string, r *transfer.Re
 	case r.Format == "xlsx":
 		src = p.T("Excel workbook, sheet %s, header on row %d", r.Sheet, r.HeaderLine)
 	case r.Delimiter != "":
-		src = p.T("%s, %s-separated, header on line %d", r.Encoding, p.T(r.Delimiter), r.HeaderLine)
+		src = p.T("%s, %s-separated, header on line %d", r.Encoding, importWord(p, r.Delimiter), r.HeaderLine)
 	}
 	rows := i18n.N("%s: %d rows (%s)")
 	if r.Encoding == "vcard" {
 		rows = i18n.N("%s: %d cards (%s)")
 	}
 	fmt.Fprintln(w, p.T(rows, clean(file), r.Rows, clean(src)))
-	counts := p.T("%d %s created, %d merged, %d unchanged, %d skipped", r.Created, p.T(r.Kind), r.Merged, r.Unchanged, r.Skipped)
+	counts := p.T("%d %s created, %d merged, %d unchanged, %d skipped", r.Created, importWord(p, r.Kind), r.Merged, r.Unchanged, r.Skipped)
 	switch {
 	case r.DryRun:
 		fmt.Fprintln(w, p.T("dry run, nothing written: would import %s; %d rejected, %d warnings", counts, len(r.Rejected), len(r.Warnings)))
@@ -254,7 +254,7 @@ func printImportReport(w io.Writer, p *i18n.Printer, file string, r *transfer.Re
 			break
 		}
 		listed++
-		line := "  " + p.T("line %d: %s %s", it.Line, p.T(it.Action), it.Name)
+		line := "  " + p.T("line %d: %s %s", it.Line, importWord(p, it.Action), it.Name)
 		if it.Detail != "" {
 			line += p.T(" (%s)", it.Detail)
 		}
