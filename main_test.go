@@ -40,7 +40,7 @@ func TestMainSpeaksTheLocale(t *testing.T) {
 		{"zh_CN.UTF-8", []string{"--lang", "en", "--help"}, 0, "Usage: rapport [--db PATH] [--lang zh|en|auto] [COMMAND] [ARGS]"},
 		{"C.UTF-8", []string{"help", "today"}, 0, "usage: rapport today [--json] [--exit-code]"},
 		{"zh_CN.UTF-8", []string{"help", "today"}, 0, "用法：rapport today [--json] [--exit-code]"},
-		{"zh_CN.UTF-8", []string{"--db", missing, "today"}, 1, "rapport today: " + missing + " 还没有 rapport 数据库。"},
+		{"zh_CN.UTF-8", []string{"--db", missing, "today"}, 1, "rapport today：" + missing + " 还没有 rapport 数据库。"},
 		{"C.UTF-8", []string{"--db", missing, "today"}, 1, "rapport today: there is no rapport database at " + missing + " yet.\n"},
 	} {
 		code, out, errb := runMain(t, c.lang, c.args...)

@@ -99,7 +99,7 @@ func cliOutputMessages() []Msg {
 		{Key: "customer %d updated: %s", Zh: "已更新客户 %d：%s"},
 		{Key: "contact %d created: %s at %s", Zh: "已添加联系人 %d：%s（%s）"},
 		{Key: "(none)", Zh: "（无）"},
-		{Key: "tags of %s: %s", Zh: "%s 的标签：%s"},
+		{Key: "tags of %s: %s", Zh: "%s的标签：%s"},
 
 		// log, follow, done, snooze, order, resolve
 		{Key: "interaction %d logged: %s %s with %s", Zh: "已记录互动 %d：与%[4]s的%[2]s：%[3]s"},
@@ -199,6 +199,7 @@ func cliOutputMessages() []Msg {
 		{Key: "…and %d more (--json lists them all)", Zh: "…还有 %d 项（--json 全部列出）"},
 		{Key: "…and more (--json lists them all)", Zh: "…还有更多（--json 全部列出）"},
 		{Key: "line %d: %s %s", Zh: "第 %d 行：%s %s"},
+		{Key: "line %d: %s", Zh: "第 %d 行：%s"},
 		{Key: "line %d: reject (%s)", Zh: "第 %d 行：拒绝（%s）"},
 		{Key: "rapport undo removes this import as a whole", Zh: "rapport undo 可整体撤销这次导入"},
 		{Key: "columns not imported: %s", Zh: "未导入的列：%s"},
@@ -237,6 +238,7 @@ func cliErrorMessages() []Msg {
 		{Key: "RAPPORT_NOW=%q is not an RFC 3339 time like 2026-11-20T09:30:00+08:00", Zh: "RAPPORT_NOW=%q 不是 RFC 3339 时间（例如 2026-11-20T09:30:00+08:00）"},
 		{Key: "RAPPORT_TODAY=%q is not a date like 2026-11-20", Zh: "RAPPORT_TODAY=%q 不是日期（例如 2026-11-20）"},
 		{Key: "rapport: %s", Zh: "rapport：%s"},
+		{Key: "rapport %s: ", Zh: "rapport %s："},
 		{Key: "rapport: %s; give a database with --db PATH", Zh: "rapport：%s；请用 --db PATH 指定数据库"},
 		{Key: "rapport: %q is not a command; run rapport --help for the list", Zh: "rapport：%q 不是命令；运行 rapport --help 查看命令列表"},
 

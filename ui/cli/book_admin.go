@@ -360,7 +360,11 @@ func runCheck(e *Env, args []string) int {
 	t := labelled{w: e.Stdout}
 	line := func(label, value string) { t.rows = append(t.rows, [2]string{p.T(label), value}) }
 	line(i18n.N("file:"), b.Path())
-	line(i18n.N("integrity:"), clean(rep.Integrity))
+	integrity := clean(rep.Integrity)
+	if rep.Integrity == "ok" {
+		integrity = p.T("ok")
+	}
+	line(i18n.N("integrity:"), integrity)
 	line(i18n.N("foreign keys:"), p.T("%d problem(s)", rep.ForeignKeys))
 	if len(rep.StatsDiffs) == 0 {
 		line(i18n.N("stats:"), p.T("match a recompute"))

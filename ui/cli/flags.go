@@ -177,7 +177,7 @@ func quoteAll(s []string) string {
 // error argument is said through the printer too.
 func (c *command) usageErr(format string, args ...any) int {
 	p := c.e.P()
-	fmt.Fprintf(c.e.Stderr, "rapport %s: %s\n%s\n", c.name(), p.T(format, args...),
+	fmt.Fprintf(c.e.Stderr, "%s%s\n%s\n", p.T("rapport %s: ", c.name()), p.T(format, args...),
 		p.T("usage: rapport %s (rapport %s --help for more)", c.usage, c.name()))
 	return ExitUsage
 }

@@ -55,7 +55,7 @@ func openRisk(e *Env) (*db.DB, error) {
 // lists one candidate per line (id, name, company).
 func fail(e *Env, name string, err error) int {
 	p := e.P()
-	prefix := "rapport " + name + ": "
+	prefix := p.T("rapport %s: ", name)
 	var amb *db.AmbiguousError
 	var arg *argError
 	var ve *model.ValidationError

@@ -195,7 +195,7 @@ func printRejected(w io.Writer, p *i18n.Printer, rs []transfer.LineError) {
 			fmt.Fprintln(w, "  "+p.T("…and %d more", len(rs)-i))
 			break
 		}
-		fmt.Fprintf(w, "  %s\n", clean(r.String()))
+		fmt.Fprintln(w, "  "+clean(p.T("line %d: %s", r.Line, r.Reason)))
 	}
 }
 
@@ -290,25 +290,25 @@ func printColumns(w io.Writer, p *i18n.Printer, r *transfer.Report) {
 		switch c.Field {
 		case "":
 			if c.Values > 0 {
-				dropped = append(dropped, fmt.Sprintf("%s (%d)", h, c.Values))
+				dropped = append(dropped, p.T("%s (%d)", h, c.Values))
 			}
 		case transfer.KeptInNotes:
 			if c.Values > 0 {
-				kept = append(kept, fmt.Sprintf("%s (%d)", h, c.Values))
+				kept = append(kept, p.T("%s (%d)", h, c.Values))
 			}
 		default:
 			mapped = append(mapped, h+" → "+c.Field)
 		}
 	}
 	if len(mapped) > 0 {
-		fmt.Fprintln(w, p.T("columns read: %s", truncate(strings.Join(mapped, ", "), 800)))
+		fmt.Fprintln(w, p.T("columns read: %s", truncate(strings.Join(mapped, p.T(", ")), 800)))
 	}
 	if len(kept) > 0 {
-		fmt.Fprintln(w, p.T("columns kept in the notes: %s", truncate(strings.Join(kept, ", "), 600)))
+		fmt.Fprintln(w, p.T("columns kept in the notes: %s", truncate(strings.Join(kept, p.T(", ")), 600)))
 	}
 	if len(dropped) > 0 {
 		fmt.Fprintln(w, p.T("columns not imported, with their values (--keep-extra keeps them in the notes, --map COLUMN=field reads one): %s",
-			truncate(strings.Join(dropped, ", "), 600)))
+			truncate(strings.Join(dropped, p.T(", ")), 600)))
 	}
 }
 
