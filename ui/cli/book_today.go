@@ -243,14 +243,12 @@ func dayHeader(p *i18n.Printer, d model.Day) string {
 }
 
 // countsSummary is the launch summary line in p's language ("3 overdue ·
-// 2 due today · …", English exactly as db.TriageCounts.Summary says it).
+// 2 due today · …", in English exactly as db.TriageCounts.Summary says it;
+// the keys are the app's launch summary's).
 func countsSummary(p *i18n.Printer, c db.TriageCounts) string {
-	if !p.Zh() {
-		return c.Summary()
-	}
 	g := func(n int) string { return model.GroupThousands(int64(n)) }
 	parts := []string{p.T("%s overdue", g(c.Overdue)), p.T("%s due today", g(c.DueToday)), p.T("%s at risk", g(c.AtRisk)),
-		p.T("%s rotting deals", g(c.Rotting))}
+		p.T("%[2]s rotting deals", c.Rotting, g(c.Rotting))}
 	if c.TouchDue > 0 {
 		parts = append(parts, p.T("%s to touch", g(c.TouchDue)))
 	}

@@ -152,29 +152,30 @@ func runGoalRemove(e *Env, args []string) int {
 	return ExitOK
 }
 
-// goalLine is a goal's progress in one line: model.GoalProgress.Line in
-// English, the same parts in Chinese ("12月 ¥84,000 / ¥120,000 · 70% · 还剩11天
-// · 按当前进度 ¥130,200").
+// goalLine is a goal's progress in one line, as model.GoalProgress.Line
+// says it in English ("Dec $84,000 of $120,000 · 70% · 11 days left · pace
+// $130,200"), with the words of the app's launch summary in Chinese ("11月
+// $84,000，目标 $120,000 · 70% · 剩 11 天 · 预计 $130,200").
 func goalLine(pr *i18n.Printer, p model.GoalProgress, today model.Day) string {
-	if !pr.Zh() {
-		return p.Line(today)
+	period := p.Period.Label(today)
+	if pr.Zh() {
+		period = fmt.Sprintf("%d月", p.Period.Month)
+		if p.Period.IsQuarter() {
+			period = fmt.Sprintf("Q%d", p.Period.Quarter)
+		}
+		if ty, _, _ := today.UTC().Date(); p.Period.Year != ty {
+			period = fmt.Sprintf("%d年", p.Period.Year) + period
+		}
 	}
-	ty, _, _ := today.UTC().Date()
-	period := fmt.Sprintf("%d月", p.Period.Month)
-	if p.Period.IsQuarter() {
-		period = fmt.Sprintf("第%d季度", p.Period.Quarter)
-	}
-	if p.Period.Year != ty {
-		period = fmt.Sprintf("%d年", p.Period.Year) + period
-	}
+	days := func(n int) string { return pr.T("%d days", n) }
 	parts := []string{pr.T("%s %s of %s", period, p.Figure(p.Actual), p.Figure(p.Target)), fmt.Sprintf("%d%%", p.Percent())}
 	switch {
 	case p.Elapsed == 0:
-		parts = append(parts, pr.T("starts in %d days", p.DaysLeft))
+		parts = append(parts, pr.T("starts in %s", days(p.DaysLeft)))
 	case p.DaysLeft == 0 && p.Elapsed == p.Days:
 		parts = append(parts, pr.T("ended"))
 	default:
-		parts = append(parts, pr.T("%d days left", p.DaysLeft), pr.T("pace %s", p.Figure(p.Pace)))
+		parts = append(parts, pr.T("%s left", days(p.DaysLeft)), pr.T("pace %s", p.Figure(p.Pace)))
 	}
 	return strings.Join(parts, " · ")
 }

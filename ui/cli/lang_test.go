@@ -104,14 +104,14 @@ func TestVerbsSpeakChinese(t *testing.T) {
 		stdout []string
 		stderr []string
 	}{
-		{[]string{"today"}, ExitOK, []string{"2026-11-20 周五 — 逾期 ", "今日到期", "流失风险客户（", "停滞商机（", "待联系（", "天未联系（每", "A 类"}, nil},
+		{[]string{"today"}, ExitOK, []string{"2026-11-20 周五 — ", " 项逾期 · ", "今日到期", "流失风险客户（", "停滞商机（", "待联系（", "天未联系（每", "A 类"}, nil},
 		{[]string{"show", id}, ExitOK, []string{"风险：", "⚠ 流失风险", "待办跟进（", "互动记录（显示 ", "收入：近365天", "上次联系"}, nil},
 		{[]string{"list", "--limit", "5"}, ExitOK, []string{"编号", "姓名", "上次联系", "流失风险", "天前"}, nil},
 		{[]string{"deal", "list"}, ExitOK, []string{"阶段", "预计成交"}, nil},
 		{[]string{"stages"}, ExitOK, []string{"赢单概率", "进行中", "赢单", "输单"}, nil},
 		{[]string{"check"}, ExitOK, []string{"完整性：", "外键：", "与重新计算一致", "正常"}, nil},
 		{[]string{"config"}, ExitOK, []string{"客户库的币种", "rapport 使用的语言"}, nil},
-		{[]string{"goal", "list"}, ExitOK, []string{"11月 ", "还剩", "按当前进度", "收入"}, nil},
+		{[]string{"goal", "list"}, ExitOK, []string{"11月 ", "，目标 ", "剩 10 天", "预计 ", "收入"}, nil},
 		{[]string{"show", "999999"}, ExitFailed, nil, []string{"rapport show：", "可用 rapport list"}},
 		{[]string{"today", "--bogus"}, ExitUsage, nil, []string{"rapport today：未知选项 --bogus", "用法：rapport today"}},
 		{[]string{"done", "abc"}, ExitUsage, nil, []string{"rapport done：\"abc\" 不是跟进编号"}},
