@@ -106,6 +106,8 @@ func TestVerbsSpeakChinese(t *testing.T) {
 	}{
 		{[]string{"today"}, ExitOK, []string{"2026-11-20 周五 — ", " 项逾期 · ", "今日到期", "流失风险客户（", "停滞商机（", "待联系（", "天未联系（每", "A 类"}, nil},
 		{[]string{"show", id}, ExitOK, []string{"风险：", "⚠ 流失风险", "待办跟进（", "互动记录（显示 ", "收入：近365天", "上次联系"}, nil},
+		{[]string{"report"}, ExitOK, []string{"销售漏斗", "赢单率", "销售周期", "留存率", "流失率", "复购率", "流失风险"}, nil},
+		{[]string{"report", "--period", "someday"}, ExitUsage, nil, []string{"rapport report：", "用法：rapport report"}},
 		{[]string{"list", "--limit", "5"}, ExitOK, []string{"编号", "姓名", "上次联系", "流失风险", "天前"}, nil},
 		{[]string{"deal", "list"}, ExitOK, []string{"阶段", "预计成交"}, nil},
 		{[]string{"stages"}, ExitOK, []string{"赢单概率", "进行中", "赢单", "输单"}, nil},

@@ -57,7 +57,7 @@ func runReport(e *Env, args []string) int {
 		}
 		return ExitOK
 	}
-	fmt.Fprint(e.Stdout, reportview.RenderWith(r, reportWidth, reportview.Options{NoCharts: e.DumbTerminal}))
+	fmt.Fprint(e.Stdout, reportview.RenderWith(r, reportWidth, reportview.Options{NoCharts: e.DumbTerminal, P: e.P()}))
 	return ExitOK
 }
 
