@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,21 +31,31 @@ func main() {
 // run parses the global flags, picks the database and the clock, and opens
 // the app or runs a verb. It returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	path, fromFlag, langFlag, rest, code, done := globalFlags(args, stdout, stderr)
-	if done {
-		return code
-	}
+	g := globalFlags(args)
 	// The language is decided here, once: --lang, else the book's `lang`
 	// setting (applied by cli and ui once the book is open), else the locale.
-	lang := i18n.NewChoice(langFlag, i18n.Detect(os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG")))
+	lang := i18n.NewChoice(g.lang, i18n.Detect(os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG")))
+	p := lang.Printer()
+	switch {
+	case g.err != nil:
+		fmt.Fprintln(stderr, p.T("rapport: %s", g.err))
+		return cli.ExitUsage
+	case g.help:
+		cli.Usage(stdout, p)
+		return cli.ExitOK
+	case g.version:
+		fmt.Fprintf(stdout, "rapport %s\n", cli.Version())
+		return cli.ExitOK
+	}
+	path, fromFlag, rest := g.path, g.fromFlag, g.rest
 	now, err := clock(os.Getenv("RAPPORT_NOW"), os.Getenv("RAPPORT_TODAY"))
 	if err != nil {
-		fmt.Fprintf(stderr, "rapport: %v\n", err)
+		fmt.Fprintln(stderr, p.T("rapport: %s", err))
 		return cli.ExitUsage
 	}
 	if path == "" {
 		if path, err = defaultPath(); err != nil {
-			fmt.Fprintf(stderr, "rapport: %v; give a database with --db PATH\n", err)
+			fmt.Fprintln(stderr, p.T("rapport: %s; give a database with --db PATH", err))
 			return cli.ExitUsage
 		}
 	}
@@ -78,65 +87,87 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(rest) > 1 && cli.Known(rest[1]) {
 			return cli.Run(env, []string{rest[1], "--help"})
 		}
-		cli.Usage(stdout)
+		cli.Usage(stdout, env.P())
 		return cli.ExitOK
 	}
 	return cli.Run(env, rest)
 }
 
-// globalFlags reads the flags before the verb: --db PATH (or --db=PATH),
-// --help and --version. path is "" when --db was not given.
-func globalFlags(args []string, stdout, stderr io.Writer) (path string, fromFlag bool, lang i18n.Lang, rest []string, code int, done bool) {
-	fail := func() (string, bool, i18n.Lang, []string, int, bool) { return "", false, "", nil, cli.ExitUsage, true }
+// global is what the flags before the verb say: --db PATH (or --db=PATH),
+// --lang, --help and --version.
+type global struct {
+	path     string // "" when --db was not given
+	fromFlag bool
+	lang     i18n.Lang // "" when --lang was not given (or auto)
+	rest     []string  // the verb and its arguments
+	help     bool
+	version  bool
+	err      error // a flag that cannot be read (an *i18n.Error, said by run)
+}
+
+// globalFlags reads the flags before the verb. --help and --version stop
+// the reading, except that a --lang after them still picks their language.
+func globalFlags(args []string) global {
+	var g global
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		if g.help || g.version {
+			// rapport --help --lang zh: only the language still counts.
+			if v, ok := strings.CutPrefix(a, "--lang="); ok {
+				g.lang, _ = i18n.ParseSetting(v)
+			} else if a == "--lang" && i+1 < len(args) {
+				g.lang, _ = i18n.ParseSetting(args[i+1])
+				i++
+			}
+			continue
+		}
 		switch {
 		case a == "--db" || a == "-db":
 			if i+1 >= len(args) || args[i+1] == "" {
-				fmt.Fprintln(stderr, "rapport: --db needs a file path (rapport --db ~/work.db today)")
-				return fail()
+				g.err = i18n.Errorf("--db needs a file path (rapport --db ~/work.db today)")
+				return g
 			}
 			i++
-			path, fromFlag = args[i], true
+			g.path, g.fromFlag = args[i], true
 		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
-			path = a[strings.IndexByte(a, '=')+1:]
-			if path == "" {
-				fmt.Fprintln(stderr, "rapport: --db needs a file path (rapport --db ~/work.db today)")
-				return fail()
+			g.path = a[strings.IndexByte(a, '=')+1:]
+			if g.path == "" {
+				g.err = i18n.Errorf("--db needs a file path (rapport --db ~/work.db today)")
+				return g
 			}
-			fromFlag = true
+			g.fromFlag = true
 		case a == "--lang" || strings.HasPrefix(a, "--lang="):
 			v, ok := strings.CutPrefix(a, "--lang=")
 			if !ok {
 				if i+1 >= len(args) {
-					fmt.Fprintln(stderr, "rapport: --lang needs zh, en or auto (rapport --lang zh today)")
-					return fail()
+					g.err = i18n.Errorf("--lang needs zh, en or auto (rapport --lang zh today)")
+					return g
 				}
 				i++
 				v = args[i]
 			}
 			l, err := i18n.ParseSetting(v)
 			if err != nil {
-				fmt.Fprintf(stderr, "rapport: --lang: %v\n", err)
-				return fail()
+				g.err = i18n.Errorf("--lang: %w", err)
+				return g
 			}
-			lang = l
+			g.lang = l
 		case a == "--help" || a == "-h" || a == "-help":
-			cli.Usage(stdout)
-			return "", false, "", nil, cli.ExitOK, true
+			g.help = true
 		case a == "--version":
-			fmt.Fprintf(stdout, "rapport %s\n", cli.Version())
-			return "", false, "", nil, cli.ExitOK, true
+			g.version = true
 		case a == "--":
-			return path, fromFlag, lang, args[i+1:], 0, false
+			g.rest = args[i+1:]
+			return g
 		case strings.HasPrefix(a, "-"):
-			fmt.Fprintf(stderr, "rapport: unknown flag %s; global flags are --db PATH, --lang zh|en|auto, --help and --version (rapport --help)\n", a)
-			return fail()
+			g.err = i18n.Errorf("unknown flag %s; global flags are --db PATH, --lang zh|en|auto, --help and --version (rapport --help)", a)
+			return g
 		default:
-			return path, fromFlag, lang, args[i:], 0, false
+			g.rest = args[i:]
+			return g
 		}
 	}
-	return path, fromFlag, lang, nil, 0, false
+	return g
 }
 
 // locale is the user's locale for money: the first of LC_ALL, LC_MONETARY
@@ -186,7 +217,7 @@ func defaultPath() (string, error) {
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return "", errors.New("cannot find the home folder to keep the database in")
+		return "", i18n.Errorf("cannot find the home folder to keep the database in")
 	}
 	return filepath.Join(home, ".local", "share", "rapport", "rapport.db"), nil
 }
@@ -198,7 +229,7 @@ func clock(nowEnv, todayEnv string) (func() time.Time, error) {
 	if nowEnv != "" {
 		t, err := time.Parse(time.RFC3339, nowEnv)
 		if err != nil {
-			return nil, fmt.Errorf("RAPPORT_NOW=%q is not an RFC 3339 time like 2026-11-20T09:30:00+08:00", nowEnv)
+			return nil, i18n.Errorf("RAPPORT_NOW=%q is not an RFC 3339 time like 2026-11-20T09:30:00+08:00", nowEnv)
 		}
 		t = t.In(time.Local)
 		return func() time.Time { return t }, nil
@@ -206,7 +237,7 @@ func clock(nowEnv, todayEnv string) (func() time.Time, error) {
 	if todayEnv != "" {
 		d, err := time.ParseInLocation("2006-01-02", todayEnv, time.Local)
 		if err != nil {
-			return nil, fmt.Errorf("RAPPORT_TODAY=%q is not a date like 2026-11-20", todayEnv)
+			return nil, i18n.Errorf("RAPPORT_TODAY=%q is not a date like 2026-11-20", todayEnv)
 		}
 		t := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, time.Local)
 		return func() time.Time { return t }, nil

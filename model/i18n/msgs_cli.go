@@ -1,6 +1,331 @@
 package i18n
 
-// cliMessages are the messages of the command line (ui/cli, main.go): human output, --help, usage and errors.
+// cliMessages are the messages of the command line (ui/cli, main.go):
+// human output, --help, usage and errors. The flags' and verbs' help texts
+// are in msgs_cli_help.go.
 func cliMessages() []Msg {
-	return []Msg{}
+	return concatMsgs(cliOutputMessages(), cliErrorMessages(), cliWordMessages(), cliHelpMessages(), cliAboutMessages(), cliSettingMessages())
+}
+
+// concatMsgs joins lists of messages.
+func concatMsgs(lists ...[]Msg) []Msg {
+	var out []Msg
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// cliOutputMessages are what the verbs print when they did their work.
+func cliOutputMessages() []Msg {
+	return []Msg{
+		// today
+		{Key: "%s (%d)", Zh: "%s（%d）"},
+		{Key: "none", Zh: "无"},
+		{Key: "… and %d more (rapport today --all)", Zh: "… 还有 %d 项（rapport today --all 全部列出）"},
+		{Key: "! %dd overdue (due %s)", Zh: "! 逾期%d天（%s 到期）"},
+		{Key: "! overdue (due %s)", Zh: "! 已逾期（%s 到期）"},
+		{Key: "at %s", Zh: "%s"},
+		{Key: "At risk customers", Zh: "流失风险客户"},
+		// The Today screen's section titles (the same words as msgs_screens.go).
+		{Key: "Overdue follow-ups", Zh: "逾期"},
+		{Key: "Due today", Zh: "今日到期"},
+		{Key: "Rotting deals", Zh: "停滞商机"},
+		{Key: "Due for a touch", Zh: "待联系"},
+		{Key: "%s %dd", Zh: "%s %d天"},
+		{Key: "%s (+%d)", Zh: "%s（+%d）"},
+		{Key: "%dd since contact (every %dd)", Zh: "%d天未联系（每%d天联系一次）"},
+		{Key: "deal #%d", Zh: "商机 #%d"},
+		{Key: "tier %s", Zh: "%s 类"},
+
+		// show
+		{Key: "%s (#%d)", Zh: "%s（#%d）"},
+		{Key: "[archived]", Zh: "[已归档]"},
+		{Key: " (pinned)", Zh: "（已固定）"},
+		{Key: " (%s)", Zh: "（%s）"},
+		{Key: "%s · %s · %s · touch every %dd · last contact %s", Zh: "%s · %s · %s · 每%d天联系一次 · 上次联系 %s"},
+		{Key: "tags: %s", Zh: "标签：%s"},
+		{Key: "Contacts", Zh: "联系人"},
+		{Key: "primary", Zh: "主要联系人"},
+		{Key: "Risk: %d %s", Zh: "风险：%d %s"},
+		{Key: "Open deals (%d)", Zh: "进行中的商机（%d）"},
+		{Key: "close %s", Zh: "预计 %s 成交"},
+		{Key: "Open follow-ups (%d)", Zh: "待办跟进（%d）"},
+		{Key: "Done follow-ups (last %d)", Zh: "已完成的跟进（最近 %d 项）"},
+		{Key: "done %s", Zh: "%s 完成"},
+		{Key: "%d/10 on %s", Zh: "%[2]s %[1]d/10"},
+		{Key: "Last scores: %s", Zh: "最近评分：%s"},
+		{Key: "Revenue: %s in the last 365 days · %s in all", Zh: "收入：近365天 %s · 累计 %s"},
+		{Key: "Recent orders (%d)", Zh: "最近订单（%d）"},
+		{Key: "Timeline (%d of %d, newest first)", Zh: "互动记录（显示 %[1]d 条，共 %[2]d 条，最新在前）"},
+		{Key: " (resolved)", Zh: "（已解决）"},
+		{Key: " (open)", Zh: "（未解决）"},
+		{Key: "Notes", Zh: "备注"},
+		{Key: "⚠ at risk", Zh: "⚠ 流失风险"},
+		{Key: "watch", Zh: "关注"},
+		{Key: "(not scored)", Zh: "（未评分）"},
+
+		// list, deal list, stages
+		{Key: "no customers match", Zh: "没有符合条件的客户"},
+		{Key: "ID", Zh: "编号"},
+		{Key: "NAME", Zh: "姓名"},
+		{Key: "COMPANY", Zh: "公司"},
+		{Key: "TIER", Zh: "分层"},
+		{Key: "STATUS", Zh: "状态"},
+		{Key: "LAST CONTACT", Zh: "上次联系"},
+		{Key: "NEXT", Zh: "下次跟进"},
+		{Key: "PIPELINE", Zh: "商机金额"},
+		{Key: "RISK", Zh: "风险"},
+		{Key: "no deals match", Zh: "没有符合条件的商机"},
+		{Key: "STAGE", Zh: "阶段"},
+		{Key: "TITLE", Zh: "商机"},
+		{Key: "CUSTOMER", Zh: "客户"},
+		{Key: "VALUE", Zh: "金额"},
+		{Key: "PROB", Zh: "赢单概率"},
+		{Key: "IN STAGE", Zh: "停留"},
+		{Key: "CLOSE", Zh: "预计成交"},
+		{Key: "%dd", Zh: "%d天"},
+		{Key: "PROBABILITY", Zh: "赢单概率"},
+		{Key: "ROTS AFTER", Zh: "停滞期限"},
+		{Key: "KIND", Zh: "类型"},
+
+		// add, edit, contact, tag
+		{Key: "customer %d created: %s", Zh: "已添加客户 %d：%s"},
+		{Key: "customer %d updated: %s", Zh: "已更新客户 %d：%s"},
+		{Key: "contact %d created: %s at %s", Zh: "已添加联系人 %d：%s（%s）"},
+		{Key: "(none)", Zh: "（无）"},
+		{Key: "tags of %s: %s", Zh: "%s的标签：%s"},
+
+		// log, follow, done, snooze, order, resolve
+		{Key: "interaction %d logged: %s %s with %s", Zh: "已记录互动 %d：与%[4]s的%[2]s：%[3]s"},
+		{Key: "follow-up %d created: %s, due %s", Zh: "已添加跟进 %d：%s，%s 到期"},
+		{Key: "Follow up: %s", Zh: "跟进：%s"},
+		{Key: "complaint %d resolved: %s", Zh: "投诉 %d 已解决：%s"},
+		{Key: "follow-up %d done: %s", Zh: "跟进 %d 已完成：%s"},
+		{Key: "follow-up %d snoozed: %s, due %s", Zh: "跟进 %d 已推迟：%s，改为 %s 到期"},
+		{Key: "order %d recorded: %s from %s", Zh: "已记录订单 %d：%[3]s %[2]s"},
+
+		// deals, stages
+		{Key: "deal %d created: %s for %s, %s in %s", Zh: "已添加商机 %d：%[3]s的%[2]s，%[4]s，阶段：%[5]s"},
+		{Key: "deal %d moved: %s → %s (%s)", Zh: "商机 %d 已移动：%s → %s（%s）"},
+		{Key: "order %d recorded: %s", Zh: "已记录订单 %d：%s"},
+		{Key: "deal %d snoozed until %s: %s", Zh: "商机 %d 已推迟到 %s：%s"},
+		{Key: "stage %s: %d%%, rots after %dd", Zh: "阶段 %s：赢单概率 %d%%，%d天后算停滞"},
+		{Key: "stage %d created: %s", Zh: "已添加阶段 %d：%s"},
+		{Key: "stage %d renamed: %s", Zh: "阶段 %d 已改名：%s"},
+		{Key: "stage %s moved after %s", Zh: "阶段 %s 已移到 %s 之后"},
+		{Key: "stage %s removed", Zh: "阶段 %s 已删除"},
+
+		// archive, purge, undo, config, check, version
+		{Key: "%s %d archived", Zh: "%s %d 已归档"},
+		{Key: "%s %d restored", Zh: "%s %d 已恢复"},
+		{Key: "Remove for good everything archived before %s from %s? This cannot be undone. [y/N] ", Zh: "从 %[2]s 中永久删除 %[1]s 之前归档的全部内容？此操作无法撤销。[y/N] "},
+		{Key: "rapport purge: nothing was removed (answer y, or pass --yes in scripts)", Zh: "rapport purge：没有删除任何内容（回答 y，脚本中可加 --yes）"},
+		{Key: "nothing was archived before %s", Zh: "%s 之前没有归档的内容"},
+		{Key: "purged: %s", Zh: "已永久删除：%s"},
+		{Key: "%d customers", Zh: "%d 位客户"},
+		{Key: "%d contacts", Zh: "%d 位联系人"},
+		{Key: "%d deals", Zh: "%d 个商机"},
+		{Key: "%d interactions", Zh: "%d 条互动记录"},
+		{Key: "%d followups", Zh: "%d 项跟进"},
+		{Key: "%d orders", Zh: "%d 笔订单"},
+		{Key: "undone: %s", Zh: "已撤销：%s"},
+		{Key: "redone: %s", Zh: "已重做：%s"},
+		{Key: "rapport speaks %s from the next command (--lang overrides it; auto follows LC_ALL, LC_MESSAGES, LANG)", Zh: "从下一条命令起 rapport 使用%s（--lang 优先；auto 跟随 LC_ALL、LC_MESSAGES、LANG）"},
+		{Key: "Chinese", Zh: "中文"},
+		{Key: "English", Zh: "英文"},
+		{Key: "no rate for %s: its customers are ranked among themselves (set one: rapport config rate %s 0.14)", Zh: "%s 没有汇率：这些客户只在彼此之间排名（设置汇率：rapport config rate %s 0.14）"},
+		{Key: "1 %s = %s %s (set %s)", Zh: "1 %s = %s %s（%s 设置）"},
+		{Key: "set %s; tiers convert %s revenue at this rate", Zh: "%s 设置；客户分层按此汇率换算 %s 收入"},
+		{Key: "(none: each process's own)", Zh: "（未设置：跟随各进程的时区）"},
+		{Key: "0 (computed: %d)", Zh: "0（自动计算：%d）"},
+		{Key: "file:", Zh: "文件："},
+		{Key: "integrity:", Zh: "完整性："},
+		{Key: "foreign keys:", Zh: "外键："},
+		{Key: "%d problem(s)", Zh: "%d 个问题"},
+		{Key: "stats:", Zh: "统计："},
+		{Key: "match a recompute", Zh: "与重新计算一致"},
+		{Key: "%d differ from a recompute: %s", Zh: "%d 项与重新计算不一致：%s"},
+		{Key: "not compared:", Zh: "未比较："},
+		{Key: "amounts:", Zh: "金额："},
+		{Key: "within bounds", Zh: "均在范围内"},
+		{Key: "%d out of bounds: %s", Zh: "%d 项超出范围：%s"},
+		{Key: "rows:", Zh: "行数："},
+		{Key: "ok", Zh: "正常"},
+		{Key: "schema %d%s", Zh: "数据结构版本 %d%s"},
+
+		// segment, risk refit
+		{Key: "no tier changes", Zh: "客户分层没有变化"},
+		{Key: "%d customers would change tier (dry run: nothing was written)", One: "%d customer would change tier (dry run: nothing was written)", Zh: "%d 位客户的分层将会变化（试运行：没有写入）"},
+		{Key: "%d customers changed tier (rapport undo takes it back)", One: "%d customer changed tier (rapport undo takes it back)", Zh: "%d 位客户的分层已变化（rapport undo 可撤销）"},
+		{Key: "risk model fitted on %[2]s from %[1]d customers (their orders as of %[3]s, and who ordered in the %[4]d d since)", One: "risk model fitted on %[2]s from %[1]d customer (their orders as of %[3]s, and who ordered in the %[4]d d since)", Zh: "风险模型于 %[2]s 用 %[1]d 位客户拟合（依据截至 %[3]s 的订单，以及此后 %[4]d 天内谁又下了单）"},
+		{Key: "fewer than 20 customers to learn from: the standard weights are used", Zh: "可学习的客户不足 20 位：使用标准权重"},
+		{Key: "weights: intercept %.3f · recency %.3f · frequency %.3f · value %.3f", Zh: "权重：截距 %.3f · 近期性 %.3f · 频次 %.3f · 金额 %.3f"},
+		{Key: "self-check: needs 50 customers with an order by %s; this book has %d", Zh: "自检：需要 50 位在 %s 前下过单的客户；本客户库有 %d 位"},
+		{Key: "self-check: %d customers as of %s, scored with weights fitted as of %s; %d did not order in the %d d after", Zh: "自检：截至 %[2]s 的 %[1]d 位客户，用截至 %[3]s 拟合的权重评分；其中 %[4]d 位在之后 %[5]d 天内没有下单"},
+		{Key: "AUC %.3f (days since last order alone: %.3f)", Zh: "AUC %.3f（仅按距上次下单天数：%.3f）"},
+		{Key: "at risk %d · precision %s · recall %s", Zh: "流失风险 %d · 精确率 %s · 召回率 %s"},
+
+		// goals
+		{Key: "no goals yet: set one with rapport goal set revenue 2026-12 120000", Zh: "还没有目标：用 rapport goal set revenue 2026-12 120000 设置一个"},
+		{Key: "goal %d set: %s %s %s", Zh: "已设置目标 %d：%s %s %s"},
+		{Key: "goal %d removed: %s %s", Zh: "已删除目标 %d：%s %s"},
+
+		// import, export, backup
+		{Key: "Excel workbook, sheet %s, header on row %d", Zh: "Excel 工作簿，工作表 %s，表头在第 %d 行"},
+		{Key: "%s: %d rows (%s)", Zh: "%s：%d 行（%s）"},
+		{Key: "%s: %d cards (%s)", Zh: "%s：%d 张名片（%s）"},
+		{Key: "%d %s created, %d merged, %d unchanged, %d skipped", Zh: "新建%[2]s %[1]d，合并 %[3]d，未变 %[4]d，跳过 %[5]d"},
+		{Key: "dry run, nothing written: would import %s; %d rejected, %d warnings", Zh: "试运行，未写入：将导入 %s；拒绝 %d 行，警告 %d 条"},
+		{Key: "imported: %s; %d rejected, %d warnings", Zh: "已导入：%s；拒绝 %d 行，警告 %d 条"},
+		{Key: "not imported: %d bad row(s); the other rows would give %s", Zh: "未导入：有 %d 行有误；其余行将得到 %s"},
+		{Key: "nothing to write: %s", Zh: "没有需要写入的内容：%s"},
+		{Key: "customers created for the rows: %d", Zh: "为这些行新建的客户：%d"},
+		{Key: "stages (correct one with --map-stage \"FILE STAGE=book stage\"):", Zh: "阶段（用 --map-stage \"文件中的阶段=客户库阶段\" 更正）："},
+		{Key: "warnings (the rows were imported; the values are in the notes):", Zh: "警告（这些行已导入；相应的值记在备注里）："},
+		{Key: "…and %d more", Zh: "…还有 %d 项"},
+		{Key: "…and %d more (--json lists them all)", Zh: "…还有 %d 项（--json 全部列出）"},
+		{Key: "…and more (--json lists them all)", Zh: "…还有更多（--json 全部列出）"},
+		{Key: "line %d: %s %s", Zh: "第 %d 行：%s %s"},
+		{Key: "line %d: %s", Zh: "第 %d 行：%s"},
+		{Key: "line %d: reject (%s)", Zh: "第 %d 行：拒绝（%s）"},
+		{Key: "rapport undo removes this import as a whole", Zh: "rapport undo 可整体撤销这次导入"},
+		{Key: "columns not imported: %s", Zh: "未导入的列：%s"},
+		{Key: "columns read: %s", Zh: "已读取的列：%s"},
+		{Key: "columns kept in the notes: %s", Zh: "记入备注的列：%s"},
+		{Key: "columns not imported, with their values (--keep-extra keeps them in the notes, --map COLUMN=field reads one): %s", Zh: "未导入的列及其值的数量（--keep-extra 记入备注，--map 列名=字段 读取某一列）：%s"},
+		{Key: "restored %s into %s", Zh: "已恢复到 %[2]s：%[1]s"},
+		{Key: "the book", Zh: "整个客户库"},
+		{Key: "%d open follow-ups", Zh: "%d 项待办跟进"},
+		{Key: "exported %s to %s", Zh: "已导出 %s：%s"},
+		{Key: "backup written to %s (integrity ok)", Zh: "备份已写入 %s（完整性正常）"},
+		{Key: "reading", Zh: "读取中"},
+		{Key: "writing", Zh: "写入中"},
+		{Key: "%d rows read, %.0f rows/s", Zh: "已读取 %d 行，每秒 %.0f 行"},
+		{Key: "%d customers written, %.0f rows/s", Zh: "已写入 %d 位客户，每秒 %.0f 行"},
+
+		// demo
+		{Key: "rapport demo: using the demo book at %s (built %s)", Zh: "rapport demo：使用 %s 的演示客户库（%s 生成）"},
+		{Key: "rapport demo: building a sample book of %d customers (seed %d) at %s", Zh: "rapport demo：正在 %[3]s 生成含 %[1]d 位客户的演示客户库（种子 %[2]d）"},
+		{Key: "%d of %d customers…", Zh: "%d / %d 位客户…"},
+		{Key: "building the search index and risk…", Zh: "正在建立搜索索引并计算风险…"},
+		{Key: "%d customers, %d interactions, %d follow-ups, %d orders, %d deals in %.1f s", Zh: "%d 位客户、%d 条互动记录、%d 项跟进、%d 笔订单、%d 个商机，用时 %.1f 秒"},
+	}
+}
+
+// cliErrorMessages are the refusals: bad usage, bad values, books that
+// cannot be used.
+func cliErrorMessages() []Msg {
+	return []Msg{
+		// main.go
+		{Key: "--db needs a file path (rapport --db ~/work.db today)", Zh: "--db 需要一个文件路径（rapport --db ~/work.db today）"},
+		{Key: "--lang needs zh, en or auto (rapport --lang zh today)", Zh: "--lang 需要 zh、en 或 auto（rapport --lang zh today）"},
+		{Key: "--lang: %w", Zh: "--lang：%w"},
+		{Key: "unknown flag %s; global flags are --db PATH, --lang zh|en|auto, --help and --version (rapport --help)", Zh: "未知选项 %s；全局选项有 --db PATH、--lang zh|en|auto、--help 和 --version（rapport --help）"},
+		{Key: "cannot find the home folder to keep the database in", Zh: "找不到用来存放数据库的主目录"},
+		{Key: "RAPPORT_NOW=%q is not an RFC 3339 time like 2026-11-20T09:30:00+08:00", Zh: "RAPPORT_NOW=%q 不是 RFC 3339 时间（例如 2026-11-20T09:30:00+08:00）"},
+		{Key: "RAPPORT_TODAY=%q is not a date like 2026-11-20", Zh: "RAPPORT_TODAY=%q 不是日期（例如 2026-11-20）"},
+		{Key: "rapport: %s", Zh: "rapport：%s"},
+		{Key: "rapport %s: ", Zh: "rapport %s："},
+		{Key: "rapport: %s; give a database with --db PATH", Zh: "rapport：%s；请用 --db PATH 指定数据库"},
+		{Key: "rapport: %q is not a command; run rapport --help for the list", Zh: "rapport：%q 不是命令；运行 rapport --help 查看命令列表"},
+
+		// flags and arguments
+		{Key: "unknown flag --%s", Zh: "未知选项 --%s"},
+		{Key: "flag --%s needs a value", Zh: "选项 --%s 需要一个值"},
+		{Key: "%s is not a valid value for --%s", Zh: "%s 不是 --%s 的有效值"},
+		{Key: "usage: rapport %s (rapport %s --help for more)", Zh: "用法：rapport %s（rapport %s --help 查看详情）"},
+		{Key: "usage: rapport %s", Zh: "用法：rapport %s"},
+		{Key: "usage:", Zh: "用法："},
+		{Key: "flags:", Zh: "选项："},
+		{Key: "Each takes --help, e.g. rapport %s %s --help", Zh: "每个命令都可加 --help，例如 rapport %s %s --help"},
+		{Key: "rapport %s: %q is not a command of rapport %s; use %s", Zh: "rapport %s：%q 不是 rapport %s 的命令；可用：%s"},
+		{Key: "missing argument", Zh: "缺少参数"},
+		{Key: "too many arguments (%s): put text with spaces in quotes", Zh: "参数过多（%s）：含空格的文字请加引号"},
+		{Key: "%q is not a %s id: give the number (see rapport show or rapport list)", Zh: "%q 不是%s编号：请给出数字（见 rapport show 或 rapport list）"},
+		{Key: "%s", Zh: "%s"},
+		{Key: "%v", Zh: "%v"},
+		{Key: "%s: %v", Zh: "%s：%v"},
+		{Key: "%s: %w", Zh: "%s：%w"},
+		{Key: "unknown flag %s", Zh: "未知选项 %s"},
+		{Key: "empty tag name in %q", Zh: "%q 中有空的标签名"},
+		{Key: "nothing to change: give at least one flag, e.g. --email or --tier", Zh: "没有要修改的内容：请至少给出一个选项，例如 --email 或 --tier"},
+		{Key: "--tier pins the tier and --unpin releases it: give one of them", Zh: "--tier 固定分层，--unpin 取消固定：只能给其中一个"},
+		{Key: "--tier: %q is not a tier: use A, B or C", Zh: "--tier：%q 不是分层：请用 A、B 或 C"},
+		{Key: "--lifecycle: %q is not a lifecycle: use prospect, customer or churned", Zh: "--lifecycle：%q 不是客户阶段：请用 prospect、customer 或 churned"},
+		{Key: "--cadence: %d is not a number of days from 1 to 3650 (0 = the tier's cadence)", Zh: "--cadence：%d 不是 1 到 3650 之间的天数（0 = 按分层的联系周期）"},
+		{Key: "%s: %s is in the future; log what already happened (schedule what is to come with rapport follow)", Zh: "%s：%s 还没到；只能记录已发生的事（将来的事请用 rapport follow 安排）"},
+		{Key: "--time: %q is not a time like 14:30", Zh: "--time：%q 不是时间（例如 14:30）"},
+		{Key: "--kind: %q is not a kind: use %s", Zh: "--kind：%q 不是互动类型：请用 %s"},
+		{Key: "--dir: %q is not a direction: use %s", Zh: "--dir：%q 不是方向：请用 %s"},
+		{Key: "--outcome: %q is not an outcome: use %s", Zh: "--outcome：%q 不是结果：请用 %s"},
+		{Key: "--score: %d is not a score from 0 to 10", Zh: "--score：%d 不是 0 到 10 的评分"},
+		{Key: "--score is for feedback: add --kind feedback", Zh: "--score 用于反馈：请加上 --kind feedback"},
+		{Key: "--deal: give a deal id", Zh: "--deal：请给出商机编号"},
+		{Key: "--due DATE is required (like tomorrow, fri, +3d or 2026-12-01)", Zh: "必须给出 --due DATE（例如 tomorrow、fri、+3d、2026-12-01 或 明天）"},
+		{Key: "AMOUNT: %v", Zh: "金额：%v"},
+		{Key: "--value is required (like --value 12000 or --value '$3.5k')", Zh: "必须给出 --value（例如 --value 12000 或 --value 2万）"},
+		{Key: "--value: %v", Zh: "--value：%v"},
+		{Key: "say why the deal was lost: --reason \"went with a competitor\"", Zh: "请说明丢单原因：--reason \"选了竞争对手\""},
+		{Key: "--stage: %v", Zh: "--stage：%v"},
+		{Key: "--reason is required: say why the deal may wait", Zh: "必须给出 --reason：说明这个商机为什么可以等"},
+		{Key: "--filter: %s", Zh: "--filter：%s"},
+		{Key: "--sort: %q is not a sort order: use %s", Zh: "--sort：%q 不是排序方式：请用 %s"},
+		{Key: "--limit: give a number of customers (0 = all)", Zh: "--limit：请给出客户数量（0 = 全部）"},
+		{Key: "--timeline: give a number of interactions from 1", Zh: "--timeline：请给出互动记录条数（至少 1）"},
+		{Key: "--after STAGE is required", Zh: "必须给出 --after STAGE"},
+		{Key: "%q is not a stages command; use set, add, rename, move or remove", Zh: "%q 不是 stages 的命令；请用 set、add、rename、move 或 remove"},
+		{Key: "nothing to change: give --probability or --rot-days", Zh: "没有要修改的内容：请给出 --probability 或 --rot-days"},
+		{Key: "--archived-before DATE is required (like 2026-01-01 or -30d)", Zh: "必须给出 --archived-before DATE（例如 2026-01-01 或 -30d）"},
+		{Key: "config takes KEY VALUE, or rate CURRENCY VALUE (rapport config rate CNY 0.14)", Zh: "config 的参数是 KEY VALUE，或 rate 币种 汇率（rapport config rate CNY 0.14）"},
+		{Key: "%q is not a kind: use customer, contact, deal, interaction, followup or order", Zh: "%q 不是类型：请用 customer、contact、deal、interaction、followup 或 order"},
+		{Key: "TARGET: %s", Zh: "目标值：%s"},
+		{Key: "TARGET: %q is not a whole number (a %s goal counts %s)", Zh: "目标值：%q 不是整数（%s 目标统计的是%s）"},
+		{Key: "--customers must be between 1 and 10000000", Zh: "--customers 必须在 1 到 10000000 之间"},
+		{Key: "--on-duplicate %q: use skip, merge or create", Zh: "--on-duplicate %q：请用 skip、merge 或 create"},
+		{Key: "%q is not an export format: use csv, json, ics or vcard", Zh: "%q 不是导出格式：请用 csv、json、ics 或 vcard"},
+		{Key: "rapport import: %q is not a format: use csv (also .xlsx), vcard or json", Zh: "rapport import：%q 不是导入格式：请用 csv（也可导入 .xlsx）、vcard 或 json"},
+
+		// books, files
+		{Key: "no database path: give one with --db PATH or RAPPORT_DB", Zh: "没有数据库路径：请用 --db PATH 或 RAPPORT_DB 指定"},
+		{Key: "rapport: note: %s", Zh: "rapport：注意：%s"},
+		{Key: "there is no rapport database at %s yet.", Zh: "%s 还没有 rapport 数据库。"},
+		{Key: "Start one with `rapport` (the app), `rapport demo` (sample data), `rapport add customer NAME` or `rapport import csv FILE`; or point --db at an existing file.", Zh: "可以用 `rapport`（打开应用）、`rapport demo`（演示数据）、`rapport add customer 姓名` 或 `rapport import csv 文件` 新建一个；或用 --db 指向已有的文件。"},
+		{Key: "%s: someone else changed it meanwhile; nothing was written, run the command again", Zh: "%s：期间已被别处修改；没有写入，请再运行一次该命令"},
+		{Key: "%s; nothing was written", Zh: "%s；没有写入任何内容"},
+		{Key: "%s (find ids with rapport list, rapport show CUSTOMER, rapport today or rapport deal list)", Zh: "%s（可用 rapport list、rapport show 客户、rapport today 或 rapport deal list 查编号）"},
+		{Key: "rapport check: the file is damaged: copy what you can with rapport backup, then restore your last good backup", Zh: "rapport check：文件已损坏：先用 rapport backup 复制能读出的内容，再恢复最近一份完好的备份"},
+		{Key: "rapport check: some rows point at rows that do not exist: make a backup (rapport backup) and report this", Zh: "rapport check：有些行指向不存在的行：请先备份（rapport backup），再报告这个问题"},
+		{Key: "rapport check: some amounts are negative or above %s (no sale is that large; totals would be wrong): correct or archive those orders and deals", Zh: "rapport check：有些金额为负数或超过 %s（没有这么大的交易；合计会出错）：请更正或归档这些订单和商机"},
+		{Key: "rapport check: stored stats differ from a recompute (a bug in rapport, your data is intact): please report it", Zh: "rapport check：保存的统计与重新计算不一致（这是 rapport 的缺陷，你的数据完好）：请报告这个问题"},
+		{Key: "cannot read %s: %w", Zh: "无法读取 %s：%w"},
+		{Key: "%s is a folder, not a file", Zh: "%s 是文件夹，不是文件"},
+		{Key: "rapport %s: %d bad row(s) in %s; nothing was imported. Fix them, or run again with --skip-bad to import the other rows:", Zh: "rapport %s：%[3]s 中有 %[2]d 行有误；没有导入任何内容。请修正这些行，或加上 --skip-bad 再运行以导入其余的行："},
+		{Key: "rapport %s: skipped %d bad row(s):", Zh: "rapport %s：跳过了 %d 行有误的行："},
+		{Key: "cannot write %s: %w", Zh: "无法写入 %s：%w"},
+		{Key: "no path for the demo book: give one with --db PATH", Zh: "没有演示客户库的路径：请用 --db PATH 指定"},
+		{Key: "rapport demo: %s holds a real book (it is not a demo), so the demo will not overwrite it.", Zh: "rapport demo：%s 是真实的客户库（不是演示库），演示不会覆盖它。"},
+		{Key: "Run `rapport demo` without --db to use demo.db beside your book, or give --db a new file.", Zh: "不加 --db 运行 `rapport demo` 会使用你客户库旁边的 demo.db，或者给 --db 一个新文件。"},
+		{Key: "cannot replace the old demo book: %w", Zh: "无法替换旧的演示客户库：%w"},
+	}
+}
+
+// cliWordMessages are the book's codes as text output says them (JSON
+// keeps the codes): one message per set of words split at "|" (the sets the
+// screens say too have their keys and words).
+func cliWordMessages() []Msg {
+	return []Msg{
+		{Key: "prospect|customer|churned", Zh: "潜在客户|客户|已流失"},
+		{Key: "call|email|meeting|message|visit|note|complaint|feedback", Zh: "电话|邮件|会议|消息|拜访|备注|投诉|反馈"},
+		{Key: "outbound|inbound|internal", Zh: "我方发起|客户发起|内部"},
+		{Key: "revenue|deals won|value won|new customers|interactions", Zh: "收入|赢单数|赢单金额|新客户|沟通次数"},
+		{Key: "active|dormant|at_risk|churned", Zh: "活跃|沉寂|流失风险|已流失"},
+		{Key: "replied|no_reply|positive|neutral|negative", Zh: "已回复|未回复|积极|中立|消极"},
+		{Key: "open|won|lost", Zh: "进行中|赢单|输单"},
+		{Key: "email|phone|im|industry|source", Zh: "邮箱|电话|即时通讯|行业|来源"},
+		{Key: "customer|contact|deal|interaction|followup|follow-up|order", Zh: "客户|联系人|商机|互动记录|跟进|跟进|订单"},
+		{Key: "customers|interactions|followups|orders|deals", Zh: "客户|互动记录|跟进|订单|商机"},
+		{Key: "create|merge|unchanged|skip", Zh: "新建|合并|未变|跳过"},
+		{Key: "comma|semicolon|tab", Zh: "逗号|分号|制表符"},
+	}
 }

@@ -77,16 +77,17 @@ func sub(verb string, subs map[string]func(*Env, []string) int) func(*Env, []str
 			if len(args) > 0 {
 				w, code = e.Stdout, ExitOK
 			}
-			fmt.Fprintln(w, "usage:")
+			p := e.P()
+			fmt.Fprintln(w, p.T("usage:"))
 			for _, u := range subUsage(verb) {
 				fmt.Fprintf(w, "  rapport %s\n", u)
 			}
-			fmt.Fprintf(w, "Each takes --help, e.g. rapport %s %s --help\n", verb, firstKey(subs))
+			fmt.Fprintln(w, p.T("Each takes --help, e.g. rapport %s %s --help", verb, firstKey(subs)))
 			return code
 		}
 		run, ok := subs[args[0]]
 		if !ok {
-			fmt.Fprintf(e.Stderr, "rapport %s: %q is not a command of rapport %s; use %s\n", verb, args[0], verb, strings.Join(keys(subs), ", "))
+			fmt.Fprintln(e.Stderr, e.P().T("rapport %s: %q is not a command of rapport %s; use %s", verb, args[0], verb, strings.Join(keys(subs), ", ")))
 			return ExitUsage
 		}
 		return run(e, args[1:])

@@ -12,15 +12,43 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
+
+// rowCount is "12 customers" for a table name, in p's language.
+func rowCount(p *i18n.Printer, n int64, table string) string {
+	switch table {
+	case "customers":
+		return p.T("%d customers", n)
+	case "contacts":
+		return p.T("%d contacts", n)
+	case "deals":
+		return p.T("%d deals", n)
+	case "interactions":
+		return p.T("%d interactions", n)
+	case "followups":
+		return p.T("%d followups", n)
+	case "orders":
+		return p.T("%d orders", n)
+	}
+	return fmt.Sprintf("%d %s", n, table)
+}
+
+// langName names a language for the confirmation of config lang.
+func langName(l i18n.Lang) string {
+	if l == i18n.Zh {
+		return i18n.N("Chinese")
+	}
+	return i18n.N("English")
+}
 
 func runArchive(archive bool) func(*Env, []string) int {
 	return func(e *Env, args []string) int {
-		verb, about := "archive", "Archives a row: it disappears from views and counts and can be restored\n(rapport restore KIND ID). Nothing is deleted; see rapport purge."
+		verb, about := "archive", i18n.N("Archives a row: it disappears from views and counts and can be restored\n(rapport restore KIND ID). Nothing is deleted; see rapport purge.\nKIND: customer, contact, deal, interaction, followup or order.")
 		if !archive {
-			verb, about = "restore", "Brings an archived row back."
+			verb, about = "restore", i18n.N("Brings an archived row back.\nKIND: customer, contact, deal, interaction, followup or order.")
 		}
-		c := newCommand(e, verb+" KIND ID", about+"\nKIND: customer, contact, deal, interaction, followup or order.")
+		c := newCommand(e, verb+" KIND ID", about)
 		pos, code, done := c.parse(args, 2, 2)
 		if done {
 			return code
@@ -61,11 +89,11 @@ func archiveRow(e *Env, b *db.DB, verb, kind string, id int64, archive bool) int
 	if err := b.SetArchived(e.Ctx, kind, id, archive); err != nil {
 		return fail(e, verb, err)
 	}
-	past := "archived"
+	msg := i18n.N("%s %d archived")
 	if !archive {
-		past = "restored"
+		msg = i18n.N("%s %d restored")
 	}
-	fmt.Fprintf(e.Stdout, "%s %d %s\n", kind, id, past)
+	fmt.Fprintln(e.Stdout, e.P().T(msg, rowWord(e.P(), kind), id))
 	return ExitOK
 }
 
@@ -94,9 +122,9 @@ func runPurge(e *Env, args []string) int {
 		return fail(e, "purge", err)
 	}
 	if !*yes {
-		fmt.Fprintf(e.Stderr, "Remove for good everything archived before %s from %s? This cannot be undone. [y/N] ", w.Day, b.Path())
+		fmt.Fprint(e.Stderr, e.P().T("Remove for good everything archived before %s from %s? This cannot be undone. [y/N] ", w.Day.String(), b.Path()))
 		if !confirmed(e) {
-			fmt.Fprintln(e.Stderr, "\nrapport purge: nothing was removed (answer y, or pass --yes in scripts)")
+			fmt.Fprintln(e.Stderr, "\n"+e.P().T("rapport purge: nothing was removed (answer y, or pass --yes in scripts)"))
 			return ExitFailed
 		}
 	}
@@ -108,15 +136,15 @@ func runPurge(e *Env, args []string) int {
 	total := int64(0)
 	for _, t := range []string{"customers", "contacts", "deals", "interactions", "followups", "orders"} {
 		if n[t] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n[t], t))
+			parts = append(parts, rowCount(e.P(), n[t], t))
 			total += n[t]
 		}
 	}
 	if total == 0 {
-		fmt.Fprintf(e.Stdout, "nothing was archived before %s\n", w.Day)
+		fmt.Fprintln(e.Stdout, e.P().T("nothing was archived before %s", w.Day.String()))
 		return ExitOK
 	}
-	fmt.Fprintf(e.Stdout, "purged: %s\n", strings.Join(parts, ", "))
+	fmt.Fprintln(e.Stdout, e.P().T("purged: %s", strings.Join(parts, e.P().T(", "))))
 	return ExitOK
 }
 
@@ -136,9 +164,9 @@ func confirmed(e *Env) bool {
 
 func runUndo(undo bool) func(*Env, []string) int {
 	return func(e *Env, args []string) int {
-		verb, about, past := "undo", "Undoes the last change, a whole command at a time (also across restarts).", "undone"
+		verb, about, past := "undo", i18n.N("Undoes the last change, a whole command at a time (also across restarts)."), i18n.N("undone: %s")
 		if !undo {
-			verb, about, past = "redo", "Redoes the last change undo undid.", "redone"
+			verb, about, past = "redo", i18n.N("Redoes the last change undo undid."), i18n.N("redone: %s")
 		}
 		c := newCommand(e, verb, about)
 		if _, code, done := c.parse(args, 0, 0); done {
@@ -158,13 +186,14 @@ func runUndo(undo bool) func(*Env, []string) int {
 		if err != nil {
 			return fail(e, verb, err)
 		}
-		fmt.Fprintf(e.Stdout, "%s: %s\n", past, clean(desc))
+		fmt.Fprintln(e.Stdout, e.P().T(past, clean(desc)))
 		return ExitOK
 	}
 }
 
 func runConfig(e *Env, args []string) int {
-	c := newCommand(e, "config [KEY [VALUE]]", "With no KEY, lists every setting with its value; with KEY, prints one; with\nKEY VALUE, changes it (undoable). Settings:\n"+configHelp())
+	c := newCommand(e, "config [KEY [VALUE]]", "With no KEY, lists every setting with its value; with KEY, prints one; with\nKEY VALUE, changes it (undoable). Settings:")
+	c.more = configHelp
 	pos, code, done := c.parse(args, 0, 3)
 	if done {
 		return code
@@ -187,7 +216,14 @@ func runConfig(e *Env, args []string) int {
 		if err := b.SetConfig(e.Ctx, pos[0], pos[1]); err != nil {
 			return fail(e, "config", err)
 		}
+		if pos[0] == "lang" {
+			// Say it in the language just chosen.
+			e.speak(e.Ctx, b)
+		}
 		fmt.Fprintf(e.Stdout, "%s = %s\n", pos[0], strings.TrimSpace(pos[1]))
+		if pos[0] == "lang" {
+			fmt.Fprintln(e.Stdout, e.P().T("rapport speaks %s from the next command (--lang overrides it; auto follows LC_ALL, LC_MESSAGES, LANG)", e.P().T(langName(e.P().Lang()))))
+		}
 		return ExitOK
 	}
 	if len(pos) == 1 && strings.HasPrefix(pos[0], "rate.") {
@@ -203,10 +239,10 @@ func runConfig(e *Env, args []string) int {
 		code := strings.TrimPrefix(pos[0], "rate.")
 		r, ok := set.Rates()[code]
 		if !ok {
-			fmt.Fprintf(e.Stdout, "no rate for %s: its customers are ranked among themselves (set one: rapport config rate %s 0.14)\n", clean(code), clean(code))
+			fmt.Fprintln(e.Stdout, e.P().T("no rate for %s: its customers are ranked among themselves (set one: rapport config rate %s 0.14)", clean(code), clean(code)))
 			return ExitOK
 		}
-		fmt.Fprintf(e.Stdout, "1 %s = %s %s (set %s)\n", clean(code), r.FloatString(6), set.Currency, clean(set.RatesOn[code]))
+		fmt.Fprintln(e.Stdout, e.P().T("1 %s = %s %s (set %s)", clean(code), r.FloatString(6), set.Currency, clean(set.RatesOn[code])))
 		return ExitOK
 	}
 	if len(pos) == 1 {
@@ -223,7 +259,7 @@ func runConfig(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "config", err)
 	}
-	vals := configValues(set)
+	vals := configValues(e.P(), set)
 	if len(pos) == 1 {
 		fmt.Fprintln(e.Stdout, vals[pos[0]])
 		return ExitOK
@@ -231,7 +267,7 @@ func runConfig(e *Env, args []string) int {
 	t := newTable(e.Stdout)
 	help := db.ConfigKeys()
 	for _, k := range keys(help) {
-		t.row(k, clean(vals[k]), help[k])
+		t.row(k, clean(vals[k]), e.P().T(help[k]))
 	}
 	rates := set.Rates()
 	codes := make([]string, 0, len(rates))
@@ -240,24 +276,25 @@ func runConfig(e *Env, args []string) int {
 	}
 	sort.Strings(codes)
 	for _, c := range codes {
-		t.row("rate "+c, rates[c].FloatString(6)+" "+set.Currency, "set "+clean(set.RatesOn[c])+"; tiers convert "+c+" revenue at this rate")
+		t.row("rate "+c, rates[c].FloatString(6)+" "+set.Currency, e.P().T("set %s; tiers convert %s revenue at this rate", clean(set.RatesOn[c]), c))
 	}
 	t.flush()
 	return ExitOK
 }
 
-func configHelp() string {
+// configHelp lists the settings with what they do, for config --help.
+func configHelp(p *i18n.Printer) string {
 	var b strings.Builder
 	help := db.ConfigKeys()
 	for _, k := range keys(help) {
-		fmt.Fprintf(&b, "  %-22s %s\n", k, help[k])
+		fmt.Fprintf(&b, "  %-22s %s\n", k, p.T(help[k]))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
 // configValues renders the effective value of every user setting (defaults
 // included) in the form config KEY VALUE takes.
-func configValues(s db.Settings) map[string]string {
+func configValues(pr *i18n.Printer, s db.Settings) map[string]string {
 	p := s.Points
 	list := func(v ...int) string {
 		parts := make([]string, len(v))
@@ -272,10 +309,15 @@ func configValues(s db.Settings) map[string]string {
 	}
 	zone := s.TimeZone
 	if zone == "" {
-		zone = "(none: each process's own)"
+		zone = pr.T("(none: each process's own)")
+	}
+	lang := string(s.Lang)
+	if lang == "" {
+		lang = "auto"
 	}
 	out := map[string]string{
 		"timezone":              zone,
+		"lang":                  lang,
 		"currency":              s.Currency,
 		"date_order":            order,
 		"rhythm":                strconv.Itoa(s.RhythmOverride),
@@ -295,7 +337,7 @@ func configValues(s db.Settings) map[string]string {
 		out["cadence."+string(t)] = strconv.Itoa(s.Cadence[t])
 	}
 	if s.RhythmOverride == 0 {
-		out["rhythm"] = fmt.Sprintf("0 (computed: %d)", s.EffectiveRhythm())
+		out["rhythm"] = pr.T("0 (computed: %d)", s.EffectiveRhythm())
 	}
 	return out
 }
@@ -314,21 +356,28 @@ func runCheck(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "check", err)
 	}
-	fmt.Fprintf(e.Stdout, "file:         %s\n", b.Path())
-	fmt.Fprintf(e.Stdout, "integrity:    %s\n", clean(rep.Integrity))
-	fmt.Fprintf(e.Stdout, "foreign keys: %d problem(s)\n", rep.ForeignKeys)
+	p := e.P()
+	t := labelled{w: e.Stdout}
+	line := func(label, value string) { t.rows = append(t.rows, [2]string{p.T(label), value}) }
+	line(i18n.N("file:"), b.Path())
+	integrity := clean(rep.Integrity)
+	if rep.Integrity == "ok" {
+		integrity = p.T("ok")
+	}
+	line(i18n.N("integrity:"), integrity)
+	line(i18n.N("foreign keys:"), p.T("%d problem(s)", rep.ForeignKeys))
 	if len(rep.StatsDiffs) == 0 {
-		fmt.Fprintln(e.Stdout, "stats:        match a recompute")
+		line(i18n.N("stats:"), p.T("match a recompute"))
 	} else {
-		fmt.Fprintf(e.Stdout, "stats:        %d differ from a recompute: %s\n", len(rep.StatsDiffs), strings.Join(rep.StatsDiffs, ", "))
+		line(i18n.N("stats:"), p.T("%d differ from a recompute: %s", len(rep.StatsDiffs), strings.Join(rep.StatsDiffs, ", ")))
 	}
 	if len(rep.NotCompared) > 0 {
-		fmt.Fprintf(e.Stdout, "not compared: %s\n", strings.Join(rep.NotCompared, "; "))
+		line(i18n.N("not compared:"), strings.Join(rep.NotCompared, "; "))
 	}
 	if len(rep.BadAmounts) == 0 {
-		fmt.Fprintln(e.Stdout, "amounts:      within bounds")
+		line(i18n.N("amounts:"), p.T("within bounds"))
 	} else {
-		fmt.Fprintf(e.Stdout, "amounts:      %d out of bounds: %s\n", len(rep.BadAmounts), clean(strings.Join(rep.BadAmounts, ", ")))
+		line(i18n.N("amounts:"), p.T("%d out of bounds: %s", len(rep.BadAmounts), clean(strings.Join(rep.BadAmounts, ", "))))
 	}
 	names := make([]string, 0, len(rep.Counts))
 	for k := range rep.Counts {
@@ -339,20 +388,21 @@ func runCheck(e *Env, args []string) int {
 	for _, k := range names {
 		counts = append(counts, fmt.Sprintf("%s %d", k, rep.Counts[k]))
 	}
-	fmt.Fprintf(e.Stdout, "rows:         %s\n", strings.Join(counts, ", "))
+	line(i18n.N("rows:"), strings.Join(counts, ", "))
+	t.print()
 	if rep.OK() {
-		fmt.Fprintln(e.Stdout, "ok")
+		fmt.Fprintln(e.Stdout, p.T("ok"))
 		return ExitOK
 	}
 	switch {
 	case rep.Integrity != "ok":
-		fmt.Fprintln(e.Stderr, "rapport check: the file is damaged: copy what you can with rapport backup, then restore your last good backup")
+		fmt.Fprintln(e.Stderr, p.T("rapport check: the file is damaged: copy what you can with rapport backup, then restore your last good backup"))
 	case rep.ForeignKeys > 0:
-		fmt.Fprintln(e.Stderr, "rapport check: some rows point at rows that do not exist: make a backup (rapport backup) and report this")
+		fmt.Fprintln(e.Stderr, p.T("rapport check: some rows point at rows that do not exist: make a backup (rapport backup) and report this"))
 	case len(rep.BadAmounts) > 0:
-		fmt.Fprintf(e.Stderr, "rapport check: some amounts are negative or above %s (no sale is that large; totals would be wrong): correct or archive those orders and deals\n", "1,000,000,000,000")
+		fmt.Fprintln(e.Stderr, p.T("rapport check: some amounts are negative or above %s (no sale is that large; totals would be wrong): correct or archive those orders and deals", "1,000,000,000,000"))
 	default:
-		fmt.Fprintln(e.Stderr, "rapport check: stored stats differ from a recompute (a bug in rapport, your data is intact): please report it")
+		fmt.Fprintln(e.Stderr, p.T("rapport check: stored stats differ from a recompute (a bug in rapport, your data is intact): please report it"))
 	}
 	return ExitFailed
 }
@@ -393,7 +443,7 @@ func runVersion(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "version", err)
 	}
-	fmt.Fprintf(e.Stdout, "schema %d%s\n", db.SchemaVersion(), fileVersion)
+	fmt.Fprintln(e.Stdout, e.P().T("schema %d%s", db.SchemaVersion(), fileVersion))
 	fmt.Fprintf(e.Stdout, "SQLite %s\n", sv)
 	return ExitOK
 }

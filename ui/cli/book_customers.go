@@ -132,7 +132,7 @@ func runAddCustomer(e *Env, args []string) int {
 	if *asJSON {
 		return emitJSON(e, verb, map[string]any{"customer_id": id, "name": cu.Name, "company": cu.Company, "tier": string(cu.Tier), "tags": nonNil(tagNames)})
 	}
-	fmt.Fprintf(e.Stdout, "customer %d created: %s\n", id, clean(cu.Name))
+	fmt.Fprintln(e.Stdout, e.P().T("customer %d created: %s", id, clean(cu.Name)))
 	return ExitOK
 }
 
@@ -185,7 +185,7 @@ func runEditCustomer(e *Env, args []string) int {
 	if err := b.UpdateCustomer(e.Ctx, &cu); err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "customer %d updated: %s\n", cu.ID, clean(cu.Name))
+	fmt.Fprintln(e.Stdout, e.P().T("customer %d updated: %s", cu.ID, clean(cu.Name)))
 	return ExitOK
 }
 
@@ -235,7 +235,7 @@ func runContactAdd(e *Env, args []string) int {
 	if *asJSON {
 		return emitJSON(e, verb, map[string]any{"contact_id": id, "customer_id": cu.ID, "name": ct.Name, "role": ct.Role, "primary": ct.IsPrimary})
 	}
-	fmt.Fprintf(e.Stdout, "contact %d created: %s at %s\n", id, clean(ct.Name), clean(cu.Name))
+	fmt.Fprintln(e.Stdout, e.P().T("contact %d created: %s at %s", id, clean(ct.Name), clean(cu.Name)))
 	return ExitOK
 }
 
@@ -293,9 +293,9 @@ func runTag(e *Env, args []string) int {
 	}
 	list := strings.Join(tags, ", ")
 	if list == "" {
-		list = "(none)"
+		list = e.P().T("(none)")
 	}
-	fmt.Fprintf(e.Stdout, "tags of %s: %s\n", clean(cu.Name), list)
+	fmt.Fprintln(e.Stdout, e.P().T("tags of %s: %s", clean(cu.Name), list))
 	return ExitOK
 }
 

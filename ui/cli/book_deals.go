@@ -104,7 +104,7 @@ func runDealAdd(e *Env, args []string) int {
 		return emitJSON(e, verb, map[string]any{"deal_id": id, "customer_id": cu.ID, "customer": clean(cu.Name), "title": dl.Title,
 			"value": decimal(dl.ValueMinor, dl.Currency), "currency": dl.Currency, "stage": stageName, "expected_close": dayOrNull(dl.ExpectedClose)})
 	}
-	fmt.Fprintf(e.Stdout, "deal %d created: %s for %s, %s in %s\n", id, clean(dl.Title), clean(cu.Name), m.Format(), stageName)
+	fmt.Fprintln(e.Stdout, e.P().T("deal %d created: %s for %s, %s in %s", id, clean(dl.Title), clean(cu.Name), m.Format(), stageName))
 	return ExitOK
 }
 
@@ -146,9 +146,9 @@ func runDealMove(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "deal %d moved: %s → %s (%s)\n", res.Deal.ID, clean(res.From.Name), clean(res.To.Name), clean(res.Deal.Title))
+	fmt.Fprintln(e.Stdout, e.P().T("deal %d moved: %s → %s (%s)", res.Deal.ID, clean(res.From.Name), clean(res.To.Name), clean(res.Deal.Title)))
 	if res.OrderID != 0 {
-		fmt.Fprintf(e.Stdout, "order %d recorded: %s\n", res.OrderID, money(res.Deal.ValueMinor, res.Deal.Currency))
+		fmt.Fprintln(e.Stdout, e.P().T("order %d recorded: %s", res.OrderID, money(res.Deal.ValueMinor, res.Deal.Currency)))
 	}
 	return ExitOK
 }
@@ -204,18 +204,19 @@ func runDealList(e *Env, args []string) int {
 		return emitJSON(e, verb, out)
 	}
 	if len(rows) == 0 {
-		fmt.Fprintln(e.Stdout, "no deals match")
+		fmt.Fprintln(e.Stdout, e.P().T("no deals match"))
 		return ExitOK
 	}
+	p := e.P()
 	t := newTable(e.Stdout)
-	t.row("ID", "STAGE", "TITLE", "CUSTOMER", "VALUE", "PROB", "IN STAGE", "CLOSE")
+	t.row(p.T("ID"), p.T("STAGE"), p.T("TITLE"), p.T("CUSTOMER"), p.T("VALUE"), p.T("PROB"), p.T("IN STAGE"), p.T("CLOSE"))
 	for _, r := range rows {
-		in := fmt.Sprintf("%dd", r.DaysInStage)
+		in := p.T("%dd", r.DaysInStage)
 		if r.Rotting {
 			in = "! " + in
 		}
 		if r.Status != model.DealOpen {
-			in = string(r.Status)
+			in = stageKindWord(p, string(r.Status))
 		}
 		t.row(strconv.FormatInt(r.ID, 10), clean(r.Stage), truncate(clean(r.Title), 36), truncate(clean(r.Customer), 24),
 			money(r.ValueMinor, r.Currency), strconv.Itoa(r.Probability)+"%", in, r.ExpectedClose.String())
@@ -260,6 +261,6 @@ func runDealSnooze(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "deal %d snoozed until %s: %s\n", dl.ID, dl.SnoozedUntil, clean(dl.Title))
+	fmt.Fprintln(e.Stdout, e.P().T("deal %d snoozed until %s: %s", dl.ID, dl.SnoozedUntil.String(), clean(dl.Title)))
 	return ExitOK
 }

@@ -13,9 +13,11 @@ func runLog(e *Env, args []string) int {
 		`Logs an interaction with a customer. --next also schedules a follow-up, in
 the same command (one undo reverts both). Dates: today, yesterday, mon, -2d,
 2026-12-01, 12/01, 昨天 … optionally with a time (14:30, 2pm).`)
-	kind := c.str("kind", "call", "`KIND`: "+joinStrings(model.InteractionKinds()))
+	kind := c.str("kind", "call", "`KIND`: %s")
+	c.usageArgs("kind", joinStrings(model.InteractionKinds()))
 	dir := c.str("dir", "", "`DIRECTION`: outbound (default; internal for notes), inbound or internal")
-	outcome := c.str("outcome", "none", "`OUTCOME`: "+joinStrings(model.Outcomes()))
+	outcome := c.str("outcome", "none", "`OUTCOME`: %s")
+	c.usageArgs("outcome", joinStrings(model.Outcomes()))
 	score := c.num("score", -1, "feedback `SCORE` 0–10")
 	at := c.str("at", "", "when it happened (`DATE`, default now)")
 	deal := c.num("deal", 0, "the deal it belongs to (`ID`)")
@@ -86,7 +88,7 @@ the same command (one undo reverts both). Dates: today, yesterday, mon, -2d,
 		}
 		title := *nextTitle
 		if title == "" {
-			title = truncate("Follow up: "+in.Summary, model.MaxNameLen)
+			title = truncate(e.P().T("Follow up: %s", in.Summary), model.MaxNameLen)
 		}
 		if title, err = cleanArg("next-title", title, model.MaxNameLen, false); err != nil {
 			return fail(e, verb, err)
@@ -122,9 +124,10 @@ the same command (one undo reverts both). Dates: today, yesterday, mon, -2d,
 		}
 		return emitJSON(e, verb, obj)
 	}
-	fmt.Fprintf(e.Stdout, "interaction %d logged: %s %s with %s\n", in.ID, in.Kind, clean(in.Summary), clean(cu.Name))
+	p := e.P()
+	fmt.Fprintln(e.Stdout, p.T("interaction %d logged: %s %s with %s", in.ID, kindWord(p, in.Kind), clean(in.Summary), clean(cu.Name)))
 	if fu != nil {
-		fmt.Fprintf(e.Stdout, "follow-up %d created: %s, due %s\n", fid, clean(fu.Title), dueText(fu.Due, fu.DueTime))
+		fmt.Fprintln(e.Stdout, p.T("follow-up %d created: %s, due %s", fid, clean(fu.Title), dueText(fu.Due, fu.DueTime)))
 	}
 	return ExitOK
 }
@@ -140,7 +143,7 @@ func runResolve(e *Env, args []string) int {
 	return runOnID(e, args, "resolve", "resolve INTERACTION_ID", "Marks a complaint resolved (its id is in rapport show CUSTOMER).", "interaction",
 		func(b *db.DB, id int64) (string, error) {
 			i, err := b.ResolveComplaint(e.Ctx, id)
-			return fmt.Sprintf("complaint %d resolved: %s", i.ID, clean(i.Summary)), err
+			return e.P().T("complaint %d resolved: %s", i.ID, clean(i.Summary)), err
 		})
 }
 
@@ -232,7 +235,7 @@ func runFollow(e *Env, args []string) int {
 		return emitJSON(e, verb, map[string]any{"followup_id": id, "customer_id": cu.ID, "customer": clean(cu.Name), "title": f.Title,
 			"due": f.Due.String(), "due_time": strOrNull(f.DueTime), "deal_id": idOrNull(f.DealID)})
 	}
-	fmt.Fprintf(e.Stdout, "follow-up %d created: %s, due %s\n", id, clean(f.Title), dueText(f.Due, f.DueTime))
+	fmt.Fprintln(e.Stdout, e.P().T("follow-up %d created: %s, due %s", id, clean(f.Title), dueText(f.Due, f.DueTime)))
 	return ExitOK
 }
 
@@ -240,7 +243,7 @@ func runDone(e *Env, args []string) int {
 	return runOnID(e, args, "done", "done FOLLOWUP_ID", "Marks a follow-up done (ids are in rapport today and rapport show).", "follow-up",
 		func(b *db.DB, id int64) (string, error) {
 			f, err := b.CompleteFollowup(e.Ctx, id)
-			return fmt.Sprintf("follow-up %d done: %s", f.ID, clean(f.Title)), err
+			return e.P().T("follow-up %d done: %s", f.ID, clean(f.Title)), err
 		})
 }
 
@@ -276,7 +279,7 @@ func runSnooze(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "snooze", err)
 	}
-	fmt.Fprintf(e.Stdout, "follow-up %d snoozed: %s, due %s\n", f.ID, clean(f.Title), dueText(f.Due, f.DueTime))
+	fmt.Fprintln(e.Stdout, e.P().T("follow-up %d snoozed: %s, due %s", f.ID, clean(f.Title), dueText(f.Due, f.DueTime)))
 	return ExitOK
 }
 
@@ -344,7 +347,7 @@ func runOrder(e *Env, args []string) int {
 		return emitJSON(e, verb, map[string]any{"order_id": id, "customer_id": cu.ID, "customer": clean(cu.Name), "amount": decimal(o.AmountMinor, o.Currency),
 			"currency": o.Currency, "ordered_at": moment(o.OrderedAt, e.Now().Location()), "deal_id": idOrNull(o.DealID)})
 	}
-	fmt.Fprintf(e.Stdout, "order %d recorded: %s from %s\n", id, m.Format(), clean(cu.Name))
+	fmt.Fprintln(e.Stdout, e.P().T("order %d recorded: %s from %s", id, m.Format(), clean(cu.Name)))
 	return ExitOK
 }
 

@@ -9,7 +9,17 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
+
+// shortMoney is an amount where space is short: "$12k", "¥12.3万".
+func shortMoney(p *i18n.Printer, minor int64, currency string) string {
+	m := model.Money{Minor: minor, Currency: currency}
+	if p.Zh() {
+		return m.FormatShortZh()
+	}
+	return m.FormatShort()
+}
 
 // customerJSON is one element of `rapport list --json`. open_pipeline maps
 // a currency code to the open pipeline as a plain decimal string in major
@@ -61,6 +71,7 @@ to a decimal string in major units ("12000.50").`)
 	if len(q.Filter.Problems) > 0 {
 		return c.usageErr("--filter: %s", strings.Join(q.Filter.Problems, "; "))
 	}
+	p := e.P()
 	for _, t := range tag.v {
 		q.Filter.Tags = append(q.Filter.Tags, strings.TrimPrefix(strings.TrimSpace(t), "#"))
 	}
@@ -101,11 +112,11 @@ to a decimal string in major units ("12000.50").`)
 		return emitJSON(e, "list", out)
 	}
 	if len(rows) == 0 {
-		fmt.Fprintln(e.Stdout, "no customers match")
+		fmt.Fprintln(e.Stdout, p.T("no customers match"))
 		return ExitOK
 	}
 	t := newTable(e.Stdout)
-	t.row("ID", "NAME", "COMPANY", "TIER", "STATUS", "LAST CONTACT", "NEXT", "PIPELINE", "RISK")
+	t.row(p.T("ID"), p.T("NAME"), p.T("COMPANY"), p.T("TIER"), p.T("STATUS"), p.T("LAST CONTACT"), p.T("NEXT"), p.T("PIPELINE"), p.T("RISK"))
 	for _, r := range rows {
 		next := ""
 		if !r.NextDue.IsZero() {
@@ -116,14 +127,14 @@ to a decimal string in major units ("12000.50").`)
 		}
 		pipe := ""
 		if r.OpenPipeline != 0 {
-			pipe = model.Money{Minor: r.OpenPipeline, Currency: r.Currency}.FormatShort()
+			pipe = shortMoney(p, r.OpenPipeline, r.Currency)
 		}
 		risk := strconv.Itoa(r.RiskScore)
 		if r.RiskLevel == model.LevelAtRisk {
 			risk = "⚠ " + risk
 		}
-		t.row(strconv.FormatInt(r.ID, 10), truncate(clean(r.Name), 30), truncate(clean(r.Company), 24), string(r.Tier), r.Status,
-			ago(r.LastContact, today), next, pipe, risk)
+		t.row(strconv.FormatInt(r.ID, 10), truncate(clean(r.Name), 30), truncate(clean(r.Company), 24), string(r.Tier), statusWord(p, r.Status),
+			ago(p, r.LastContact, today), next, pipe, risk)
 	}
 	t.flush()
 	return ExitOK

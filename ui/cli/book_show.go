@@ -9,6 +9,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // detailJSON is `rapport show --json`: the customer 360° view. Money is a
@@ -141,7 +142,7 @@ interaction timeline (newest first). CUSTOMER is an id or a name.`)
 	if *asJSON {
 		return emitJSON(e, "show", detailToJSON(d, now))
 	}
-	printDetail(e.Stdout, d, now)
+	printDetail(e.Stdout, e.P(), d, now)
 	return ExitOK
 }
 
@@ -215,31 +216,31 @@ func detailToJSON(d db.Detail, now time.Time) detailJSON {
 	return out
 }
 
-// printDetail renders the 360° view as text.
-func printDetail(w io.Writer, d db.Detail, now time.Time) {
+// printDetail renders the 360° view as text in p's language.
+func printDetail(w io.Writer, p *i18n.Printer, d db.Detail, now time.Time) {
 	loc, today := now.Location(), model.DayOf(now)
 	cu := d.Customer
-	head := fmt.Sprintf("%s (#%d)", clean(cu.Name), cu.ID)
+	head := p.T("%s (#%d)", clean(cu.Name), cu.ID)
 	if cu.Company != "" {
 		head += " — " + clean(cu.Company)
 	}
 	if cu.ArchivedAt != 0 {
-		head += "  [archived]"
+		head += "  " + p.T("[archived]")
 	}
 	fmt.Fprintln(w, head)
-	tier := "tier " + string(cu.Tier)
+	tier := p.T("tier %s", string(cu.Tier))
 	if cu.TierPinned {
-		tier += " (pinned)"
+		tier += p.T(" (pinned)")
 	}
-	life := string(cu.Lifecycle)
+	life := lifecycleWord(p, cu.Lifecycle)
 	if cu.Lifecycle == model.Churned && cu.ChurnReason != "" {
-		life += " (" + clean(cu.ChurnReason) + ")"
+		life += p.T(" (%s)", clean(cu.ChurnReason))
 	}
-	fmt.Fprintf(w, "%s · %s · %s · touch every %dd · last contact %s\n", tier, life, statusOf(d, today, loc), d.Cadence, ago(lastContactDay(d, loc), today))
+	fmt.Fprintln(w, p.T("%s · %s · %s · touch every %dd · last contact %s", tier, life, statusWord(p, statusOf(d, today, loc)), d.Cadence, ago(p, lastContactDay(d, loc), today)))
 	var reach []string
 	for _, f := range [][2]string{{"email", cu.Email}, {"phone", cu.Phone}, {"im", cu.IM}, {"industry", cu.Industry}, {"source", cu.Source}} {
 		if f[1] != "" {
-			reach = append(reach, f[0]+" "+clean(f[1]))
+			reach = append(reach, fieldWord(p, f[0])+" "+clean(f[1]))
 		}
 	}
 	if len(reach) > 0 {
@@ -250,39 +251,39 @@ func printDetail(w io.Writer, d db.Detail, now time.Time) {
 		for i, t := range d.Tags {
 			tags[i] = "#" + clean(t)
 		}
-		fmt.Fprintln(w, "tags: "+strings.Join(tags, " "))
+		fmt.Fprintln(w, p.T("tags: %s", strings.Join(tags, " ")))
 	}
 	if len(d.Contacts) > 0 {
-		fmt.Fprintln(w, "\nContacts")
+		fmt.Fprintln(w, "\n"+p.T("Contacts"))
 		t := newTable(w)
 		for _, ct := range d.Contacts {
-			p := ""
+			pr := ""
 			if ct.IsPrimary {
-				p = "primary"
+				pr = p.T("primary")
 			}
-			t.row("  "+clean(ct.Name), clean(ct.Role), clean(ct.Email), clean(ct.Phone), p)
+			t.row("  "+clean(ct.Name), clean(ct.Role), clean(ct.Email), clean(ct.Phone), pr)
 		}
 		t.flush()
 	}
 
-	fmt.Fprintf(w, "\nRisk: %d %s\n", d.Stats.RiskScore, levelText(d.Stats.RiskLevel))
+	fmt.Fprintln(w, "\n"+p.T("Risk: %d %s", d.Stats.RiskScore, levelText(p, d.Stats.RiskLevel)))
 	for _, r := range d.Stats.Reasons {
 		// Lapse parts may lower the score: "-12  Last order 8 d ago".
-		fmt.Fprintf(w, "  %-4s %s\n", fmt.Sprintf("%+d", r.Points), clean(r.Text))
+		fmt.Fprintf(w, "  %-4s %s\n", fmt.Sprintf("%+d", r.Points), clean(reasonText(p, r, today)))
 	}
 
-	fmt.Fprintf(w, "\nOpen deals (%d)\n", len(d.Deals))
+	fmt.Fprintln(w, "\n"+p.T("Open deals (%d)", len(d.Deals)))
 	t := newTable(w)
 	for _, dl := range d.Deals {
 		closeOn := ""
 		if !dl.ExpectedClose.IsZero() {
-			closeOn = "close " + dl.ExpectedClose.String()
+			closeOn = p.T("close %s", dl.ExpectedClose.String())
 		}
-		t.row("  deal #"+strconv.FormatInt(dl.ID, 10), clean(dl.Title), clean(d.StageName[dl.StageID]), money(dl.ValueMinor, dl.Currency), closeOn)
+		t.row("  "+p.T("deal #%d", dl.ID), clean(dl.Title), clean(d.StageName[dl.StageID]), money(dl.ValueMinor, dl.Currency), closeOn)
 	}
 	t.flush()
 
-	fmt.Fprintf(w, "\nOpen follow-ups (%d)\n", len(d.Followups))
+	fmt.Fprintln(w, "\n"+p.T("Open follow-ups (%d)", len(d.Followups)))
 	t = newTable(w)
 	for _, f := range d.Followups {
 		due := f.Due.String()
@@ -291,17 +292,17 @@ func printDetail(w io.Writer, d db.Detail, now time.Time) {
 		}
 		mark := ""
 		if model.FollowupOverdue(f.Due, f.DueTime, now) {
-			mark = fmt.Sprintf("! %dd overdue", model.DaysOverdue(f.Due, today))
+			mark = "! " + p.T("%dd overdue", model.DaysOverdue(f.Due, today))
 		}
 		t.row("  #"+strconv.FormatInt(f.ID, 10), due, clean(f.Title), mark)
 	}
 	t.flush()
 
 	if len(d.Done) > 0 {
-		fmt.Fprintf(w, "\nDone follow-ups (last %d)\n", len(d.Done))
+		fmt.Fprintln(w, "\n"+p.T("Done follow-ups (last %d)", len(d.Done)))
 		t = newTable(w)
 		for _, f := range d.Done {
-			t.row("  #"+strconv.FormatInt(f.ID, 10), "done "+model.DayOfUnix(f.DoneAt, loc).String(), clean(f.Title))
+			t.row("  #"+strconv.FormatInt(f.ID, 10), p.T("done %s", model.DayOfUnix(f.DoneAt, loc).String()), clean(f.Title))
 		}
 		t.flush()
 	}
@@ -309,33 +310,33 @@ func printDetail(w io.Writer, d db.Detail, now time.Time) {
 	if len(d.Scores) > 0 {
 		parts := make([]string, 0, len(d.Scores))
 		for _, sc := range d.Scores {
-			parts = append(parts, fmt.Sprintf("%d/10 on %s", sc.Score, model.DayOfUnix(sc.At, loc)))
+			parts = append(parts, p.T("%d/10 on %s", sc.Score, model.DayOfUnix(sc.At, loc).String()))
 		}
-		fmt.Fprintf(w, "\nLast scores: %s\n", strings.Join(parts, " · "))
+		fmt.Fprintln(w, "\n"+p.T("Last scores: %s", strings.Join(parts, " · ")))
 	}
-	fmt.Fprintf(w, "\nRevenue: %s in the last 365 days · %s in all\n", amountsText(d.Revenue.Last365, d.Currency), amountsText(d.Revenue.Lifetime, d.Currency))
-	fmt.Fprintf(w, "\nRecent orders (%d)\n", len(d.Orders))
+	fmt.Fprintln(w, "\n"+p.T("Revenue: %s in the last 365 days · %s in all", amountsText(d.Revenue.Last365, d.Currency), amountsText(d.Revenue.Lifetime, d.Currency)))
+	fmt.Fprintln(w, "\n"+p.T("Recent orders (%d)", len(d.Orders)))
 	t = newTable(w)
 	for _, o := range d.Orders {
 		t.row("  #"+strconv.FormatInt(o.ID, 10), model.DayOfUnix(o.OrderedAt, loc).String(), money(o.AmountMinor, o.Currency), clean(o.Note))
 	}
 	t.flush()
 
-	fmt.Fprintf(w, "\nTimeline (%d of %d, newest first)\n", len(d.Timeline), d.Total)
+	fmt.Fprintln(w, "\n"+p.T("Timeline (%d of %d, newest first)", len(d.Timeline), d.Total))
 	for _, i := range d.Timeline {
 		at := time.Unix(i.OccurredAt, 0).In(loc).Format("2006-01-02 15:04")
-		what := string(i.Kind) + " " + string(i.Direction)
+		what := kindWord(p, i.Kind) + " " + directionWord(p, i.Direction)
 		if i.Outcome != model.OutcomeNone && i.Outcome != "" {
-			what += " " + string(i.Outcome)
+			what += " " + outcomeWord(p, i.Outcome)
 		}
 		if i.Score >= 0 {
 			what += fmt.Sprintf(" %d/10", i.Score)
 		}
 		if i.Kind == model.KindComplaint {
 			if i.ResolvedAt != 0 {
-				what += " (resolved)"
+				what += p.T(" (resolved)")
 			} else {
-				what += " (open)"
+				what += p.T(" (open)")
 			}
 		}
 		fmt.Fprintf(w, "  #%d  %s  %s  %s\n", i.ID, at, what, clean(i.Summary))
@@ -346,21 +347,21 @@ func printDetail(w io.Writer, d db.Detail, now time.Time) {
 		}
 	}
 	if notes := strings.TrimSpace(model.SanitizeMultiline(cu.Notes)); notes != "" {
-		fmt.Fprintln(w, "\nNotes")
+		fmt.Fprintln(w, "\n"+p.T("Notes"))
 		for _, line := range strings.Split(notes, "\n") {
 			fmt.Fprintf(w, "  %s\n", line)
 		}
 	}
 }
 
-func levelText(l model.Level) string {
+func levelText(p *i18n.Printer, l model.Level) string {
 	switch l {
 	case model.LevelAtRisk:
-		return "⚠ at risk"
+		return p.T("⚠ at risk")
 	case model.LevelWatch:
-		return "watch"
+		return p.T("watch")
 	case "":
-		return "(not scored)"
+		return p.T("(not scored)")
 	}
 	return string(l)
 }

@@ -55,17 +55,18 @@ func runStages(e *Env, args []string) int {
 		}
 		return emitJSON(e, "stages", out)
 	}
+	p := e.P()
 	t := newTable(e.Stdout)
-	t.row("STAGE", "PROBABILITY", "ROTS AFTER", "KIND")
+	t.row(p.T("STAGE"), p.T("PROBABILITY"), p.T("ROTS AFTER"), p.T("KIND"))
 	for _, s := range stages {
-		rot := "never"
+		rot := p.T("never")
 		if s.RotDays > 0 {
-			rot = strconv.Itoa(s.RotDays) + "d"
+			rot = p.T("%dd", s.RotDays)
 		}
 		if s.Kind != model.StageOpen {
 			rot = "-"
 		}
-		t.row(clean(s.Name), strconv.Itoa(s.Probability)+"%", rot, string(s.Kind))
+		t.row(clean(s.Name), strconv.Itoa(s.Probability)+"%", rot, stageKindWord(p, string(s.Kind)))
 	}
 	t.flush()
 	return ExitOK
@@ -102,7 +103,7 @@ func runStageSet(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "stages set", err)
 	}
-	fmt.Fprintf(e.Stdout, "stage %s: %d%%, rots after %dd\n", clean(s.Name), s.Probability, s.RotDays)
+	fmt.Fprintln(e.Stdout, e.P().T("stage %s: %d%%, rots after %dd", clean(s.Name), s.Probability, s.RotDays))
 	return ExitOK
 }
 
@@ -130,7 +131,7 @@ func runStageAdd(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "stages add", err)
 	}
-	fmt.Fprintf(e.Stdout, "stage %d created: %s\n", s.ID, clean(s.Name))
+	fmt.Fprintln(e.Stdout, e.P().T("stage %d created: %s", s.ID, clean(s.Name)))
 	return ExitOK
 }
 
@@ -153,7 +154,7 @@ func runStageRename(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "stages rename", err)
 	}
-	fmt.Fprintf(e.Stdout, "stage %d renamed: %s\n", s.ID, clean(s.Name))
+	fmt.Fprintln(e.Stdout, e.P().T("stage %d renamed: %s", s.ID, clean(s.Name)))
 	return ExitOK
 }
 
@@ -175,7 +176,7 @@ func runStageMove(e *Env, args []string) int {
 	if err := b.MoveStage(e.Ctx, pos[0], *after); err != nil {
 		return fail(e, "stages move", err)
 	}
-	fmt.Fprintf(e.Stdout, "stage %s moved after %s\n", clean(pos[0]), clean(*after))
+	fmt.Fprintln(e.Stdout, e.P().T("stage %s moved after %s", clean(pos[0]), clean(*after)))
 	return ExitOK
 }
 
@@ -193,6 +194,6 @@ func runStageRemove(e *Env, args []string) int {
 	if err := b.RemoveStage(e.Ctx, pos[0]); err != nil {
 		return fail(e, "stages remove", err)
 	}
-	fmt.Fprintf(e.Stdout, "stage %s removed\n", clean(pos[0]))
+	fmt.Fprintln(e.Stdout, e.P().T("stage %s removed", clean(pos[0])))
 	return ExitOK
 }

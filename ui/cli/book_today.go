@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // todayJSON is the exact shape of `rapport today --json` (SPEC §5).
@@ -144,7 +146,7 @@ section (--all for every row); --json always lists every row.
 			return fail(e, "today", err)
 		}
 	} else {
-		printTriage(e.Stdout, tr)
+		printTriage(e.Stdout, e.P(), tr)
 	}
 	if *exitCode && tr.Counts.Overdue > 0 {
 		return ExitOverdue
@@ -152,20 +154,20 @@ section (--all for every row); --json always lists every row.
 	return ExitOK
 }
 
-// printTriage renders the triage as text: the summary line, then the five
-// sections in the app's order.
-func printTriage(w io.Writer, tr db.Triage) {
-	fmt.Fprintf(w, "%s %s — %s\n", tr.Today.Weekday().String()[:3], tr.Today, tr.Counts.Summary())
+// printTriage renders the triage as text in p's language: the summary
+// line, then the five sections in the app's order.
+func printTriage(w io.Writer, p *i18n.Printer, tr db.Triage) {
+	fmt.Fprintf(w, "%s — %s\n", dayHeader(p, tr.Today), countsSummary(p, tr.Counts))
 	shown := 0
 	section := func(title string, n int) {
-		fmt.Fprintf(w, "\n%s (%d)\n", title, n)
+		fmt.Fprintf(w, "\n%s\n", p.T("%s (%d)", p.T(title), n))
 		if n == 0 {
-			fmt.Fprintln(w, "  none")
+			fmt.Fprintln(w, "  "+p.T("none"))
 		}
 	}
 	more := func(n int) {
 		if n > shown {
-			fmt.Fprintf(w, "  … and %d more (rapport today --all)\n", n-shown)
+			fmt.Fprintln(w, "  "+p.T("… and %d more (rapport today --all)", n-shown))
 		}
 	}
 	followups := func(items []db.FollowupItem, overdue bool) {
@@ -176,34 +178,34 @@ func printTriage(w io.Writer, tr db.Triage) {
 				when += " " + f.DueTime
 			}
 			if overdue {
-				when = fmt.Sprintf("! %dd overdue (due %s)", f.DaysOverdue, when)
+				when = p.T("! %dd overdue (due %s)", f.DaysOverdue, when)
 				if f.DaysOverdue == 0 {
-					when = "! overdue (due " + f.DueTime + ")"
+					when = p.T("! overdue (due %s)", f.DueTime)
 				}
 			} else if f.DueTime != "" {
-				when = "at " + f.DueTime
+				when = p.T("at %s", f.DueTime)
 			} else {
-				when = "today"
+				when = p.T("today")
 			}
 			t.row("  #"+strconv.FormatInt(f.FollowupID, 10), truncate(clean(f.Customer), 30), truncate(clean(f.Title), 50), when)
 		}
 		t.flush()
 	}
-	section("Overdue follow-ups", tr.Counts.Overdue)
+	section(i18n.N("Overdue follow-ups"), tr.Counts.Overdue)
 	followups(tr.Overdue, true)
 	shown = len(tr.Overdue)
 	more(tr.Counts.Overdue)
-	section("Due today", tr.Counts.DueToday)
+	section(i18n.N("Due today"), tr.Counts.DueToday)
 	followups(tr.DueToday, false)
 	shown = len(tr.DueToday)
 	more(tr.Counts.DueToday)
 
-	section("At risk customers", tr.Counts.AtRisk)
+	section(i18n.N("At risk customers"), tr.Counts.AtRisk)
 	t := newTable(w)
 	for _, r := range tr.AtRisk {
 		top := ""
 		if best, ok := topReason(r.Reasons); ok {
-			top = fmt.Sprintf("%s (+%d)", clean(best.Text), best.Points)
+			top = p.T("%s (+%d)", clean(reasonText(p, best, tr.Today)), best.Points)
 		}
 		t.row("  ⚠ #"+strconv.FormatInt(r.CustomerID, 10), truncate(clean(r.Customer), 30), strconv.Itoa(r.Score), top)
 	}
@@ -211,25 +213,56 @@ func printTriage(w io.Writer, tr db.Triage) {
 	shown = len(tr.AtRisk)
 	more(tr.Counts.AtRisk)
 
-	section("Rotting deals", tr.Counts.Rotting)
+	section(i18n.N("Rotting deals"), tr.Counts.Rotting)
 	t = newTable(w)
 	for _, r := range tr.Rotting {
-		t.row("  deal #"+strconv.FormatInt(r.DealID, 10), truncate(clean(r.Title), 40), truncate(clean(r.Customer), 30),
-			fmt.Sprintf("%s %dd", clean(r.Stage), r.DaysInStage), money(r.ValueMinor, r.Currency))
+		t.row("  "+p.T("deal #%d", r.DealID), truncate(clean(r.Title), 40), truncate(clean(r.Customer), 30),
+			p.T("%s %dd", clean(r.Stage), r.DaysInStage), money(r.ValueMinor, r.Currency))
 	}
 	t.flush()
 	shown = len(tr.Rotting)
 	more(tr.Counts.Rotting)
 
-	section("Due for a touch", tr.Counts.TouchDue)
+	section(i18n.N("Due for a touch"), tr.Counts.TouchDue)
 	t = newTable(w)
 	for _, r := range tr.TouchDue {
-		t.row("  #"+strconv.FormatInt(r.CustomerID, 10), truncate(clean(r.Customer), 30), "tier "+string(r.Tier),
-			fmt.Sprintf("%dd since contact (every %dd)", r.DaysSinceContact, r.CadenceDays))
+		t.row("  #"+strconv.FormatInt(r.CustomerID, 10), truncate(clean(r.Customer), 30), p.T("tier %s", string(r.Tier)),
+			p.T("%dd since contact (every %dd)", r.DaysSinceContact, r.CadenceDays))
 	}
 	t.flush()
 	shown = len(tr.TouchDue)
 	more(tr.Counts.TouchDue)
+}
+
+// dayHeader is the day of the triage: "Fri 2026-11-20", "2026-11-20 周五".
+func dayHeader(p *i18n.Printer, d model.Day) string {
+	if p.Zh() {
+		return d.String() + " " + model.WeekdayIn(p, d.Weekday())
+	}
+	return model.WeekdayIn(p, d.Weekday()) + " " + d.String()
+}
+
+// countsSummary is the launch summary line in p's language ("3 overdue ·
+// 2 due today · …", in English exactly as db.TriageCounts.Summary says it;
+// the keys are the app's launch summary's).
+func countsSummary(p *i18n.Printer, c db.TriageCounts) string {
+	g := func(n int) string { return model.GroupThousands(int64(n)) }
+	parts := []string{p.T("%s overdue", g(c.Overdue)), p.T("%s due today", g(c.DueToday)), p.T("%s at risk", g(c.AtRisk)),
+		p.T("%[2]s rotting deals", c.Rotting, g(c.Rotting))}
+	if c.TouchDue > 0 {
+		parts = append(parts, p.T("%s to touch", g(c.TouchDue)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// reasonText is a risk reason in p's language: the stored text in English
+// (as JSON says it; the refresh before reading keeps it current), rendered
+// from its code and parameters in Chinese.
+func reasonText(p *i18n.Printer, r model.Reason, today model.Day) string {
+	if !p.Zh() {
+		return r.Text
+	}
+	return r.TextIn(p, today)
 }
 
 // todayTextRows is how many rows of each section the text of `today` shows.

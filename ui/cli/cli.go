@@ -8,10 +8,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model/i18n"
 )
 
@@ -47,9 +49,15 @@ type Env struct {
 	// DumbTerminal is true under TERM=dumb: text output keeps to plain bars
 	// and tables (no line charts).
 	DumbTerminal bool
-	// Lang is the language main decided (--lang and the locale); Say
+	// Lang is the language main decided (--lang and the locale); P
 	// applies the book's setting to it.
 	Lang i18n.Choice
+	// p is the printer of this command: set by openBook from the book's
+	// `lang` setting, or by P from a look at the book (see P).
+	p *i18n.Printer
+	// opened is set once openBook was tried: P then never opens the book
+	// itself.
+	opened bool
 	// OpenApp opens the terminal app on a database path (main wires the ui
 	// package in, so cli does not import it). Nil in tests.
 	OpenApp func(path string) int
@@ -91,29 +99,32 @@ func Run(e *Env, args []string) int {
 		e.Now = time.Now
 	}
 	if len(args) == 0 {
-		Usage(e.Stderr)
+		Usage(e.Stderr, e.P())
 		return ExitUsage
 	}
 	v, ok := verbs()[args[0]]
 	if !ok {
-		fmt.Fprintf(e.Stderr, "rapport: %q is not a command; run rapport --help for the list\n", args[0])
+		fmt.Fprintln(e.Stderr, e.P().T("rapport: %q is not a command; run rapport --help for the list", args[0]))
 		return ExitUsage
 	}
 	return v.Run(e, args[1:])
 }
 
-// Usage prints the global help with every verb.
-func Usage(w io.Writer) {
-	fmt.Fprintln(w, `rapport — a keyboard-driven CRM in your terminal
+// Usage prints the global help with every verb, in p's language (command
+// and flag names stay English).
+func Usage(w io.Writer, p *i18n.Printer) {
+	fmt.Fprintln(w, p.T(`rapport — a keyboard-driven CRM in your terminal
 
-Usage: rapport [--db PATH] [COMMAND] [ARGS]
+Usage: rapport [--db PATH] [--lang zh|en|auto] [COMMAND] [ARGS]
 
 With no command, rapport opens the terminal app. Global:
   --db PATH   the book to use (else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db,
               else ~/.local/share/rapport/rapport.db)
+  --lang L    the language: zh, en or auto (else the book's setting, rapport config lang,
+              else LC_ALL, LC_MESSAGES, LANG)
   RAPPORT_NOW=RFC3339 or RAPPORT_TODAY=YYYY-MM-DD fix the clock (tests, demos)
 
-Commands:`)
+Commands:`))
 	vs := verbs()
 	names := make([]string, 0, len(vs))
 	for n := range vs {
@@ -121,10 +132,59 @@ Commands:`)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-44s %s\n", vs[n].Usage, vs[n].Summary)
+		fmt.Fprintf(w, "  %-44s %s\n", vs[n].Usage, p.T(vs[n].Summary))
 	}
-	fmt.Fprintln(w, "\nEvery command takes --help. Exit status: 0 done, 1 failed (nothing was written),")
-	fmt.Fprintln(w, "2 bad usage (unknown flag, missing argument, a value that cannot be read), 3 today --exit-code with overdue follow-ups.")
+	fmt.Fprintln(w, "\n"+p.T("Every command takes --help. Exit status: 0 done, 1 failed (nothing was written),\n2 bad usage (unknown flag, missing argument, a value that cannot be read), 3 today --exit-code with overdue follow-ups."))
+}
+
+// P is the printer the command speaks through: the language of --lang,
+// else of the book's `lang` setting, else of the locale. Before a verb
+// opens its book (help, usage errors) P reads the setting from the book
+// file when there is one, so `rapport config lang zh` holds for every
+// later command, its --help included.
+func (e *Env) P() *i18n.Printer {
+	if e.p == nil {
+		e.p = e.Lang.For(e.peekLang())
+	}
+	return e.p
+}
+
+// peekLang reads the book's `lang` setting without creating a book: ""
+// (auto) when there is none, it cannot be read, a flag decides anyway, or
+// the verb already tried to open it.
+func (e *Env) peekLang() i18n.Lang {
+	if e.opened || e.Lang.Flag != "" || e.DBPath == "" {
+		return ""
+	}
+	if st, err := os.Stat(e.DBPath); err != nil || !st.Mode().IsRegular() || st.Size() == 0 {
+		return ""
+	}
+	ctx := e.Ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	b, err := db.Open(ctx, e.DBPath, db.Options{Now: e.Now, MustExist: true})
+	if err != nil {
+		return ""
+	}
+	defer b.Close()
+	v, err := b.Setting(ctx, "lang")
+	if err != nil {
+		return ""
+	}
+	l, _ := i18n.ParseSetting(v)
+	return l
+}
+
+// speak sets the command's printer from the book's `lang` setting (once
+// the book is open).
+func (e *Env) speak(ctx context.Context, b *db.DB) {
+	v, err := b.Setting(ctx, "lang")
+	if err != nil {
+		return
+	}
+	l, _ := i18n.ParseSetting(v)
+	e.p = e.Lang.For(l)
 }
 
 // isHelp reports whether args ask for help.

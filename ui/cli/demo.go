@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/db/demo"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // demoVerbs returns the verbs defined in this file.
@@ -42,7 +42,7 @@ The same seed on the same day (RAPPORT_TODAY) gives the same book.`)
 		path = e.DBPath
 	}
 	if path == "" {
-		return fail(e, "demo", errors.New("no path for the demo book: give one with --db PATH"))
+		return fail(e, "demo", i18n.Errorf("no path for the demo book: give one with --db PATH"))
 	}
 	today := model.DayOf(e.Now())
 	f, err := demo.Inspect(path)
@@ -50,8 +50,8 @@ The same seed on the same day (RAPPORT_TODAY) gives the same book.`)
 		return fail(e, "demo", err)
 	}
 	if f.Foreign || (!f.Missing && !f.Empty && f.BuiltOn == "") {
-		fmt.Fprintf(e.Stderr, "rapport demo: %s holds a real book (it is not a demo), so the demo will not overwrite it.\n", path)
-		fmt.Fprintln(e.Stderr, "Run `rapport demo` without --db to use demo.db beside your book, or give --db a new file.")
+		fmt.Fprintln(e.Stderr, e.P().T("rapport demo: %s holds a real book (it is not a demo), so the demo will not overwrite it.", path))
+		fmt.Fprintln(e.Stderr, e.P().T("Run `rapport demo` without --db to use demo.db beside your book, or give --db a new file."))
 		return ExitFailed
 	}
 	rebuild := f.Missing || f.Empty || f.BuiltOn != today.String()
@@ -66,7 +66,7 @@ The same seed on the same day (RAPPORT_TODAY) gives the same book.`)
 			return code
 		}
 	} else {
-		fmt.Fprintf(e.Stderr, "rapport demo: using the demo book at %s (built %s)\n", path, f.BuiltOn)
+		fmt.Fprintln(e.Stderr, e.P().T("rapport demo: using the demo book at %s (built %s)", path, f.BuiltOn))
 	}
 	if *generateOnly {
 		fmt.Fprintln(e.Stdout, path)
@@ -76,7 +76,7 @@ The same seed on the same day (RAPPORT_TODAY) gives the same book.`)
 		return e.OpenApp(path)
 	}
 	te := *e
-	te.DBPath, te.DBFromFlag = path, true
+	te.DBPath, te.DBFromFlag, te.p, te.opened = path, true, nil, false
 	return runToday(&te, nil)
 }
 
@@ -84,9 +84,10 @@ The same seed on the same day (RAPPORT_TODAY) gives the same book.`)
 // new book there, reporting progress and timing on stderr.
 func buildDemo(e *Env, path string, customers int, seed int64) int {
 	if err := demo.RemoveBook(path); err != nil {
-		return fail(e, "demo", fmt.Errorf("cannot replace the old demo book: %w", err))
+		return fail(e, "demo", i18n.Errorf("cannot replace the old demo book: %w", err))
 	}
-	fmt.Fprintf(e.Stderr, "rapport demo: building a sample book of %d customers (seed %d) at %s\n", customers, seed, path)
+	p := e.P()
+	fmt.Fprintln(e.Stderr, p.T("rapport demo: building a sample book of %d customers (seed %d) at %s", customers, seed, path))
 	start := time.Now()
 	b, err := db.Open(e.Ctx, path, db.Options{Now: e.Now, Locale: e.Locale, Zone: e.Zone})
 	if err != nil {
@@ -97,10 +98,10 @@ func buildDemo(e *Env, path string, customers int, seed int64) int {
 	st, err := demo.Generate(e.Ctx, b, demo.Options{Customers: customers, Seed: seed, Progress: func(phase string, done, total int) {
 		switch {
 		case phase == "customers" && total >= 20000 && done >= next:
-			fmt.Fprintf(e.Stderr, "  %d of %d customers…\n", done, total)
+			fmt.Fprintln(e.Stderr, "  "+p.T("%d of %d customers…", done, total))
 			next += step
 		case phase == "index" && total >= 20000:
-			fmt.Fprintln(e.Stderr, "  building the search index and risk…")
+			fmt.Fprintln(e.Stderr, "  "+p.T("building the search index and risk…"))
 		}
 	}})
 	if cerr := b.Close(); err == nil {
@@ -110,7 +111,7 @@ func buildDemo(e *Env, path string, customers int, seed int64) int {
 		demo.RemoveBook(path)
 		return fail(e, "demo", err)
 	}
-	fmt.Fprintf(e.Stderr, "  %d customers, %d interactions, %d follow-ups, %d orders, %d deals in %.1f s\n",
-		st.Customers, st.Interactions, st.Followups, st.Orders, st.Deals, time.Since(start).Seconds())
+	fmt.Fprintln(e.Stderr, "  "+p.T("%d customers, %d interactions, %d follow-ups, %d orders, %d deals in %.1f s",
+		st.Customers, st.Interactions, st.Followups, st.Orders, st.Deals, time.Since(start).Seconds()))
 	return ExitOK
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // command is one verb's flags and positional arguments. Flags may come
@@ -14,8 +16,14 @@ import (
 type command struct {
 	e     *Env
 	usage string // the synopsis after "rapport ", e.g. "done FOLLOWUP_ID"
-	about string // what the verb does, for --help
+	about string // what the verb does, for --help (a catalog key)
 	fs    *flag.FlagSet
+	// args are the arguments of flag usages that are formats (a list of
+	// choices), by flag name; help says usage and args through the printer.
+	args map[string][]any
+	// more, when set, adds lines after about in --help (the settings of
+	// config), said in the printer's language.
+	more func(p *i18n.Printer) string
 }
 
 // newCommand starts a verb's flag set. usage is its synopsis, about a few
@@ -50,6 +58,15 @@ func (c *command) list(name, usage string) *stringList {
 	return l
 }
 
+// usageArgs gives the arguments of a flag's usage when the usage is a
+// format ("`KIND`: %s").
+func (c *command) usageArgs(name string, args ...any) {
+	if c.args == nil {
+		c.args = map[string][]any{}
+	}
+	c.args[name] = args
+}
+
 // given reports whether a flag was set on the command line.
 func (c *command) given(name string) bool {
 	found := false
@@ -72,7 +89,7 @@ func (c *command) parse(args []string, min, max int) (pos []string, code int, do
 	}
 	flags, pos := c.split(args)
 	if err := c.fs.Parse(flags); err != nil {
-		return nil, c.usageErr("%s", flagMessage(err)), true
+		return nil, c.usageErr("%s", flagMessage(c.e.P(), err)), true
 	}
 	pos = append(pos, c.fs.Args()...)
 	if len(pos) < min {
@@ -127,20 +144,21 @@ func looksNumeric(a string) bool {
 	return len(a) >= 2 && a[0] == '-' && (a[1] >= '0' && a[1] <= '9' || a[1] == '.')
 }
 
-// flagMessage rewrites the flag package's errors with double dashes.
-func flagMessage(err error) string {
+// flagMessage rewrites the flag package's errors with double dashes, in
+// p's language.
+func flagMessage(p *i18n.Printer, err error) string {
 	msg := err.Error()
 	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		return "unknown flag --" + rest
+		return p.T("unknown flag --%s", rest)
 	}
 	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
-		return "flag --" + rest + " needs a value"
+		return p.T("flag --%s needs a value", rest)
 	}
 	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
 		// invalid value "x" for flag -limit: parse error
 		if val, f, ok := strings.Cut(rest, " for flag -"); ok {
 			fname, _, _ := strings.Cut(f, ":")
-			return fmt.Sprintf("%s is not a valid value for --%s", val, fname)
+			return p.T("%s is not a valid value for --%s", val, fname)
 		}
 	}
 	return msg
@@ -154,23 +172,35 @@ func quoteAll(s []string) string {
 	return strings.Join(q, " ")
 }
 
-// usageErr prints a bad-usage message with the synopsis and returns ExitUsage.
+// usageErr prints a bad-usage message with the synopsis and returns
+// ExitUsage. format is a catalog key, said in the command's language; an
+// error argument is said through the printer too.
 func (c *command) usageErr(format string, args ...any) int {
-	fmt.Fprintf(c.e.Stderr, "rapport %s: %s\nusage: rapport %s (rapport %s --help for more)\n",
-		c.name(), fmt.Sprintf(format, args...), c.usage, c.name())
+	p := c.e.P()
+	fmt.Fprintf(c.e.Stderr, "%s%s\n%s\n", p.T("rapport %s: ", c.name()), p.T(format, args...),
+		p.T("usage: rapport %s (rapport %s --help for more)", c.usage, c.name()))
 	return ExitUsage
 }
 
-// help prints the verb's usage, what it does and its flags.
+// help prints the verb's usage, what it does and its flags. The synopsis
+// and the flag names stay English; what they mean is said in the
+// command's language.
 func (c *command) help(w io.Writer) {
-	fmt.Fprintf(w, "usage: rapport %s\n", c.usage)
+	p := c.e.P()
+	fmt.Fprintln(w, p.T("usage: rapport %s", c.usage))
 	if c.about != "" {
-		fmt.Fprintf(w, "\n%s\n", strings.TrimRight(c.about, "\n"))
+		fmt.Fprintf(w, "\n%s\n", strings.TrimRight(p.T(c.about), "\n"))
+	}
+	if c.more != nil {
+		fmt.Fprintln(w, c.more(p))
 	}
 	var lines [][2]string
 	width := 0
 	c.fs.VisitAll(func(f *flag.Flag) {
-		arg, usage := flag.UnquoteUsage(f)
+		arg, _ := flag.UnquoteUsage(f)
+		said := *f
+		said.Usage = p.T(f.Usage, c.args[f.Name]...)
+		_, usage := flag.UnquoteUsage(&said)
 		left := "--" + f.Name
 		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
 			if arg == "" {
@@ -183,11 +213,11 @@ func (c *command) help(w io.Writer) {
 		}
 		lines = append(lines, [2]string{left, usage})
 	})
-	lines = append(lines, [2]string{"--help", "show this help"})
+	lines = append(lines, [2]string{"--help", p.T("show this help")})
 	if len("--help") > width {
 		width = len("--help")
 	}
-	fmt.Fprintln(w, "\nflags:")
+	fmt.Fprintln(w, "\n"+p.T("flags:"))
 	for _, l := range lines {
 		fmt.Fprintf(w, "  %-*s  %s\n", width, l[0], l[1])
 	}
@@ -204,19 +234,36 @@ func (l *stringList) Set(s string) error {
 	return nil
 }
 
-// parseID reads a numeric id argument (an optional leading '#').
+// parseID reads a numeric id argument (an optional leading '#'). what is a
+// catalog key (customer, deal, follow-up, …).
 func parseID(what, s string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, argErrorf("%q is not a %s id: give the number (see rapport show or rapport list)", s, what)
+		return 0, argErrorf("%q is not a %s id: give the number (see rapport show or rapport list)", s, rowError(what))
 	}
 	return id, nil
 }
 
+// rowError is the kind of row an id names, as an error argument: English
+// as it is, said by rowWord in the reader's language.
+type rowError string
+
+func (r rowError) Error() string { return string(r) }
+
+// SayIn says the kind of row in p's language.
+func (r rowError) SayIn(p *i18n.Printer) string { return rowWord(p, string(r)) }
+
 // argError is a value on the command line that could not be understood (a
-// date, an amount, a number, a choice): bad usage, exit 2.
-type argError struct{ msg string }
+// date, an amount, a number, a choice): bad usage, exit 2. Its message is a
+// catalog key with its arguments, said in the reader's language by fail.
+type argError struct{ err error }
 
-func (e *argError) Error() string { return e.msg }
+func (e *argError) Error() string { return e.err.Error() }
 
-func argErrorf(format string, args ...any) error { return &argError{fmt.Sprintf(format, args...)} }
+func (e *argError) Unwrap() error { return e.err }
+
+// argErrorf is an argError of a catalog key (English format) and args; an
+// error argument (a db or model error) is said in the same language.
+func argErrorf(format string, args ...any) error {
+	return &argError{i18n.Errorf(format, args...)}
+}

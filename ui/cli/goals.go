@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // goalVerbs returns the verbs defined in this file.
@@ -78,7 +79,7 @@ func runGoalSet(e *Env, args []string) int {
 	} else {
 		n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(pos[2]), ",", ""), 10, 64)
 		if err != nil {
-			return c.usageErr("TARGET: %q is not a whole number (a %s goal counts %s)", pos[2], m, m.Label())
+			return c.usageErr("TARGET: %q is not a whole number (a %s goal counts %s)", pos[2], string(m), measureWord(e.P(), m))
 		}
 		g.Target = n
 	}
@@ -89,7 +90,7 @@ func runGoalSet(e *Env, args []string) int {
 	if *asJSON {
 		return printOr(e, "goal set", goalOut(model.Progress(g, 0, model.DayOf(e.Now()))))
 	}
-	fmt.Fprintf(e.Stdout, "goal %d set: %s %s %s\n", g.ID, m.Label(), p, g.Figure(g.Target))
+	fmt.Fprintln(e.Stdout, e.P().T("goal %d set: %s %s %s", g.ID, measureWord(e.P(), m), p.String(), g.Figure(g.Target)))
 	return ExitOK
 }
 
@@ -116,13 +117,13 @@ func runGoalList(e *Env, args []string) int {
 		return printOr(e, "goal list", out)
 	}
 	if len(all) == 0 {
-		fmt.Fprintln(e.Stdout, "no goals yet: set one with rapport goal set revenue 2026-12 120000")
+		fmt.Fprintln(e.Stdout, e.P().T("no goals yet: set one with rapport goal set revenue 2026-12 120000"))
 		return ExitOK
 	}
 	today := model.DayOf(e.Now())
 	t := newTable(e.Stdout)
 	for _, p := range all {
-		t.row(p.Period.String(), p.Measure.Label(), p.Line(today))
+		t.row(p.Period.String(), measureWord(e.P(), p.Measure), goalLine(e.P(), p, today))
 	}
 	t.flush()
 	return ExitOK
@@ -147,8 +148,36 @@ func runGoalRemove(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "goal rm", err)
 	}
-	fmt.Fprintf(e.Stdout, "goal %d removed: %s %s\n", g.ID, m.Label(), p)
+	fmt.Fprintln(e.Stdout, e.P().T("goal %d removed: %s %s", g.ID, measureWord(e.P(), m), p.String()))
 	return ExitOK
+}
+
+// goalLine is a goal's progress in one line, as model.GoalProgress.Line
+// says it in English ("Dec $84,000 of $120,000 · 70% · 11 days left · pace
+// $130,200"), with the words of the app's launch summary in Chinese ("11月
+// $84,000，目标 $120,000 · 70% · 剩 11 天 · 预计 $130,200").
+func goalLine(pr *i18n.Printer, p model.GoalProgress, today model.Day) string {
+	period := p.Period.Label(today)
+	if pr.Zh() {
+		period = fmt.Sprintf("%d月", p.Period.Month)
+		if p.Period.IsQuarter() {
+			period = fmt.Sprintf("Q%d", p.Period.Quarter)
+		}
+		if ty, _, _ := today.UTC().Date(); p.Period.Year != ty {
+			period = fmt.Sprintf("%d年", p.Period.Year) + period
+		}
+	}
+	days := func(n int) string { return pr.T("%d days", n) }
+	parts := []string{pr.T("%s %s of %s", period, p.Figure(p.Actual), p.Figure(p.Target)), fmt.Sprintf("%d%%", p.Percent())}
+	switch {
+	case p.Elapsed == 0:
+		parts = append(parts, pr.T("starts in %s", days(p.DaysLeft)))
+	case p.DaysLeft == 0 && p.Elapsed == p.Days:
+		parts = append(parts, pr.T("ended"))
+	default:
+		parts = append(parts, pr.T("%s left", days(p.DaysLeft)), pr.T("pace %s", p.Figure(p.Pace)))
+	}
+	return strings.Join(parts, " · ")
 }
 
 func goalOut(p model.GoalProgress) goalJSON {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/rapportcrm/rapport/db"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // importBook remembers how an import opened its book: a dry run on a path
@@ -23,7 +24,7 @@ type importBook struct {
 func openImportBook(e *Env, dry bool) (*db.DB, *importBook, error) {
 	ib := &importBook{}
 	if e.DBPath == "" {
-		return nil, ib, errors.New("no database path: give one with --db PATH or RAPPORT_DB")
+		return nil, ib, i18n.Errorf("no database path: give one with --db PATH or RAPPORT_DB")
 	}
 	if _, err := os.Stat(e.DBPath); errors.Is(err, fs.ErrNotExist) {
 		if dry {

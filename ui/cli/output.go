@@ -11,16 +11,22 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // openBook opens the database. Read verbs (mustExist) never create a file:
 // a missing one is reported with how to start.
 func openBook(e *Env, mustExist bool) (*db.DB, error) {
+	e.opened = true
 	if e.DBPath == "" {
-		return nil, errors.New("no database path: give one with --db PATH or RAPPORT_DB")
+		return nil, i18n.Errorf("no database path: give one with --db PATH or RAPPORT_DB")
 	}
-	return db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale, Zone: e.Zone,
-		OnWait: func(msg string) { fmt.Fprintf(e.Stderr, "rapport: %s\n", clean(msg)) }})
+	b, err := db.Open(e.Ctx, e.DBPath, db.Options{Now: e.Now, MustExist: mustExist, Locale: e.Locale, Zone: e.Zone,
+		OnWait: func(msg string) { fmt.Fprintln(e.Stderr, e.P().T("rapport: %s", clean(msg))) }})
+	if err == nil {
+		e.speak(e.Ctx, b)
+	}
+	return b, err
 }
 
 // openRisk opens an existing book and brings its materialised risk up to
@@ -38,7 +44,7 @@ func openRisk(e *Env) (*db.DB, error) {
 		return nil, err
 	}
 	if ns := v.NotSaved(); ns != nil {
-		fmt.Fprintf(e.Stderr, "rapport: note: %s\n", clean(ns.Error()))
+		fmt.Fprintln(e.Stderr, e.P().T("rapport: note: %s", clean(e.P().Err(ns))))
 	}
 	return v, nil
 }
@@ -48,17 +54,18 @@ func openRisk(e *Env) (*db.DB, error) {
 // The first line says what is wrong and what to do; an ambiguous customer
 // lists one candidate per line (id, name, company).
 func fail(e *Env, name string, err error) int {
-	prefix := "rapport " + name + ": "
+	p := e.P()
+	prefix := p.T("rapport %s: ", name)
 	var amb *db.AmbiguousError
 	var arg *argError
 	var ve *model.ValidationError
 	var row *db.RowError
 	switch {
 	case errors.As(err, &arg):
-		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, arg.msg)
+		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, p.Err(arg.err))
 		return ExitUsage
 	case errors.As(err, &amb):
-		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, clean(amb.Error()))
+		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, clean(p.Err(amb)))
 		t := newTable(e.Stderr)
 		for _, c := range amb.Candidates {
 			t.row("  "+strconv.FormatInt(c.ID, 10), clean(c.Name), clean(c.Company))
@@ -66,31 +73,31 @@ func fail(e *Env, name string, err error) int {
 		t.flush()
 		return ExitFailed
 	case errors.Is(err, db.ErrNoDatabase):
-		fmt.Fprintf(e.Stderr, "%sthere is no rapport database at %s yet.\n", prefix, e.DBPath)
-		fmt.Fprintln(e.Stderr, "Start one with `rapport` (the app), `rapport demo` (sample data), `rapport add customer NAME` or `rapport import csv FILE`; or point --db at an existing file.")
+		fmt.Fprintln(e.Stderr, prefix+p.T("there is no rapport database at %s yet.", e.DBPath))
+		fmt.Fprintln(e.Stderr, p.T("Start one with `rapport` (the app), `rapport demo` (sample data), `rapport add customer NAME` or `rapport import csv FILE`; or point --db at an existing file."))
 		return ExitFailed
 	case errors.Is(err, db.ErrNothingToUndo), errors.Is(err, db.ErrNothingToRedo):
-		fmt.Fprintf(e.Stderr, "%s%v\n", prefix, err)
+		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, p.Err(err))
 		return ExitFailed
 	case errors.Is(err, model.ErrConflict):
-		fmt.Fprintf(e.Stderr, "%s%s: someone else changed it meanwhile; nothing was written, run the command again\n", prefix, clean(err.Error()))
+		fmt.Fprintln(e.Stderr, prefix+p.T("%s: someone else changed it meanwhile; nothing was written, run the command again", clean(p.Err(err))))
 		return ExitFailed
 	case errors.As(err, &row):
 		// The whole message: it names the table and the row.
-		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, clean(err.Error()))
+		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, clean(p.Err(err)))
 		return ExitFailed
 	case errors.As(err, &ve):
-		fmt.Fprintf(e.Stderr, "%s%s; nothing was written\n", prefix, clean(ve.Error()))
+		fmt.Fprintln(e.Stderr, prefix+p.T("%s; nothing was written", clean(p.Err(ve))))
 		return ExitFailed
 	case errors.Is(err, model.ErrNotFound):
-		msg := clean(err.Error())
-		if !strings.Contains(msg, "(try") {
-			msg += " (find ids with rapport list, rapport show CUSTOMER, rapport today or rapport deal list)"
+		msg := clean(p.Err(err))
+		if !strings.Contains(err.Error(), "(try") {
+			msg = p.T("%s (find ids with rapport list, rapport show CUSTOMER, rapport today or rapport deal list)", msg)
 		}
 		fmt.Fprintf(e.Stderr, "%s%s\n", prefix, msg)
 		return ExitFailed
 	}
-	fmt.Fprintf(e.Stderr, "%s%s\n", prefix, clean(err.Error()))
+	fmt.Fprintf(e.Stderr, "%s%s\n", prefix, clean(p.Err(err)))
 	return ExitFailed
 }
 
@@ -167,19 +174,20 @@ func strOrNull(s string) *string {
 	return &s
 }
 
-// ago renders days since a date for text output ("today", "3d ago").
-func ago(d, today model.Day) string {
+// ago renders days since a date for text output ("today", "3d ago"; in
+// Chinese 今天, 3天前).
+func ago(p *i18n.Printer, d, today model.Day) string {
 	if d.IsZero() {
-		return "never"
+		return p.T("never")
 	}
 	n := int(today - d)
 	switch {
 	case n == 0:
-		return "today"
+		return p.T("today")
 	case n < 0:
-		return fmt.Sprintf("in %dd", -n)
+		return p.T("in %dd", -n)
 	}
-	return fmt.Sprintf("%dd ago", n)
+	return p.T("%dd ago", n)
 }
 
 // table aligns columns of text by display width (CJK names count two cells).
@@ -221,6 +229,25 @@ func (t *table) flush() {
 		fmt.Fprintln(t.w, strings.TrimRight(b.String(), " "))
 	}
 	t.rows = nil
+}
+
+// labelled prints "label: value" lines with the values aligned one cell
+// after the widest label (by display width: Chinese labels are 2 cells a
+// character).
+type labelled struct {
+	w    io.Writer
+	rows [][2]string
+}
+
+func (l labelled) print() {
+	c := &runewidth.Condition{EastAsianWidth: false}
+	width := 0
+	for _, r := range l.rows {
+		width = max(width, c.StringWidth(r[0]))
+	}
+	for _, r := range l.rows {
+		fmt.Fprintln(l.w, c.FillRight(r[0], width)+" "+r[1])
+	}
 }
 
 // truncate shortens s to w cells with an ellipsis.

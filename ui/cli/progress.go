@@ -10,6 +10,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/rapportcrm/rapport/db/transfer"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // importProgress shows an import's progress on stderr when stderr is a
@@ -17,18 +18,19 @@ import (
 // then the customers written. It is silent otherwise (scripts, tests).
 type importProgress struct {
 	w     io.Writer
+	p     *i18n.Printer
 	bar   *progressbar.ProgressBar
 	phase string
 	start time.Time
 }
 
 // newImportProgress returns nil when stderr is not a terminal.
-func newImportProgress(w io.Writer) *importProgress {
+func newImportProgress(w io.Writer, p *i18n.Printer) *importProgress {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return nil
 	}
-	return &importProgress{w: w}
+	return &importProgress{w: w, p: p}
 }
 
 // update is the transfer.Options.Progress callback.
@@ -40,9 +42,9 @@ func (p *importProgress) update(pr transfer.Progress) {
 		if total <= 0 {
 			total = -1
 		}
-		desc := "reading"
+		desc := p.p.T("reading")
 		if pr.Phase == transfer.PhaseWrite {
-			desc = "writing"
+			desc = p.p.T("writing")
 		}
 		p.bar = progressbar.NewOptions64(total,
 			progressbar.OptionSetWriter(p.w),
@@ -58,11 +60,11 @@ func (p *importProgress) update(pr transfer.Progress) {
 	if el := time.Since(p.start).Seconds(); el > 0 {
 		rate = float64(pr.Rows) / el
 	}
-	what := "rows read"
+	what := i18n.N("%d rows read, %.0f rows/s")
 	if pr.Phase == transfer.PhaseWrite {
-		what = "customers written"
+		what = i18n.N("%d customers written, %.0f rows/s")
 	}
-	p.bar.Describe(fmt.Sprintf("%d %s, %.0f rows/s", pr.Rows, what, rate))
+	p.bar.Describe(p.p.T(what, pr.Rows, rate))
 	_ = p.bar.Set64(pr.Done)
 }
 

@@ -57,12 +57,12 @@ func runReport(e *Env, args []string) int {
 		}
 		return ExitOK
 	}
-	fmt.Fprint(e.Stdout, reportview.RenderWith(r, reportWidth, reportview.Options{NoCharts: e.DumbTerminal}))
+	fmt.Fprint(e.Stdout, reportview.RenderWith(r, reportWidth, reportview.Options{NoCharts: e.DumbTerminal, P: e.P()}))
 	return ExitOK
 }
 
 const segmentAbout = `Recomputes every customer's tier from the last 365 days of revenue: the
-customers making the first 70% of revenue are A, the next 20% B, the rest C;
+customers making the first 70%% of revenue are A, the next 20%% B, the rest C;
 customers without revenue are C; pinned tiers are kept. Orders in another
 currency are converted at the rate set with rapport config rate CNY 0.14; the
 customers of a currency without a rate are ranked among themselves (the report
@@ -83,30 +83,31 @@ func runSegment(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "segment", err)
 	}
+	p := e.P()
 	for _, ch := range changes {
 		fmt.Fprintf(e.Stdout, "%s: %s → %s\n", clean(ch.Name), ch.From, ch.To)
 	}
 	n := len(changes)
 	switch {
 	case n == 0:
-		fmt.Fprintln(e.Stdout, "no tier changes")
+		fmt.Fprintln(e.Stdout, p.T("no tier changes"))
 	case *dry:
-		fmt.Fprintf(e.Stdout, "%d %s would change tier (dry run: nothing was written)\n", n, plural(n, "customer", "customers"))
+		fmt.Fprintln(e.Stdout, p.T("%d customers would change tier (dry run: nothing was written)", n))
 	default:
-		fmt.Fprintf(e.Stdout, "%d %s changed tier (rapport undo takes it back)\n", n, plural(n, "customer", "customers"))
+		fmt.Fprintln(e.Stdout, p.T("%d customers changed tier (rapport undo takes it back)", n))
 	}
 	return ExitOK
-}
-
-// plural picks the word for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // RenderReport renders a report as text no wider than width cells (80 fits
 // the SPEC's 80×24 terminal). It is ui/reportview's renderer, the one the
 // Reports screen uses too, so both show the same figures.
 func RenderReport(r db.Report, width int) string { return reportview.Render(r, width) }
+
+// plural picks the English word for n (the catalog says the others).
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

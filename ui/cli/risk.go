@@ -48,20 +48,20 @@ func runRiskRefit(e *Env, args []string) int {
 // printRiskFit prints a fit and its self-check as text.
 func printRiskFit(e *Env, m db.LapseModel) {
 	f, ck := m.Fit, m.Check
-	w := e.Stdout
-	fmt.Fprintf(w, "risk model fitted on %s from %d %s (their orders as of %s, and who ordered in the %d d since)\n",
-		f.On, f.N, plural(f.N, "customer", "customers"), ck.ScoredAsOf, m.Horizon)
+	w, p := e.Stdout, e.P()
+	fmt.Fprintln(w, p.T("risk model fitted on %[2]s from %[1]d customers (their orders as of %[3]s, and who ordered in the %[4]d d since)",
+		f.N, f.On, ck.ScoredAsOf, m.Horizon))
 	if f.N < 20 {
-		fmt.Fprintln(w, "fewer than 20 customers to learn from: the standard weights are used")
+		fmt.Fprintln(w, p.T("fewer than 20 customers to learn from: the standard weights are used"))
 	}
-	fmt.Fprintf(w, "weights: intercept %.3f · recency %.3f · frequency %.3f · value %.3f\n", f.B[0], f.B[1], f.B[2], f.B[3])
+	fmt.Fprintln(w, p.T("weights: intercept %.3f · recency %.3f · frequency %.3f · value %.3f", f.B[0], f.B[1], f.B[2], f.B[3]))
 	fmt.Fprintln(w, clean(ck.InWords))
 	if !ck.Shown {
-		fmt.Fprintf(w, "self-check: needs 50 customers with an order by %s; this book has %d\n", ck.ScoredAsOf, ck.Customers)
+		fmt.Fprintln(w, p.T("self-check: needs 50 customers with an order by %s; this book has %d", ck.ScoredAsOf, ck.Customers))
 		return
 	}
-	fmt.Fprintf(w, "self-check: %d customers as of %s, scored with weights fitted as of %s; %d did not order in the %d d after\n",
-		ck.Customers, ck.ScoredAsOf, ck.FittedAsOf, ck.Lapsed, ck.HorizonDays)
-	fmt.Fprintf(w, "  AUC %.3f (days since last order alone: %.3f)\n", ck.AUC, ck.RecencyAUC)
-	fmt.Fprintf(w, "  at risk %d · precision %s · recall %s\n", ck.AtRisk, ck.Precision.Percent(), ck.Recall.Percent())
+	fmt.Fprintln(w, p.T("self-check: %d customers as of %s, scored with weights fitted as of %s; %d did not order in the %d d after",
+		ck.Customers, ck.ScoredAsOf, ck.FittedAsOf, ck.Lapsed, ck.HorizonDays))
+	fmt.Fprintln(w, "  "+p.T("AUC %.3f (days since last order alone: %.3f)", ck.AUC, ck.RecencyAUC))
+	fmt.Fprintln(w, "  "+p.T("at risk %d · precision %s · recall %s", ck.AtRisk, ck.Precision.Percent(), ck.Recall.Percent()))
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/rapportcrm/rapport/db/transfer"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // transferVerbs returns the verbs that move data in and out: import,
@@ -26,18 +27,19 @@ func transferVerbs() map[string]Verb {
 // maxListed bounds how many rows an import report lists on the terminal.
 const maxListed = 50
 
-func transferSubs(w io.Writer, verb string, subs []string) {
-	fmt.Fprintf(w, "usage: rapport %s %s FILE …\nEach takes --help, e.g. rapport %s %s --help\n", verb, strings.Join(subs, "|"), verb, subs[0])
+func transferSubs(w io.Writer, p *i18n.Printer, verb string, subs []string) {
+	fmt.Fprintln(w, p.T("usage: rapport %s", verb+" "+strings.Join(subs, "|")+" FILE …"))
+	fmt.Fprintln(w, p.T("Each takes --help, e.g. rapport %s %s --help", verb, subs[0]))
 }
 
 func runImport(e *Env, args []string) int {
 	subs := []string{"csv", "xlsx", "vcard", "json"}
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
 		if len(args) == 0 {
-			transferSubs(e.Stderr, "import", subs)
+			transferSubs(e.Stderr, e.P(), "import", subs)
 			return ExitUsage
 		}
-		transferSubs(e.Stdout, "import", subs)
+		transferSubs(e.Stdout, e.P(), "import", subs)
 		return ExitOK
 	}
 	switch args[0] {
@@ -46,7 +48,7 @@ func runImport(e *Env, args []string) int {
 	case "json":
 		return runImportJSON(e, args[1:])
 	}
-	fmt.Fprintf(e.Stderr, "rapport import: %q is not a format: use csv (also .xlsx), vcard or json\n", args[0])
+	fmt.Fprintln(e.Stderr, e.P().T("rapport import: %q is not a format: use csv (also .xlsx), vcard or json", args[0]))
 	return ExitUsage
 }
 
@@ -93,14 +95,14 @@ Won → Won …), then the row's probability; the report lists each mapping and
 its close date, as winning a deal in the app does.`
 
 func runImportFile(e *Env, format string, args []string) int {
-	usage, about := "import csv FILE [flags]", importCSVAbout
+	usage, about := "import csv FILE [flags]", i18n.N(importCSVAbout)
 	tabular := format == "csv" || format == "xlsx" || format == "excel"
 	if !tabular {
 		usage = "import vcard FILE [--dry-run] [--skip-bad] [--on-duplicate skip|merge|create]"
-		about = `Imports the contacts of a vCard file (2.1, 3.0, 4.0, as phones, Outlook, Gmail
+		about = i18n.N(`Imports the contacts of a vCard file (2.1, 3.0, 4.0, as phones, Outlook, Gmail
 and macOS write them) as customers, in one undoable command. Duplicates are
 found as for CSV. A damaged file is reported with the line where it breaks,
-and nothing is imported.`
+and nothing is imported.`)
 	}
 	c := newCommand(e, usage, about)
 	var kind, enc, sheet *string
@@ -110,7 +112,8 @@ and nothing is imported.`
 		sheet = c.str("sheet", "", "xlsx: the sheet to read (the first when not given)")
 		stageMaps = c.list("map-stage", "deals: \"FILE STAGE=book stage\", like --map-stage \"Value Proposition=Qualified\" (repeatable)")
 		kind = c.str("kind", transfer.KindCustomers, "what the rows are: customers, interactions, followups, orders or deals")
-		enc = c.str("encoding", "", "the file's encoding ("+strings.Join(transfer.EncodingNames(), ", ")+"); detected when not given")
+		enc = c.str("encoding", "", "the file's encoding (%s); detected when not given")
+		c.usageArgs("encoding", strings.Join(transfer.EncodingNames(), ", "))
 		maps = c.list("map", "COLUMN=field: read a column as a field (repeatable; field ignore drops it)")
 		keep = c.boolean("keep-extra", "append the values of unknown columns to the notes")
 		create = c.boolean("create-customers", "history kinds: create the customers a row names that are not in the book")
@@ -125,9 +128,9 @@ and nothing is imported.`
 	}
 	name := "import " + format
 	if st, err := os.Stat(pos[0]); err != nil {
-		return fail(e, name, fmt.Errorf("cannot read %s: %w", pos[0], err))
+		return fail(e, name, i18n.Errorf("cannot read %s: %w", pos[0], err))
 	} else if st.IsDir() {
-		return fail(e, name, fmt.Errorf("%s is a folder, not a file", pos[0]))
+		return fail(e, name, i18n.Errorf("%s is a folder, not a file", pos[0]))
 	}
 	opt := transfer.Options{Name: filepath.Base(pos[0]), OnDuplicate: *onDup, DryRun: *dry, SkipBad: *skipBad}
 	var err error
@@ -150,7 +153,7 @@ and nothing is imported.`
 		return fail(e, name, err)
 	}
 	defer fresh.close(b)
-	prog := newImportProgress(e.Stderr)
+	prog := newImportProgress(e.Stderr, e.P())
 	if prog != nil && !*asJSON {
 		opt.Progress = prog.update
 	}
@@ -168,70 +171,74 @@ and nothing is imported.`
 	if rep != nil && *asJSON {
 		printJSON(e.Stdout, rep)
 	} else if rep != nil {
-		printImportReport(e.Stdout, pos[0], rep)
+		printImportReport(e.Stdout, e.P(), pos[0], rep)
 	}
 	if errors.Is(err, transfer.ErrBadRows) {
-		fmt.Fprintf(e.Stderr, "rapport %s: %d bad row(s) in %s; nothing was imported. Fix them, or run again with --skip-bad to import the other rows:\n",
-			name, len(rep.Rejected), pos[0])
-		printRejected(e.Stderr, rep.Rejected)
+		fmt.Fprintln(e.Stderr, e.P().T("rapport %s: %d bad row(s) in %s; nothing was imported. Fix them, or run again with --skip-bad to import the other rows:",
+			name, len(rep.Rejected), pos[0]))
+		printRejected(e.Stderr, e.P(), rep.Rejected)
 		return ExitFailed
 	}
 	if err != nil {
-		return fail(e, name, fmt.Errorf("%s: %w", pos[0], err))
+		return fail(e, name, i18n.Errorf("%s: %w", pos[0], err))
 	}
 	if len(rep.Rejected) > 0 && !opt.DryRun {
-		fmt.Fprintf(e.Stderr, "rapport %s: skipped %d bad row(s):\n", name, len(rep.Rejected))
-		printRejected(e.Stderr, rep.Rejected)
+		fmt.Fprintln(e.Stderr, e.P().T("rapport %s: skipped %d bad row(s):", name, len(rep.Rejected)))
+		printRejected(e.Stderr, e.P(), rep.Rejected)
 	}
 	return ExitOK
 }
 
-func printRejected(w io.Writer, rs []transfer.LineError) {
+func printRejected(w io.Writer, p *i18n.Printer, rs []transfer.LineError) {
 	for i, r := range rs {
 		if i == 2*maxListed {
-			fmt.Fprintf(w, "  …and %d more\n", len(rs)-i)
+			fmt.Fprintln(w, "  "+p.T("…and %d more", len(rs)-i))
 			break
 		}
-		fmt.Fprintf(w, "  %s\n", clean(r.String()))
+		fmt.Fprintln(w, "  "+clean(p.T("line %d: %s", r.Line, r.Reason)))
 	}
 }
 
 // printImportReport prints what an import did (or would do, in a dry run).
-func printImportReport(w io.Writer, file string, r *transfer.Report) {
+func printImportReport(w io.Writer, p *i18n.Printer, file string, r *transfer.Report) {
 	src := r.Encoding
 	switch {
 	case r.Format == "xlsx":
-		src = fmt.Sprintf("Excel workbook, sheet %s, header on row %d", r.Sheet, r.HeaderLine)
+		src = p.T("Excel workbook, sheet %s, header on row %d", r.Sheet, r.HeaderLine)
 	case r.Delimiter != "":
-		src = fmt.Sprintf("%s, %s-separated, header on line %d", r.Encoding, r.Delimiter, r.HeaderLine)
+		src = p.T("%s, %s-separated, header on line %d", r.Encoding, importWord(p, r.Delimiter), r.HeaderLine)
 	}
-	fmt.Fprintf(w, "%s: %d %s (%s)\n", clean(file), r.Rows, map[bool]string{true: "cards", false: "rows"}[r.Encoding == "vcard"], clean(src))
-	counts := fmt.Sprintf("%d %s created, %d merged, %d unchanged, %d skipped", r.Created, r.Kind, r.Merged, r.Unchanged, r.Skipped)
+	rows := i18n.N("%s: %d rows (%s)")
+	if r.Encoding == "vcard" {
+		rows = i18n.N("%s: %d cards (%s)")
+	}
+	fmt.Fprintln(w, p.T(rows, clean(file), r.Rows, clean(src)))
+	counts := p.T("%d %s created, %d merged, %d unchanged, %d skipped", r.Created, importWord(p, r.Kind), r.Merged, r.Unchanged, r.Skipped)
 	switch {
 	case r.DryRun:
-		fmt.Fprintf(w, "dry run, nothing written: would import %s; %d rejected, %d warnings\n", counts, len(r.Rejected), len(r.Warnings))
+		fmt.Fprintln(w, p.T("dry run, nothing written: would import %s; %d rejected, %d warnings", counts, len(r.Rejected), len(r.Warnings)))
 	case r.Written:
-		fmt.Fprintf(w, "imported: %s; %d rejected, %d warnings\n", counts, len(r.Rejected), len(r.Warnings))
+		fmt.Fprintln(w, p.T("imported: %s; %d rejected, %d warnings", counts, len(r.Rejected), len(r.Warnings)))
 	case len(r.Rejected) > 0:
-		fmt.Fprintf(w, "not imported: %d bad row(s); the other rows would give %s\n", len(r.Rejected), counts)
+		fmt.Fprintln(w, p.T("not imported: %d bad row(s); the other rows would give %s", len(r.Rejected), counts))
 	default:
-		fmt.Fprintf(w, "nothing to write: %s\n", counts)
+		fmt.Fprintln(w, p.T("nothing to write: %s", counts))
 	}
 	if r.CustomersCreated > 0 {
-		fmt.Fprintf(w, "customers created for the rows: %d\n", r.CustomersCreated)
+		fmt.Fprintln(w, p.T("customers created for the rows: %d", r.CustomersCreated))
 	}
-	printColumns(w, r)
+	printColumns(w, p, r)
 	if len(r.Stages) > 0 {
-		fmt.Fprintln(w, "stages (correct one with --map-stage \"FILE STAGE=book stage\"):")
+		fmt.Fprintln(w, p.T("stages (correct one with --map-stage \"FILE STAGE=book stage\"):"))
 		for _, s := range r.Stages {
 			fmt.Fprintf(w, "  %s\n", clean(s))
 		}
 	}
 	if len(r.Warnings) > 0 {
-		fmt.Fprintln(w, "warnings (the rows were imported; the values are in the notes):")
+		fmt.Fprintln(w, p.T("warnings (the rows were imported; the values are in the notes):"))
 		for i, wn := range r.Warnings {
 			if i == maxListed {
-				fmt.Fprintf(w, "  …and %d more (--json lists them all)\n", len(r.Warnings)-i)
+				fmt.Fprintln(w, "  "+p.T("…and %d more (--json lists them all)", len(r.Warnings)-i))
 				break
 			}
 			fmt.Fprintf(w, "  %s\n", clean(wn.String()))
@@ -243,29 +250,29 @@ func printImportReport(w io.Writer, file string, r *transfer.Report) {
 			continue
 		}
 		if listed == maxListed {
-			fmt.Fprintf(w, "  …and more (--json lists them all)\n")
+			fmt.Fprintln(w, "  "+p.T("…and more (--json lists them all)"))
 			break
 		}
 		listed++
-		line := fmt.Sprintf("  line %d: %s %s", it.Line, it.Action, it.Name)
+		line := "  " + p.T("line %d: %s %s", it.Line, importWord(p, it.Action), it.Name)
 		if it.Detail != "" {
-			line += " (" + it.Detail + ")"
+			line += p.T(" (%s)", it.Detail)
 		}
 		fmt.Fprintln(w, clean(line))
 	}
 	if r.DryRun {
 		for _, rj := range r.Rejected {
-			fmt.Fprintf(w, "  line %d: reject (%s)\n", rj.Line, clean(rj.Reason))
+			fmt.Fprintln(w, "  "+p.T("line %d: reject (%s)", rj.Line, clean(rj.Reason)))
 		}
 	}
 	if r.Written {
-		fmt.Fprintln(w, "rapport undo removes this import as a whole")
+		fmt.Fprintln(w, p.T("rapport undo removes this import as a whole"))
 	}
 }
 
 // printColumns says where every column went: which field, kept in the
 // notes, or not imported (with how many values it had).
-func printColumns(w io.Writer, r *transfer.Report) {
+func printColumns(w io.Writer, p *i18n.Printer, r *transfer.Report) {
 	if len(r.Columns) == 0 {
 		if len(r.Unknown) > 0 {
 			u := make([]string, len(r.Unknown))
@@ -273,7 +280,7 @@ func printColumns(w io.Writer, r *transfer.Report) {
 				u[i] = clean(s)
 			}
 			sort.Strings(u)
-			fmt.Fprintf(w, "columns not imported: %s\n", truncate(strings.Join(u, ", "), 400))
+			fmt.Fprintln(w, p.T("columns not imported: %s", truncate(strings.Join(u, ", "), 400)))
 		}
 		return
 	}
@@ -283,25 +290,25 @@ func printColumns(w io.Writer, r *transfer.Report) {
 		switch c.Field {
 		case "":
 			if c.Values > 0 {
-				dropped = append(dropped, fmt.Sprintf("%s (%d)", h, c.Values))
+				dropped = append(dropped, p.T("%s (%d)", h, c.Values))
 			}
 		case transfer.KeptInNotes:
 			if c.Values > 0 {
-				kept = append(kept, fmt.Sprintf("%s (%d)", h, c.Values))
+				kept = append(kept, p.T("%s (%d)", h, c.Values))
 			}
 		default:
 			mapped = append(mapped, h+" → "+c.Field)
 		}
 	}
 	if len(mapped) > 0 {
-		fmt.Fprintf(w, "columns read: %s\n", truncate(strings.Join(mapped, ", "), 800))
+		fmt.Fprintln(w, p.T("columns read: %s", truncate(strings.Join(mapped, p.T(", ")), 800)))
 	}
 	if len(kept) > 0 {
-		fmt.Fprintf(w, "columns kept in the notes: %s\n", truncate(strings.Join(kept, ", "), 600))
+		fmt.Fprintln(w, p.T("columns kept in the notes: %s", truncate(strings.Join(kept, p.T(", ")), 600)))
 	}
 	if len(dropped) > 0 {
-		fmt.Fprintf(w, "columns not imported, with their values (--keep-extra keeps them in the notes, --map COLUMN=field reads one): %s\n",
-			truncate(strings.Join(dropped, ", "), 600))
+		fmt.Fprintln(w, p.T("columns not imported, with their values (--keep-extra keeps them in the notes, --map COLUMN=field reads one): %s",
+			truncate(strings.Join(dropped, p.T(", ")), 600)))
 	}
 }
 
@@ -313,7 +320,7 @@ func runImportJSON(e *Env, args []string) int {
 	}
 	raw, err := os.ReadFile(pos[0])
 	if err != nil {
-		return fail(e, "import json", fmt.Errorf("cannot read %s: %w", pos[0], err))
+		return fail(e, "import json", i18n.Errorf("cannot read %s: %w", pos[0], err))
 	}
 	b, err := openBook(e, false)
 	if err != nil {
@@ -322,13 +329,13 @@ func runImportJSON(e *Env, args []string) int {
 	defer b.Close()
 	counts, err := transfer.ImportJSON(e.Ctx, b, raw)
 	if err != nil {
-		return fail(e, "import json", fmt.Errorf("%s: %w", pos[0], err))
+		return fail(e, "import json", i18n.Errorf("%s: %w", pos[0], err))
 	}
 	var parts []string
 	for _, t := range []string{"customers", "contacts", "deals", "interactions", "followups", "orders"} {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[t], t))
+		parts = append(parts, rowCount(e.P(), int64(counts[t]), t))
 	}
-	fmt.Fprintf(e.Stdout, "restored %s into %s\n", strings.Join(parts, ", "), b.Path())
+	fmt.Fprintln(e.Stdout, e.P().T("restored %s into %s", strings.Join(parts, e.P().T(", ")), b.Path()))
 	return ExitOK
 }
 
@@ -350,7 +357,7 @@ func runExport(e *Env, args []string) int {
 		if len(args) > 0 {
 			w, code = e.Stdout, ExitOK
 		}
-		fmt.Fprintf(w, "usage: rapport export csv|json|ics|vcard [--out FILE]\n\n%s\n", exportAbout)
+		fmt.Fprintf(w, "%s\n\n%s\n", e.P().T("usage: rapport %s", "export csv|json|ics|vcard [--out FILE]"), e.P().T(exportAbout))
 		return code
 	}
 	format := args[0]
@@ -394,14 +401,15 @@ func runExport(e *Env, args []string) int {
 	if err := writeFile(*out, buf.Bytes()); err != nil {
 		return fail(e, "export", err)
 	}
-	what := "the book"
+	p := e.P()
+	what := p.T("the book")
 	if n >= 0 {
-		what = fmt.Sprintf("%d %s", n, map[string]string{"csv": "customers", "vcard": "customers", "vcf": "customers"}[format])
+		what = p.T("%d customers", n)
 		if format == "ics" || format == "ical" {
-			what = fmt.Sprintf("%d open follow-ups", n)
+			what = p.T("%d open follow-ups", n)
 		}
 	}
-	fmt.Fprintf(e.Stdout, "exported %s to %s\n", what, *out)
+	fmt.Fprintln(e.Stdout, p.T("exported %s to %s", what, *out))
 	return ExitOK
 }
 
@@ -410,12 +418,12 @@ func runExport(e *Env, args []string) int {
 func writeFile(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".rapport-export-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return i18n.Errorf("cannot write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return i18n.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := tmp.Chmod(0o600); err != nil {
 		tmp.Close()
@@ -446,6 +454,6 @@ func runBackup(e *Env, args []string) int {
 	if err != nil {
 		return fail(e, "backup", err)
 	}
-	fmt.Fprintf(e.Stdout, "backup written to %s (integrity ok)\n", abs)
+	fmt.Fprintln(e.Stdout, e.P().T("backup written to %s (integrity ok)", abs))
 	return ExitOK
 }

@@ -192,7 +192,7 @@ func TestTransferImportWorkbooksAndBinaries(t *testing.T) {
 // import (newImportProgress returns nil when stderr is no terminal, as in
 // every other test).
 func TestImportProgressBar(t *testing.T) {
-	if newImportProgress(&bytes.Buffer{}) != nil {
+	if newImportProgress(&bytes.Buffer{}, nil) != nil {
 		t.Fatal("no progress on a writer that is not a terminal")
 	}
 	var buf bytes.Buffer
