@@ -72,6 +72,9 @@ func runDateAdd(e *Env, args []string) int {
 	if err != nil {
 		return c.usageErr("%v", err)
 	}
+	if *once && strings.HasPrefix(day, "--") {
+		return c.usageErr("a date that happens once needs its year (2027-03-31)")
+	}
 	b, err := openBook(e, true)
 	if err != nil {
 		return fail(e, verb, err)
