@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"unicode"
 
 	"github.com/rapportcrm/rapport/model"
 )
@@ -68,6 +69,13 @@ func (d *DB) TemplateContext(ctx context.Context, customerID, followupID int64) 
 		return tc, err
 	}
 	tc.Values = v
-	tc.For = model.TemplateFor{Purpose: model.PurposeOf(tc.FollowupTitle), Tier: c.Tier, Tags: tags}
+	zh := false
+	for _, r := range c.Name + c.Company {
+		if unicode.Is(unicode.Han, r) {
+			zh = true
+			break
+		}
+	}
+	tc.For = model.TemplateFor{Purpose: model.PurposeOf(tc.FollowupTitle), Tier: c.Tier, Tags: tags, Chinese: zh}
 	return tc, nil
 }

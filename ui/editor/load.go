@@ -181,10 +181,19 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkTags:
 		return form.TagsForm(t.Tags, o)
 	case fkLog:
-		if t.Followup.ID != 0 {
-			return form.LogFromFollowupForm(model.Interaction{CustomerID: cid, DealID: t.Followup.DealID, Score: -1}, t.Followup, req.Heading, o)
+		in := model.Interaction{CustomerID: cid, DealID: t.DealID, Score: -1}
+		if d := req.Draft; d != nil {
+			// A message composed with m: what was sent, ready to log.
+			in.Kind, in.Direction, in.Summary, in.Body = d.Kind, d.Direction, d.Summary, d.Body
 		}
-		return form.InteractionForm(model.Interaction{CustomerID: cid, DealID: t.DealID, Score: -1}, o)
+		if t.Followup.ID != 0 {
+			in.DealID = t.Followup.DealID
+			return form.LogFromFollowupForm(in, t.Followup, req.Heading, o)
+		}
+		if req.Heading != "" {
+			return form.LogFormTitled(in, req.Heading, o)
+		}
+		return form.InteractionForm(in, o)
 	case fkInteraction:
 		return form.InteractionForm(t.Interaction, o)
 	case fkNewFollowup:
@@ -221,7 +230,7 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 // formOptions are the forms' clock, date order, book currency and styles.
 func (m *Model) formOptions(currency string) form.Options {
 	return form.Options{Now: m.c.Now, DateOrder: m.c.DateOrder, Currency: currency, Styles: m.c.Styles.Form,
-		P: m.c.P, Pick: m.pickFunc(), Debounce: m.c.Debounce}
+		P: m.c.P, Pick: m.pickFunc(), Debounce: m.c.Debounce, External: m.c.EditText}
 }
 
 // archiveQuestion asks before D archives the selected item.
