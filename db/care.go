@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
@@ -153,7 +154,7 @@ func (t *Tx) RemoveCareDate(customerID, id int64) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("care date %d: %w (list them with rapport date list CUSTOMER)", id, model.ErrNotFound)
+		return i18n.Errorf("care date %d: %w (list them with rapport date list CUSTOMER)", id, model.ErrNotFound)
 	}
 	return t.Update("care_dates", id, 0, []string{"archived_at"}, []any{t.now.Unix()})
 }

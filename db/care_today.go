@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"sort"
 	"strconv"
 	"strings"
@@ -100,11 +101,11 @@ func parseCareTiers(v string) ([]model.Tier, error) {
 			}
 		case ',', ' ':
 		default:
-			return nil, fmt.Errorf("%q must be tiers like A,B (A, B and C)", v)
+			return nil, i18n.Errorf("%q must be tiers like A,B (A, B and C)", v)
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%q must name at least one tier, like A,B", v)
+		return nil, i18n.Errorf("%q must name at least one tier, like A,B", v)
 	}
 	return out, nil
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
@@ -64,7 +64,7 @@ func (t *Tx) holidayID(name string) (int64, error) {
 	var id int64
 	err := t.tx.QueryRowContext(t.ctx, `SELECT id FROM holidays WHERE name = ? COLLATE NOCASE AND archived_at IS NULL`, strings.TrimSpace(name)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("holiday %q: %w (rapport holiday list shows them)", name, model.ErrNotFound)
+		return 0, i18n.Errorf("holiday %q: %w (rapport holiday list shows them)", name, model.ErrNotFound)
 	}
 	return id, err
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"strings"
 
 	"github.com/rapportcrm/rapport/model"
@@ -62,13 +62,13 @@ func (d *DB) Template(ctx context.Context, name string) (model.Template, error) 
 	case 1:
 		return hits[0], nil
 	case 0:
-		return t, fmt.Errorf("template %q: %w (rapport template list shows them)", name, model.ErrNotFound)
+		return t, i18n.Errorf("template %q: %w (rapport template list shows them)", name, model.ErrNotFound)
 	}
 	names := make([]string, len(hits))
 	for i, h := range hits {
 		names[i] = h.Name
 	}
-	return t, fmt.Errorf("template %q is ambiguous: %s", name, strings.Join(names, ", "))
+	return t, i18n.Errorf("template %q is ambiguous: %s", name, strings.Join(names, ", "))
 }
 
 // AddTemplate adds a message template; a name in use is refused.

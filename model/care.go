@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"regexp"
 	"strconv"
 	"strings"
@@ -66,14 +67,14 @@ func (c *CareDate) Validate() error {
 	return nil
 }
 
-// Title is how a care date reads in a list: "Birthday", "Anniversary" or
-// its label.
+// Title is how a care date reads in a list: "Birthday", "Anniversary" (keys
+// of the catalog: say them with p.T) or its label.
 func (c CareDate) Title() string {
 	switch c.Kind {
 	case CareBirthday:
-		return "Birthday"
+		return i18n.N("Birthday")
 	case CareAnniversary:
-		return "Anniversary"
+		return i18n.N("Anniversary")
 	}
 	return c.Label
 }
@@ -122,7 +123,7 @@ func ParseCareDay(s string) (string, error) {
 			m, d = num(p[3]), num(p[4])
 		}
 	default:
-		return "", fmt.Errorf("%q is not a date: write 1988-05-12, or 05-12 without the year", s)
+		return "", i18n.Errorf("%q is not a date: write 1988-05-12, or 05-12 without the year", s)
 	}
 	out := fmt.Sprintf("--%02d-%02d", m, d)
 	if y != 0 {
@@ -137,7 +138,7 @@ func ParseCareDay(s string) (string, error) {
 // splitCareDay checks a stored care day and returns its parts (year 0 when
 // it has none).
 func splitCareDay(s string) (y, m, d int, err error) {
-	bad := fmt.Errorf("%q is not a date: write 1988-05-12, or 05-12 without the year", s)
+	bad := i18n.Errorf("%q is not a date: write 1988-05-12, or 05-12 without the year", s)
 	var rest string
 	switch {
 	case len(s) == 10 && s[4] == '-' && s[7] == '-':
@@ -161,10 +162,10 @@ func splitCareDay(s string) (y, m, d int, err error) {
 		yy = 2000
 	}
 	if y != 0 && (y < 1900 || y > 2200) {
-		return 0, 0, 0, fmt.Errorf("%q: the year must be between 1900 and 2200: write the date as 1988-05-12", s)
+		return 0, 0, 0, i18n.Errorf("%q: the year must be between 1900 and 2200: write the date as 1988-05-12", s)
 	}
 	if t := time.Date(yy, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() != d {
-		return 0, 0, 0, fmt.Errorf("%q is not a calendar date", s)
+		return 0, 0, 0, i18n.Errorf("%q is not a calendar date", s)
 	}
 	return y, m, d, nil
 }

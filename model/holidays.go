@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"strings"
 	"time"
 
@@ -90,7 +91,7 @@ func ParseHolidayDate(s string) (Calendar, int, int, error) {
 	}
 	day, err := ParseCareDay(strings.ReplaceAll(s, "/", "-"))
 	if err != nil || !strings.HasPrefix(day, "--") {
-		return "", 0, 0, fmt.Errorf("%q is not a holiday date: write the month and day (12-25), or lunar 8-15 for a lunar one", s)
+		return "", 0, 0, i18n.Errorf("%q is not a holiday date: write the month and day (12-25), or lunar 8-15 for a lunar one", s)
 	}
 	_, m, d, _ := CareDayParts(day)
 	return cal, m, d, nil

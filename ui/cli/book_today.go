@@ -151,7 +151,7 @@ section (--all for every row); --json always lists every row.
 		if err != nil {
 			return fail(e, "today", err)
 		}
-		printCare(e.Stdout, cl)
+		printCare(e.Stdout, carePrinter(e, b), cl)
 	}
 	if *exitCode && tr.Counts.Overdue > 0 {
 		return ExitOverdue

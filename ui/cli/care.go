@@ -8,6 +8,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // careVerbs are the verbs of care dates, holidays and message templates
@@ -100,7 +101,8 @@ func runDateAdd(e *Env, args []string) int {
 	if *asJSON {
 		return emitJSON(e, verb, careDateJSON(cd))
 	}
-	fmt.Fprintf(e.Stdout, "date %d created: %s, %s for %s\n", id, clean(label), careDayText(cd), clean(cu.Name))
+	p := carePrinter(e, b)
+	fmt.Fprintln(e.Stdout, p.T("date %d created: %s, %s for %s", id, clean(label), careDayText(p, cd), clean(cu.Name)))
 	return ExitOK
 }
 
@@ -160,14 +162,19 @@ func runDateList(e *Env, args []string) int {
 		}
 		return emitJSON(e, verb, out)
 	}
+	p := carePrinter(e, b)
 	if len(ds) == 0 {
-		fmt.Fprintf(e.Stdout, "%s has no care dates: add a birthday with rapport contact add … --birthday, a date with rapport date add\n", clean(cu.Name))
+		fmt.Fprintln(e.Stdout, p.T("%s has no care dates: add a birthday with rapport contact add … --birthday, a date with rapport date add", clean(cu.Name)))
 		return ExitOK
 	}
 	t := newTable(e.Stdout)
 	for _, d := range ds {
 		who := clean(names[d.ContactID])
-		t.row("  #"+strconv.FormatInt(d.ID, 10), clean(d.Title()), careDayText(d), who)
+		title := clean(d.Title())
+		if d.Kind != model.CareLabelled {
+			title = p.T(d.Title())
+		}
+		t.row("  #"+strconv.FormatInt(d.ID, 10), title, careDayText(p, d), who)
 	}
 	t.flush()
 	return ExitOK
@@ -205,19 +212,30 @@ func runDateRemove(e *Env, args []string) int {
 	if err := b.Write(e.Ctx, "remove date", func(t *db.Tx) error { return t.RemoveCareDate(cu.ID, id) }); err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "date %d removed from %s\n", id, clean(cu.Name))
+	fmt.Fprintln(e.Stdout, carePrinter(e, b).T("date %d removed from %s", id, clean(cu.Name)))
 	return ExitOK
 }
 
-func careDayText(d model.CareDate) string {
+func careDayText(p *i18n.Printer, d model.CareDate) string {
 	s := d.Day
 	if len(s) == 7 {
 		s = s[2:] // --MM-DD
 	}
 	if d.Yearly {
-		return s + " (every year)"
+		return p.T("%s (every year)", s)
 	}
 	return s
+}
+
+// carePrinter says the care verbs' output in the book's language (its
+// lang setting, unless --lang says otherwise).
+func carePrinter(e *Env, b *db.DB) *i18n.Printer {
+	set, _ := b.Setting(e.Ctx, "lang")
+	l, err := i18n.ParseSetting(set)
+	if err != nil {
+		l = ""
+	}
+	return e.Lang.For(l)
 }
 
 func careDateJSON(d model.CareDate) map[string]any {
@@ -275,23 +293,23 @@ contacted (outbound) since a week before the day. rapport today prints it too.`)
 		}
 		return emitJSON(e, "care", out)
 	}
-	printCare(e.Stdout, cl)
+	printCare(e.Stdout, carePrinter(e, b), cl)
 	return ExitOK
 }
 
 // printCare renders the Care section as text (rapport today and care).
-func printCare(w io.Writer, cl db.CareList) {
-	fmt.Fprintf(w, "\nCare (%d)\n", cl.Total)
+func printCare(w io.Writer, p *i18n.Printer, cl db.CareList) {
+	fmt.Fprintln(w, "\n"+p.T("Care (%d)", cl.Total))
 	if cl.Total == 0 {
-		fmt.Fprintln(w, "  none")
+		fmt.Fprintln(w, "  "+p.T("none"))
 		return
 	}
 	t := newTable(w)
 	for _, it := range cl.Items {
-		t.row("  #"+strconv.FormatInt(it.CustomerID, 10), truncate(clean(it.Customer), 30), "tier "+string(it.Tier), it.When(), truncate(clean(it.What()), 50))
+		t.row("  #"+strconv.FormatInt(it.CustomerID, 10), truncate(clean(it.Customer), 30), p.T("tier %s", string(it.Tier)), it.When(p), truncate(clean(it.What(p)), 50))
 	}
 	t.flush()
 	if cl.Total > len(cl.Items) {
-		fmt.Fprintf(w, "  … and %d more (rapport care --all)\n", cl.Total-len(cl.Items))
+		fmt.Fprintln(w, "  "+p.T("… and %d more (rapport care --all)", cl.Total-len(cl.Items)))
 	}
 }

@@ -122,6 +122,6 @@ func runContactEdit(e *Env, args []string) int {
 	}); err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "contact %d updated: %s at %s\n", id, clean(ct.Name), clean(cu.Name))
+	fmt.Fprintln(e.Stdout, carePrinter(e, b).T("contact %d updated: %s at %s", id, clean(ct.Name), clean(cu.Name)))
 	return ExitOK
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // TestCareCLI adds a birthday, an anniversary and a labelled date from the
@@ -158,4 +160,26 @@ func TestTemplateCLI(t *testing.T) {
 	b.expect(ExitFailed, "the editor exited with status 3", "template", "edit", "Reminder")
 	b.must("template", "remove", "Reminder")
 	b.expect(ExitFailed, "not found", "template", "show", "Reminder")
+}
+
+// TestCareCLIChinese: under --lang zh the Care section and the care verbs
+// speak Chinese (dates as 11月22日 周日).
+func TestCareCLIChinese(t *testing.T) {
+	b := newBook(t)
+	b.must("add", "customer", "王芳", "--tier", "A")
+	b.must("contact", "add", "王芳", "李强", "--birthday", "1980-11-22")
+	e, out, _ := b.env("")
+	e.Lang = i18n.NewChoice(i18n.Zh, "")
+	if code := Run(e, []string{"today"}); code != ExitOK {
+		t.Fatalf("today: %d", code)
+	}
+	for _, w := range []string{"关怀（1）", "A级", "2天后（11月22日 周日）", "李强的生日（46岁）"} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("Chinese Care lacks %q:\n%s", w, out.String())
+		}
+	}
+	out.Reset()
+	if code := Run(e, []string{"date", "list", "王芳"}); code != ExitOK || !strings.Contains(out.String(), "生日") || !strings.Contains(out.String(), "（每年）") {
+		t.Errorf("date list in Chinese: %d %q", code, out.String())
+	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/components/exteditor"
 )
 
@@ -75,7 +76,7 @@ func runHolidayAdd(e *Env, args []string) int {
 	if err := b.Write(e.Ctx, "add holiday "+name, func(t *db.Tx) error { _, err := t.AddHoliday(&h); return err }); err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "holiday %d created: %s, %s (next %s)\n", h.ID, clean(h.Name), h.DateText(), h.Next(b.Today()))
+	fmt.Fprintln(e.Stdout, carePrinter(e, b).T("holiday %d created: %s, %s (next %s)", h.ID, clean(h.Name), h.DateText(), h.Next(b.Today())))
 	return ExitOK
 }
 
@@ -94,7 +95,7 @@ func runHolidayRemove(e *Env, args []string) int {
 	if err := b.Write(e.Ctx, "remove holiday "+pos[0], func(t *db.Tx) error { return t.RemoveHoliday(pos[0]) }); err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "holiday removed: %s\n", clean(pos[0]))
+	fmt.Fprintln(e.Stdout, carePrinter(e, b).T("holiday removed: %s", clean(pos[0])))
 	return ExitOK
 }
 
@@ -121,24 +122,25 @@ func runTemplateList(e *Env, args []string) int {
 		}
 		return emitJSON(e, verb, out)
 	}
+	p := carePrinter(e, b)
 	t := newTable(e.Stdout)
 	for _, tp := range ts {
-		t.row("  "+truncate(clean(tp.Name), 28), tp.Purpose, templateScope(tp), truncate(clean(tp.Body), 50))
+		t.row("  "+truncate(clean(tp.Name), 28), tp.Purpose, templateScope(p, tp), truncate(clean(tp.Body), 50))
 	}
 	t.flush()
 	return ExitOK
 }
 
-func templateScope(t model.Template) string {
+func templateScope(p *i18n.Printer, t model.Template) string {
 	var parts []string
 	if t.Tier != "" {
-		parts = append(parts, "tier "+string(t.Tier))
+		parts = append(parts, p.T("tier %s", string(t.Tier)))
 	}
 	if t.Tag != "" {
 		parts = append(parts, "#"+clean(t.Tag))
 	}
 	if len(parts) == 0 {
-		return "everyone"
+		return p.T("everyone")
 	}
 	return strings.Join(parts, " ")
 }
@@ -251,7 +253,7 @@ func runTemplateAdd(e *Env, args []string) int {
 	if err := b.Write(e.Ctx, "add template "+tp.Name, func(t *db.Tx) error { _, err := t.AddTemplate(&tp); return err }); err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "template %d created: %s (%s)\n", tp.ID, clean(tp.Name), tp.Purpose)
+	fmt.Fprintln(e.Stdout, carePrinter(e, b).T("template %d created: %s (%s)", tp.ID, clean(tp.Name), tp.Purpose))
 	return ExitOK
 }
 
@@ -279,7 +281,7 @@ func runTemplateEdit(e *Env, args []string) int {
 	if err := b.Write(e.Ctx, "edit template "+tp.Name, func(t *db.Tx) error { return t.UpdateTemplate(&tp) }); err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "template %d updated: %s\n", tp.ID, clean(tp.Name))
+	fmt.Fprintln(e.Stdout, carePrinter(e, b).T("template %d updated: %s", tp.ID, clean(tp.Name)))
 	return ExitOK
 }
 
@@ -302,7 +304,7 @@ func runTemplateRemove(e *Env, args []string) int {
 	if err := b.Write(e.Ctx, "remove template "+tp.Name, func(t *db.Tx) error { return t.RemoveTemplate(tp.ID) }); err != nil {
 		return fail(e, verb, err)
 	}
-	fmt.Fprintf(e.Stdout, "template %d removed: %s\n", tp.ID, clean(tp.Name))
+	fmt.Fprintln(e.Stdout, carePrinter(e, b).T("template %d removed: %s", tp.ID, clean(tp.Name)))
 	return ExitOK
 }
 
@@ -355,7 +357,7 @@ func runTemplateShow(e *Env, args []string) int {
 		return emitJSON(e, verb, j)
 	}
 	if cid == 0 {
-		fmt.Fprintf(e.Stdout, "%s · %s · %s\n\n", clean(tp.Name), tp.Purpose, templateScope(tp))
+		fmt.Fprintf(e.Stdout, "%s · %s · %s\n\n", clean(tp.Name), tp.Purpose, templateScope(carePrinter(e, b), tp))
 	}
 	fmt.Fprintln(e.Stdout, text)
 	return ExitOK

@@ -1,7 +1,6 @@
 package editor
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/aymanbagabas/go-osc52/v2"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
 	"github.com/rapportcrm/rapport/ui/components/exteditor"
 )
@@ -66,14 +66,14 @@ type composeKeys struct {
 
 func newComposeKeys() composeKeys {
 	return composeKeys{
-		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "previous")),
-		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "next template")),
-		Copy:   key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter/c", "copy")),
-		Edit:   key.NewBinding(key.WithKeys("e", "ctrl+e"), key.WithHelp("e", "edit in $EDITOR")),
-		Log:    key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log as sent")),
-		Cancel: key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
-		Yes:    key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y", "log it")),
-		No:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "not now")),
+		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", i18n.N("previous"))),
+		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", i18n.N("next template"))),
+		Copy:   key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter/c", i18n.N("copy"))),
+		Edit:   key.NewBinding(key.WithKeys("e", "ctrl+e"), key.WithHelp("e", i18n.N("edit in $EDITOR"))),
+		Log:    key.NewBinding(key.WithKeys("l"), key.WithHelp("l", i18n.N("log as sent"))),
+		Cancel: key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", i18n.N("close"))),
+		Yes:    key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y", i18n.N("log it"))),
+		No:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", i18n.N("not now"))),
 	}
 }
 
@@ -121,14 +121,14 @@ func (m *Model) composeKey(msg tea.KeyMsg) tea.Cmd {
 			return m.logComposed()
 		case key.Matches(msg, cp.keys.No):
 			m.compose = nil
-			return result(ResultMsg{Status: "Copied to the clipboard · not logged"})
+			return result(ResultMsg{Status: m.c.P.T("Copied to the clipboard · not logged")})
 		}
 		return nil
 	}
 	switch {
 	case key.Matches(msg, cp.keys.Cancel):
 		m.compose = nil
-		return result(ResultMsg{Status: "No message"})
+		return result(ResultMsg{Status: m.c.P.T("No message")})
 	case key.Matches(msg, cp.keys.Up) && len(cp.templates) > 0:
 		cp.cursor = (cp.cursor + len(cp.templates) - 1) % len(cp.templates)
 		cp.fill()
@@ -139,7 +139,7 @@ func (m *Model) composeKey(msg tea.KeyMsg) tea.Cmd {
 		return m.c.EditText(composeEditID, cp.text)
 	case key.Matches(msg, cp.keys.Copy) && strings.TrimSpace(cp.text) != "":
 		if err := copyToClipboard(m.c, cp.text); err != nil {
-			return errorCmd(fmt.Errorf("cannot copy to the clipboard: %w", err))
+			return errorCmd(i18n.Errorf("cannot copy to the clipboard: %w", err))
 		}
 		cp.asking = true
 	case key.Matches(msg, cp.keys.Log) && strings.TrimSpace(cp.text) != "":
@@ -148,13 +148,13 @@ func (m *Model) composeKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// edited takes the text back from $EDITOR.
-func (cp *compose) editedText(msg exteditor.DoneMsg) tea.Cmd {
+// editedText takes the text back from $EDITOR.
+func (cp *compose) editedText(p *i18n.Printer, msg exteditor.DoneMsg) tea.Cmd {
 	if msg.Err != nil {
 		return errorCmd(msg.Err)
 	}
 	cp.text, cp.edited = msg.Text, true
-	return common.StatusCmd("Edited: enter copies it, l logs it as sent")
+	return common.StatusCmd(p.T("Edited: enter copies it, l logs it as sent"))
 }
 
 // logComposed opens the log form prefilled with the message: kind message,
@@ -162,7 +162,7 @@ func (cp *compose) editedText(msg exteditor.DoneMsg) tea.Cmd {
 func (m *Model) logComposed() tea.Cmd {
 	cp := m.compose
 	m.compose = nil
-	req := common.EditRequestMsg{Action: common.ActLog, Sel: cp.req.Sel, Heading: "Sent? Log the message (ctrl+s saves, esc skips)",
+	req := common.EditRequestMsg{Action: common.ActLog, Sel: cp.req.Sel, Heading: m.c.P.T("Sent? Log the message (ctrl+s saves, esc skips)"),
 		Draft: &model.Interaction{Kind: model.KindMessage, Direction: model.Outbound, Summary: cp.name(), Body: cp.text}}
 	m.seq++
 	return loadEditCmd(m.c, m.seq, req)
@@ -199,13 +199,14 @@ func (m *Model) composeView() string {
 	cp := m.compose
 	s := m.c.Styles
 	w, h := m.w, m.h
-	title := "Message for " + common.Clean(cp.ctx.Values.Name)
+	p := m.c.P
+	title := p.T("Message for %s", common.Clean(cp.ctx.Values.Name))
 	if cp.ctx.FollowupTitle != "" {
 		title += " · " + common.Clean(cp.ctx.FollowupTitle)
 	}
 	out := []string{s.Section.Title.Render(common.Truncate(title, w))}
 	if len(cp.templates) == 0 {
-		out = append(out, s.Item.Dim.Render(common.Truncate("No templates: add one with rapport template add", w)))
+		out = append(out, s.Item.Dim.Render(common.Truncate(p.T("No templates: add one with rapport template add"), w)))
 		return common.Frame(out, w, h)
 	}
 	// The list takes up to a third of the body; the text gets the rest
@@ -216,7 +217,7 @@ func (m *Model) composeView() string {
 		t := cp.templates[i]
 		line := "  " + common.Clean(t.Name) + " · " + t.Purpose
 		if t.Tier != "" {
-			line += " · tier " + string(t.Tier)
+			line += " · " + p.T("tier %s", string(t.Tier))
 		}
 		if t.Tag != "" {
 			line += " · #" + common.Clean(t.Tag)
@@ -227,12 +228,12 @@ func (m *Model) composeView() string {
 			out = append(out, common.Truncate(line, w))
 		}
 	}
-	hint := "enter copies it to the clipboard · e edits it in $EDITOR · l logs it as sent"
+	hint := p.T("enter copies it to the clipboard · e edits it in $EDITOR · l logs it as sent")
 	if cp.edited {
-		hint = "edited · " + hint
+		hint = p.T("edited · %s", hint)
 	}
 	if cp.asking {
-		hint = "Copied. Sent it? y logs it as an outbound message · n not now"
+		hint = p.T("Copied. Sent it? y logs it as an outbound message · n not now")
 	}
 	room := h - len(out) - 1
 	var body []string

@@ -164,7 +164,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case exteditor.DoneMsg:
 		switch {
 		case msg.ID == composeEditID && m.compose != nil:
-			return m.compose.editedText(msg)
+			return m.compose.editedText(m.c.P, msg)
 		case m.open != nil && m.open.form != nil:
 			f, cmd := m.open.form.Update(msg)
 			*m.open.form = f
@@ -196,7 +196,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		text := m.c.T("Nothing saved")
 		switch {
 		case m.open.req.Draft != nil:
-			text = "The message was not logged"
+			text = m.c.P.T("The message was not logged")
 		case m.open.kind == fkNext:
 			text = m.c.T("No follow-up scheduled")
 		case m.open.req.Heading != "" && m.open.req.Sel.Label != "":

@@ -8,12 +8,13 @@ package exteditor
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Runner runs the editor's command and calls back when it exits. The app
@@ -45,7 +46,7 @@ func EditorLine(getenv func(string) string) string {
 func Prepare(getenv func(string) string, text, suffix string) (*exec.Cmd, string, error) {
 	f, err := os.CreateTemp("", "rapport-*"+suffix)
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot write the text for the editor: %w", err)
+		return nil, "", i18n.Errorf("cannot write the text for the editor: %w", err)
 	}
 	if _, err := f.WriteString(text); err != nil {
 		f.Close()
@@ -68,9 +69,9 @@ func Finish(path string, runErr error) (string, error) {
 	if runErr != nil {
 		var ee *exec.ExitError
 		if errors.As(runErr, &ee) {
-			return "", fmt.Errorf("the editor exited with status %d: the text was left as it was", ee.ExitCode())
+			return "", i18n.Errorf("the editor exited with status %d: the text was left as it was", ee.ExitCode())
 		}
-		return "", fmt.Errorf("cannot run the editor (%v): set $EDITOR to one that is installed", runErr)
+		return "", i18n.Errorf("cannot run the editor (%v): set $EDITOR to one that is installed", runErr)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {

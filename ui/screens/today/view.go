@@ -80,7 +80,7 @@ func (t *Model) rowView(i int) string {
 		}
 	case rowCare:
 		it := t.care.Items[r.idx]
-		flag, label, who, rest, st = common.MarkCare, careLabel(it), it.Customer, it.What()+" · "+it.On.UTC().Format("Mon 2 Jan"), s.Item.Today
+		flag, label, who, rest, st = common.MarkCare, t.careLabel(it), it.Customer, it.What(t.c.P)+" · "+it.Day(t.c.P), s.Item.Today
 	}
 	// Column widths: the label fits "120d overdue"; the customer gets a
 	// quarter of the line, and the rest what remains.
@@ -111,12 +111,12 @@ func topReason(rs []model.Reason) model.Reason {
 }
 
 // careLabel is a Care row's label column: "today", "tomorrow", "in 3 d".
-func careLabel(it db.CareItem) string {
+func (t *Model) careLabel(it db.CareItem) string {
 	switch it.InDays {
 	case 0:
-		return "today"
+		return t.c.P.T("today")
 	case 1:
-		return "tomorrow"
+		return t.c.P.T("tomorrow")
 	}
-	return fmt.Sprintf("in %d d", it.InDays)
+	return t.c.P.T("in %d d", it.InDays)
 }
