@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"fmt"
 	"github.com/rapportcrm/rapport/model/i18n"
 	"sort"
 	"strconv"
@@ -36,6 +35,9 @@ type CareItem struct {
 	InDays     int
 	Years      int  // age or years together; 0 when the year is not known
 	FirstOrder bool // an anniversary of the first order (no date set)
+	// lastContact is the customer's last contact (unix seconds): a row
+	// with none since the greeting window began needs no look at its history.
+	lastContact int64
 }
 
 // Purpose is the template purpose the row asks for.
@@ -142,16 +144,21 @@ func (d *DB) Care(ctx context.Context, limit int) (CareList, error) {
 	}
 	var items []CareItem
 	// greetedSince: an outbound contact on or after this day counts as the greeting.
-	greeted := func(cid int64, on model.Day) (bool, error) {
+	greeted := func(it CareItem) (bool, error) {
+		cid, on := it.CustomerID, it.On
+		if it.lastContact < on.AddDays(-days).In(loc).Unix() {
+			return false, nil // no contact at all since: not greeted
+		}
 		var n int
 		err := d.r.QueryRowContext(ctx, `SELECT count(*) FROM interactions WHERE customer_id = ? AND occurred_at >= ? AND direction = 'outbound' AND kind <> 'note' AND archived_at IS NULL`,
 			cid, on.AddDays(-days).In(loc).Unix()).Scan(&n)
 		return n > 0, err
 	}
-	rows, err := d.r.QueryContext(ctx, `SELECT cd.kind, cd.label, cd.day, cd.yearly, c.id, c.name, c.tier, coalesce(ct.name, '')
-		FROM care_dates cd INDEXED BY care_dates_month_day JOIN customers c ON c.id = cd.customer_id LEFT JOIN contacts ct ON ct.id = cd.contact_id
-		WHERE substr(cd.day, -5) IN (`+placeholders(len(mds))+`) AND cd.archived_at IS NULL AND c.archived_at IS NULL AND c.lifecycle <> 'churned'
-		AND c.tier IN (`+in+`) AND (cd.contact_id IS NULL OR ct.archived_at IS NULL)`, mds...)
+	rows, err := d.r.QueryContext(ctx, `SELECT cd.kind, cd.label, cd.day, cd.yearly, c.id, c.name, s.tier, coalesce(ct.name, ''), coalesce(s.last_contact_at, 0)
+		FROM care_dates cd INDEXED BY care_dates_month_day JOIN customer_stats s ON s.customer_id = cd.customer_id JOIN customers c ON c.id = cd.customer_id
+		LEFT JOIN contacts ct ON ct.id = cd.contact_id
+		WHERE substr(cd.day, -5) IN (`+placeholders(len(mds))+`) AND cd.archived_at IS NULL AND s.active = 1
+		AND s.tier IN (`+in+`) AND (cd.contact_id IS NULL OR ct.archived_at IS NULL)`, mds...)
 	if err != nil {
 		return cl, err
 	}
@@ -159,7 +166,7 @@ func (d *DB) Care(ctx context.Context, limit int) (CareList, error) {
 		var it CareItem
 		var day, tier string
 		var yearly bool
-		if err := rows.Scan(&it.Kind, &it.Label, &day, &yearly, &it.CustomerID, &it.Customer, &tier, &it.Contact); err != nil {
+		if err := rows.Scan(&it.Kind, &it.Label, &day, &yearly, &it.CustomerID, &it.Customer, &tier, &it.Contact, &it.lastContact); err != nil {
 			rows.Close()
 			return cl, err
 		}
@@ -181,7 +188,7 @@ func (d *DB) Care(ctx context.Context, limit int) (CareList, error) {
 	items = append(items, first...)
 	kept := items[:0]
 	for _, it := range items {
-		g, err := greeted(it.CustomerID, it.On)
+		g, err := greeted(it)
 		if err != nil {
 			return cl, err
 		}
@@ -218,13 +225,39 @@ func (d *DB) Care(ctx context.Context, limit int) (CareList, error) {
 }
 
 // firstOrderAnniversaries are the anniversaries of first orders in the
-// window, for customers of the tiers with no anniversary set.
+// window, for customers of the tiers with no anniversary set. Only the
+// orders placed in the window's days of earlier years are read (the
+// orders_at index), so the cost follows the orders of a week a year, not
+// the book.
 func (d *DB) firstOrderAnniversaries(ctx context.Context, tierIn string, cl CareList) ([]CareItem, error) {
 	zone := d.now().Location()
-	rows, err := d.r.QueryContext(ctx, `SELECT c.id, c.name, c.tier, (SELECT min(o.ordered_at) FROM orders o WHERE o.customer_id = c.id AND o.archived_at IS NULL)
-		FROM customer_stats s JOIN customers c ON c.id = s.customer_id
-		WHERE s.active = 1 AND s.order_count > 0 AND c.tier IN (`+tierIn+`)
-		AND NOT EXISTS (SELECT 1 FROM care_dates cd WHERE cd.customer_id = c.id AND cd.kind = 'anniversary' AND cd.archived_at IS NULL)`)
+	var first int64
+	if err := d.r.QueryRowContext(ctx, `SELECT coalesce(min(ordered_at), 0) FROM orders`).Scan(&first); err != nil || first == 0 {
+		return nil, err
+	}
+	fromY, thisY := model.DayOfUnix(first, zone).UTC().Year(), cl.From.UTC().Year()
+	var parts []string
+	var args []any
+	for y := fromY; y < thisY; y++ {
+		back := thisY - y
+		start := model.DayOf(cl.From.UTC().AddDate(-back, 0, 0)).In(zone).Unix()
+		end := model.DayOf(cl.To.UTC().AddDate(-back, 0, 1)).In(zone).Unix()
+		// Orders of the window's days that year whose customer had none
+		// before (a covering probe of orders_customer): first orders.
+		parts = append(parts, `SELECT w.customer_id FROM orders w INDEXED BY orders_revenue WHERE w.ordered_at >= ? AND w.ordered_at < ? AND w.archived_at IS NULL
+			AND NOT EXISTS (SELECT 1 FROM orders o INDEXED BY orders_customer WHERE o.customer_id = w.customer_id AND o.ordered_at < ?)`)
+		args = append(args, start, end, start)
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	// The candidates are read first (MATERIALIZED) and drive the join
+	// (CROSS JOIN keeps that order).
+	rows, err := d.r.QueryContext(ctx, `WITH cand(cid) AS MATERIALIZED (`+strings.Join(parts, " UNION ")+`)
+		SELECT c.id, c.name, s.tier, (SELECT min(o.ordered_at) FROM orders o INDEXED BY orders_customer WHERE o.customer_id = c.id AND o.archived_at IS NULL), coalesce(s.last_contact_at, 0)
+		FROM cand CROSS JOIN customer_stats s ON s.customer_id = cand.cid CROSS JOIN customers c ON c.id = cand.cid
+		WHERE s.active = 1 AND s.tier IN (`+tierIn+`)
+		AND NOT EXISTS (SELECT 1 FROM care_dates cd WHERE cd.customer_id = c.id AND cd.kind = 'anniversary' AND cd.archived_at IS NULL)`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +267,7 @@ func (d *DB) firstOrderAnniversaries(ctx context.Context, tierIn string, cl Care
 		var it CareItem
 		var tier string
 		var first *int64
-		if err := rows.Scan(&it.CustomerID, &it.Customer, &tier, &first); err != nil {
+		if err := rows.Scan(&it.CustomerID, &it.Customer, &tier, &first, &it.lastContact); err != nil {
 			return nil, err
 		}
 		if first == nil {
@@ -253,52 +286,87 @@ func (d *DB) firstOrderAnniversaries(ctx context.Context, tierIn string, cl Care
 
 // holidayCare are the holiday rows: every customer of the tiers not yet
 // greeted, for each holiday in the window (holidays on one day share a
-// row). It returns up to limit rows per day and the count of all of them.
+// row), tier by tier in name order. It returns up to limit rows per day
+// and the count of all of them. Who was greeted comes from the outbound
+// contacts since (the interactions_at index), not from a look at every
+// customer's history.
 func (d *DB) holidayCare(ctx context.Context, tierIn string, cl CareList, days, limit int) ([]CareItem, int, error) {
 	hs, err := holidays(ctx, d.r)
 	if err != nil {
 		return nil, 0, err
 	}
 	byDay := map[model.Day][]string{}
+	var order []model.Day
 	for _, h := range hs {
 		if on := h.Next(cl.From); on <= cl.To {
+			if byDay[on] == nil {
+				order = append(order, on)
+			}
 			byDay[on] = append(byDay[on], h.Name)
 		}
+	}
+	if len(order) == 0 {
+		return nil, 0, nil
+	}
+	var everyone int
+	if err := d.r.QueryRowContext(ctx, `SELECT count(*) FROM customer_stats INDEXED BY customer_stats_care WHERE active = 1 AND tier IN (`+tierIn+`)`).Scan(&everyone); err != nil {
+		return nil, 0, err
 	}
 	loc := d.now().Location()
 	var out []CareItem
 	total := 0
-	lim := ""
-	if limit > 0 {
-		lim = fmt.Sprintf(" LIMIT %d", limit)
-	}
-	for on, names := range byDay {
+	for _, on := range order {
 		since := on.AddDays(-days).In(loc).Unix()
-		where := `FROM customer_stats s JOIN customers c ON c.id = s.customer_id WHERE s.active = 1 AND c.tier IN (` + tierIn + `)
-			AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.occurred_at >= ?1 AND i.direction = 'outbound' AND i.kind <> 'note' AND i.archived_at IS NULL)`
-		var n int
-		if err := d.r.QueryRowContext(ctx, `SELECT count(*) `+where, since).Scan(&n); err != nil {
-			return nil, 0, err
-		}
-		total += n
-		rows, err := d.r.QueryContext(ctx, `SELECT c.id, c.name, c.tier `+where+` ORDER BY c.tier, c.name, c.id`+lim, since)
+		greeted := map[int64]bool{}
+		rows, err := d.r.QueryContext(ctx, `SELECT DISTINCT i.customer_id FROM interactions i INDEXED BY interactions_at
+			CROSS JOIN customer_stats s ON s.customer_id = i.customer_id
+			WHERE i.occurred_at >= ? AND i.direction = 'outbound' AND i.kind <> 'note' AND i.archived_at IS NULL
+			AND s.active = 1 AND s.tier IN (`+tierIn+`)`, since)
 		if err != nil {
 			return nil, 0, err
 		}
-		label := strings.Join(names, " / ")
 		for rows.Next() {
-			it := CareItem{Kind: CareHoliday, Label: label, On: on, InDays: int(on - cl.From)}
-			var tier string
-			if err := rows.Scan(&it.CustomerID, &it.Customer, &tier); err != nil {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
 				rows.Close()
 				return nil, 0, err
 			}
-			it.Tier = model.Tier(tier)
-			out = append(out, it)
+			greeted[id] = true
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, 0, err
+		}
+		total += everyone - len(greeted)
+		label := strings.Join(byDay[on], " / ")
+		got := 0
+		// Tier by tier, walking the name index: a page needs only the
+		// first names of each tier, never a sort of everyone.
+		for _, tier := range cl.Tiers {
+			if limit > 0 && got >= limit {
+				break
+			}
+			rows, err := d.r.QueryContext(ctx, `SELECT c.id, c.name FROM customers c INDEXED BY customers_name CROSS JOIN customer_stats s ON s.customer_id = c.id
+				WHERE s.tier = ? AND s.active = 1 ORDER BY c.name COLLATE NOCASE`, string(tier))
+			if err != nil {
+				return nil, 0, err
+			}
+			for rows.Next() && (limit <= 0 || got < limit) {
+				it := CareItem{Kind: CareHoliday, Label: label, On: on, InDays: int(on - cl.From), Tier: tier}
+				if err := rows.Scan(&it.CustomerID, &it.Customer); err != nil {
+					rows.Close()
+					return nil, 0, err
+				}
+				if greeted[it.CustomerID] {
+					continue
+				}
+				out = append(out, it)
+				got++
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, 0, err
+			}
 		}
 	}
 	return out, total, nil

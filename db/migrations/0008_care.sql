@@ -58,3 +58,6 @@ CREATE TABLE templates (
     version     INTEGER NOT NULL DEFAULT 1
 );
 CREATE UNIQUE INDEX templates_live ON templates (name) WHERE archived_at IS NULL;
+
+-- The Care section counts and pages the live customers of the care tiers.
+CREATE INDEX customer_stats_care ON customer_stats (active, tier, customer_id);
