@@ -309,7 +309,7 @@ func (d *DB) holidayCare(ctx context.Context, tierIn string, cl CareList, days, 
 		return nil, 0, nil
 	}
 	var everyone int
-	if err := d.r.QueryRowContext(ctx, `SELECT count(*) FROM customer_stats INDEXED BY customer_stats_care WHERE active = 1 AND tier IN (`+tierIn+`)`).Scan(&everyone); err != nil {
+	if err := d.r.QueryRowContext(ctx, `SELECT count(*) FROM customer_stats WHERE active = 1 AND tier IN (`+tierIn+`)`).Scan(&everyone); err != nil {
 		return nil, 0, err
 	}
 	loc := d.now().Location()
