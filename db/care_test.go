@@ -150,3 +150,63 @@ func TestCareSection(t *testing.T) {
 		t.Error("care.tiers D accepted")
 	}
 }
+
+// TestFirstOrdersKeptByTriggers: first_orders follows every write to
+// orders — a new earlier order, archiving it, undo, a purge — and always
+// equals the first live order.
+func TestFirstOrdersKeptByTriggers(t *testing.T) {
+	ctx := context.Background()
+	d, clk := openTest(t)
+	cid := mustCustomer(t, d, "Acme")
+	firstAt := func() int64 {
+		t.Helper()
+		var at int64
+		if err := d.r.QueryRowContext(ctx, `SELECT coalesce((SELECT first_at FROM first_orders WHERE customer_id = ?), 0)`, cid).Scan(&at); err != nil {
+			t.Fatal(err)
+		}
+		var want int64
+		if err := d.r.QueryRowContext(ctx, `SELECT coalesce(min(ordered_at), 0) FROM orders WHERE customer_id = ? AND archived_at IS NULL`, cid).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if at != want {
+			t.Fatalf("first_orders says %d, the orders %d", at, want)
+		}
+		return at
+	}
+	order := func(ago int) int64 {
+		var id int64
+		if err := d.Write(ctx, "order", func(tx *Tx) error {
+			var err error
+			id, err = tx.CreateOrder(&model.Order{CustomerID: cid, AmountMinor: 100, Currency: "USD", OrderedAt: daysAgo(clk, ago)})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	order(30)
+	if firstAt() != daysAgo(clk, 30) {
+		t.Fatal("first order not recorded")
+	}
+	old := order(400)
+	order(10)
+	if firstAt() != daysAgo(clk, 400) {
+		t.Fatal("an earlier order did not become the first")
+	}
+	if _, err := d.Undo(ctx); err != nil { // the order 10 days ago
+		t.Fatal(err)
+	}
+	firstAt()
+	if err := d.SetArchived(ctx, "order", old, true); err != nil {
+		t.Fatal(err)
+	}
+	if firstAt() != daysAgo(clk, 30) {
+		t.Fatal("archiving the first order kept it first")
+	}
+	if _, err := d.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if firstAt() != daysAgo(clk, 400) {
+		t.Fatal("undoing the archive did not bring it back")
+	}
+}

@@ -225,14 +225,13 @@ func (d *DB) Care(ctx context.Context, limit int) (CareList, error) {
 }
 
 // firstOrderAnniversaries are the anniversaries of first orders in the
-// window, for customers of the tiers with no anniversary set. Only the
-// orders placed in the window's days of earlier years are read (the
-// orders_at index), so the cost follows the orders of a week a year, not
-// the book.
+// window, for customers of the tiers with no anniversary set: for each
+// earlier year, an index range of first_orders (kept by triggers on
+// orders) over the window's days that year.
 func (d *DB) firstOrderAnniversaries(ctx context.Context, tierIn string, cl CareList) ([]CareItem, error) {
 	zone := d.now().Location()
 	var first int64
-	if err := d.r.QueryRowContext(ctx, `SELECT coalesce(min(ordered_at), 0) FROM orders`).Scan(&first); err != nil || first == 0 {
+	if err := d.r.QueryRowContext(ctx, `SELECT coalesce(min(first_at), 0) FROM first_orders`).Scan(&first); err != nil || first == 0 {
 		return nil, err
 	}
 	fromY, thisY := model.DayOfUnix(first, zone).UTC().Year(), cl.From.UTC().Year()
@@ -242,19 +241,14 @@ func (d *DB) firstOrderAnniversaries(ctx context.Context, tierIn string, cl Care
 		back := thisY - y
 		start := model.DayOf(cl.From.UTC().AddDate(-back, 0, 0)).In(zone).Unix()
 		end := model.DayOf(cl.To.UTC().AddDate(-back, 0, 1)).In(zone).Unix()
-		// Orders of the window's days that year whose customer had none
-		// before (a covering probe of orders_customer): first orders.
-		parts = append(parts, `SELECT w.customer_id FROM orders w INDEXED BY orders_revenue WHERE w.ordered_at >= ? AND w.ordered_at < ? AND w.archived_at IS NULL
-			AND NOT EXISTS (SELECT 1 FROM orders o INDEXED BY orders_customer WHERE o.customer_id = w.customer_id AND o.ordered_at < ?)`)
-		args = append(args, start, end, start)
+		parts = append(parts, `SELECT customer_id, first_at FROM first_orders INDEXED BY first_orders_at WHERE first_at >= ? AND first_at < ?`)
+		args = append(args, start, end)
 	}
 	if len(parts) == 0 {
 		return nil, nil
 	}
-	// The candidates are read first (MATERIALIZED) and drive the join
-	// (CROSS JOIN keeps that order).
-	rows, err := d.r.QueryContext(ctx, `WITH cand(cid) AS MATERIALIZED (`+strings.Join(parts, " UNION ")+`)
-		SELECT c.id, c.name, s.tier, (SELECT min(o.ordered_at) FROM orders o INDEXED BY orders_customer WHERE o.customer_id = c.id AND o.archived_at IS NULL), coalesce(s.last_contact_at, 0)
+	rows, err := d.r.QueryContext(ctx, `WITH cand(cid, first_at) AS MATERIALIZED (`+strings.Join(parts, " UNION ALL ")+`)
+		SELECT c.id, c.name, s.tier, cand.first_at, coalesce(s.last_contact_at, 0)
 		FROM cand CROSS JOIN customer_stats s ON s.customer_id = cand.cid CROSS JOIN customers c ON c.id = cand.cid
 		WHERE s.active = 1 AND s.tier IN (`+tierIn+`)
 		AND NOT EXISTS (SELECT 1 FROM care_dates cd WHERE cd.customer_id = c.id AND cd.kind = 'anniversary' AND cd.archived_at IS NULL)`, args...)
@@ -266,14 +260,11 @@ func (d *DB) firstOrderAnniversaries(ctx context.Context, tierIn string, cl Care
 	for rows.Next() {
 		var it CareItem
 		var tier string
-		var first *int64
+		var first int64
 		if err := rows.Scan(&it.CustomerID, &it.Customer, &tier, &first, &it.lastContact); err != nil {
 			return nil, err
 		}
-		if first == nil {
-			continue
-		}
-		day := model.DayOfUnix(*first, zone).String()
+		day := model.DayOfUnix(first, zone).String()
 		on, ok := model.NextCareDay(day, true, cl.From)
 		if !ok || on > cl.To || model.CareYears(day, on) < 1 {
 			continue

@@ -61,3 +61,29 @@ CREATE UNIQUE INDEX templates_live ON templates (name) WHERE archived_at IS NULL
 
 -- The Care section counts and pages the live customers of the care tiers.
 CREATE INDEX customer_stats_care ON customer_stats (active, tier, customer_id);
+
+-- first_orders: each customer's first live order (unix seconds), kept by
+-- triggers on orders so the Care section finds the anniversaries of first
+-- orders in a week of earlier years with an index range, not by reading
+-- every customer's orders. Derived: not exported, rebuilt from orders.
+CREATE TABLE first_orders (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    first_at    INTEGER NOT NULL
+);
+INSERT INTO first_orders (customer_id, first_at)
+    SELECT customer_id, min(ordered_at) FROM orders WHERE archived_at IS NULL GROUP BY customer_id;
+CREATE INDEX first_orders_at ON first_orders (first_at);
+CREATE TRIGGER first_orders_ai AFTER INSERT ON orders WHEN NEW.archived_at IS NULL BEGIN
+    INSERT INTO first_orders (customer_id, first_at) VALUES (NEW.customer_id, NEW.ordered_at)
+        ON CONFLICT (customer_id) DO UPDATE SET first_at = excluded.first_at WHERE excluded.first_at < first_orders.first_at;
+END;
+CREATE TRIGGER first_orders_au AFTER UPDATE OF customer_id, ordered_at, archived_at ON orders BEGIN
+    DELETE FROM first_orders WHERE customer_id IN (OLD.customer_id, NEW.customer_id);
+    INSERT INTO first_orders (customer_id, first_at)
+        SELECT customer_id, min(ordered_at) FROM orders WHERE customer_id IN (OLD.customer_id, NEW.customer_id) AND archived_at IS NULL GROUP BY customer_id;
+END;
+CREATE TRIGGER first_orders_ad AFTER DELETE ON orders BEGIN
+    DELETE FROM first_orders WHERE customer_id = OLD.customer_id;
+    INSERT INTO first_orders (customer_id, first_at)
+        SELECT customer_id, min(ordered_at) FROM orders WHERE customer_id = OLD.customer_id AND archived_at IS NULL GROUP BY customer_id;
+END;
