@@ -183,3 +183,76 @@ func TestCtrlEWritesLongTextInEditor(t *testing.T) {
 		t.Fatalf("saved body %q", got)
 	}
 }
+
+// TestCareDatesInTheCustomerForm: e on a customer shows its birthday and
+// anniversary; a date typed there is saved with the customer in one
+// command (u undoes both), a bad one stays beside its field, and clearing
+// the field removes the date.
+func TestCareDatesInTheCustomerForm(t *testing.T) {
+	d, f := fixtureBook(t)
+	ctx := context.Background()
+	a := newTestApp(t, d, 110, 40)
+	filterTo(t, a, "Acme Ltd")
+	fm := openForm(t, a, "e")
+	for fm.Focused() != "birthday" {
+		press(t, a, "tab")
+		fm = a.EditorForm()
+	}
+	press(t, a, "1980-02-30", "tab", "2019-06-01", "ctrl+s")
+	if fm = a.EditorForm(); fm == nil || !strings.Contains(fm.FieldError("birthday"), "not a calendar date") {
+		t.Fatalf("a bad birthday was not refused beside its field:\n%s", plain(a))
+	}
+	if day, _ := d.CareDay(ctx, f.Acme, 0, model.CareAnniversary); day != "" {
+		t.Fatalf("a refused form saved the anniversary %q", day)
+	}
+	if fm.Focused() != "birthday" { // the refused field has the focus
+		t.Fatalf("focus on %q after the refusal", fm.Focused())
+	}
+	clearField(t, a)
+	press(t, a, "11-25", "ctrl+s")
+	mustClose(t, a)
+	if day, _ := d.CareDay(ctx, f.Acme, 0, model.CareBirthday); day != "--11-25" {
+		t.Fatalf("birthday saved as %q", day)
+	}
+	if day, _ := d.CareDay(ctx, f.Acme, 0, model.CareAnniversary); day != "2019-06-01" {
+		t.Fatalf("anniversary saved as %q", day)
+	}
+	fm = openForm(t, a, "e")
+	if fm.Value("birthday") != "11-25" || fm.Value("anniversary") != "2019-06-01" {
+		t.Fatalf("the form reopens with %q / %q", fm.Value("birthday"), fm.Value("anniversary"))
+	}
+	for fm.Focused() != "anniversary" {
+		press(t, a, "tab")
+		fm = a.EditorForm()
+	}
+	clearField(t, a)
+	press(t, a, "ctrl+s")
+	mustClose(t, a)
+	if day, _ := d.CareDay(ctx, f.Acme, 0, model.CareAnniversary); day != "" {
+		t.Fatalf("a cleared anniversary stayed %q", day)
+	}
+	press(t, a, "u")
+	if day, _ := d.CareDay(ctx, f.Acme, 0, model.CareAnniversary); day != "2019-06-01" {
+		t.Fatalf("undo did not bring the anniversary back: %q", day)
+	}
+}
+
+// TestBirthdayInTheContactForm: c in the 360 adds a contact with its
+// birthday in one command.
+func TestBirthdayInTheContactForm(t *testing.T) {
+	d, f := fixtureBook(t)
+	a := newTestApp(t, d, 110, 40)
+	openDetailOf(t, a, f.Acme)
+	fm := openForm(t, a, "c")
+	press(t, a, "Jane Doe")
+	for fm.Focused() != "birthday" {
+		press(t, a, "tab")
+		fm = a.EditorForm()
+	}
+	press(t, a, "1980-11-25", "ctrl+s")
+	mustClose(t, a)
+	id := int64(count(t, d, `SELECT id FROM contacts WHERE name = 'Jane Doe'`))
+	if day, _ := d.CareDay(context.Background(), f.Acme, id, model.CareBirthday); day != "1980-11-25" {
+		t.Fatalf("contact birthday %q", day)
+	}
+}

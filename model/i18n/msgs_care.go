@@ -14,6 +14,8 @@ func careMessages() []Msg {
 		{Key: "a date that happens once needs its year (2027-03-31)", Zh: "只发生一次的日期需要年份（如 2027-03-31）"},
 		{Key: "Birthday", Zh: "生日"},
 		{Key: "Anniversary", Zh: "纪念日"},
+		{Key: "1988-05-12, or 05-12 without the year", Zh: "1988-05-12，不知道年份可写 05-12"},
+		{Key: "2019-06-01 (empty: the first order's day)", Zh: "2019-06-01（留空：首单日期）"},
 		{Key: "is longer than 60 characters", Zh: "超过60个字符"},
 		{Key: "is longer than 80 characters", Zh: "超过80个字符"},
 		{Key: "%02d-%02d is not a day of the year", Zh: "%02d-%02d 不是一年中的日子"},

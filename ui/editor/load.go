@@ -36,6 +36,9 @@ type target struct {
 	// Stages are the pipeline's stages when editing a deal (its form
 	// moves it).
 	Stages []model.Stage
+	// Care are the birthday and anniversary the customer or contact form
+	// opened with.
+	Care form.CareDays
 }
 
 // editLoadedMsg carries the row an edit request needs. Produced by
@@ -95,6 +98,19 @@ func loadTarget(ctx context.Context, d *db.DB, req common.EditRequestMsg) (targe
 	}
 	if req.Action != common.ActEdit && req.Action != common.ActArchive {
 		return t, nil
+	}
+	if req.Action == common.ActEdit && sel.Kind == common.KindCustomer {
+		if t.Care.Birthday, err = d.CareDay(ctx, sel.CustomerID, 0, model.CareBirthday); err != nil {
+			return t, err
+		}
+		if t.Care.Anniversary, err = d.CareDay(ctx, sel.CustomerID, 0, model.CareAnniversary); err != nil {
+			return t, err
+		}
+	}
+	if req.Action == common.ActEdit && sel.Kind == common.KindContact {
+		if t.Care.Birthday, err = d.CareDay(ctx, sel.CustomerID, sel.ItemID, model.CareBirthday); err != nil {
+			return t, err
+		}
 	}
 	switch sel.Kind {
 	case common.KindInteraction:
@@ -215,7 +231,7 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkNewContact:
 		return form.ContactForm(model.Contact{CustomerID: cid}, o)
 	case fkContact:
-		return form.ContactForm(t.Contact, o)
+		return form.ContactCareForm(t.Contact, t.Care, o)
 	case fkNext:
 		f := form.NextFollowupPrompt(form.DefaultNextDue(model.DayOf(o.Now()), t.Cadence), o)
 		if open, ok := stillOpen(t); ok {
@@ -224,7 +240,7 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 		}
 		return f
 	}
-	return form.CustomerForm(t.Customer, o)
+	return form.CustomerCareForm(t.Customer, t.Care, o)
 }
 
 // formOptions are the forms' clock, date order, book currency and styles.
