@@ -69,7 +69,7 @@ func careMessages() []Msg {
 		{Key: "template %d removed: %s", Zh: "已删除模板 %d：%s"},
 
 		// The template picker (m) and $EDITOR (ctrl+e).
-		{Key: "message", Zh: "话术"},
+		{Key: "template", Zh: "话术"},
 		{Key: "m writes a message from a template: select a customer or a follow-up", Zh: "m 用模板写消息：请先选中客户或跟进"},
 		{Key: "Message for %s", Zh: "给 %s 的消息"},
 		{Key: "No templates: add one with rapport template add", Zh: "没有模板：用 rapport template add 添加"},

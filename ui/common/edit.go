@@ -96,7 +96,7 @@ func NewEditKeys(withContact, withResolve bool) EditKeys {
 		Archive: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", i18n.N("archive"))),
 		Restore: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", i18n.N("restore archived"))),
 		Resolve: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", i18n.N("resolve complaint"))),
-		Message: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", i18n.N("message"))),
+		Message: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", i18n.N("template"))),
 	}
 }
 
