@@ -1,7 +1,6 @@
 package today
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
