@@ -41,7 +41,7 @@ func careMessages() []Msg {
 		{Key: "Care", Zh: "关怀"},
 		{Key: "Care (%d)", Zh: "关怀（%d）"},
 		{Key: "none", Zh: "无"},
-		{Key: "tier %s", Zh: "%s级"},
+		{Key: "tier %s", Zh: "%s 类"},
 		{Key: "in %d d", Zh: "%d天后"},
 		{Key: "in %d d (%s)", Zh: "%d天后（%s）"},
 		{Key: "tomorrow (%s)", Zh: "明天（%s）"},

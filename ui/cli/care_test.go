@@ -173,7 +173,7 @@ func TestCareCLIChinese(t *testing.T) {
 	if code := Run(e, []string{"today"}); code != ExitOK {
 		t.Fatalf("today: %d", code)
 	}
-	for _, w := range []string{"关怀（1）", "A级", "2天后（11月22日 周日）", "李强的生日（46岁）"} {
+	for _, w := range []string{"关怀（1）", "A 类", "2天后（11月22日 周日）", "李强的生日（46岁）"} {
 		if !strings.Contains(out.String(), w) {
 			t.Errorf("Chinese Care lacks %q:\n%s", w, out.String())
 		}
