@@ -333,13 +333,16 @@ func TestMigratesEveryEarlierVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for v := 1; v < len(ms); v++ {
+	// Versions may leave gaps (migrations land from several branches):
+	// build a book at every earlier version there is.
+	for i := 0; i+1 < len(ms); i++ {
+		v := ms[i].version
 		path := filepath.Join(t.TempDir(), fmt.Sprintf("v%d.db", v))
 		raw, err := sql.Open("sqlite", DSN(path, false))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range ms[:v] {
+		for _, m := range ms[:i+1] {
 			if _, err := raw.Exec(m.sql); err != nil {
 				t.Fatal(err)
 			}
@@ -356,11 +359,14 @@ func TestMigratesEveryEarlierVersion(t *testing.T) {
 		if err != nil {
 			t.Fatalf("from v%d: %v", v, err)
 		}
-		if got, _ := d.UserVersion(ctx); got != len(ms) {
+		if got, _ := d.UserVersion(ctx); got != SchemaVersion() {
 			t.Errorf("from v%d: now at %d", v, got)
 		}
 		if c, err := d.FindCustomer(ctx, "Old customer"); err != nil || c.Name != "Old customer" {
 			t.Errorf("from v%d: data lost: %v", v, err)
+		}
+		if hs, err := d.Holidays(ctx); err != nil || len(hs) != 8 {
+			t.Errorf("from v%d: the care migration seeded %d holidays (%v), want 8", v, len(hs), err)
 		}
 		baks, _ := filepath.Glob(path + ".v*.bak")
 		if len(baks) != 1 {

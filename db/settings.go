@@ -124,6 +124,8 @@ func configKeys() map[string]configKey {
 		"risk.overdue":          {"points for an overdue follow-up (default 10)", intRange(0, 100)},
 		"risk.watch":            {"score from which a customer is on watch (default 25)", intRange(1, 100)},
 		"risk.at_risk":          {"score from which a customer is at risk (default 50)", intRange(1, 100)},
+		careTiersKey:            {"tiers whose birthdays, anniversaries and holidays Today's Care section shows (default A,B)", func(v string) error { _, err := parseCareTiers(v); return err }},
+		careDaysKey:             {"days ahead Today's Care section looks (default 7)", intRange(0, 60)},
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/components/exteditor"
 	"github.com/rapportcrm/rapport/ui/components/form"
 	"github.com/rapportcrm/rapport/ui/editor"
 	"github.com/rapportcrm/rapport/ui/screens/detail"
@@ -257,6 +258,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, addressed(a.editor, a.editor.Request(msg))
 	case editor.ResultMsg:
 		return a, a.edited(msg)
+	case exteditor.DoneMsg:
+		// $EDITOR's text comes back through the program, unaddressed: it is
+		// the editor's (a form's long field, or m's message).
+		return a, addressed(a.editor, a.editor.Update(msg))
 	case countsMsg:
 		if msg.Seq == a.countsSeq {
 			a.counts, a.goal, a.countsErr = msg.Counts, msg.Goal, msg.Err

@@ -140,6 +140,9 @@ func Generate(ctx context.Context, d *db.DB, opt Options) (Stats, error) {
 	if err == nil {
 		err = setGoals(ctx, d, d.Now())
 	}
+	if err == nil {
+		err = setCare(ctx, d, d.Now(), uint64(opt.Seed))
+	}
 	if prevCache != 0 {
 		if rerr := d.Write(ctx, "", func(t *db.Tx) error {
 			_, err := t.Q().ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = %d", prevCache, prevTemp))

@@ -20,6 +20,7 @@ type candidate struct {
 	contact string // a person to add as the customer's primary contact
 	role    string
 	people  []model.Contact // contact people from rapport's export
+	care    careOf          // birthdays, anniversary and labelled dates
 	skip    string          // why the row is skipped without being an error ("deleted in the source")
 	// warnings are values that did not fit their field and went to the
 	// notes; the row is still imported.
@@ -177,7 +178,12 @@ func candidateFromRow(r Row, header []string, m Mapping, opt importOptions) (can
 		}
 	}
 	if s := v.one(FContacts); s != "" {
-		cd.people = parseContactLines(s)
+		cd.people, cd.care.people = parseContactLines(s)
+	}
+	cd.care.birthday = readCareDay(labelOf(v, FBirthday), v.one(FBirthday), n, "birthday")
+	cd.care.anniversary = readCareDay(labelOf(v, FAnniversary), v.one(FAnniversary), n, "anniversary")
+	if s := v.one(FDates); s != "" {
+		cd.care.dates = parseDateLines(s, n)
 	}
 	notes = append(notes, n.lines...)
 	if opt.keepExtra {

@@ -60,7 +60,7 @@ func FormulaSafe(s string) string {
 // every column back.
 func csvExportHeader() []string {
 	return []string{"id", "name", "company", "email", "phone", "im", "industry", "source", "tier", "tier pinned", "lifecycle",
-		"churn reason", "cadence days", "tags", "notes", "contacts", "created"}
+		"churn reason", "cadence days", "tags", "notes", "contacts", "birthday", "anniversary", "dates", "created"}
 }
 
 // ExportCSV writes the live customers as CSV: formula-safe cells, CRLF line
@@ -72,6 +72,10 @@ func ExportCSV(ctx context.Context, d *db.DB, w io.Writer, excel bool) (int, err
 		return 0, err
 	}
 	people, err := contactsByCustomer(ctx, d)
+	if err != nil {
+		return 0, err
+	}
+	care, err := careByCustomer(ctx, d)
 	if err != nil {
 		return 0, err
 	}
@@ -96,9 +100,17 @@ func ExportCSV(ctx context.Context, d *db.DB, w io.Writer, excel bool) (int, err
 		if c.TierPinned {
 			pinned = "yes"
 		}
+		var bday, anniv string
+		var dates []string
+		if ce := care[c.ID]; ce != nil {
+			bday, anniv = ce.birthday, ce.anniversary
+			for _, d := range ce.dates {
+				dates = append(dates, dateLine(d))
+			}
+		}
 		rec := []string{strconv.FormatInt(c.ID, 10), c.Name, c.Company, c.Email, c.Phone, c.IM, c.Industry, c.Source, string(c.Tier), pinned,
 			string(c.Lifecycle), c.ChurnReason, cad, strings.Join(e.Tags, "; "), c.Notes, strings.Join(people[c.ID], "\n"),
-			model.DayOfUnix(c.CreatedAt, loc).String()}
+			bday, anniv, strings.Join(dates, "\n"), model.DayOfUnix(c.CreatedAt, loc).String()}
 		for i := range rec {
 			rec[i] = FormulaSafe(model.SanitizeMultiline(rec[i]))
 		}

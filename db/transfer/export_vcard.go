@@ -11,12 +11,18 @@ import (
 )
 
 // ExportVCard writes the live customers as vCard 3.0 cards (FN, N, ORG,
-// EMAIL, TEL, IMPP, NOTE, CATEGORIES, and X-RAPPORT-INDUSTRY/-SOURCE), followed by a card per contact
+// EMAIL, TEL, IMPP, NOTE, CATEGORIES, BDAY and ANNIVERSARY (the customer's
+// own), X-RAPPORT-DATE (labelled dates) and X-RAPPORT-INDUSTRY/-SOURCE),
+// followed by a card per contact (with its BDAY)
 // person, marked X-RAPPORT-CONTACT-OF with its customer's UID (our import
 // skips those, so a round trip gives the same customers). It returns how
 // many customers it wrote.
 func ExportVCard(ctx context.Context, d *db.DB, w io.Writer) (int, error) {
 	cs, err := liveCustomers(ctx, d)
+	if err != nil {
+		return 0, err
+	}
+	care, err := careByCustomer(ctx, d)
 	if err != nil {
 		return 0, err
 	}
@@ -48,6 +54,21 @@ func ExportVCard(ctx context.Context, d *db.DB, w io.Writer) (int, error) {
 		}
 		if c.Source != "" {
 			cw.line("X-RAPPORT-SOURCE:" + escapeText(c.Source))
+		}
+		if ce := care[c.ID]; ce != nil {
+			if ce.birthday != "" {
+				cw.line("BDAY:" + vcardDay(ce.birthday))
+			}
+			if ce.anniversary != "" {
+				cw.line("ANNIVERSARY:" + vcardDay(ce.anniversary))
+			}
+			for _, d := range ce.dates {
+				how := "yearly"
+				if !d.Yearly {
+					how = "once"
+				}
+				cw.line("X-RAPPORT-DATE:" + d.Day + ";" + how + ";" + escapeText(d.Label))
+			}
 		}
 		if len(e.Tags) > 0 {
 			ts := make([]string, len(e.Tags))
@@ -89,6 +110,9 @@ func ExportVCard(ctx context.Context, d *db.DB, w io.Writer) (int, error) {
 		if phone != "" {
 			cw.line("TEL:" + escapeText(phone))
 		}
+		if ce := care[cid]; ce != nil && ce.contacts[id] != "" {
+			cw.line("BDAY:" + vcardDay(ce.contacts[id]))
+		}
 		cw.line("END:VCARD")
 	}
 	if err := rows.Err(); err != nil {
@@ -98,4 +122,13 @@ func ExportVCard(ctx context.Context, d *db.DB, w io.Writer) (int, error) {
 		return 0, cw.err
 	}
 	return len(cs), cw.w.Flush()
+}
+
+// vcardDay writes a care day for BDAY and ANNIVERSARY: 1988-05-12, or
+// vCard 4.0's --0512 when the year is not known.
+func vcardDay(day string) string {
+	if strings.HasPrefix(day, "--") {
+		return "--" + day[2:4] + day[5:7]
+	}
+	return day
 }

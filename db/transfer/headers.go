@@ -42,6 +42,13 @@ const (
 	FPinned Field = "tier pinned"
 	// FContacts holds contact people, one a line (rapport's export).
 	FContacts Field = "contacts"
+	// FBirthday is the birthday of the row's person: its contact's when the
+	// row names one, else the customer's own (a person).
+	FBirthday Field = "birthday"
+	// FAnniversary is the customer's anniversary with us.
+	FAnniversary Field = "anniversary"
+	// FDates holds labelled care dates, one a line (rapport's export).
+	FDates Field = "dates"
 	// FSourceID is another system's id for the row (Salesforce's Id): kept
 	// in the notes and used to find the customer of history rows.
 	FSourceID Field = "source id"
@@ -175,7 +182,7 @@ func customerHeaders() map[string]Field {
 	add(FRole, "title", "job title", "jobtitle", "position", "organization title", "organization 1 - title", "role", "person - job title",
 		"职位", "职务", "岗位", "头衔", "position title")
 	add(FKeep, "extension", "ext", "分机", "分机号", "department", "organization 1 - department", "abteilung", "部门", "所属部门",
-		"nickname", "昵称", "别名", "alias", "gender", "性别", "birthday", "birth date", "date of birth", "生日", "出生日期",
+		"nickname", "昵称", "别名", "alias", "gender", "性别",
 		"birth year", "birth month", "birth day", "出生年份", "出生月份",
 		"address", "street", "city", "state", "zip", "zip code", "postal code", "country", "region", "province",
 		"home address", "home address 2", "home city", "home state", "home zipcode", "home country",
@@ -190,8 +197,8 @@ func customerHeaders() map[string]Field {
 		"website", "website 1 - value", "website 2 - value", "web page", "web page 1", "web page 2", "url",
 		"organization department", "street address", "state/region", "country/region", "postal code (zip)", "twitter", "facebook",
 		"straße geschäftlich", "ort geschäftlich", "postleitzahl geschäftlich", "land/region geschäftlich", "bundesland/kanton geschäftlich",
-		"straße privat", "ort privat", "postleitzahl privat", "land/region privat", "bundesland/kanton privat", "geburtstag", "webseite",
-		"fax geschäftlich", "fax privat", "spitzname", "geschlecht", "jahrestag",
+		"straße privat", "ort privat", "postleitzahl privat", "land/region privat", "bundesland/kanton privat", "webseite",
+		"fax geschäftlich", "fax privat", "spitzname", "geschlecht",
 		"mailing zip", "mailing country", "billing zip", "billing country", "mailing state/province", "billing state/province", "homepage", "网站", "网址", "网页 1", "网页 2", "主页",
 		"fax", "fax number", "business fax", "home fax", "传真", "传真号码", "pager", "pager number", "寻呼机号码", "寻呼机",
 		"custom 1", "custom 2", "custom 3", "custom 4", "自定义 1", "自定义 2", "自定义 3", "自定义 4",
@@ -200,6 +207,9 @@ func customerHeaders() map[string]Field {
 		"负责人", "owner", "客户负责人", "所属销售", "跟进人", "最后跟进时间", "下次跟进时间", "创建人", "创建时间",
 		"家庭邮编", "工作邮编", "英文名", "入职日期", "是否部门负责人", "客户简称", "开户银行", "开户行", "银行账号", "税号", "纳税人识别号",
 		"业务员", "所属地区", "信用额度", "法人", "法定代表人", "注册资本", "成立日期", "经营范围", "网址", "传真号")
+	add(FBirthday, "birthday", "birth date", "date of birth", "birthdate", "bday", "dob", "生日", "出生日期", "出生年月日", "公历生日", "geburtstag")
+	add(FAnniversary, "anniversary", "anniversary date", "纪念日", "周年纪念日", "合作纪念日", "jahrestag")
+	add(FDates, "dates", "care dates")
 	add(FSourceID, "id", "salesforce id", "record id", "lead id", "contact id", "account id", "客户编号", "客户编码", "客户代码", "客户id", "编号")
 	add(FDeleted, "isdeleted", "is deleted", "deleted")
 	add(FIgnore, "created") // rapport's own export (its numeric "id" is ignored too)
@@ -247,7 +257,7 @@ func historyHeaders() map[string]Field {
 // fieldNames lists the fields --map accepts for a kind.
 func fieldNames(kind string) []string {
 	fs := []Field{FName, FFirst, FMiddle, FLast, FCompany, FEmail, FPhone, FIM, FTags, FTier, FNotes, FIndustry, FSource,
-		FLifecycle, FChurn, FCadence, FContact, FRole, FIgnore, FKeep, FPinned, FContacts, FSourceID}
+		FLifecycle, FChurn, FCadence, FContact, FRole, FIgnore, FKeep, FPinned, FContacts, FSourceID, FBirthday, FAnniversary, FDates}
 	if kind != KindCustomers {
 		fs = append(fs, FCustomer, FDate, FSummary, FKind, FDirection, FOutcome, FScore, FBody, FTitle, FDue, FTime, FAmount,
 			FCurrency, FNote, FValue, FStage, FCreated, FEngaged, FClosed, FExpected, FLost, FProduct, FProb)

@@ -25,7 +25,7 @@ const (
 // on import; the undo journal is not part of the book's data.
 func jsonTables() []string {
 	return []string{"settings", "stages", "tags", "customers", "contacts", "customer_tags", "deals",
-		"deal_stage_history", "interactions", "followups", "orders", "tier_changes", "goals"}
+		"deal_stage_history", "interactions", "followups", "orders", "tier_changes", "goals", "care_dates", "holidays", "templates"}
 }
 
 // Export is the JSON export document.
@@ -155,7 +155,10 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 	}
 	counts := map[string]int{}
 	err := d.BulkLoad(ctx, "", func(t *db.Tx) error {
-		for _, table := range []string{"stages", "settings"} {
+		// The export's stages, settings, holidays and templates replace the
+		// new book's defaults (an export from before holidays and templates
+		// existed keeps the defaults).
+		for _, table := range []string{"stages", "settings", "holidays", "templates"} {
 			if len(doc.Tables[table]) > 0 {
 				if _, err := t.Q().ExecContext(ctx, "DELETE FROM "+table); err != nil {
 					return err

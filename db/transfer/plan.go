@@ -162,6 +162,16 @@ func runCustomers(ctx context.Context, q db.Querier, t *db.Tx, stream candidateS
 		}
 		tagsBefore, hadContact := len(match.tags), match.contact != ""
 		changed := match.merge(cd)
+		if match.existing && !cd.care.empty() {
+			add, more, err := careForExisting(ctx, q, match.c.ID, cd)
+			if err != nil {
+				return err
+			}
+			changed = append(changed, more...)
+			if !add.empty() {
+				w.care = append(w.care, pendingCare{customerID: match.c.ID, care: add})
+			}
+		}
 		ix.add(match)
 		if match.existing && len(changed) == 0 {
 			rep.Unchanged++
@@ -248,6 +258,7 @@ type customerWriter struct {
 	fill *sql.Stmt
 	runs idRuns
 	lw   *db.LinkWriter
+	care []pendingCare // written after the customers and contacts are journaled
 }
 
 func (w *customerWriter) prepare(ctx context.Context) error {
@@ -313,25 +324,37 @@ func (w *customerWriter) create(ctx context.Context, e *entry, cd *candidate) er
 	return w.addPeople(e.c.ID, cd)
 }
 
+// addPeople adds the candidate's contact people, and keeps its care dates
+// to write with them (a birthday goes on the contact the row names).
 func (w *customerWriter) addPeople(id int64, cd *candidate) error {
-	add := func(c model.Contact) error {
+	add := func(c model.Contact) (int64, error) {
 		if err := w.lw.AddContact(&c); err != nil {
-			return i18n.Errorf("line %d: contact: %w", cd.line, err)
+			return 0, i18n.Errorf("line %d: contact: %w", cd.line, err)
 		}
-		return nil
+		return c.ID, nil
 	}
+	pc := pendingCare{customerID: id, care: cd.care}
 	switch {
 	case len(cd.people) > 0:
 		primary := false
 		for _, ct := range cd.people {
 			ct.CustomerID, ct.IsPrimary = id, ct.IsPrimary && !primary
 			primary = primary || ct.IsPrimary
-			if err := add(ct); err != nil {
+			cid, err := add(ct)
+			if err != nil {
 				return err
 			}
+			pc.peopleIDs = append(pc.peopleIDs, cid)
 		}
 	case cd.contact != "":
-		return add(model.Contact{CustomerID: id, Name: cd.contact, Role: cd.role, Email: cd.c.Email, Phone: cd.c.Phone, IsPrimary: true})
+		cid, err := add(model.Contact{CustomerID: id, Name: cd.contact, Role: cd.role, Email: cd.c.Email, Phone: cd.c.Phone, IsPrimary: true})
+		if err != nil {
+			return err
+		}
+		pc.contactID = cid
+	}
+	if !cd.care.empty() {
+		w.care = append(w.care, pc)
 	}
 	return nil
 }
@@ -351,6 +374,14 @@ func (w *customerWriter) mergeFresh(ctx context.Context, e *entry, cd *candidate
 	if contact {
 		return w.addPeople(e.c.ID, cd)
 	}
+	if !cd.care.empty() {
+		c := cd.care
+		c.people = nil // their people were not added: no contacts to date
+		if cd.contact != "" {
+			c.birthday = "" // the named person's, and that person was not added
+		}
+		w.care = append(w.care, pendingCare{customerID: e.c.ID, care: c})
+	}
 	return nil
 }
 
@@ -361,7 +392,17 @@ func (w *customerWriter) finish() error {
 	if err := w.runs.journal(w.t, "customers"); err != nil {
 		return err
 	}
-	return w.lw.Journal()
+	if err := w.lw.Journal(); err != nil {
+		return err
+	}
+	// Care dates are few: each is written (and journaled) on its own,
+	// after the customers and contacts they belong to.
+	for _, p := range w.care {
+		if err := writeCare(w.t, p.customerID, p.contactID, p.care, p.peopleIDs); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func describe(e *entry) string {

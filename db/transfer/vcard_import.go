@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -92,6 +93,16 @@ func cardCandidate(c vCard, fallback string) candidate {
 			industry = unescape(p.text(fallback))
 		case "X-RAPPORT-SOURCE":
 			source = unescape(p.text(fallback))
+		case "BDAY", "X-BIRTHDAY":
+			cardCareDay(&cd.care.birthday, "Birthday", unescape(p.text(fallback)), &notes, &cd)
+		case "ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-MS-ANNIVERSARY":
+			cardCareDay(&cd.care.anniversary, "Anniversary", unescape(p.text(fallback)), &notes, &cd)
+		case "X-RAPPORT-DATE":
+			if d, ok := readDateProp(p.text(fallback)); ok {
+				cd.care.dates = append(cd.care.dates, d)
+			} else {
+				notes = append(notes, "Date: "+unescape(p.text(fallback)))
+			}
 		case "X-RAPPORT-CONTACT-OF":
 			cd.skip = "a contact person of " + strings.TrimSpace(string(p.raw)) + " (rapport's export), not a customer"
 		case "IMPP", "X-MS-IMADDRESS", "X-WECHAT", "X-QQ", "X-SKYPE", "X-AIM", "X-JABBER", "X-ICQ", "X-MSN", "X-YAHOO",
@@ -148,6 +159,39 @@ func cardCandidate(c vCard, fallback string) candidate {
 	}
 	cd.c.Notes = strings.Join(notes, "\n")
 	return cd
+}
+
+// cardCareDay reads a BDAY or ANNIVERSARY value (vCard 2.1 19880512, 3.0
+// 1988-05-12, 4.0 --0512, Apple's 1604-05-12 for no year, a time after
+// it); one that is not a date is kept in the notes with a warning.
+func cardCareDay(dst *string, label, v string, notes *[]string, cd *candidate) {
+	v = strings.TrimSpace(v)
+	if v == "" || *dst != "" {
+		return
+	}
+	day, err := model.ParseCareDay(noYearVCard(v))
+	if err != nil {
+		*notes = append(*notes, label+": "+v)
+		cd.warnings = append(cd.warnings, fmt.Sprintf("%s: %q is not a date; kept in the notes", strings.ToLower(label), v))
+		return
+	}
+	*dst = day
+}
+
+// readDateProp reads rapport's X-RAPPORT-DATE value: "2027-03-31;once;label"
+// (or "03-31;yearly;label").
+func readDateProp(v string) (model.CareDate, bool) {
+	parts := splitEscaped(v, ';')
+	if len(parts) < 3 {
+		return model.CareDate{}, false
+	}
+	day, err := model.ParseCareDay(strings.TrimSpace(parts[0]))
+	label := strings.TrimSpace(unescape(strings.Join(parts[2:], ";")))
+	once := strings.EqualFold(strings.TrimSpace(parts[1]), "once")
+	if err != nil || label == "" || once && strings.HasPrefix(day, "--") {
+		return model.CareDate{}, false
+	}
+	return model.CareDate{Kind: model.CareLabelled, Label: label, Day: day, Yearly: !once}, true
 }
 
 // imHandle drops the URI scheme of an IMPP value: "x-apple:wx_wang",

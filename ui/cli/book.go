@@ -16,8 +16,8 @@ func bookVerbs() map[string]Verb {
 		"list":    {Usage: "list [--json] [--filter T] [--tag T] [--tier A] [--at-risk] [--sort S] [--limit N]", Summary: "customers", Run: runList},
 		"show":    {Usage: "show CUSTOMER [--json]", Summary: "a customer's 360° view", Run: runShow},
 		"add":     {Usage: "add customer NAME [--company ..] [--email ..] [--phone ..] [--tier ..] [--tag ..]…", Summary: "add a customer", Run: sub("add", map[string]func(*Env, []string) int{"customer": runAddCustomer})},
-		"edit":    {Usage: "edit customer CUSTOMER [--name ..] [--tier ..|--unpin] [--cadence D] [--lifecycle L]…", Summary: "change a customer", Run: sub("edit", map[string]func(*Env, []string) int{"customer": runEditCustomer})},
-		"contact": {Usage: "contact add CUSTOMER NAME [--role ..] [--email ..] [--phone ..] [--primary]", Summary: "add a person at a customer", Run: sub("contact", map[string]func(*Env, []string) int{"add": runContactAdd})},
+		"edit":    {Usage: "edit customer CUSTOMER [--name ..] [--tier ..|--unpin] [--cadence D] [--lifecycle L] [--anniversary D]…", Summary: "change a customer", Run: sub("edit", map[string]func(*Env, []string) int{"customer": runEditCustomer})},
+		"contact": {Usage: "contact add|edit CUSTOMER NAME [--birthday DATE]…", Summary: "add or change a person at a customer", Run: sub("contact", map[string]func(*Env, []string) int{"add": runContactAdd, "edit": runContactEdit})},
 		"tag":     {Usage: "tag CUSTOMER +T -T…", Summary: "add and remove tags", Run: runTag},
 		"log":     {Usage: "log CUSTOMER SUMMARY [--kind K] [--dir D] [--outcome O] [--at DATE] [--next DATE]…", Summary: "log an interaction (--next schedules a follow-up)", Run: runLog},
 		"resolve": {Usage: "resolve INTERACTION_ID", Summary: "mark a complaint resolved", Run: runResolve},
@@ -42,10 +42,13 @@ func bookVerbs() map[string]Verb {
 
 // subUsage lists the sub-commands of the verbs that have them, for --help.
 func subUsage(verb string) []string {
+	if u := careSubUsage(verb); u != nil {
+		return u
+	}
 	return map[string][]string{
 		"add":     {"add customer NAME [--company ..] [--email ..] [--phone ..] [--tier A|B|C] [--tag T]…"},
-		"edit":    {"edit customer CUSTOMER [--name ..] [--company ..] [--email ..] [--phone ..] [--tier ..|--unpin] [--cadence DAYS] [--lifecycle L --reason ..]"},
-		"contact": {"contact add CUSTOMER NAME [--role ..] [--email ..] [--phone ..] [--primary]"},
+		"edit":    {"edit customer CUSTOMER [--name ..] [--company ..] [--email ..] [--phone ..] [--tier ..|--unpin] [--cadence DAYS] [--lifecycle L --reason ..] [--birthday DATE] [--anniversary DATE]"},
+		"contact": {"contact add CUSTOMER NAME [--role ..] [--email ..] [--phone ..] [--primary] [--birthday DATE]", "contact edit CUSTOMER CONTACT [--role ..] [--email ..] [--phone ..] [--primary] [--birthday DATE]"},
 		"risk":    {"risk refit [--json]"},
 		"deal": {
 			"deal add CUSTOMER TITLE --value V [--stage S] [--close DATE] [--json]",

@@ -137,12 +137,13 @@ func runAddCustomer(e *Env, args []string) int {
 }
 
 func runEditCustomer(e *Env, args []string) int {
-	c := newCommand(e, "edit customer CUSTOMER [--name ..] [--company ..] [--email ..] [--phone ..] [--tier ..|--unpin] [--cadence DAYS] [--lifecycle L --reason ..]",
+	c := newCommand(e, "edit customer CUSTOMER [--name ..] [--company ..] [--email ..] [--phone ..] [--tier ..|--unpin] [--cadence DAYS] [--lifecycle L --reason ..] [--birthday DATE] [--anniversary DATE]",
 		"Changes a customer's fields; only the flags given change. CUSTOMER is an id or a name.")
 	f := declareCustomerFields(c)
 	newName := c.str("name", "", "new `NAME`")
 	unpin := c.boolean("unpin", "let segmentation set the tier again")
 	reason := c.str("reason", "", "why the customer churned (with --lifecycle churned)")
+	care := declareCareFlags(c)
 	pos, code, done := c.parse(args, 1, 1)
 	if done {
 		return code
@@ -182,7 +183,15 @@ func runEditCustomer(e *Env, args []string) int {
 	if cu.Lifecycle != model.Churned && c.given("lifecycle") {
 		cu.ChurnReason = ""
 	}
-	if err := b.UpdateCustomer(e.Ctx, &cu); err != nil {
+	if err := care.check(c); err != nil {
+		return fail(e, verb, err)
+	}
+	if err := b.Write(e.Ctx, "edit customer "+cu.Name, func(t *db.Tx) error {
+		if err := t.UpdateCustomer(&cu); err != nil {
+			return err
+		}
+		return care.apply(c, t, cu.ID, 0)
+	}); err != nil {
 		return fail(e, verb, err)
 	}
 	fmt.Fprintln(e.Stdout, e.P().T("customer %d updated: %s", cu.ID, clean(cu.Name)))
@@ -190,12 +199,13 @@ func runEditCustomer(e *Env, args []string) int {
 }
 
 func runContactAdd(e *Env, args []string) int {
-	c := newCommand(e, "contact add CUSTOMER NAME [--role ..] [--email ..] [--phone ..] [--primary]",
+	c := newCommand(e, "contact add CUSTOMER NAME [--role ..] [--email ..] [--phone ..] [--primary] [--birthday DATE]",
 		"Adds a person at a customer. --primary makes them the main contact (the previous one is demoted).")
 	role := c.str("role", "", "their `ROLE` (buyer, CTO, …)")
 	email := c.str("email", "", "email `ADDRESS`")
 	phone := c.str("phone", "", "phone `NUMBER`")
 	primary := c.boolean("primary", "make this the primary contact")
+	birthday := c.str("birthday", "", "their birthday (`DATE`: 1988-05-12, or 05-12 without the year)")
 	asJSON := c.boolean("json", "print what was created as JSON")
 	pos, code, done := c.parse(args, 2, 2)
 	if done {
@@ -226,8 +236,10 @@ func runContactAdd(e *Env, args []string) int {
 	var id int64
 	err = b.Write(e.Ctx, "add contact "+ct.Name, func(t *db.Tx) error {
 		var err error
-		id, err = t.CreateContact(&ct)
-		return err
+		if id, err = t.CreateContact(&ct); err != nil || *birthday == "" {
+			return err
+		}
+		return t.SetCareDay(cu.ID, id, model.CareBirthday, *birthday)
 	})
 	if err != nil {
 		return fail(e, verb, err)

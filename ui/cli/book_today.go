@@ -118,7 +118,8 @@ func triageJSON(tr db.Triage) todayJSON {
 func runToday(e *Env, args []string) int {
 	c := newCommand(e, "today [--json] [--exit-code]", `The launch triage, as the app's Today screen shows it: overdue follow-ups,
 follow-ups due today, customers at risk (with their top reason), rotting deals
-and customers due for a touch. The text lists the first 25 rows of each
+and customers due for a touch, then Care (birthdays, anniversaries and
+holidays coming; rapport care --json has its rows). The text lists the first 25 rows of each
 section (--all for every row); --json always lists every row.
 
 --exit-code exits 3 when any follow-up is overdue (for cron and notifiers).`)
@@ -142,11 +143,17 @@ section (--all for every row); --json always lists every row.
 		return fail(e, "today", err)
 	}
 	if *asJSON {
+		// The SPEC §5 shape, exactly: the Care rows are in rapport care --json.
 		if err := printJSON(e.Stdout, triageJSON(tr)); err != nil {
 			return fail(e, "today", err)
 		}
 	} else {
 		printTriage(e.Stdout, e.P(), tr)
+		cl, err := b.Care(e.Ctx, limit)
+		if err != nil {
+			return fail(e, "today", err)
+		}
+		printCare(e.Stdout, e.P(), cl)
 	}
 	if *exitCode && tr.Counts.Overdue > 0 {
 		return ExitOverdue

@@ -2,11 +2,16 @@ package common
 
 import (
 	"context"
+	"io"
+	"os"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/model/i18n"
+	"github.com/rapportcrm/rapport/ui/components/exteditor"
 	"github.com/rapportcrm/rapport/ui/components/prompt"
 )
 
@@ -30,6 +35,35 @@ type Common struct {
 	// NoCharts draws reports with bars and tables instead of line charts
 	// (a dumb terminal).
 	NoCharts bool
+	// Term is where escape sequences for the terminal itself go (OSC 52
+	// copies to the clipboard): the program's output.
+	Term io.Writer
+	// Getenv reads the environment ($EDITOR, $TMUX); tests give their own.
+	Getenv func(string) string
+	// Exec runs the editor with the terminal (tea.ExecProcess; tests run it
+	// at once with exteditor.RunNow).
+	Exec exteditor.Runner
+}
+
+// EditText opens text in the user's editor and reports an
+// exteditor.DoneMsg with id.
+func (c *Common) EditText(id, text string) tea.Cmd {
+	getenv, run := c.Getenv, c.Exec
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if run == nil {
+		run = tea.ExecProcess
+	}
+	return exteditor.Cmd(id, text, ".txt", getenv, run)
+}
+
+// Terminal is where terminal escape sequences go (Term, else stdout).
+func (c *Common) Terminal() io.Writer {
+	if c.Term == nil {
+		return os.Stdout
+	}
+	return c.Term
 }
 
 // longReads bounds a read that walks much of the book (the report, the
@@ -66,5 +100,6 @@ func New(ctx context.Context, d *db.DB, theme Theme, timeout, debounce time.Dura
 	if p == nil {
 		p = i18n.New(i18n.En)
 	}
-	return &Common{Ctx: ctx, DB: d, Now: d.Now, Styles: NewStyles(theme), Timeout: timeout, Debounce: debounce, DateOrder: set.DateOrder, P: p}, nil
+	return &Common{Ctx: ctx, DB: d, Now: d.Now, Styles: NewStyles(theme), Timeout: timeout, Debounce: debounce, DateOrder: set.DateOrder, P: p,
+		Term: os.Stdout, Getenv: os.Getenv, Exec: tea.ExecProcess}, nil
 }

@@ -30,6 +30,9 @@ type Selection struct {
 	ItemID     int64
 	Label      string // the item's name in questions ("Send quote")
 	Complaint  bool   // an open complaint: r resolves it
+	// Purpose is the template purpose m offers first (a Care row's
+	// birthday or holiday); "" lets the follow-up's title decide.
+	Purpose string
 	// Order is the selected order (there is no single-order query; the
 	// screen's copy carries the version the form checks).
 	Order *model.Order
@@ -53,6 +56,7 @@ const (
 	ActResolve                       // r: an open complaint
 	ActDealInStage                   // Pipeline's n: a new deal in a stage, its customer typed in
 	ActGoal                          // Reports' t: set a goal for a month or quarter
+	ActMessage                       // m: a message from a template, copied or edited, then logged
 )
 
 // EditKeys are the keys that open forms and questions. Today, Customers
@@ -69,6 +73,7 @@ type EditKeys struct {
 	Archive key.Binding
 	Restore key.Binding
 	Resolve key.Binding
+	Message key.Binding
 	// withContact and withResolve say whether the screen offers c and r
 	// at all (only Detail lists contacts and complaints).
 	withContact bool
@@ -91,6 +96,7 @@ func NewEditKeys(withContact, withResolve bool) EditKeys {
 		Archive: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", i18n.N("archive"))),
 		Restore: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", i18n.N("restore archived"))),
 		Resolve: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", i18n.N("resolve complaint"))),
+		Message: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", i18n.N("template"))),
 	}
 }
 
@@ -124,6 +130,7 @@ func (k *EditKeys) Enable(sel Selection, ok bool) {
 	k.Contact.SetEnabled(k.withContact && live)
 	k.Resolve.SetEnabled(k.withResolve && live && sel.Complaint)
 	k.Restore.SetEnabled(ok && sel.Archived)
+	k.Message.SetEnabled(live && (sel.Kind == KindCustomer || sel.Kind == KindFollowup))
 	if live {
 		e, d := editHelp(sel.Kind)
 		k.Edit.SetHelp("e", e)
@@ -143,7 +150,7 @@ func (k *EditKeys) Full() []key.Binding {
 	if h := e.Help(); h.Desc == "edit customer" || h.Desc == "edit" {
 		e.SetHelp("e", i18n.N("edit/churn/pin tier")) // the customer form holds lifecycle and tier pin
 	}
-	out := []key.Binding{k.Add, e, k.Log, k.Follow, k.Deal, k.Order, k.Tags}
+	out := []key.Binding{k.Add, e, k.Log, k.Message, k.Follow, k.Deal, k.Order, k.Tags}
 	if k.withContact {
 		out = append(out, k.Contact)
 	}
@@ -191,6 +198,8 @@ func disabledReason(act EditAction, sel Selection, ok bool) error {
 		return i18n.Errorf("%s is archived: R restores it first", Clean(sel.Customer))
 	case act == ActResolve && !sel.Complaint:
 		return i18n.Errorf("r resolves a complaint: select an open one in the timeline")
+	case act == ActMessage:
+		return i18n.Errorf("m writes a message from a template: select a customer or a follow-up")
 	}
 	return i18n.Errorf("Nothing to edit here: select a customer, contact, deal, follow-up, order or interaction")
 }
@@ -224,7 +233,7 @@ type editPair struct {
 func (k *EditKeys) pairs() []editPair {
 	out := []editPair{
 		{&k.Add, ActAddCustomer}, {&k.Edit, ActEdit}, {&k.Log, ActLog}, {&k.Follow, ActFollowup}, {&k.Deal, ActDeal},
-		{&k.Order, ActOrder}, {&k.Tags, ActTags}, {&k.Archive, ActArchive}, {&k.Restore, ActRestore},
+		{&k.Order, ActOrder}, {&k.Tags, ActTags}, {&k.Archive, ActArchive}, {&k.Restore, ActRestore}, {&k.Message, ActMessage},
 	}
 	if k.withContact {
 		out = append(out, editPair{&k.Contact, ActContact})

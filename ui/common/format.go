@@ -16,6 +16,9 @@ const (
 	// MarkRotting marks a rotting deal (on Today and the board): neither
 	// overdue (!) nor at risk (⚠), so each marker keeps one meaning.
 	MarkRotting = "◷"
+	// MarkCare marks a Care row (a birthday, anniversary or holiday to
+	// greet for): plain ASCII, one column in every terminal.
+	MarkCare = "*"
 )
 
 // AgoText renders a past date relative to today in English: see AgoIn.

@@ -56,6 +56,9 @@ type EditRequestMsg struct {
 	// Heading replaces the form's title ("Done: Send quote. Log what
 	// happened?" when x offers to log the contact).
 	Heading string
+	// Draft prefills the log form (ActLog): the message m composed from a
+	// template, to log as an outbound message once it was sent.
+	Draft *model.Interaction
 }
 
 // EditedMsg tells the screen that asked for a form what it saved: the kind

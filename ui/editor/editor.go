@@ -15,6 +15,7 @@ import (
 
 	"github.com/rapportcrm/rapport/model/i18n"
 	"github.com/rapportcrm/rapport/ui/common"
+	"github.com/rapportcrm/rapport/ui/components/exteditor"
 	"github.com/rapportcrm/rapport/ui/components/form"
 )
 
@@ -58,7 +59,9 @@ type Model struct {
 	c    *common.Common
 	seq  int // drops answers to requests it no longer waits for
 	open *session
-	w, h int
+	// compose is the open template picker (m), when open is nil.
+	compose *compose
+	w, h    int
 }
 
 // session is the open form or question.
@@ -89,8 +92,8 @@ func newConfirmKeys() confirmKeys {
 // New builds the editor; nothing is open.
 func New(c *common.Common) *Model { return &Model{c: c} }
 
-// Active reports whether a form or question is open.
-func (m *Model) Active() bool { return m.open != nil }
+// Active reports whether a form, question or the template picker is open.
+func (m *Model) Active() bool { return m.open != nil || m.compose != nil }
 
 // Form returns the open form, nil when none (for tests).
 func (m *Model) Form() *form.Model {
@@ -102,7 +105,7 @@ func (m *Model) Form() *form.Model {
 
 // Mode is ModeModal while asking, ModeForm while a form is open.
 func (m *Model) Mode() common.Mode {
-	if m.open != nil && m.open.form == nil {
+	if m.open != nil && m.open.form == nil || m.compose != nil && m.compose.asking {
 		return common.ModeModal
 	}
 	return common.ModeForm
@@ -129,6 +132,9 @@ func (m *Model) Request(req common.EditRequestMsg) tea.Cmd {
 		return archiveCmd(m.c, m.seq, req.Sel, false)
 	case common.ActResolve:
 		return resolveCmd(m.c, m.seq, req.Sel)
+	case common.ActMessage:
+		m.seq++
+		return loadComposeCmd(m.c, m.seq, req)
 	}
 	m.seq++
 	return loadEditCmd(m.c, m.seq, req)
@@ -146,6 +152,25 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return result(ResultMsg{Status: m.c.ErrorText(msg.Err), Err: true})
 		}
 		return m.openOn(msg)
+	case composeLoadedMsg:
+		if msg.Seq != m.seq {
+			return nil
+		}
+		if msg.Err != nil {
+			return result(ResultMsg{Status: common.ErrorText(msg.Err), Err: true})
+		}
+		m.compose = newCompose(msg)
+		return nil
+	case exteditor.DoneMsg:
+		switch {
+		case msg.ID == composeEditID && m.compose != nil:
+			return m.compose.editedText(m.c.P, msg)
+		case m.open != nil && m.open.form != nil:
+			f, cmd := m.open.form.Update(msg)
+			*m.open.form = f
+			return cmd
+		}
+		return nil
 	case editSavedMsg:
 		return m.saved(msg)
 	case pickedMsg:
@@ -170,6 +195,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		text := m.c.T("Nothing saved")
 		switch {
+		case m.open.req.Draft != nil:
+			text = m.c.P.T("The message was not logged")
 		case m.open.kind == fkNext:
 			text = m.c.T("No follow-up scheduled")
 		case m.open.req.Heading != "" && m.open.req.Sel.Label != "":
@@ -189,6 +216,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		if m.open != nil {
 			return m.key(msg)
+		}
+		if m.compose != nil {
+			return m.composeKey(msg)
 		}
 	}
 	if m.open != nil && m.open.form != nil {
@@ -290,6 +320,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 // ShortHelp is the footer's help while the editor is open.
 func (m *Model) ShortHelp() []key.Binding {
 	e := m.open
+	if e == nil && m.compose != nil {
+		return m.compose.help()
+	}
 	switch {
 	case e == nil || e.busy:
 		return nil
@@ -303,6 +336,9 @@ func (m *Model) ShortHelp() []key.Binding {
 // line naming the customer; a question takes the last two lines, the
 // screen (under, as it drew itself) staying visible above it.
 func (m *Model) View(under string) string {
+	if m.open == nil && m.compose != nil {
+		return m.composeView()
+	}
 	s := m.c.Styles
 	e := m.open
 	w, h := m.w, m.h

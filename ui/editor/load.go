@@ -36,6 +36,9 @@ type target struct {
 	// Stages are the pipeline's stages when editing a deal (its form
 	// moves it).
 	Stages []model.Stage
+	// Care are the birthday and anniversary the customer or contact form
+	// opened with.
+	Care form.CareDays
 }
 
 // editLoadedMsg carries the row an edit request needs. Produced by
@@ -95,6 +98,19 @@ func loadTarget(ctx context.Context, d *db.DB, req common.EditRequestMsg) (targe
 	}
 	if req.Action != common.ActEdit && req.Action != common.ActArchive {
 		return t, nil
+	}
+	if req.Action == common.ActEdit && sel.Kind == common.KindCustomer {
+		if t.Care.Birthday, err = d.CareDay(ctx, sel.CustomerID, 0, model.CareBirthday); err != nil {
+			return t, err
+		}
+		if t.Care.Anniversary, err = d.CareDay(ctx, sel.CustomerID, 0, model.CareAnniversary); err != nil {
+			return t, err
+		}
+	}
+	if req.Action == common.ActEdit && sel.Kind == common.KindContact {
+		if t.Care.Birthday, err = d.CareDay(ctx, sel.CustomerID, sel.ItemID, model.CareBirthday); err != nil {
+			return t, err
+		}
 	}
 	switch sel.Kind {
 	case common.KindInteraction:
@@ -181,10 +197,19 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkTags:
 		return form.TagsForm(t.Tags, o)
 	case fkLog:
-		if t.Followup.ID != 0 {
-			return form.LogFromFollowupForm(model.Interaction{CustomerID: cid, DealID: t.Followup.DealID, Score: -1}, t.Followup, req.Heading, o)
+		in := model.Interaction{CustomerID: cid, DealID: t.DealID, Score: -1}
+		if d := req.Draft; d != nil {
+			// A message composed with m: what was sent, ready to log.
+			in.Kind, in.Direction, in.Summary, in.Body = d.Kind, d.Direction, d.Summary, d.Body
 		}
-		return form.InteractionForm(model.Interaction{CustomerID: cid, DealID: t.DealID, Score: -1}, o)
+		if t.Followup.ID != 0 {
+			in.DealID = t.Followup.DealID
+			return form.LogFromFollowupForm(in, t.Followup, req.Heading, o)
+		}
+		if req.Heading != "" {
+			return form.LogFormTitled(in, req.Heading, o)
+		}
+		return form.InteractionForm(in, o)
 	case fkInteraction:
 		return form.InteractionForm(t.Interaction, o)
 	case fkNewFollowup:
@@ -206,7 +231,7 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkNewContact:
 		return form.ContactForm(model.Contact{CustomerID: cid}, o)
 	case fkContact:
-		return form.ContactForm(t.Contact, o)
+		return form.ContactCareForm(t.Contact, t.Care, o)
 	case fkNext:
 		f := form.NextFollowupPrompt(form.DefaultNextDue(model.DayOf(o.Now()), t.Cadence), o)
 		if open, ok := stillOpen(t); ok {
@@ -215,13 +240,13 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 		}
 		return f
 	}
-	return form.CustomerForm(t.Customer, o)
+	return form.CustomerCareForm(t.Customer, t.Care, o)
 }
 
 // formOptions are the forms' clock, date order, book currency and styles.
 func (m *Model) formOptions(currency string) form.Options {
 	return form.Options{Now: m.c.Now, DateOrder: m.c.DateOrder, Currency: currency, Styles: m.c.Styles.Form,
-		P: m.c.P, Pick: m.pickFunc(), Debounce: m.c.Debounce}
+		P: m.c.P, Pick: m.pickFunc(), Debounce: m.c.Debounce, External: m.c.EditText}
 }
 
 // archiveQuestion asks before D archives the selected item.

@@ -76,22 +76,37 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 		if err != nil {
 			return nil, err
 		}
+		care, err := form.ToCareDays(v)
+		if err != nil {
+			return nil, err
+		}
 		var id int64
 		return withEdited(write(c, seq, "add customer "+cu.Name, c.T("Added customer %s", common.Clean(cu.Name))+undoHint(c), func(tx *db.Tx) error {
 			var err error
-			id, err = tx.CreateCustomer(&cu)
-			return err
+			if id, err = tx.CreateCustomer(&cu); err != nil {
+				return err
+			}
+			return saveCare(tx, id, 0, form.CareDays{}, care, true)
 		}, nil), common.KindCustomer, &id), nil
 	case fkCustomer:
 		cu, err := form.ToCustomer(t.Customer, v)
 		if err != nil {
 			return nil, err
 		}
-		id := t.Customer.ID
+		care, err := form.ToCareDays(v)
+		if err != nil {
+			return nil, err
+		}
+		id, was := t.Customer.ID, t.Care
 		return mergingWrite(c, seq, rowEdit[model.Customer]{what: who, desc: "edit customer " + who, status: customerSaved(c, t.Customer, cu),
 			before: t.Customer, mine: cu,
 			reread: func(ctx context.Context) (model.Customer, error) { return c.DB.Customer(ctx, id) },
-			save:   func(tx *db.Tx, row *model.Customer) error { return tx.UpdateCustomer(row) }}), nil
+			save: func(tx *db.Tx, row *model.Customer) error {
+				if err := tx.UpdateCustomer(row); err != nil {
+					return err
+				}
+				return saveCare(tx, id, 0, was, care, true)
+			}}), nil
 	case fkTags:
 		add, remove, err := form.ToTags(t.Tags, v)
 		if err != nil {
@@ -179,17 +194,30 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 		if err != nil {
 			return nil, err
 		}
+		care, err := form.ToCareDays(v)
+		if err != nil {
+			return nil, err
+		}
 		if e.kind == fkContact {
+			was := t.Care
 			return mergingWrite(c, seq, rowEdit[model.Contact]{what: c.T("Contact %s", common.Clean(base.Name)), desc: "edit contact " + base.Name,
 				status: c.T("Saved contact %s", common.Clean(ct.Name)) + undoHint(c), before: base, mine: ct,
 				reread: func(ctx context.Context) (model.Contact, error) {
 					return findContact(ctx, c.DB, base.CustomerID, base.ID)
 				},
-				save: func(tx *db.Tx, row *model.Contact) error { return tx.UpdateContact(row) }}), nil
+				save: func(tx *db.Tx, row *model.Contact) error {
+					if err := tx.UpdateContact(row); err != nil {
+						return err
+					}
+					return saveCare(tx, row.CustomerID, row.ID, was, care, false)
+				}}), nil
 		}
 		return write(c, seq, "add contact "+ct.Name+" at "+who, c.T("Contact %s added", common.Clean(ct.Name))+undoHint(c), func(tx *db.Tx) error {
-			_, err := tx.CreateContact(&ct)
-			return err
+			id, err := tx.CreateContact(&ct)
+			if err != nil {
+				return err
+			}
+			return saveCare(tx, ct.CustomerID, id, form.CareDays{}, care, false)
 		}, nil), nil
 	}
 	return nil, i18n.Errorf("nothing to save")
@@ -372,4 +400,19 @@ func archivedStatus(kind string, archived bool) string {
 		return i18n.N("Archived order %q")
 	}
 	return i18n.N("Archived item %q")
+}
+
+// saveCare writes the birthday (and, for a customer, the anniversary) a
+// form changed from was, in the form's transaction: a cleared field
+// removes the date.
+func saveCare(tx *db.Tx, customerID, contactID int64, was, now form.CareDays, anniversary bool) error {
+	if now.Birthday != was.Birthday {
+		if err := tx.SetCareDay(customerID, contactID, model.CareBirthday, now.Birthday); err != nil {
+			return err
+		}
+	}
+	if anniversary && now.Anniversary != was.Anniversary {
+		return tx.SetCareDay(customerID, 0, model.CareAnniversary, now.Anniversary)
+	}
+	return nil
 }

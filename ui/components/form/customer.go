@@ -23,7 +23,11 @@ const (
 // CustomerForm opens a form over c: a new customer when c.ID is 0 (tier C,
 // lifecycle customer, as `rapport add customer` makes them), else an edit.
 // On SubmittedMsg, ToCustomer(c, values) gives the customer to save.
-func CustomerForm(c model.Customer, o Options) Model {
+func CustomerForm(c model.Customer, o Options) Model { return CustomerCareForm(c, CareDays{}, o) }
+
+// CustomerCareForm is CustomerForm showing the customer's own birthday and
+// its anniversary d; ToCareDays reads them back.
+func CustomerCareForm(c model.Customer, d CareDays, o Options) Model {
 	title := o.P.T("New customer")
 	if c.ID != 0 {
 		title = o.P.T("Edit customer · %s", c.Name)
@@ -48,13 +52,17 @@ func CustomerForm(c model.Customer, o Options) Model {
 			{Key: "tier", Label: i18n.N("Tier"), Kind: Choice, Options: []string{"A", "B", "C"}, Initial: string(tier)},
 			{Key: "pin", Label: i18n.N("Pin tier"), Kind: Bool, Initial: yesNo(c.TierPinned), Hint: i18n.N("keep it when tiers are recomputed")},
 			{Key: "cadence", Label: i18n.N("Cadence days"), Kind: Integer, Initial: cadence, Hint: i18n.N("empty = the tier's"), Aliases: []string{"cadence_days"}},
+			careFields(d, true)[0], careFields(d, true)[1],
 			{Key: "lifecycle", Label: i18n.N("Lifecycle"), Kind: Choice, Options: lifecycleOptions(), Initial: string(life)},
 			{Key: "churn_reason", Label: i18n.N("Churn reason"), Kind: Text, Initial: c.ChurnReason, MaxLen: model.MaxShortLen,
 				Placeholder: i18n.N("required when churned"), Aliases: []string{"churn reason", "reason"}},
 			{Key: "notes", Label: i18n.N("Notes"), Kind: Multiline, Initial: c.Notes, MaxLen: model.MaxNotesLen},
 		},
 		Validate: func(v Values) error {
-			_, err := ToCustomer(base, v)
+			if _, err := ToCustomer(base, v); err != nil {
+				return err
+			}
+			_, err := ToCareDays(v)
 			return err
 		},
 	}, o)
@@ -117,7 +125,10 @@ func ToCustomer(base model.Customer, v Values) (model.Customer, error) {
 // ContactForm opens a form over a person at a customer: a new one when
 // c.ID is 0 (c.CustomerID must be set). On SubmittedMsg, ToContact(c,
 // values) gives the contact to save.
-func ContactForm(c model.Contact, o Options) Model {
+func ContactForm(c model.Contact, o Options) Model { return ContactCareForm(c, CareDays{}, o) }
+
+// ContactCareForm is ContactForm showing the person's birthday (d.Birthday).
+func ContactCareForm(c model.Contact, d CareDays, o Options) Model {
 	title := o.P.T("New contact")
 	if c.ID != 0 {
 		title = o.P.T("Edit contact · %s", c.Name)
@@ -131,10 +142,14 @@ func ContactForm(c model.Contact, o Options) Model {
 			{Key: "role", Label: i18n.N("Role"), Kind: Text, Initial: c.Role, MaxLen: model.MaxShortLen, Placeholder: i18n.N("buyer, CTO, …")},
 			{Key: "email", Label: i18n.N("Email"), Kind: Text, Initial: c.Email, MaxLen: model.MaxShortLen, Placeholder: i18n.N("name@example.com")},
 			{Key: "phone", Label: i18n.N("Phone"), Kind: Text, Initial: c.Phone, MaxLen: model.MaxShortLen},
+			careFields(d, false)[0],
 			{Key: "primary", Label: i18n.N("Primary"), Kind: Bool, Initial: yesNo(c.IsPrimary), Hint: i18n.N("the main contact")},
 		},
 		Validate: func(v Values) error {
-			_, err := ToContact(base, v)
+			if _, err := ToContact(base, v); err != nil {
+				return err
+			}
+			_, err := ToCareDays(v)
 			return err
 		},
 	}, o)

@@ -2,6 +2,7 @@ package form
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/model/i18n"
+	"github.com/rapportcrm/rapport/ui/components/exteditor"
 )
 
 // Options are what every form needs from the app: the clock, the book's
@@ -30,6 +32,10 @@ type Options struct {
 	// Debounce is how long typing in a customer field pauses before Pick
 	// is asked (0: at once).
 	Debounce time.Duration
+	// External opens text in the user's editor and reports an
+	// exteditor.DoneMsg with id (ctrl+e on a long text field); nil: ctrl+e
+	// is not offered.
+	External func(id, text string) tea.Cmd
 }
 
 // Spec describes a form: its fields and the check run on submit.
@@ -225,6 +231,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case pickAnswerMsg:
 		m.pickAnswer(msg)
 		return m, nil
+	case exteditor.DoneMsg:
+		return m.external(msg), nil
 	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -258,6 +266,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	}
 	switch {
+	case key.Matches(k, m.keys.External) && in.Kind == Multiline && m.opts.External != nil:
+		return m, m.opts.External(m.spec.ID+"/"+in.Key, in.raw())
 	case key.Matches(k, m.keys.Submit):
 		return m.submit()
 	case key.Matches(k, m.keys.Cancel):
@@ -289,6 +299,27 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	}
 	return m, cmd
+}
+
+// external puts the text written in $EDITOR into its field (one of this
+// form's: the id is "form/field"); an editor that failed leaves the field
+// as it was and says why.
+func (m Model) external(d exteditor.DoneMsg) Model {
+	id, key, ok := strings.Cut(d.ID, "/")
+	if !ok || id != m.spec.ID {
+		return m
+	}
+	in := m.find(key)
+	if in == nil {
+		return m
+	}
+	if d.Err != nil {
+		m.formErr = d.Err.Error()
+		return m
+	}
+	in.setText(d.Text)
+	in.err, m.formErr = "", ""
+	return m
 }
 
 // move focuses the field delta away, wrapping around.

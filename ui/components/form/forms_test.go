@@ -126,7 +126,7 @@ func TestCustomerFormRoundTrip(t *testing.T) {
 }
 
 func TestContactOrderFollowupForms(t *testing.T) {
-	_, msgs := press(t, ContactForm(model.Contact{CustomerID: 2}, testOptions()), "text:Li Lei", "tab", "text:CTO", "tab", "tab", "tab", "space", "enter")
+	_, msgs := press(t, ContactForm(model.Contact{CustomerID: 2}, testOptions()), "text:Li Lei", "tab", "text:CTO", "tab", "tab", "tab", "tab", "space", "enter")
 	c, err := ToContact(model.Contact{CustomerID: 2}, submitted(t, msgs))
 	if err != nil || c.Name != "Li Lei" || c.Role != "CTO" || !c.IsPrimary {
 		t.Fatalf("%+v %v", c, err)

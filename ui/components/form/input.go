@@ -105,6 +105,18 @@ func (in *input) raw() string {
 	return in.text.Value()
 }
 
+// setText replaces a text field's text (what $EDITOR wrote).
+func (in *input) setText(s string) {
+	switch in.Kind {
+	case Multiline:
+		in.area.SetValue(s)
+	case Date:
+		in.date.SetValue(s)
+	case Text, Money, Integer:
+		in.text.SetValue(s)
+	}
+}
+
 // dirty reports whether the field differs from how it opened.
 func (in *input) dirty() bool { return in.raw() != in.initial }
 

@@ -33,6 +33,14 @@ func LogFromFollowupForm(i model.Interaction, f model.Followup, heading string, 
 	return New(spec, o)
 }
 
+// LogFormTitled is the log form under another title ("Sent? Log the
+// message"), for a new interaction prefilled by the caller.
+func LogFormTitled(i model.Interaction, heading string, o Options) Model {
+	spec := interactionSpec(i, o)
+	spec.Title = heading
+	return New(spec, o)
+}
+
 func interactionSpec(i model.Interaction, o Options) Spec {
 	title := o.P.T("Log an interaction")
 	date := o.P.T("today")

@@ -18,10 +18,12 @@ type KeyMap struct {
 	Cancel  key.Binding
 	Change  key.Binding // choices and yes/no
 	NewLine key.Binding // in a multi-line field
-	Yes     key.Binding // "Discard changes? y/n"
-	No      key.Binding
-	Reload  key.Binding // the conflict question
-	Keep    key.Binding // the conflict question: back to the form
+	// External writes a multi-line field in $EDITOR.
+	External key.Binding
+	Yes      key.Binding // "Discard changes? y/n"
+	No       key.Binding
+	Reload   key.Binding // the conflict question
+	Keep     key.Binding // the conflict question: back to the form
 	// The list under a customer field.
 	PickDown  key.Binding
 	PickUp    key.Binding
@@ -32,19 +34,20 @@ type KeyMap struct {
 // DefaultKeyMap returns the form's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", i18n.N("next field"))),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", i18n.N("previous field"))),
-		Down:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", i18n.N("next field"))),
-		Up:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", i18n.N("previous field"))),
-		Enter:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("next / save"))),
-		Submit:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", i18n.N("save"))),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("cancel"))),
-		Change:  key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", i18n.N("change"))),
-		NewLine: key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", i18n.N("new line"))),
-		Yes:     key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", i18n.N("discard"))),
-		No:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", i18n.N("keep editing"))),
-		Reload:  key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", i18n.N("reload"))),
-		Keep:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("keep editing"))),
+		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", i18n.N("next field"))),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", i18n.N("previous field"))),
+		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", i18n.N("next field"))),
+		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", i18n.N("previous field"))),
+		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", i18n.N("next / save"))),
+		Submit:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", i18n.N("save"))),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("cancel"))),
+		Change:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", i18n.N("change"))),
+		NewLine:  key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", i18n.N("new line"))),
+		External: key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", i18n.N("write in $EDITOR"))),
+		Yes:      key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", i18n.N("discard"))),
+		No:       key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", i18n.N("keep editing"))),
+		Reload:   key.NewBinding(key.WithKeys("r", "R"), key.WithHelp("r", i18n.N("reload"))),
+		Keep:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", i18n.N("keep editing"))),
 
 		PickDown:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/↑", i18n.N("choose"))),
 		PickUp:    key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", i18n.N("choose"))),
@@ -72,6 +75,9 @@ func (m Model) ShortHelp() []key.Binding {
 		out = append(out, m.keys.Change)
 	case Multiline:
 		out = append(out, m.keys.NewLine)
+		if m.opts.External != nil {
+			out = append(out, m.keys.External)
+		}
 	}
 	return out
 }
@@ -80,7 +86,7 @@ func (m Model) ShortHelp() []key.Binding {
 func (m Model) FullHelp() [][]key.Binding {
 	out := [][]key.Binding{
 		{m.keys.Next, m.keys.Prev, m.keys.Down, m.keys.Up, m.keys.Enter},
-		{m.keys.Submit, m.keys.Cancel, m.keys.Change, m.keys.NewLine},
+		{m.keys.Submit, m.keys.Cancel, m.keys.Change, m.keys.NewLine, m.keys.External},
 	}
 	if m.find(KeyCustomer) != nil {
 		out = append(out, []key.Binding{m.keys.PickDown, m.keys.Pick, m.keys.PickClose})

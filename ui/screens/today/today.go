@@ -1,6 +1,8 @@
 // Package today is the Today screen (SPEC §4): the triage of overdue
-// follow-ups, due today, at risk, rotting deals and due for a touch, one
-// cursor across all rows, with done, snooze and the edit keys.
+// follow-ups, due today, at risk, rotting deals and due for a touch, then
+// Care (birthdays, anniversaries and holidays coming, issue 24), one
+// cursor across all rows, with done, snooze and the edit keys (i logs the
+// greeting, m writes it from a template).
 package today
 
 import (
@@ -30,6 +32,7 @@ const (
 	rowAtRisk
 	rowRotting
 	rowTouch
+	rowCare
 )
 
 // todayRow is one selectable row: a section and an index into it.
@@ -49,6 +52,7 @@ type todayLine struct {
 type todayLoadedMsg struct {
 	Seq    int
 	Triage db.Triage
+	Care   db.CareList
 	Err    error
 }
 
@@ -70,6 +74,7 @@ type Model struct {
 	keys   todayKeys
 	w, h   int
 	tr     db.Triage
+	care   db.CareList // the Care section: birthdays, anniversaries, holidays
 	loaded bool
 	err    error
 	seq    int
@@ -115,7 +120,11 @@ func (t *Model) load() tea.Cmd {
 		ctx, cancel := c.DBCtx()
 		defer cancel()
 		tr, err := c.DB.Triage(ctx, todaySectionLimit)
-		return todayLoadedMsg{Seq: seq, Triage: tr, Err: err}
+		if err != nil {
+			return todayLoadedMsg{Seq: seq, Err: err}
+		}
+		care, err := c.DB.Care(ctx, todaySectionLimit)
+		return todayLoadedMsg{Seq: seq, Triage: tr, Care: care, Err: err}
 	}
 }
 
@@ -214,6 +223,12 @@ func (t *Model) scroll() {
 		t.top = common.ScrollTo(t.top, cur+1, h, len(t.lines))
 	}
 	t.top = common.ScrollTo(t.top, cur, h, len(t.lines))
+	// The last row also brings what follows it into view (the titles of
+	// empty sections after it, such as "Care · none") when its own
+	// section's title stays in view.
+	if end := len(t.lines) - h; t.cursor == len(t.rows)-1 && end > t.top && end <= t.titleLine(t.cursor) {
+		t.top = len(t.lines) - h
+	}
 }
 
 // titleLine is the line of the title of the section of row i.
@@ -250,6 +265,9 @@ func (t *Model) Selection() (common.Selection, bool) {
 		sel.Customer, sel.Kind, sel.ItemID, sel.Label = d.Customer, common.KindDeal, d.DealID, d.Title
 	case rowTouch:
 		sel.Customer = t.tr.TouchDue[r.idx].Customer
+	case rowCare:
+		it := t.care.Items[r.idx]
+		sel.Customer, sel.Purpose = it.Customer, it.Purpose()
 	}
 	if sel.Kind == common.KindCustomer {
 		sel.Label = sel.Customer
@@ -300,7 +318,7 @@ func (t *Model) applyLoad(msg todayLoadedMsg) {
 		return
 	}
 	prev, had := t.selectedKey()
-	t.tr, t.loaded = msg.Triage, true
+	t.tr, t.care, t.loaded = msg.Triage, msg.Care, true
 	t.layout()
 	if had {
 		for i := range t.rows {
@@ -331,6 +349,9 @@ func (t *Model) rowKey(i int) (string, bool) {
 		id = t.tr.Rotting[r.idx].DealID
 	case rowTouch:
 		id = t.tr.TouchDue[r.idx].CustomerID
+	case rowCare:
+		it := t.care.Items[r.idx]
+		return fmt.Sprintf("%d:%d:%s:%s", r.kind, it.CustomerID, it.Kind, it.On), true
 	}
 	return fmt.Sprintf("%d:%d", r.kind, id), true
 }
@@ -352,6 +373,7 @@ func (t *Model) layout() {
 		{p.T("At risk"), rowAtRisk, len(t.tr.AtRisk), c.AtRisk},
 		{p.T("Rotting deals"), rowRotting, len(t.tr.Rotting), c.Rotting},
 		{p.T("Due for a touch"), rowTouch, len(t.tr.TouchDue), c.TouchDue},
+		{p.T("Care"), rowCare, len(t.care.Items), t.care.Total},
 	}
 	// When everything does not fit, sections not opened with space show
 	// their first rows, so the whole triage is in view at once.
@@ -508,6 +530,8 @@ func (t *Model) customerOf(r todayRow) int64 {
 		return t.tr.AtRisk[r.idx].CustomerID
 	case rowRotting:
 		return t.tr.Rotting[r.idx].CustomerID
+	case rowCare:
+		return t.care.Items[r.idx].CustomerID
 	}
 	return t.tr.TouchDue[r.idx].CustomerID
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/ui/common"
 )
@@ -76,6 +77,9 @@ func (t *Model) rowView(i int) string {
 		if c.OwnCadence {
 			rest = p.T("no contact for %s d (own cadence %s d)", common.Thousands(c.DaysSinceContact), common.Thousands(c.CadenceDays))
 		}
+	case rowCare:
+		it := t.care.Items[r.idx]
+		flag, label, who, rest, st = common.MarkCare, t.careLabel(it), it.Customer, it.What(t.c.P)+" · "+it.Day(t.c.P), s.Item.Today
 	}
 	// Column widths: the label fits "120d overdue"; the customer gets a
 	// quarter of the line, and the rest what remains.
@@ -103,4 +107,15 @@ func topReason(rs []model.Reason) model.Reason {
 		}
 	}
 	return best
+}
+
+// careLabel is a Care row's label column: "today", "tomorrow", "in 3 d".
+func (t *Model) careLabel(it db.CareItem) string {
+	switch it.InDays {
+	case 0:
+		return t.c.P.T("today")
+	case 1:
+		return t.c.P.T("tomorrow")
+	}
+	return t.c.P.T("in %d d", it.InDays)
 }

@@ -1,0 +1,98 @@
+package i18n
+
+// careMessages are the messages of care dates, holidays and message
+// templates (issue 24): model and db errors, the care verbs, Today's Care
+// section, the template picker (m) and writing in $EDITOR (ctrl+e).
+func careMessages() []Msg {
+	return []Msg{
+		// model: care dates, holidays, templates.
+		{Key: "%q is not a date: write 1988-05-12, or 05-12 without the year", Zh: "%q 不是日期：请写成 1988-05-12，不知道年份可写 05-12"},
+		{Key: "%q: the year must be between 1900 and 2200: write the date as 1988-05-12", Zh: "%q：年份须在 1900 到 2200 之间：请写成 1988-05-12"},
+		{Key: "%q is not a calendar date", Zh: "%q 不是有效的日历日期"},
+		{Key: "is required: say what the date is (\"contract renewal\")", Zh: "必填：说明这是什么日子（如“合同续约”）"},
+		{Key: "%q must be birthday, anniversary or date", Zh: "%q 须为 birthday、anniversary 或 date"},
+		{Key: "a date that happens once needs its year (2027-03-31)", Zh: "只发生一次的日期需要年份（如 2027-03-31）"},
+		{Key: "Birthday", Zh: "生日"},
+		{Key: "Anniversary", Zh: "纪念日"},
+		{Key: "1988-05-12, or 05-12 without the year", Zh: "1988-05-12，不知道年份可写 05-12"},
+		{Key: "2019-06-01 (empty: the first order's day)", Zh: "2019-06-01（留空：首单日期）"},
+		{Key: "is longer than 60 characters", Zh: "超过60个字符"},
+		{Key: "is longer than 80 characters", Zh: "超过80个字符"},
+		{Key: "%02d-%02d is not a day of the year", Zh: "%02d-%02d 不是一年中的日子"},
+		{Key: "lunar %d-%d is not a lunar month (1–12) and day (1–30)", Zh: "农历 %d-%d 不是有效的农历月（1–12）和日（1–30）"},
+		{Key: "%q must be solar or lunar", Zh: "%q 须为 solar（公历）或 lunar（农历）"},
+		{Key: "%q is not a holiday date: write the month and day (12-25), or lunar 8-15 for a lunar one", Zh: "%q 不是节日日期：请写月和日（12-25），农历节日写 lunar 8-15"},
+		{Key: "%q is not a purpose; purposes are %s", Zh: "%q 不是用途；可用的用途：%s"},
+		{Key: "%q must be A, B, C or empty", Zh: "%q 须为 A、B、C 或留空"},
+		{Key: "{%s} is not a placeholder; use %s", Zh: "{%s} 不是占位符；可用：%s"},
+
+		// db: stores and settings.
+		{Key: "care date %d: %w (list them with rapport date list CUSTOMER)", Zh: "纪念日期 %d：%w（用 rapport date list 客户 查看）"},
+		{Key: "%q is already a holiday: remove it first to change its date", Zh: "%q 已是节日：要改日期请先删除它"},
+		{Key: "holiday %q: %w (rapport holiday list shows them)", Zh: "节日 %q：%w（rapport holiday list 可查看）"},
+		{Key: "%q is already a template: edit it with rapport template edit", Zh: "%q 已是模板：用 rapport template edit 修改"},
+		{Key: "%q is already another template's name", Zh: "%q 已是另一个模板的名称"},
+		{Key: "template %q: %w (rapport template list shows them)", Zh: "模板 %q：%w（rapport template list 可查看）"},
+		{Key: "template %q is ambiguous: %s", Zh: "模板 %q 不唯一：%s"},
+		{Key: "%q must be tiers like A,B (A, B and C)", Zh: "%q 须为等级，如 A,B（A、B、C）"},
+		{Key: "%q must name at least one tier, like A,B", Zh: "%q 须至少包含一个等级，如 A,B"},
+
+		// The Care section (Today, rapport today and care).
+		{Key: "Care", Zh: "关怀"},
+		{Key: "Care (%d)", Zh: "关怀（%d）"},
+		{Key: "none", Zh: "无"},
+		{Key: "tier %s", Zh: "%s 类"},
+		{Key: "in %d d", Zh: "%d天后"},
+		{Key: "in %d d (%s)", Zh: "%d天后（%s）"},
+		{Key: "tomorrow (%s)", Zh: "明天（%s）"},
+		{Key: "%s's birthday (%d)", Zh: "%s的生日（%d岁）"},
+		{Key: "%s's birthday", Zh: "%s的生日"},
+		{Key: "birthday (%d)", Zh: "生日（%d岁）"},
+		{Key: "birthday", Zh: "生日"},
+		{Key: "%d years since the first order", One: "%d year since the first order", Zh: "首单%d周年"},
+		{Key: "anniversary (%d years)", One: "anniversary (%d year)", Zh: "纪念日（%d周年）"},
+		{Key: "anniversary", Zh: "纪念日"},
+		{Key: "%s greeting", Zh: "%s问候"},
+		{Key: "… and %d more (rapport care --all)", Zh: "……还有%d项（rapport care --all）"},
+
+		// The care verbs.
+		{Key: "date %d created: %s, %s for %s", Zh: "已创建日期 %d：%s，%s，客户 %s"},
+		{Key: "%s (every year)", Zh: "%s（每年）"},
+		{Key: "%s has no care dates: add a birthday with rapport contact add … --birthday, a date with rapport date add", Zh: "%s 还没有纪念日期：用 rapport contact add … --birthday 加生日，用 rapport date add 加日期"},
+		{Key: "date %d removed from %s", Zh: "已从 %[2]s 删除日期 %[1]d"},
+		{Key: "contact %d updated: %s at %s", Zh: "已更新联系人 %d：%s（%s）"},
+		{Key: "holiday %d created: %s, %s (next %s)", Zh: "已创建节日 %d：%s，%s（下一次 %s）"},
+		{Key: "holiday removed: %s", Zh: "已删除节日：%s"},
+		{Key: "everyone", Zh: "所有客户"},
+		{Key: "template %d created: %s (%s)", Zh: "已创建模板 %d：%s（%s）"},
+		{Key: "template %d updated: %s", Zh: "已更新模板 %d：%s"},
+		{Key: "template %d removed: %s", Zh: "已删除模板 %d：%s"},
+
+		// The template picker (m) and $EDITOR (ctrl+e).
+		{Key: "template", Zh: "话术"},
+		{Key: "m writes a message from a template: select a customer or a follow-up", Zh: "m 用模板写消息：请先选中客户或跟进"},
+		{Key: "Message for %s", Zh: "给 %s 的消息"},
+		{Key: "No templates: add one with rapport template add", Zh: "没有模板：用 rapport template add 添加"},
+		{Key: "enter copies it to the clipboard · e edits it in $EDITOR · l logs it as sent", Zh: "enter 复制到剪贴板 · e 在 $EDITOR 中编辑 · l 记为已发送"},
+		{Key: "edited · %s", Zh: "已编辑 · %s"},
+		{Key: "Copied. Sent it? y logs it as an outbound message · n not now", Zh: "已复制。发出了吗？y 记为一条外发消息 · n 暂不记录"},
+		{Key: "Copied to the clipboard · not logged", Zh: "已复制到剪贴板 · 未记录"},
+		{Key: "No message", Zh: "未写消息"},
+		{Key: "Edited: enter copies it, l logs it as sent", Zh: "已编辑：enter 复制，l 记为已发送"},
+		{Key: "Sent? Log the message (ctrl+s saves, esc skips)", Zh: "发出了吗？记录这条消息（ctrl+s 保存，esc 跳过）"},
+		{Key: "The message was not logged", Zh: "消息未记录"},
+		{Key: "cannot copy to the clipboard: %w", Zh: "无法复制到剪贴板：%w"},
+		{Key: "previous", Zh: "上一个"},
+		{Key: "next template", Zh: "下一个模板"},
+		{Key: "copy", Zh: "复制"},
+		{Key: "edit in $EDITOR", Zh: "在 $EDITOR 中编辑"},
+		{Key: "log as sent", Zh: "记为已发送"},
+		{Key: "close", Zh: "关闭"},
+		{Key: "log it", Zh: "记录"},
+		{Key: "not now", Zh: "暂不"},
+		{Key: "write in $EDITOR", Zh: "在 $EDITOR 中编写"},
+		{Key: "cannot write the text for the editor: %w", Zh: "无法为编辑器写入文本：%w"},
+		{Key: "the editor exited with status %d: the text was left as it was", Zh: "编辑器以状态 %d 退出：文本保持不变"},
+		{Key: "cannot run the editor (%v): set $EDITOR to one that is installed", Zh: "无法运行编辑器（%v）：请把 $EDITOR 设为已安装的编辑器"},
+	}
+}
