@@ -43,18 +43,25 @@ func migrations() ([]migration, error) {
 		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	// Numbers rise; a gap is allowed, so work on branches can reserve its
+	// numbers (0007 may land before 0006). A book records the highest number
+	// applied, so a missing step must land before any book passes it.
 	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migrations are not numbered 1..n: %s", m.name)
+		if m.version < 1 || (i > 0 && m.version <= ms[i-1].version) {
+			return nil, fmt.Errorf("migrations must be numbered upwards from 1 without repeats: %s", m.name)
 		}
 	}
 	return ms, nil
 }
 
-// SchemaVersion is the schema version this binary writes.
+// SchemaVersion is the schema version this binary writes: the number of
+// its newest migration.
 func SchemaVersion() int {
 	ms, _ := migrations()
-	return len(ms)
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // UserVersion returns the schema version stored in the file.
@@ -74,10 +81,11 @@ func (d *DB) migrate(ctx context.Context, locale string, zone *time.Location) er
 	if err != nil {
 		return describeOpenError(d.path, err)
 	}
-	if cur > len(ms) {
-		return i18n.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", d.path, cur, len(ms))
+	newest := SchemaVersion()
+	if cur > newest {
+		return i18n.Errorf("%s has schema version %d but this rapport understands up to %d; the file was left untouched: upgrade rapport", d.path, cur, newest)
 	}
-	if cur == len(ms) {
+	if cur == newest {
 		return nil
 	}
 	var tables int
@@ -92,7 +100,10 @@ func (d *DB) migrate(ctx context.Context, locale string, zone *time.Location) er
 			return i18n.Errorf("backup before upgrading %s failed, nothing was changed: %w", d.path, err)
 		}
 	}
-	for _, m := range ms[cur:] {
+	for _, m := range ms {
+		if m.version <= cur {
+			continue
+		}
 		if err := d.applyMigration(ctx, m, locale, zone); err != nil {
 			return i18n.Errorf("upgrading %s to schema %d (%s) failed, the file is unchanged: %w", d.path, m.version, m.name, err)
 		}
@@ -118,6 +129,11 @@ func (d *DB) applyMigration(ctx context.Context, m migration, locale string, zon
 			}
 		}
 		if err := seedBook(ctx, tx, now, locale); err != nil {
+			return err
+		}
+	}
+	if m.version == playbooksVersion {
+		if err := seedPlaybooks(ctx, tx, d.now(), locale); err != nil {
 			return err
 		}
 	}
@@ -190,7 +206,7 @@ type tableMeta struct {
 }
 
 func loadTableMeta(ctx context.Context, q Querier) (map[string]tableMeta, error) {
-	journaled := []string{"customers", "contacts", "tags", "customer_tags", "stages", "deals", "deal_stage_history", "interactions", "followups", "orders", "settings", "goals"}
+	journaled := []string{"customers", "contacts", "tags", "customer_tags", "stages", "deals", "deal_stage_history", "interactions", "followups", "orders", "settings", "goals", "playbooks", "playbook_marks"}
 	out := make(map[string]tableMeta, len(journaled))
 	for _, t := range journaled {
 		rows, err := q.QueryContext(ctx, "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", t)

@@ -333,18 +333,24 @@ func TestMigratesEveryEarlierVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for v := 1; v < len(ms); v++ {
+	for i := 1; i < len(ms); i++ {
+		v := ms[i-1].version
 		path := filepath.Join(t.TempDir(), fmt.Sprintf("v%d.db", v))
 		raw, err := sql.Open("sqlite", DSN(path, false))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range ms[:v] {
+		for _, m := range ms[:i] {
 			if _, err := raw.Exec(m.sql); err != nil {
 				t.Fatal(err)
 			}
 			if m.version == 1 {
 				if err := seedBook(ctx, raw, time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local), ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if m.version == playbooksVersion {
+				if err := seedPlaybooks(ctx, raw, time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local), ""); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -356,7 +362,7 @@ func TestMigratesEveryEarlierVersion(t *testing.T) {
 		if err != nil {
 			t.Fatalf("from v%d: %v", v, err)
 		}
-		if got, _ := d.UserVersion(ctx); got != len(ms) {
+		if got, _ := d.UserVersion(ctx); got != SchemaVersion() {
 			t.Errorf("from v%d: now at %d", v, got)
 		}
 		if c, err := d.FindCustomer(ctx, "Old customer"); err != nil || c.Name != "Old customer" {

@@ -68,7 +68,7 @@ type Verb struct {
 // verbs returns every verb, gathered from the files that define them.
 func verbs() map[string]Verb {
 	all := map[string]Verb{}
-	for _, group := range []map[string]Verb{bookVerbs(), transferVerbs(), reportVerbs(), demoVerbs(), goalVerbs()} {
+	for _, group := range []map[string]Verb{bookVerbs(), transferVerbs(), reportVerbs(), demoVerbs(), goalVerbs(), playbookVerbs()} {
 		for k, v := range group {
 			all[k] = v
 		}

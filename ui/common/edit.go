@@ -53,6 +53,7 @@ const (
 	ActResolve                       // r: an open complaint
 	ActDealInStage                   // Pipeline's n: a new deal in a stage, its customer typed in
 	ActGoal                          // Reports' t: set a goal for a month or quarter
+	ActPlaybook                      // Playbooks' e: edit the rule Sel.ItemID
 )
 
 // EditKeys are the keys that open forms and questions. Today, Customers
