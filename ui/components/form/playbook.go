@@ -55,7 +55,7 @@ func PlaybookForm(r model.Playbook, stages []model.Stage, p *i18n.Printer, o Opt
 		Title: p.T("Edit rule"),
 		Fields: []Field{
 			{Key: "name", Label: p.T("Name"), Kind: Text, Initial: r.Name, Required: true, MaxLen: 200},
-			{Key: "event", Label: p.T("When"), Kind: Choice, Options: events, Initial: string(r.Event)},
+			{Key: "event", Label: p.T("Trigger"), Kind: Choice, Options: events, Initial: string(r.Event)},
 			{Key: "days", Label: p.T("Days"), Kind: Text, Initial: days, Placeholder: "3", Hint: p.T("unanswered and every")},
 			{Key: "stage", Label: p.T("Stage"), Kind: Choice, Options: stageNames, Initial: stage, Hint: p.T("deal_stage only")},
 			{Key: "tier", Label: p.T("Only tier"), Kind: Choice, Options: []string{anyTier, "A", "B", "C"}, Initial: tier},
