@@ -50,7 +50,10 @@ func (d *DB) BulkLoad(ctx context.Context, desc string, fn func(t *Tx) error) er
 		if err := refitIfDue(ctx, t.tx, t.now); err != nil {
 			return err
 		}
-		return d.recomputeStats(ctx, t.tx, nil, t.now)
+		if err := d.recomputeStats(ctx, t.tx, nil, t.now); err != nil {
+			return err
+		}
+		return startRulesFromNow(ctx, t.tx, t.Today())
 	})
 }
 

@@ -58,6 +58,7 @@ func (t *Tx) CreateCustomer(c *model.Customer) (int64, error) {
 	}
 	c.ID = id
 	t.Touch(id)
+	t.notice(model.EventCustomerAdded, id, 0, 0)
 	return id, nil
 }
 

@@ -97,6 +97,7 @@ func (t *Tx) CreateDeal(dl *model.Deal) (int64, error) {
 		return 0, err
 	}
 	t.Touch(dl.CustomerID)
+	t.noticeDeal(dl.CustomerID, id, dl.StageID, st.Kind)
 	return id, nil
 }
 
@@ -178,6 +179,9 @@ func (t *Tx) MoveDeal(dealID, stageID int64, reason string, recordOrder bool) (M
 	}
 	if _, err := t.Insert("deal_stage_history", []string{"deal_id", "from_stage_id", "to_stage_id", "changed_at"}, []any{dl.ID, from.ID, to.ID, t.now.Unix()}); err != nil {
 		return res, err
+	}
+	if dl.Status != status || status == model.DealOpen {
+		t.noticeDeal(dl.CustomerID, dl.ID, to.ID, to.Kind)
 	}
 	if status == model.DealWon && recordOrder && dl.Status != model.DealWon {
 		o := model.Order{CustomerID: dl.CustomerID, DealID: dl.ID, AmountMinor: dl.ValueMinor, Currency: dl.Currency, OrderedAt: t.now.Unix(), Note: "Won: " + dl.Title}

@@ -64,7 +64,9 @@ type Detail struct {
 	StageName map[int64]string
 	Followups []model.Followup
 	// Done are the most recently completed follow-ups (newest first).
-	Done    []model.Followup
+	Done []model.Followup
+	// Rules names the playbook rules that made any of them, by id.
+	Rules   map[int64]string
 	Orders  []model.Order
 	Revenue CustomerRevenue
 	// Scores are the customer's last feedback scores, newest first.
@@ -116,6 +118,9 @@ func (d *DB) CustomerDetail(ctx context.Context, id int64, timelinePage int) (De
 		return out, err
 	}
 	if out.Done, err = d.DoneFollowups(ctx, id, 5); err != nil {
+		return out, err
+	}
+	if out.Rules, err = d.followupRules(ctx, append(append([]model.Followup{}, out.Followups...), out.Done...)); err != nil {
 		return out, err
 	}
 	if out.Orders, err = d.RecentOrders(ctx, id, 5); err != nil {

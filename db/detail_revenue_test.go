@@ -54,7 +54,8 @@ func TestDetailRevenueAndDoneFollowups(t *testing.T) {
 	if len(det.Scores) != 2 || det.Scores[0].Score != 9 || det.Scores[1].Score != 4 {
 		t.Errorf("scores %+v", det.Scores)
 	}
-	if len(det.Done) != 1 || det.Done[0].Title != "call" || len(det.Followups) != 0 {
+	// The only open follow-up is the first revisit the default rule made.
+	if len(det.Done) != 1 || det.Done[0].Title != "call" || len(det.Followups) != 1 || det.Followups[0].PlaybookID == 0 {
 		t.Errorf("done %+v open %+v", det.Done, det.Followups)
 	}
 }

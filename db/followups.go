@@ -12,9 +12,9 @@ import (
 var followupRow = rowShape[model.Followup]{
 	table: "followups",
 	cols: `id, customer_id, coalesce(deal_id, 0), title, due_date, coalesce(due_time, ''), coalesce(done_at, 0), snooze_count,
-	created_at, updated_at, coalesce(archived_at, 0), version`,
+	created_at, updated_at, coalesce(archived_at, 0), version, coalesce(playbook_id, 0)`,
 	dest: func(f *model.Followup) []any {
-		return []any{&f.ID, &f.CustomerID, &f.DealID, &f.Title, &f.Due, &f.DueTime, &f.DoneAt, &f.SnoozeCount, &f.CreatedAt, &f.UpdatedAt, &f.ArchivedAt, &f.Version}
+		return []any{&f.ID, &f.CustomerID, &f.DealID, &f.Title, &f.Due, &f.DueTime, &f.DoneAt, &f.SnoozeCount, &f.CreatedAt, &f.UpdatedAt, &f.ArchivedAt, &f.Version, &f.PlaybookID}
 	},
 }
 
@@ -39,8 +39,8 @@ func (t *Tx) CreateFollowup(f *model.Followup) (int64, error) {
 	if err := t.checkDeal(f.DealID, f.CustomerID); err != nil {
 		return 0, err
 	}
-	id, err := t.Insert("followups", []string{"customer_id", "deal_id", "title", "due_date", "due_time"},
-		[]any{f.CustomerID, nullInt(f.DealID), f.Title, f.Due.String(), nullStr(f.DueTime)})
+	id, err := t.Insert("followups", []string{"customer_id", "deal_id", "title", "due_date", "due_time", "playbook_id"},
+		[]any{f.CustomerID, nullInt(f.DealID), f.Title, f.Due.String(), nullStr(f.DueTime), nullInt(f.PlaybookID)})
 	if err != nil {
 		return 0, err
 	}

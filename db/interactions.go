@@ -102,7 +102,7 @@ func (t *Tx) LogInteraction(i *model.Interaction) (int64, error) {
 	}
 	i.ID = id
 	t.Touch(i.CustomerID)
-	return id, nil
+	return id, t.noticeInteraction(i)
 }
 
 // UpdateInteraction saves an edited interaction (checking its version).

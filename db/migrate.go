@@ -43,11 +43,12 @@ func migrations() ([]migration, error) {
 		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	// Numbers may leave gaps (parts of the schema are written on branches
-	// that land in any order) but never repeat, and the first is 1.
+	// Numbers rise; a gap is allowed, so work on branches can reserve its
+	// numbers (0007 may land before 0006). A book records the highest number
+	// applied, so a missing step must land before any book passes it.
 	for i, m := range ms {
-		if m.version < 1 || i > 0 && m.version == ms[i-1].version {
-			return nil, fmt.Errorf("migrations must be numbered from 1 without repeats: %s", m.name)
+		if m.version < 1 || (i > 0 && m.version <= ms[i-1].version) {
+			return nil, fmt.Errorf("migrations must be numbered upwards from 1 without repeats: %s", m.name)
 		}
 	}
 	return ms, nil
@@ -140,6 +141,11 @@ func (d *DB) applyMigration(ctx context.Context, m migration, locale string, zon
 			return err
 		}
 	}
+	if m.version == playbooksVersion {
+		if err := seedPlaybooks(ctx, tx, d.now(), locale); err != nil {
+			return err
+		}
+	}
 	// PRAGMA takes no bound parameters: format the integer.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return err
@@ -209,7 +215,7 @@ type tableMeta struct {
 }
 
 func loadTableMeta(ctx context.Context, q Querier) (map[string]tableMeta, error) {
-	journaled := []string{"customers", "contacts", "tags", "customer_tags", "stages", "deals", "deal_stage_history", "interactions", "followups", "orders", "settings", "goals", "care_dates", "holidays", "templates"}
+	journaled := []string{"customers", "contacts", "tags", "customer_tags", "stages", "deals", "deal_stage_history", "interactions", "followups", "orders", "settings", "goals", "care_dates", "holidays", "templates", "playbooks", "playbook_marks"}
 	out := make(map[string]tableMeta, len(journaled))
 	for _, t := range journaled {
 		rows, err := q.QueryContext(ctx, "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", t)

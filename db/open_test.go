@@ -351,6 +351,11 @@ func TestMigratesEveryEarlierVersion(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			if m.version == playbooksVersion {
+				if err := seedPlaybooks(ctx, raw, time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local), ""); err != nil {
+					t.Fatal(err)
+				}
+			}
 		}
 		raw.Exec(fmt.Sprintf("PRAGMA user_version = %d", v))
 		raw.Exec(`INSERT INTO customers (name, created_at, updated_at) VALUES ('Old customer', 1, 1)`)

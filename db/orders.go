@@ -41,6 +41,7 @@ func (t *Tx) CreateOrder(o *model.Order) (int64, error) {
 	}
 	o.ID = id
 	t.Touch(o.CustomerID)
+	t.notice(model.EventOrder, o.CustomerID, o.DealID, 0)
 	return id, nil
 }
 

@@ -20,6 +20,15 @@ type RefreshResult struct {
 	Recomputed  int  // customers whose stats and risk were recomputed
 	Rescored    int  // of them, re-scored from their stored lapse state only
 	TierChanges int  // customers whose tier the segmentation changed
+	Playbooks   PlaybookRun
+}
+
+// firePlaybooks runs the time-based playbook rules once the rows are
+// written (see fireTimeRules).
+func (r *refreshRun) firePlaybooks(ctx context.Context) error {
+	run, err := r.t.fireTimeRules(r.newDay)
+	r.res.Playbooks = run
+	return err
 }
 
 // Refresh brings materialised risk up to date for the clock's today: on the
@@ -52,7 +61,7 @@ func (d *DB) Refresh(ctx context.Context) (RefreshResult, error) {
 		}
 	}
 	err = d.Write(ctx, "", func(t *Tx) error {
-		r := &refreshRun{d: d, q: t.tx, now: now, today: today, res: &res}
+		r := &refreshRun{d: d, t: t, q: t.tx, now: now, today: today, res: &res}
 		return r.run(ctx)
 	})
 	return res, err
@@ -77,6 +86,7 @@ func (d *DB) refreshDue(ctx context.Context, today model.Day) (bool, error) {
 // the other due rows' inputs are read. Every other write comes after.
 type refreshRun struct {
 	d     *DB
+	t     *Tx
 	q     Querier
 	now   time.Time
 	today model.Day
@@ -126,6 +136,7 @@ func (r *refreshRun) run(ctx context.Context) error {
 		r.writeDaily,
 		func(ctx context.Context) error { return refreshDueCounts(ctx, r.q, r.today) },
 		r.writeRows,
+		r.firePlaybooks,
 	}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {

@@ -18,6 +18,8 @@ type FollowupItem struct {
 	Due         model.Day
 	DueTime     string
 	DaysOverdue int
+	RuleID      int64  // the playbook rule that made it, 0 = the user's own
+	Rule        string // that rule's name
 }
 
 // RiskItem is an at-risk customer on the Today screen.
@@ -152,8 +154,9 @@ func (d *DB) Triage(ctx context.Context, limit int) (Triage, error) {
 	if limit == TriageCountsOnly {
 		return tr, nil
 	}
-	fq := `SELECT f.id, f.customer_id, coalesce(f.deal_id, 0), c.name, f.title, f.due_date, coalesce(f.due_time, '')
-		FROM followups f JOIN customers c ON c.id = f.customer_id
+	fq := `SELECT f.id, f.customer_id, coalesce(f.deal_id, 0), c.name, f.title, f.due_date, coalesce(f.due_time, ''),
+		coalesce(f.playbook_id, 0), coalesce(p.name, '')
+		FROM followups f JOIN customers c ON c.id = f.customer_id LEFT JOIN playbooks p ON p.id = f.playbook_id
 		WHERE f.done_at IS NULL AND f.archived_at IS NULL AND c.archived_at IS NULL AND `
 	if tr.Overdue, err = d.followupItems(ctx, today, fq+`(f.due_date < ?1 OR (f.due_date = ?1 AND f.due_time IS NOT NULL AND f.due_time < ?2))
 		ORDER BY f.due_date, f.due_time, f.id`+lim, ts, hhmm); err != nil {
@@ -231,7 +234,7 @@ func (d *DB) followupItems(ctx context.Context, today model.Day, q string, args 
 	var out []FollowupItem
 	for rows.Next() {
 		var f FollowupItem
-		if err := scanRow(rows, "followups", &f.FollowupID, &f.CustomerID, &f.DealID, &f.Customer, &f.Title, &f.Due, &f.DueTime); err != nil {
+		if err := scanRow(rows, "followups", &f.FollowupID, &f.CustomerID, &f.DealID, &f.Customer, &f.Title, &f.Due, &f.DueTime, &f.RuleID, &f.Rule); err != nil {
 			return nil, err
 		}
 		if f.Due < today {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -26,6 +25,8 @@ type Tx struct {
 	touched map[int64]struct{}
 	all     bool // recompute every customer's stats before commit
 	now     time.Time
+	events  []ruleEvent // what playbook rules answer before commit (see notice)
+	quiet   bool        // undo and redo: no rule fires
 }
 
 // Q returns the transaction as a Querier.
@@ -70,21 +71,10 @@ func (d *DB) Write(ctx context.Context, desc string, fn func(t *Tx) error) error
 		sqlTx.Rollback()
 		return mapError(err)
 	}
-	if t.all {
-		if err := d.recomputeStats(ctx, sqlTx, nil, t.now); err != nil {
-			sqlTx.Rollback()
-			return mapError(err)
-		}
-	} else if len(t.touched) > 0 {
-		ids := make([]int64, 0, len(t.touched))
-		for id := range t.touched {
-			ids = append(ids, id)
-		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-		if err := d.recomputeStats(ctx, sqlTx, ids, t.now); err != nil {
-			sqlTx.Rollback()
-			return mapError(err)
-		}
+	// Rules fire, then stats are recomputed (settle, in playbook_fire.go).
+	if err := t.settle(); err != nil {
+		sqlTx.Rollback()
+		return mapError(err)
 	}
 	// The file may have been replaced while the command ran: commit nothing
 	// into the old one.
@@ -249,8 +239,9 @@ func (t *Tx) Insert(table string, cols []string, vals []any) (int64, error) {
 		return 0, err
 	}
 	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
+	if err != nil || t.desc == "" {
+		// Not a user command: nothing is journaled, so no image is read.
+		return id, err
 	}
 	img, err := t.image(table, id)
 	if err != nil {

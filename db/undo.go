@@ -38,6 +38,7 @@ func (d *DB) Redo(ctx context.Context) (string, error) { return d.undoRedo(ctx, 
 func (d *DB) undoRedo(ctx context.Context, undo bool) (string, error) {
 	var desc string
 	err := d.Write(ctx, "", func(t *Tx) error {
+		t.quiet = true // an undo puts rows back; rules answer commands, not undo
 		q := `SELECT id, description FROM change_batches WHERE state = 'done' ORDER BY id DESC LIMIT 1`
 		if !undo {
 			q = `SELECT id, description FROM change_batches WHERE state = 'undone' ORDER BY id ASC LIMIT 1`

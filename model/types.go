@@ -359,6 +359,7 @@ type Followup struct {
 	DueTime     string // "HH:MM" or ""
 	DoneAt      int64  // 0 = open
 	SnoozeCount int
+	PlaybookID  int64 // the rule that made it, 0 = the user's own
 }
 
 // Validate checks a follow-up.

@@ -27,6 +27,7 @@ import (
 	"github.com/rapportcrm/rapport/ui/components/form"
 	"github.com/rapportcrm/rapport/ui/editor"
 	"github.com/rapportcrm/rapport/ui/screens/detail"
+	"github.com/rapportcrm/rapport/ui/screens/playbooks"
 	"github.com/rapportcrm/rapport/ui/screens/welcome"
 )
 
@@ -240,6 +241,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.stack = append(a.stack, d)
 		a.resize(a.width, a.height)
 		return a, addressed(d, d.Init())
+	case common.OpenPlaybooksMsg:
+		p := playbooks.New(a.c)
+		a.stack = append(a.stack, p)
+		a.resize(a.width, a.height)
+		return a, addressed(p, p.Init())
 	case common.BackMsg:
 		return a, a.back()
 	case common.SwitchScreenMsg:

@@ -191,7 +191,7 @@ func TestTmuxLogUndoArchive(t *testing.T) {
 	var archived, followups, logged int
 	r := d.Reader()
 	r.QueryRowContext(ctx, `SELECT count(*) FROM customers WHERE archived_at IS NOT NULL`).Scan(&archived)
-	r.QueryRowContext(ctx, `SELECT count(*) FROM followups`).Scan(&followups)
+	r.QueryRowContext(ctx, `SELECT count(*) FROM followups WHERE playbook_id IS NULL`).Scan(&followups) // not the rules' first revisits
 	r.QueryRowContext(ctx, `SELECT count(*) FROM interactions WHERE summary = 'Called about the renewal'`).Scan(&logged)
 	if archived != 0 || followups != 0 || logged != 1 {
 		t.Fatalf("file: %d archived, %d follow-ups, %d logged", archived, followups, logged)

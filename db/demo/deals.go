@@ -172,6 +172,7 @@ func (g *gen) closeDeal(r *rand.Rand, dl *dealRow, won bool, d model.Day) {
 		c.ix = append(c.ix, ixRow{deal: dl.id, kind: "meeting", dir: "outbound", outcome: "positive", score: -1,
 			summary: pick(r, c.zh, g.text.won) + ": " + dl.title, at: at})
 		c.orders = append(c.orders, orderRow{deal: dl.id, amount: dl.value, currency: dl.currency, at: at, note: dl.title})
+		g.ruleFollowup(r, model.PracticeAfterSale, at, dl.id)
 	} else {
 		dl.status, dl.stageID = "lost", g.stage[5]
 		if c.zh {

@@ -179,6 +179,7 @@ type gen struct {
 	names  *nameTables
 	text   *textTables
 	tagIDs map[string]int64
+	rules  map[string]model.Playbook // the default rules by practice
 
 	next     ids
 	zhK, enK int
@@ -237,6 +238,9 @@ func (g *gen) init(ctx context.Context, t *db.Tx) error {
 		if err := q.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM `+tb.name).Scan(tb.p); err != nil {
 			return err
 		}
+	}
+	if err := g.loadRules(ctx, t); err != nil {
+		return err
 	}
 	if err := g.dropIndexes(q); err != nil {
 		return err

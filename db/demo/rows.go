@@ -80,4 +80,5 @@ type followupRow struct {
 	done    int64
 	snoozes int
 	created int64
+	rule    int64 // the playbook rule that made it (0: the salesperson's own)
 }

@@ -90,6 +90,9 @@ func (g *gen) customer(i int) error {
 	g.next.customer++
 	p := g.plan(r)
 	g.identity(r, p)
+	if c.created >= g.nowUnix-90*86400 {
+		g.ruleFollowup(r, model.PracticeFirstRevisit, c.created, 0)
+	}
 	g.touches(r, p)
 	g.storyTurn(r, p)
 	g.orders(r, p)
@@ -392,6 +395,7 @@ func (g *gen) storyTurn(r *rand.Rand, p plan) {
 			c.ix = append(c.ix, ixRow{kind: "call", dir: "outbound", outcome: "positive", score: -1, summary: pick(r, c.zh, t.resolved), at: x.resolved})
 		}
 		c.ix = append(c.ix, x)
+		g.ruleFollowup(r, model.PracticeComplaintCallback, x.at, 0)
 		if a := d.AddDays(1); a < today {
 			c.ix = append(c.ix, ixRow{kind: "call", dir: "outbound", outcome: "neutral", score: -1, summary: pick(r, c.zh, t.apology), at: g.at(a, workMinute(r))})
 		}

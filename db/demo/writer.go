@@ -107,7 +107,7 @@ func prepareStatements(ctx context.Context, q db.Querier) (*statements, error) {
 		{&st.hist, `INSERT INTO deal_stage_history (id, deal_id, from_stage_id, to_stage_id, changed_at) VALUES `, 5},
 		{&st.interaction, `INSERT INTO interactions (id, customer_id, deal_id, kind, direction, outcome, score, summary, body, occurred_at,
 			resolved_at, created_at, updated_at, version) VALUES `, 14},
-		{&st.followup, `INSERT INTO followups (id, customer_id, deal_id, title, due_date, due_time, done_at, snooze_count, created_at, updated_at, version) VALUES `, 11},
+		{&st.followup, `INSERT INTO followups (id, customer_id, deal_id, title, due_date, due_time, done_at, snooze_count, created_at, updated_at, version, playbook_id) VALUES `, 12},
 		{&st.order, `INSERT INTO orders (id, customer_id, deal_id, amount_minor, currency, ordered_at, note, created_at, updated_at) VALUES `, 9},
 	} {
 		if *b.dst, err = mkBatch(b.head, b.cols); err != nil {
@@ -234,7 +234,7 @@ func (g *gen) write() error {
 			version += f.snoozes
 		}
 		if err := s.followup.add(ctx, g.next.followup, c.id, nullInt(f.deal), f.title, f.due.String(), nullStr(f.time), nullInt(f.done),
-			f.snoozes, f.created, updated, version); err != nil {
+			f.snoozes, f.created, updated, version, nullInt(f.rule)); err != nil {
 			return err
 		}
 		g.next.followup++

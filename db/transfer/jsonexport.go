@@ -24,7 +24,7 @@ const (
 // Derived tables (customer_stats, deal_stats, the search index) are rebuilt
 // on import; the undo journal is not part of the book's data.
 func jsonTables() []string {
-	return []string{"settings", "stages", "tags", "customers", "contacts", "customer_tags", "deals",
+	return []string{"settings", "stages", "playbooks", "tags", "customers", "contacts", "customer_tags", "deals",
 		"deal_stage_history", "interactions", "followups", "orders", "tier_changes", "goals", "care_dates", "holidays", "templates"}
 }
 
@@ -155,10 +155,10 @@ func ImportJSON(ctx context.Context, d *db.DB, raw []byte) (map[string]int, erro
 	}
 	counts := map[string]int{}
 	err := d.BulkLoad(ctx, "", func(t *db.Tx) error {
-		// The export's stages, settings, holidays and templates replace the
-		// new book's defaults (an export from before holidays and templates
-		// existed keeps the defaults).
-		for _, table := range []string{"stages", "settings", "holidays", "templates"} {
+		// The export's playbooks, stages, settings, holidays and templates
+		// replace the new book's defaults (an export from before holidays,
+		// templates or playbooks existed keeps those defaults).
+		for _, table := range []string{"playbooks", "stages", "settings", "holidays", "templates"} {
 			if len(doc.Tables[table]) > 0 {
 				if _, err := t.Q().ExecContext(ctx, "DELETE FROM "+table); err != nil {
 					return err

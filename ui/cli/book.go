@@ -56,6 +56,7 @@ func subUsage(verb string) []string {
 			"deal list [--json] [--stage S] [--rotting] [--all]",
 			"deal snooze ID DATE --reason R",
 		},
+		"playbook": playbookUsage,
 		"goal": {
 			"goal set MEASURE PERIOD TARGET   (revenue 2026-12 120000 · won 2026-Q1 8 · new_customers 2026-12 10)",
 			"goal list [--json]",

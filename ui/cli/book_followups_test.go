@@ -8,6 +8,7 @@ import (
 
 func TestBookLogWithNextIsOneUndo(t *testing.T) {
 	b := newBook(t)
+	b.rulesOff() // the default playbook rules would add follow-ups of their own
 	b.must("add", "customer", "Acme Ltd")
 	// Flags after the positional arguments.
 	out := b.must("log", "Acme", "sent the price list", "--kind", "email", "--outcome", "no_reply", "--next", "fri 14:30")
@@ -62,6 +63,7 @@ func TestBookLogBadInput(t *testing.T) {
 
 func TestBookFollowDoneSnooze(t *testing.T) {
 	b := newBook(t)
+	b.rulesOff() // the default playbook rules would add follow-ups of their own
 	b.must("add", "customer", "王芳")
 	out := b.must("follow", "王芳", "Send quote", "--due", "2026-11-25")
 	if out != "follow-up 1 created: Send quote, due 2026-11-25\n" {
@@ -138,6 +140,7 @@ func TestBookOrder(t *testing.T) {
 // past the later of its due date and today — never earlier (issue 21, 1).
 func TestBookSnoozeADay(t *testing.T) {
 	b := newBook(t) // today is 2026-11-20
+	b.rulesOff()    // the default playbook rules would add follow-ups of their own
 	b.must("add", "customer", "王芳")
 	b.must("follow", "王芳", "Future call", "--due", "2026-11-23", "--time", "15:30")
 	b.must("follow", "王芳", "Late call", "--due", "2026-11-18")

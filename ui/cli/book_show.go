@@ -55,10 +55,32 @@ type scoreJSON struct {
 }
 
 type doneFollowupJSON struct {
-	ID     int64  `json:"id"`
-	Title  string `json:"title"`
-	Due    string `json:"due"`
-	DoneAt string `json:"done_at"`
+	ID     int64     `json:"id"`
+	Title  string    `json:"title"`
+	Due    string    `json:"due"`
+	DoneAt string    `json:"done_at"`
+	Rule   *ruleJSON `json:"rule"`
+}
+
+// ruleJSON names the playbook rule that made a follow-up (null: the user's own).
+type ruleJSON struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+func ruleOf(id int64, names map[int64]string) *ruleJSON {
+	if id == 0 {
+		return nil
+	}
+	return &ruleJSON{ID: id, Name: clean(names[id])}
+}
+
+// ruleText is the text column naming a follow-up's rule ("" for the user's own).
+func ruleText(id int64, names map[int64]string) string {
+	if id == 0 {
+		return ""
+	}
+	return "rule: " + clean(names[id])
 }
 
 type contactJSON struct {
@@ -71,12 +93,13 @@ type contactJSON struct {
 }
 
 type openFollowupJSON struct {
-	ID      int64   `json:"id"`
-	Title   string  `json:"title"`
-	Due     string  `json:"due"`
-	DueTime *string `json:"due_time"`
-	DealID  *int64  `json:"deal_id"`
-	Overdue bool    `json:"overdue"`
+	ID      int64     `json:"id"`
+	Title   string    `json:"title"`
+	Due     string    `json:"due"`
+	DueTime *string   `json:"due_time"`
+	DealID  *int64    `json:"deal_id"`
+	Overdue bool      `json:"overdue"`
+	Rule    *ruleJSON `json:"rule"`
 }
 
 type orderJSON struct {
@@ -186,7 +209,7 @@ func detailToJSON(d db.Detail, now time.Time) detailJSON {
 	}
 	for _, f := range d.Followups {
 		out.Followups = append(out.Followups, openFollowupJSON{ID: f.ID, Title: clean(f.Title), Due: f.Due.String(), DueTime: strOrNull(f.DueTime),
-			DealID: idOrNull(f.DealID), Overdue: model.FollowupOverdue(f.Due, f.DueTime, now)})
+			DealID: idOrNull(f.DealID), Overdue: model.FollowupOverdue(f.Due, f.DueTime, now), Rule: ruleOf(f.PlaybookID, d.Rules)})
 	}
 	out.Revenue365, out.Lifetime, out.Done = amountsJSON(d.Revenue.Last365), amountsJSON(d.Revenue.Lifetime), make([]doneFollowupJSON, 0)
 	out.Scores = make([]scoreJSON, 0, len(d.Scores))
@@ -194,7 +217,7 @@ func detailToJSON(d db.Detail, now time.Time) detailJSON {
 		out.Scores = append(out.Scores, scoreJSON{Score: sc.Score, At: moment(sc.At, loc)})
 	}
 	for _, f := range d.Done {
-		out.Done = append(out.Done, doneFollowupJSON{ID: f.ID, Title: clean(f.Title), Due: f.Due.String(), DoneAt: moment(f.DoneAt, loc)})
+		out.Done = append(out.Done, doneFollowupJSON{ID: f.ID, Title: clean(f.Title), Due: f.Due.String(), DoneAt: moment(f.DoneAt, loc), Rule: ruleOf(f.PlaybookID, d.Rules)})
 	}
 	for _, o := range d.Orders {
 		out.Orders = append(out.Orders, orderJSON{ID: o.ID, Amount: decimal(o.AmountMinor, o.Currency), Currency: o.Currency,
@@ -294,7 +317,7 @@ func printDetail(w io.Writer, p *i18n.Printer, d db.Detail, now time.Time) {
 		if model.FollowupOverdue(f.Due, f.DueTime, now) {
 			mark = "! " + p.T("%dd overdue", model.DaysOverdue(f.Due, today))
 		}
-		t.row("  #"+strconv.FormatInt(f.ID, 10), due, clean(f.Title), mark)
+		t.row("  #"+strconv.FormatInt(f.ID, 10), due, clean(f.Title), mark, ruleText(f.PlaybookID, d.Rules))
 	}
 	t.flush()
 
@@ -302,7 +325,7 @@ func printDetail(w io.Writer, p *i18n.Printer, d db.Detail, now time.Time) {
 		fmt.Fprintln(w, "\n"+p.T("Done follow-ups (last %d)", len(d.Done)))
 		t = newTable(w)
 		for _, f := range d.Done {
-			t.row("  #"+strconv.FormatInt(f.ID, 10), p.T("done %s", model.DayOfUnix(f.DoneAt, loc).String()), clean(f.Title))
+			t.row("  #"+strconv.FormatInt(f.ID, 10), p.T("done %s", model.DayOfUnix(f.DoneAt, loc).String()), clean(f.Title), ruleText(f.PlaybookID, d.Rules))
 		}
 		t.flush()
 	}

@@ -14,6 +14,7 @@ import (
 func triageBook(t *testing.T) *book {
 	b := newBook(t)
 	b.now = b.now.AddDate(0, 0, -100) // 2026-08-12
+	b.rulesOff()                      // the default playbook rules would add follow-ups of their own
 	b.must("add", "customer", "王芳", "--company", "Wang Trading")
 	b.must("add", "customer", "Acme Ltd")
 	b.must("add", "customer", "Zed Co")

@@ -76,7 +76,7 @@ type Verb struct {
 // verbs returns every verb, gathered from the files that define them.
 func verbs() map[string]Verb {
 	all := map[string]Verb{}
-	for _, group := range []map[string]Verb{bookVerbs(), transferVerbs(), reportVerbs(), demoVerbs(), goalVerbs(), careVerbs()} {
+	for _, group := range []map[string]Verb{bookVerbs(), transferVerbs(), reportVerbs(), demoVerbs(), goalVerbs(), careVerbs(), playbookVerbs()} {
 		for k, v := range group {
 			all[k] = v
 		}

@@ -78,7 +78,7 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 	}
 	var ix, fu int
 	d.Reader().QueryRow(`SELECT count(*) FROM interactions`).Scan(&ix)
-	d.Reader().QueryRow(`SELECT count(*) FROM followups`).Scan(&fu)
+	d.Reader().QueryRow(`SELECT count(*) FROM followups WHERE playbook_id IS NULL`).Scan(&fu) // not the rules' first revisit
 	if ix != fu {
 		t.Errorf("%d interactions but %d follow-ups: a command was half-written", ix, fu)
 	}

@@ -57,6 +57,7 @@ const (
 	ActDealInStage                   // Pipeline's n: a new deal in a stage, its customer typed in
 	ActGoal                          // Reports' t: set a goal for a month or quarter
 	ActMessage                       // m: a message from a template, copied or edited, then logged
+	ActPlaybook                      // Playbooks' e: edit the rule Sel.ItemID
 )
 
 // EditKeys are the keys that open forms and questions. Today, Customers

@@ -111,3 +111,17 @@ func MoneyShortIn(p *i18n.Printer, minor int64, currency string) string {
 func MoneyLong(minor int64, currency string) string {
 	return model.Money{Minor: minor, Currency: currency}.Format()
 }
+
+// RuleMade is a follow-up's title with the playbook rule that made it
+// ("Chase the proposal · rule: Proposal chase"; "First revisit · rule"
+// when the title is the rule's name), or the title alone for the user's
+// own (rule "").
+func RuleMade(p *i18n.Printer, title, rule string) string {
+	switch rule {
+	case "":
+		return title
+	case title:
+		return p.T("%s · rule", title)
+	}
+	return p.T("%s · rule: %s", title, rule)
+}

@@ -12,6 +12,10 @@ import "github.com/rapportcrm/rapport/model"
 // pushes a Detail screen.
 type OpenCustomerMsg struct{ ID int64 }
 
+// OpenPlaybooksMsg asks to open the Playbooks screen. Sent by Reports (b);
+// handled by the root, which pushes it like a 360.
+type OpenPlaybooksMsg struct{}
+
 // BackMsg asks to leave the pushed screen. Sent by Detail (q/esc are
 // handled by the root directly); handled by the root, which pops it and
 // reloads the screen below.

@@ -38,8 +38,9 @@ const (
 	fkOrder
 	fkNewContact
 	fkContact
-	fkNext // "schedule the next follow-up?" after logging
-	fkGoal // a goal for a month or a quarter
+	fkNext     // "schedule the next follow-up?" after logging
+	fkGoal     // a goal for a month or a quarter
+	fkPlaybook // a playbook rule
 )
 
 // ResultMsg tells the root what the editor did. Produced by the editor's
@@ -246,7 +247,7 @@ func (m *Model) openOn(msg editLoadedMsg) tea.Cmd {
 		e.ask = archiveQuestion(m.c, msg.Req.Sel, msg.T)
 	} else {
 		e.kind = formKindOf(msg.Req)
-		f := buildForm(e.kind, msg.Req, msg.T, m.formOptions(msg.T.Currency))
+		f := buildForm(e.kind, msg.Req, msg.T, m.formOptions(msg.T.Currency), m.c.P)
 		if e.pick = picks(e.kind, msg.Req); e.pick {
 			f = form.WithCustomerPicker(f)
 		}
@@ -283,7 +284,7 @@ func (m *Model) saved(msg editSavedMsg) tea.Cmd {
 	m.open = nil
 	if msg.Logged != nil && e != nil {
 		e.kind, e.t.Interaction, e.t.Completed = fkNext, *msg.Logged, msg.Completed
-		f := buildForm(fkNext, e.req, e.t, m.formOptions(e.t.Currency))
+		f := buildForm(fkNext, e.req, e.t, m.formOptions(e.t.Currency), m.c.P)
 		e.form = &f
 		m.open = e
 		m.SetSize(m.w, m.h)

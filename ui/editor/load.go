@@ -34,11 +34,13 @@ type target struct {
 	// the selected deal when i, f or o was pressed on one (0 when none).
 	DealID int64
 	// Stages are the pipeline's stages when editing a deal (its form
-	// moves it).
+	// moves it) or a playbook rule (deal_stage names one).
 	Stages []model.Stage
 	// Care are the birthday and anniversary the customer or contact form
 	// opened with.
 	Care form.CareDays
+	// Playbook is the rule being edited.
+	Playbook model.Playbook
 }
 
 // editLoadedMsg carries the row an edit request needs. Produced by
@@ -81,6 +83,13 @@ func loadTarget(ctx context.Context, d *db.DB, req common.EditRequestMsg) (targe
 				return t, err
 			}
 		}
+	}
+	if req.Action == common.ActPlaybook {
+		if t.Playbook, err = d.FindPlaybook(ctx, fmt.Sprintf("#%d", sel.ItemID)); err != nil {
+			return t, err
+		}
+		t.Stages, err = d.Stages(ctx)
+		return t, err
 	}
 	if sel.Kind == common.KindDeal && (req.Action == common.ActLog || req.Action == common.ActFollowup || req.Action == common.ActOrder) {
 		t.DealID = sel.ItemID
@@ -167,6 +176,8 @@ func formKindOf(req common.EditRequestMsg) formKind {
 		return fkStageDeal
 	case common.ActGoal:
 		return fkGoal
+	case common.ActPlaybook:
+		return fkPlaybook
 	}
 	switch req.Sel.Kind {
 	case common.KindInteraction:
@@ -185,13 +196,15 @@ func formKindOf(req common.EditRequestMsg) formKind {
 
 // buildForm opens the form of kind over t (req names the stage of a new
 // deal on the board).
-func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Options) form.Model {
+func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Options, p *i18n.Printer) form.Model {
 	cid := t.Customer.ID
 	switch kind {
 	case fkStageDeal:
 		return stageDealForm(req.Stage, o)
 	case fkGoal:
 		return form.GoalForm(o)
+	case fkPlaybook:
+		return form.PlaybookForm(t.Playbook, t.Stages, p, o)
 	case fkNewCustomer:
 		return form.CustomerForm(model.Customer{}, o)
 	case fkTags:

@@ -71,6 +71,17 @@ func (e *session) saveCmd(c *common.Common, seq int, v form.Values) (tea.Cmd, er
 			saved, err := c.DB.SetGoal(ctx, g)
 			return editSavedMsg{Seq: seq, Err: err, Status: c.T("Goal set: %s %s %s", c.T(g.Measure.Label()), g.Period, saved.Figure(saved.Target)) + undoHint(c)}
 		}, nil
+	case fkPlaybook:
+		r, err := form.ToPlaybook(t.Playbook, t.Stages, v)
+		if err != nil {
+			return nil, err
+		}
+		return func() tea.Msg {
+			ctx, cancel := c.DBCtx()
+			defer cancel()
+			err := c.DB.UpdatePlaybook(ctx, &r)
+			return editSavedMsg{Seq: seq, Err: err, Status: c.T("Rule saved: %s", common.Clean(r.Name)) + undoHint(c)}
+		}, nil
 	case fkNewCustomer:
 		cu, err := form.ToCustomer(model.Customer{}, v)
 		if err != nil {

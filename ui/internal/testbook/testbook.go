@@ -35,7 +35,29 @@ func Open(t testing.TB) (*db.DB, *Clock) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close() })
+	RulesOff(t, d)
 	return d, clk
+}
+
+// RulesOff switches every playbook rule of d off in one command: the
+// fixtures are hand-made books whose tests count follow-ups and rows, and
+// the default rules would add follow-ups of their own.
+func RulesOff(t testing.TB, d *db.DB) {
+	t.Helper()
+	ps, err := d.Playbooks(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write(context.Background(), "switch the playbooks off", func(tx *db.Tx) error {
+		for _, p := range ps {
+			if err := tx.Update("playbooks", p.ID, 0, []string{"enabled"}, []any{0}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // Fixture names the customers the tests look for.

@@ -152,13 +152,13 @@ func (v *Model) build() {
 		case f.DueTime != "":
 			due += " " + f.DueTime
 		}
-		add(itemFollowup, i, stl, fmt.Sprintf("%s  %s", common.Cell(due, 13), common.Clean(f.Title)))
+		add(itemFollowup, i, stl, fmt.Sprintf("%s  %s", common.Cell(due, 13), common.Clean(common.RuleMade(v.c.P, f.Title, d.Rules[f.PlaybookID]))))
 	}
 
 	if len(d.Done) > 0 {
 		add(itemText, 0, &s.Item.Dim, "  "+p.T("done lately:"))
 		for _, f := range d.Done {
-			add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  ✓ %s  %s", common.Cell(common.AgoIn(p, model.DayOfUnix(f.DoneAt, loc), today), 11), common.Clean(f.Title)))
+			add(itemText, 0, &s.Item.Dim, fmt.Sprintf("  ✓ %s  %s", common.Cell(common.AgoIn(p, model.DayOfUnix(f.DoneAt, loc), today), 11), common.Clean(common.RuleMade(p, f.Title, d.Rules[f.PlaybookID]))))
 		}
 	}
 

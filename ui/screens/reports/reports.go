@@ -32,6 +32,7 @@ type reportKeys struct {
 	Custom key.Binding
 	Reload key.Binding
 	Goal   key.Binding
+	Rules  key.Binding
 }
 
 func newReportKeys() reportKeys {
@@ -41,6 +42,7 @@ func newReportKeys() reportKeys {
 		Custom:   key.NewBinding(key.WithKeys("P"), key.WithHelp("P", i18n.N("custom period (2026-01..2026-06)"))),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", i18n.N("reload"))),
 		Goal:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", i18n.N("set a goal"))),
+		Rules:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", i18n.N("playbooks"))),
 	}
 	// The body scrolls: there is no cursor to move.
 	k.Move.SetHelp("j/k", i18n.N("scroll"))
@@ -183,6 +185,8 @@ func (s *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return s.load()
 	case key.Matches(msg, s.keys.Goal):
 		return func() tea.Msg { return common.EditRequestMsg{Action: common.ActGoal} }
+	case key.Matches(msg, s.keys.Rules):
+		return func() tea.Msg { return common.OpenPlaybooksMsg{} }
 	}
 	// The scroll position moves like a cursor over the first lines a
 	// window can start at.
@@ -240,7 +244,7 @@ func (s *Model) ShortHelp() []key.Binding {
 	if s.drill != nil {
 		return []key.Binding{s.dkeys.List.Move, s.dkeys.Customer, s.dkeys.Back}
 	}
-	return []key.Binding{s.keys.Move, s.keys.Period, s.dkeys.Next, s.dkeys.Open, s.keys.Custom, s.keys.Reload, s.keys.Goal}
+	return []key.Binding{s.keys.Move, s.keys.Period, s.dkeys.Next, s.dkeys.Open, s.keys.Custom, s.keys.Reload, s.keys.Goal, s.keys.Rules}
 }
 
 // FullHelp is the `?` help: every binding of the screen.
@@ -251,7 +255,7 @@ func (s *Model) FullHelp() [][]key.Binding {
 	if s.drill != nil {
 		return [][]key.Binding{s.dkeys.List.Bindings(), {s.dkeys.Customer, s.dkeys.Back}}
 	}
-	return [][]key.Binding{s.keys.Bindings(), {s.dkeys.Next, s.dkeys.Open}, {s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal}}
+	return [][]key.Binding{s.keys.Bindings(), {s.dkeys.Next, s.dkeys.Open}, {s.keys.Period, s.keys.Custom, s.keys.Reload, s.keys.Goal, s.keys.Rules}}
 }
 
 // View draws the header line and the visible window of the report:

@@ -53,13 +53,13 @@ func (t *Model) rowView(i int) string {
 	switch r.kind {
 	case rowOverdue:
 		f := t.tr.Overdue[r.idx]
-		flag, label, who, rest, st = common.MarkOverdue, p.T("%dd overdue", f.DaysOverdue), f.Customer, f.Title, s.Item.Overdue
+		flag, label, who, rest, st = common.MarkOverdue, p.T("%dd overdue", f.DaysOverdue), f.Customer, common.RuleMade(p, f.Title, f.Rule), s.Item.Overdue
 		if f.DaysOverdue == 0 {
 			label = p.T("overdue %s", f.DueTime)
 		}
 	case rowDueToday:
 		f := t.tr.DueToday[r.idx]
-		flag, label, who, rest, st = "·", strings.TrimSpace(p.T("today %s", f.DueTime)), f.Customer, f.Title, s.Item.Today
+		flag, label, who, rest, st = "·", strings.TrimSpace(p.T("today %s", f.DueTime)), f.Customer, common.RuleMade(p, f.Title, f.Rule), s.Item.Today
 	case rowAtRisk:
 		a := t.tr.AtRisk[r.idx]
 		flag, label, who, st = common.MarkAtRisk, p.T("risk %d", a.Score), a.Customer, s.RiskStyle(a.Level)
