@@ -76,7 +76,17 @@ func (d *DB) setConfigFromSnapshot(ctx context.Context, key, value string) error
 		if err := setSystemSetting(ctx, t.tx, "revenue.from", strconv.FormatInt(revenueFrom(model.DayOf(now), now.Location()), 10)); err != nil {
 			return err
 		}
-		return plan.exec(ctx, t.tx)
+		if err := plan.exec(ctx, t.tx); err != nil {
+			return err
+		}
+		// As a recompute inside the lock does (Tx.settle): customers the
+		// new setting puts at risk get their at-risk rules' follow-ups,
+		// and those customers' stats are recomputed when the command ends.
+		if t.quiet {
+			return nil
+		}
+		_, err = t.fireAtRisk(nil)
+		return err
 	})
 	if err == nil && d.lockHook != nil {
 		// Through the commit (and the checkpoint after it, which can take

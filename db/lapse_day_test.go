@@ -88,9 +88,31 @@ func remapCustomer(ctx context.Context, d *DB, old, new int64) error {
 		return err
 	}
 	defer tx.Rollback()
-	for _, q := range []string{`PRAGMA defer_foreign_keys = 1`, `UPDATE customers SET id = ?2 WHERE id = ?1`,
-		`UPDATE orders SET customer_id = ?2 WHERE customer_id = ?1`, `UPDATE customer_stats SET customer_id = ?2 WHERE customer_id = ?1`} {
-		if _, err := tx.ExecContext(ctx, q, old, new); err != nil {
+	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = 1`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE customers SET id = ?2 WHERE id = ?1`, old, new); err != nil {
+		return err
+	}
+	// Every table that names the customer (orders, stats, and what rules
+	// and care dates made for it).
+	rows, err := tx.QueryContext(ctx, `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+		WHERE m.type = 'table' AND c.name = 'customer_id' AND m.name NOT LIKE '%fts%' ORDER BY m.name = 'orders' DESC`)
+	if err != nil {
+		return err
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, n)
+	}
+	rows.Close()
+	for _, table := range tables {
+		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET customer_id = ?2 WHERE customer_id = ?1`, old, new); err != nil {
 			return err
 		}
 	}

@@ -94,7 +94,9 @@ func TestPickerTmux(t *testing.T) {
 	s := tmuxtest.Start(t, 100, 30, keysEnv(), bin, "--db", d.Path())
 	s.WaitFor("2 Customers")
 	s.Keys("1")
-	s.WaitFor("0 overdue")
+	// Today's sections, not only the summary line: i acts on what the
+	// screen has loaded.
+	s.WaitFor("0 overdue", "Due for a touch")
 	s.Keys("i")
 	s.WaitFor("Log an interaction", "Customer")
 	s.Text("王伟")

@@ -17,7 +17,6 @@ func playbookMessages() []Msg {
 		{Key: "deal_stage needs the stage the deal enters (--stage Proposal)", Zh: "deal_stage 需要商机进入的阶段（--stage Proposal）"},
 		{Key: "only deal_stage takes a stage", Zh: "只有 deal_stage 需要阶段"},
 		{Key: "every N days needs a tier or a tag, so it does not schedule the whole book (--tier A)", Zh: "每 N 天的规则需要分层或标签，以免为全部客户安排跟进（--tier A）"},
-		{Key: "is longer than 60 characters", Zh: "超过 60 个字符"},
 		{Key: "days must be from 0 to %d", Zh: "天数须在 0 到 %d 之间"},
 		{Key: "hours must be from 0 to 72", Zh: "小时数须在 0 到 72 之间"},
 		{Key: "give days or hours, not both", Zh: "请给天数或小时数，不要两者都给"},
