@@ -126,7 +126,7 @@ func (t *Tx) fireEvents() error {
 func (t *Tx) fireRule(r *model.Playbook, customer, deal int64) (bool, error) {
 	var tier, lifecycle string
 	var archived bool
-	err := t.tx.QueryRowContext(t.ctx, `SELECT tier, lifecycle, archived_at IS NOT NULL FROM customers WHERE id = ?`, customer).Scan(&tier, &lifecycle, &archived)
+	err := t.queryRow(`SELECT tier, lifecycle, archived_at IS NOT NULL FROM customers WHERE id = ?`, []any{customer}, &tier, &lifecycle, &archived)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -139,8 +139,8 @@ func (t *Tx) fireRule(r *model.Playbook, customer, deal int64) (bool, error) {
 	var tags []string
 	if r.Tag != "" {
 		var n int
-		if err := t.tx.QueryRowContext(t.ctx, `SELECT count(*) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id
-			WHERE ct.customer_id = ? AND g.name = ? COLLATE NOCASE`, customer, r.Tag).Scan(&n); err != nil {
+		if err := t.queryRow(`SELECT count(*) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id
+			WHERE ct.customer_id = ? AND g.name = ? COLLATE NOCASE`, []any{customer, r.Tag}, &n); err != nil {
 			return false, err
 		}
 		if n > 0 {
@@ -152,7 +152,7 @@ func (t *Tx) fireRule(r *model.Playbook, customer, deal int64) (bool, error) {
 	}
 	if deal != 0 {
 		var live bool
-		if err := t.tx.QueryRowContext(t.ctx, `SELECT count(*) > 0 FROM deals WHERE id = ? AND customer_id = ? AND archived_at IS NULL`, deal, customer).Scan(&live); err != nil {
+		if err := t.queryRow(`SELECT count(*) > 0 FROM deals WHERE id = ? AND customer_id = ? AND archived_at IS NULL`, []any{deal, customer}, &live); err != nil {
 			return false, err
 		}
 		if !live {
@@ -167,7 +167,7 @@ func (t *Tx) fireRule(r *model.Playbook, customer, deal int64) (bool, error) {
 		args = append(args, deal)
 	}
 	var stacked bool
-	if err := t.tx.QueryRowContext(t.ctx, open+`)`, args...).Scan(&stacked); err != nil {
+	if err := t.queryRow(open+`)`, args, &stacked); err != nil {
 		return false, err
 	}
 	if stacked {
@@ -198,7 +198,7 @@ func (t *Tx) setMark(rule, customer int64, episode string) error {
 			return err
 		}
 	}
-	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO playbook_marks (playbook_id, customer_id, episode, fired_on) VALUES (?, ?, ?, ?)
+	if _, err := t.exec(`INSERT INTO playbook_marks (playbook_id, customer_id, episode, fired_on) VALUES (?, ?, ?, ?)
 		ON CONFLICT (playbook_id, customer_id) DO UPDATE SET episode = excluded.episode, fired_on = excluded.fired_on`,
 		rule, customer, episode, t.Today().String()); err != nil {
 		return err

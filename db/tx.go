@@ -27,6 +27,46 @@ type Tx struct {
 	now     time.Time
 	events  []ruleEvent // what playbook rules answer before commit (see notice)
 	quiet   bool        // undo and redo: no rule fires
+	// stmts are the statements prepared in this transaction, by text: a
+	// rule that schedules hundreds of follow-ups in one refresh parses each
+	// of its statements once (database/sql closes them with the
+	// transaction).
+	stmts map[string]*sql.Stmt
+}
+
+// prepared returns the transaction's statement for q, preparing it once.
+func (t *Tx) prepared(q string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(t.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[q] = st
+	return st, nil
+}
+
+// exec runs q with args through its prepared statement.
+func (t *Tx) exec(q string, args ...any) (sql.Result, error) {
+	st, err := t.prepared(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(t.ctx, args...)
+}
+
+// queryRow runs q with args through its prepared statement and scans its
+// one row into dest (sql.ErrNoRows when there is none).
+func (t *Tx) queryRow(q string, args []any, dest ...any) error {
+	st, err := t.prepared(q)
+	if err != nil {
+		return err
+	}
+	return st.QueryRowContext(t.ctx, args...).Scan(dest...)
 }
 
 // Q returns the transaction as a Querier.
@@ -173,7 +213,7 @@ func (t *Tx) journal(table string, rowID int64, before, after *string) error {
 	if err := t.ensureBatch(); err != nil {
 		return err
 	}
-	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO changes (batch_id, tbl, row_id, before, after) VALUES (?,?,?,?,?)`,
+	_, err := t.exec(`INSERT INTO changes (batch_id, tbl, row_id, before, after) VALUES (?,?,?,?,?)`,
 		t.batch, table, rowID, before, after)
 	return err
 }
@@ -199,7 +239,7 @@ func (t *Tx) image(table string, keys ...any) (*string, error) {
 		return nil, fmt.Errorf("table %s is not journaled", table)
 	}
 	var s sql.NullString
-	err := t.tx.QueryRowContext(t.ctx, "SELECT "+jsonObjectExpr(m.cols)+" FROM "+table+" WHERE "+keyWhere(m.keys), keys...).Scan(&s)
+	err := t.queryRow("SELECT "+jsonObjectExpr(m.cols)+" FROM "+table+" WHERE "+keyWhere(m.keys), keys, &s)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -234,7 +274,7 @@ func (t *Tx) Insert(table string, cols []string, vals []any) (int64, error) {
 		vals = append(vals, t.now.Unix(), t.now.Unix())
 	}
 	q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (" + placeholders(len(cols)) + ")"
-	res, err := t.tx.ExecContext(t.ctx, q, vals...)
+	res, err := t.exec(q, vals...)
 	if err != nil {
 		return 0, err
 	}
