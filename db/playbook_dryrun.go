@@ -79,6 +79,26 @@ func (d *DB) PlaybookDryRun(ctx context.Context, p model.Playbook) ([]DryRunItem
 		// As if made DryRunDays ago: the first round's days inside the window.
 		query = `SELECT 0, customer_id, 0 FROM customer_stats WHERE active = 1 AND (?1 = '' OR tier = ?1)`
 		args = []any{string(p.Tier)}
+	case model.EventHoliday:
+		// The greeting day (N days before) of each holiday it greets for
+		// that fell in the window; every live customer of the tier then.
+		hs, err := d.Holidays(ctx)
+		if err != nil {
+			return nil, err
+		}
+		start := today.AddDays(-(DryRunDays - 1))
+		greet := int64(0)
+		for _, h := range hs {
+			on := h.Next(start.AddDays(p.EventDays))
+			if g := on.AddDays(-p.EventDays); p.GreetsFor(h.Name) && g <= today && greet == 0 {
+				greet = g.In(loc).Add(9 * time.Hour).Unix()
+			}
+		}
+		if greet == 0 {
+			return nil, nil
+		}
+		query = `SELECT ?2, customer_id, 0 FROM customer_stats WHERE active = 1 AND (?1 = '' OR tier = ?1)`
+		args = []any{string(p.Tier), greet}
 	}
 	rows, err := d.r.QueryContext(ctx, query, args...)
 	if err != nil {

@@ -109,8 +109,9 @@ func TestDefaultPlaybooksInANewBook(t *testing.T) {
 	}
 	want := map[string]model.PlaybookEvent{model.PracticeFirstRevisit: model.EventCustomerAdded, model.PracticeAfterSale: model.EventDealWon,
 		model.PracticeComplaintCallback: model.EventComplaint, model.PracticeOtherChannel: model.EventUnanswered,
-		model.PracticeWinBack: model.EventAtRisk, model.PracticeQuarterly: model.EventEvery}
-	if len(ps) != 6 {
+		model.PracticeWinBack: model.EventAtRisk, model.PracticeQuarterly: model.EventEvery,
+		model.PracticeHolidayGreeting: model.EventHoliday}
+	if len(ps) != 7 {
 		t.Fatalf("%d rules: %+v", len(ps), ps)
 	}
 	for _, p := range ps {

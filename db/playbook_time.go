@@ -1,6 +1,8 @@
 package db
 
 import (
+	"strings"
+
 	"github.com/rapportcrm/rapport/model"
 )
 
@@ -9,6 +11,7 @@ type PlaybookRun struct {
 	AtRisk     int // win-back follow-ups made for customers who became at risk
 	Unanswered int // follow-ups made for outreaches unanswered N days
 	Every      int // recurring revisits made
+	Holiday    int // greetings scheduled ahead of a holiday
 }
 
 // fireTimeRules runs the time-based rules from Refresh: at-risk always (a
@@ -25,8 +28,88 @@ func (t *Tx) fireTimeRules(newDay bool) (PlaybookRun, error) {
 	if run.Unanswered, err = t.fireUnanswered(); err != nil {
 		return run, err
 	}
-	run.Every, err = t.fireEvery()
+	if run.Every, err = t.fireEvery(); err != nil {
+		return run, err
+	}
+	run.Holiday, err = t.fireHoliday()
 	return run, err
+}
+
+// fireHoliday fires the holiday rules: from N days before each holiday of
+// the book's list that a rule greets for, up to the day before it, every
+// live customer of the rule's tier or tag gets the greeting follow-up once
+// for that year's holiday (the episode is the holiday's name and date, so
+// a refresh missed on the first of those days still greets).
+func (t *Tx) fireHoliday() (int, error) {
+	rules, err := enabledPlaybooks(t.ctx, t.tx, model.EventHoliday)
+	if err != nil || len(rules) == 0 {
+		return 0, err
+	}
+	hs, err := holidays(t.ctx, t.tx)
+	if err != nil {
+		return 0, err
+	}
+	today := t.Today()
+	made := 0
+	for i := range rules {
+		r := &rules[i]
+		for _, h := range hs {
+			on := h.Next(today)
+			if !r.GreetsFor(h.Name) || int(on-today) > r.EventDays || on == today {
+				continue
+			}
+			episode := "holiday:" + h.Name + ":" + on.String()
+			ids, err := t.holidayCustomers(r, episode)
+			if err != nil {
+				return made, err
+			}
+			for _, id := range ids {
+				ok, err := t.fireRule(r, id, 0)
+				if err != nil {
+					return made, err
+				}
+				if ok {
+					made++
+				}
+				if err := t.setMark(r.ID, id, episode); err != nil {
+					return made, err
+				}
+			}
+		}
+	}
+	return made, nil
+}
+
+// holidayCustomers are the live customers of rule r's tier (or tag; every
+// live customer when it names neither) it has not greeted for episode.
+func (t *Tx) holidayCustomers(r *model.Playbook, episode string) ([]int64, error) {
+	query := `SELECT s.customer_id FROM customer_stats s INDEXED BY customer_stats_tier_live
+		WHERE s.active = 1 AND s.tier = ?2`
+	args := []any{r.ID, string(r.Tier), episode}
+	switch {
+	case r.Tier == "" && strings.TrimSpace(r.Tag) != "":
+		query = `SELECT s.customer_id FROM tags g JOIN customer_tags ct ON ct.tag_id = g.id
+			JOIN customer_stats s ON s.customer_id = ct.customer_id
+			WHERE g.name = ?2 COLLATE NOCASE AND s.active = 1`
+		args[1] = r.Tag
+	case r.Tier == "":
+		query = `SELECT s.customer_id FROM customer_stats s WHERE s.active = 1 AND ?2 = ?2`
+	}
+	query += ` AND NOT EXISTS (SELECT 1 FROM playbook_marks m WHERE m.playbook_id = ?1 AND m.customer_id = s.customer_id AND m.episode = ?3)`
+	rows, err := t.tx.QueryContext(t.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // fireUnanswered fires the unanswered rules: a customer whose latest

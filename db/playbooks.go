@@ -19,17 +19,17 @@ const playbooksVersion = 7
 var playbookRow = rowShape[model.Playbook]{
 	table: "playbooks",
 	cols: `id, name, practice, event, event_days, coalesce(stage_id, 0), tier, tag, title, after_days, after_hours,
-	coalesce(at_time, ''), enabled, created_at, updated_at, coalesce(archived_at, 0), version`,
+	coalesce(at_time, ''), enabled, holidays, created_at, updated_at, coalesce(archived_at, 0), version`,
 	dest: func(p *model.Playbook) []any {
 		return []any{&p.ID, &p.Name, &p.Practice, &p.Event, &p.EventDays, &p.StageID, &p.Tier, &p.Tag, &p.Title, &p.AfterDays, &p.AfterHours,
-			&p.AtTime, &p.Enabled, &p.CreatedAt, &p.UpdatedAt, &p.ArchivedAt, &p.Version}
+			&p.AtTime, &p.Enabled, &p.Holidays, &p.CreatedAt, &p.UpdatedAt, &p.ArchivedAt, &p.Version}
 	},
 }
 
 func playbookValues(p *model.Playbook) ([]string, []any) {
-	return []string{"name", "practice", "event", "event_days", "stage_id", "tier", "tag", "title", "after_days", "after_hours", "at_time", "enabled"},
+	return []string{"name", "practice", "event", "event_days", "stage_id", "tier", "tag", "title", "after_days", "after_hours", "at_time", "enabled", "holidays"},
 		[]any{p.Name, p.Practice, string(p.Event), p.EventDays, nullInt(p.StageID), string(p.Tier), p.Tag, p.Title, p.AfterDays, p.AfterHours,
-			nullStr(p.AtTime), boolInt(p.Enabled)}
+			nullStr(p.AtTime), boolInt(p.Enabled), p.Holidays}
 }
 
 // seedPlaybooks writes the default rules (migration 0007, so new books and

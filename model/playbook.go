@@ -26,12 +26,13 @@ const (
 	EventUnanswered    PlaybookEvent = "unanswered"     // an outreach has gone unanswered for N days
 	EventAtRisk        PlaybookEvent = "at_risk"        // the customer became at risk
 	EventEvery         PlaybookEvent = "every"          // every N days (a recurring revisit)
+	EventHoliday       PlaybookEvent = "holiday"        // N days before a holiday of the book's list
 )
 
 // PlaybookEvents lists every event in the order lists and help show them.
 func PlaybookEvents() []PlaybookEvent {
 	return []PlaybookEvent{EventCustomerAdded, EventFirstContact, EventDealStage, EventDealWon, EventDealLost, EventOrder,
-		EventComplaint, EventLowFeedback, EventUnanswered, EventAtRisk, EventEvery}
+		EventComplaint, EventLowFeedback, EventUnanswered, EventAtRisk, EventEvery, EventHoliday}
 }
 
 // LowFeedbackScore is the highest feedback score that counts as low (a
@@ -47,7 +48,7 @@ func ParsePlaybookEvent(s string) (PlaybookEvent, error) {
 			return e, nil
 		}
 	}
-	names := make([]string, 0, 11)
+	names := make([]string, 0, 12)
 	for _, e := range PlaybookEvents() {
 		names = append(names, string(e))
 	}
@@ -57,12 +58,14 @@ func ParsePlaybookEvent(s string) (PlaybookEvent, error) {
 // TimeBased reports whether the event is noticed by the daily refresh
 // rather than by a command.
 func (e PlaybookEvent) TimeBased() bool {
-	return e == EventUnanswered || e == EventAtRisk || e == EventEvery
+	return e == EventUnanswered || e == EventAtRisk || e == EventEvery || e == EventHoliday
 }
 
 // NeedsDays reports whether the event takes a number of days (unanswered
-// for N days, every N days).
-func (e PlaybookEvent) NeedsDays() bool { return e == EventUnanswered || e == EventEvery }
+// for N days, every N days, N days before a holiday).
+func (e PlaybookEvent) NeedsDays() bool {
+	return e == EventUnanswered || e == EventEvery || e == EventHoliday
+}
 
 // AboutDeal reports whether the event concerns a deal, so the follow-up is
 // linked to it and a rule keeps one open follow-up per deal.
@@ -88,6 +91,22 @@ type Playbook struct {
 	AfterHours int
 	AtTime     string // "HH:MM" or ""
 	Enabled    bool
+	// Holidays are the names of the holidays a holiday rule greets for,
+	// separated by commas ("春节,中秋"); "" is every holiday of the book.
+	Holidays string
+}
+
+// GreetsFor reports whether a holiday rule greets for the holiday name.
+func (p *Playbook) GreetsFor(name string) bool {
+	if strings.TrimSpace(p.Holidays) == "" {
+		return true
+	}
+	for _, n := range strings.FieldsFunc(p.Holidays, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+		if strings.EqualFold(strings.TrimSpace(n), name) {
+			return true
+		}
+	}
+	return false
 }
 
 // The most a rule may wait or repeat, in days (ten years).
@@ -109,7 +128,16 @@ func (p *Playbook) Validate() error {
 			return Invalid("days", "%s needs a number of days from 1 to %d (--days 3)", p.Event, maxPlaybookDays)
 		}
 	} else if p.EventDays != 0 {
-		return Invalid("days", "only unanswered and every take a number of days, not %s", p.Event)
+		return Invalid("days", "only unanswered, every and holiday take a number of days, not %s", p.Event)
+	}
+	if p.Event == EventHoliday && p.EventDays > 60 {
+		return Invalid("days", "a holiday rule greets at most 60 days ahead, not %d", p.EventDays)
+	}
+	if p.Event != EventHoliday && strings.TrimSpace(p.Holidays) != "" {
+		return Invalid("holidays", "only a holiday rule names holidays")
+	}
+	if len([]rune(p.Holidays)) > 200 {
+		return Invalid("holidays", "is longer than 200 characters")
 	}
 	if p.Event == EventDealStage && p.StageID == 0 {
 		return Invalid("stage", "deal_stage needs the stage the deal enters (--stage Proposal)")
@@ -214,6 +242,11 @@ func (p *Playbook) WhenIn(pr *i18n.Printer, stage string) string {
 		return pr.T("became at risk")
 	case EventEvery:
 		return pr.T("every %d d", p.EventDays)
+	case EventHoliday:
+		if strings.TrimSpace(p.Holidays) == "" {
+			return pr.T("%d d before a holiday", p.EventDays)
+		}
+		return pr.T("%d d before %s", p.EventDays, Sanitize(p.Holidays))
 	}
 	return string(p.Event)
 }

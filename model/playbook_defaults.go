@@ -10,6 +10,7 @@ const (
 	PracticeOtherChannel      = "other_channel"
 	PracticeWinBack           = "win_back"
 	PracticeQuarterly         = "quarterly_satisfaction"
+	PracticeHolidayGreeting   = "holiday_greeting"
 )
 
 // DefaultPlaybooks returns the rules a new book starts with, each named
@@ -36,5 +37,7 @@ func DefaultPlaybooks(locale string) []Playbook {
 			Title: pick("Win-back call", "挽回电话"), Enabled: true},
 		{Name: pick("Quarterly satisfaction revisit", "季度满意度回访"), Practice: PracticeQuarterly, Event: EventEvery, EventDays: 90,
 			Tier: TierA, Title: pick("Quarterly satisfaction revisit", "季度满意度回访"), Enabled: true},
+		{Name: pick("Holiday greeting", "节前问候"), Practice: PracticeHolidayGreeting, Event: EventHoliday, EventDays: 3,
+			Holidays: "春节,中秋", Tier: TierA, Title: pick("Holiday greeting", "节前问候"), Enabled: true},
 	}
 }

@@ -45,7 +45,7 @@ func TestJSONRoundTripKeepsPlaybooks(t *testing.T) {
 		t.Fatal(err)
 	}
 	rules, err := dst.Playbooks(ctx)
-	if err != nil || len(rules) != 7 {
+	if err != nil || len(rules) != 8 { // the seven defaults and the one added
 		t.Fatalf("rules %+v %v", rules, err)
 	}
 	if got, _ := dst.FindPlaybook(ctx, "Complaint callback"); got.Enabled {

@@ -13,7 +13,12 @@ func playbookMessages() []Msg {
 		// Validation (model.Playbook).
 		{Key: "%q is not an event: use one of %s", Zh: "%q 不是事件：请用以下之一 %s"},
 		{Key: "%s needs a number of days from 1 to %d (--days 3)", Zh: "%s 需要 1 到 %d 的天数（--days 3）"},
-		{Key: "only unanswered and every take a number of days, not %s", Zh: "只有 unanswered 和 every 需要天数，%s 不需要"},
+		{Key: "only unanswered, every and holiday take a number of days, not %s", Zh: "只有 unanswered、every 和 holiday 需要天数，%s 不需要"},
+		{Key: "%d d before %s", Zh: "%[2]s前%[1]d天"},
+		{Key: "%d d before a holiday", Zh: "节日前%d天"},
+		{Key: "a holiday rule greets at most 60 days ahead, not %d", Zh: "节日规则最多提前60天问候，不能是%d天"},
+		{Key: "is longer than 200 characters", Zh: "超过200个字符"},
+		{Key: "only a holiday rule names holidays", Zh: "只有节日规则可以指定节日"},
 		{Key: "deal_stage needs the stage the deal enters (--stage Proposal)", Zh: "deal_stage 需要商机进入的阶段（--stage Proposal）"},
 		{Key: "only deal_stage takes a stage", Zh: "只有 deal_stage 需要阶段"},
 		{Key: "every N days needs a tier or a tag, so it does not schedule the whole book (--tier A)", Zh: "每 N 天的规则需要分层或标签，以免为全部客户安排跟进（--tier A）"},

@@ -22,7 +22,7 @@ func playbookVerbs() map[string]Verb {
 // playbookUsage is the synopsis of each playbook verb, for `rapport playbook`.
 var playbookUsage = []string{
 	"playbook list [--json]",
-	"playbook add NAME --when EVENT --title T [--days N] [--stage S] [--tier A] [--tag T] [--after 3d|2h] [--time HH:MM] [--off] [--dry-run]",
+	"playbook add NAME --when EVENT --title T [--days N] [--stage S] [--tier A] [--tag T] [--after 3d|2h] [--time HH:MM] [--holidays 春节,中秋] [--off] [--dry-run]",
 	"playbook edit RULE [--name ..] [--when ..] [--title ..] [--days N] [--stage S] [--tier A|any] [--tag T|--no-tag] [--after ..] [--time HH:MM|none]",
 	"playbook on RULE, playbook off RULE, playbook remove RULE",
 }
@@ -31,14 +31,15 @@ const playbookAbout = `A rule schedules a follow-up when something happens to a 
   --when customer_added | first_contact | deal_stage (with --stage S) | deal_won | deal_lost |
          order | complaint | low_feedback (a score of 0-6) | unanswered (--days N: an outreach
          with no reply and no contact for N days) | at_risk (the customer became at risk) |
-         every (--days N, with --tier or --tag: a recurring revisit)
+         every (--days N, with --tier or --tag: a recurring revisit) | holiday (--days N before
+         each holiday of the book's list that --holidays names, e.g. 春节,中秋; none: every one)
   --tier, --tag   only for customers of that tier or with that tag
   --title         the follow-up's title
   --after         when it is due: 3d (days later), 2h (hours later), 0 (the same day); --time HH:MM
 The follow-up is for the customer (and the deal involved). A rule never stacks a second open
 follow-up of its own on a customer (or deal), and nothing fires for archived or churned customers.
-Event rules fire in the command that logs the event (one undo takes both); unanswered, at_risk and
-every fire when the book refreshes (at launch, at midnight, and before verbs that read risk).
+Event rules fire in the command that logs the event (one undo takes both); unanswered, at_risk,
+every and holiday fire when the book refreshes (at launch, at midnight, and before verbs that read risk).
 RULE is an id or a name (or a unique start of one).`
 
 // playbookJSON is a rule in `playbook list --json`.
@@ -56,6 +57,7 @@ type playbookJSON struct {
 	AfterHours int             `json:"after_hours"`
 	Time       *string         `json:"time"`
 	Enabled    bool            `json:"enabled"`
+	Holidays   *string         `json:"holidays"`
 	Last90     db.PlaybookStat `json:"last_90_days"`
 }
 
@@ -129,7 +131,7 @@ func playbookOut(p model.Playbook, stages map[int64]string, st db.PlaybookStat) 
 	}
 	return playbookJSON{ID: p.ID, Name: clean(p.Name), Practice: p.Practice, Event: string(p.Event), Days: p.EventDays, Stage: opt(stages[p.StageID]),
 		Tier: opt(string(p.Tier)), Tag: opt(p.Tag), Title: clean(p.Title), AfterDays: p.AfterDays, AfterHours: p.AfterHours, Time: opt(p.AtTime),
-		Enabled: p.Enabled, Last90: st}
+		Enabled: p.Enabled, Holidays: opt(p.Holidays), Last90: st}
 }
 
 func stageNames(e *Env, b *db.DB) (map[int64]string, error) {
@@ -147,20 +149,22 @@ func stageNames(e *Env, b *db.DB) (map[int64]string, error) {
 // ruleFlags are the flags add and edit share.
 type ruleFlags struct {
 	name, when, title, stage, tier, tag, after, at *string
+	holidays                                       *string
 	days                                           *int
 	noTag                                          *bool
 }
 
 func declareRuleFlags(c *command, withName bool) ruleFlags {
 	f := ruleFlags{
-		when:  c.str("when", "", "the event (see above)"),
-		title: c.str("title", "", "the follow-up's title"),
-		days:  c.num("days", 0, "N for unanswered and every"),
-		stage: c.str("stage", "", "the stage of deal_stage"),
-		tier:  c.str("tier", "", "only customers of this tier (A, B, C; any for all)"),
-		tag:   c.str("tag", "", "only customers with this tag"),
-		after: c.str("after", "", "when the follow-up is due: 3d, 2h or 0"),
-		at:    c.str("time", "", "the time of day it is due, HH:MM (none to drop)"),
+		when:     c.str("when", "", "the event (see above)"),
+		title:    c.str("title", "", "the follow-up's title"),
+		days:     c.num("days", 0, "N for unanswered, every and holiday"),
+		stage:    c.str("stage", "", "the stage of deal_stage"),
+		tier:     c.str("tier", "", "only customers of this tier (A, B, C; any for all)"),
+		tag:      c.str("tag", "", "only customers with this tag"),
+		after:    c.str("after", "", "when the follow-up is due: 3d, 2h or 0"),
+		at:       c.str("time", "", "the time of day it is due, HH:MM (none to drop)"),
+		holidays: c.str("holidays", "", "the holidays a holiday rule greets for, comma-separated (春节,中秋; empty: every holiday)"),
 	}
 	if withName {
 		f.name = c.str("name", "", "a new name")
@@ -186,6 +190,14 @@ func (f ruleFlags) apply(c *command, e *Env, b *db.DB, p *model.Playbook) error 
 		}
 		if p.Event != model.EventDealStage {
 			p.StageID = 0
+		}
+		if p.Event != model.EventHoliday {
+			p.Holidays = ""
+		}
+	}
+	if c.given("holidays") {
+		if p.Holidays, err = cleanArg("--holidays", *f.holidays, 200, false); err != nil {
+			return err
 		}
 	}
 	if c.given("title") {

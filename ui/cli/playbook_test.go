@@ -49,10 +49,10 @@ func TestPlaybookVerbs(t *testing.T) {
 	if err := json.Unmarshal([]byte(b.must("playbook", "list", "--json")), &rules); err != nil {
 		t.Fatal(err)
 	}
-	if len(rules) != 6 || rules[0]["practice"] != "first_revisit" || rules[0]["last_90_days"].(map[string]any)["made"] != 1.0 {
+	if len(rules) != 7 || rules[0]["practice"] != "first_revisit" || rules[0]["last_90_days"].(map[string]any)["made"] != 1.0 {
 		t.Fatalf("json %v", rules)
 	}
-	if got := b.must("playbook", "add", "Proposal chase", "--when", "deal_stage", "--stage", "proposal", "--title", "Chase the proposal", "--after", "5d", "--time", "10:00"); got != "rule 7 added: Proposal chase — when deal enters Proposal, \"Chase the proposal\" +5 d 10:00\n" {
+	if got := b.must("playbook", "add", "Proposal chase", "--when", "deal_stage", "--stage", "proposal", "--title", "Chase the proposal", "--after", "5d", "--time", "10:00"); got != "rule 8 added: Proposal chase — when deal enters Proposal, \"Chase the proposal\" +5 d 10:00\n" {
 		t.Fatalf("add: %q", got)
 	}
 	b.must("deal", "add", "Acme Ltd", "Pilot", "--value", "5000")
@@ -77,7 +77,7 @@ func TestPlaybookVerbs(t *testing.T) {
 	found := false
 	for _, f := range doc.Open {
 		if f.Title == "Chase the proposal" {
-			found = f.Rule != nil && f.Rule.ID == 7 && f.Rule.Name == "Proposal chase" && f.Deal != nil && *f.Deal == 1
+			found = f.Rule != nil && f.Rule.ID == 8 && f.Rule.Name == "Proposal chase" && f.Deal != nil && *f.Deal == 1
 		}
 	}
 	if !found {
@@ -89,14 +89,14 @@ func TestPlaybookVerbs(t *testing.T) {
 		t.Fatalf("undo left the rule's follow-up:\n%s", show)
 	}
 	b.must("playbook", "edit", "proposal", "--title", "Call about the proposal", "--after", "2h")
-	b.must("playbook", "off", "#7")
+	b.must("playbook", "off", "#8")
 	b.expect(ExitFailed, "already off", "playbook", "off", "Proposal chase")
 	b.must("deal", "move", "1", "Proposal")
 	if show := b.must("show", "Acme Ltd"); strings.Contains(show, "Call about the proposal") {
 		t.Fatalf("a rule that is off fired:\n%s", show)
 	}
 	b.must("playbook", "on", "Proposal chase")
-	if got := b.must("playbook", "remove", "Proposal chase"); got != "rule 7 removed: Proposal chase\n" {
+	if got := b.must("playbook", "remove", "Proposal chase"); got != "rule 8 removed: Proposal chase\n" {
 		t.Fatalf("remove %q", got)
 	}
 	if out := b.must("playbook", "list"); strings.Contains(out, "Proposal chase") {

@@ -16,7 +16,7 @@ import (
 	"github.com/rapportcrm/rapport/ui/internal/screentest"
 )
 
-// playbookBook is a new book (its six default rules) where the first
+// playbookBook is a new book (its seven default rules) where the first
 // revisit fired for three customers and two of them were done, one on time.
 func playbookBook(t *testing.T) *db.DB {
 	t.Helper()
@@ -100,7 +100,7 @@ func TestPlaybooksKeys(t *testing.T) {
 		t.Fatalf("e asked for %+v", h.Requests)
 	}
 	h.Press("r")
-	if !s.loaded || s.err != nil || len(s.rules) != 6 {
+	if !s.loaded || s.err != nil || len(s.rules) != 7 {
 		t.Fatalf("reload: %d rules, %v", len(s.rules), s.err)
 	}
 	for _, b := range s.ShortHelp() {
