@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -30,5 +32,36 @@ func TestUndoRedoSayTheChangeInChinese(t *testing.T) {
 	}
 	if out := b.must("undo"); out != "undone: log call with 吴晓东\n" {
 		t.Errorf("undo in English: %q", out)
+	}
+}
+
+// TestImportReasonsInChinese: rapport import under Chinese lists its
+// rejected rows (第N行：…) and warnings in Chinese; English is as before
+// and the JSON is the same in both languages.
+func TestImportReasonsInChinese(t *testing.T) {
+	b := newBook(t)
+	csv := filepath.Join(t.TempDir(), "people.csv")
+	if err := os.WriteFile(csv, []byte("name,email,phone,tier\n王芳,wang@example.com,13800000000,A\n,,,B\n李娜,not-an-email,12,C\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	zh := b.zh("import", "csv", csv, "--dry-run")
+	for _, w := range []string{"第 4 行：邮箱：\"not-an-email\" 不是邮箱地址；已保留在备注中", "第 4 行：电话：\"12\" 太短，不像电话号码（是分机号吗？）；已保留在备注中"} {
+		if !strings.Contains(zh.stdout, w) {
+			t.Errorf("Chinese warnings lack %q:\n%s", w, zh.stdout)
+		}
+	}
+	if !strings.Contains(zh.stderr, "第 3 行：姓名：缺失：这一行没有姓名、公司、邮箱或电话") {
+		t.Errorf("Chinese rejection:\n%s", zh.stderr)
+	}
+	en := b.run("import", "csv", csv, "--dry-run")
+	for _, w := range []string{"  line 4: email: \"not-an-email\" is not an email address; kept in the notes\n", "  line 4: phone: \"12\" is too short for a phone number (an extension?); kept in the notes\n",
+		"  line 3: reject (name: is missing: the row has no name, company, email or phone, so it cannot be a customer)\n"} {
+		if !strings.Contains(en.stdout, w) {
+			t.Errorf("English lacks %q:\n%s", w, en.stdout)
+		}
+	}
+	zj, ej := b.zh("import", "csv", csv, "--dry-run", "--json"), b.run("import", "csv", csv, "--dry-run", "--json")
+	if zj.stdout != ej.stdout || !strings.Contains(ej.stdout, `"Reason": "email: \"not-an-email\" is not an email address; kept in the notes"`) {
+		t.Errorf("JSON differs between languages or lost its reason:\n%s\n%s", zj.stdout, ej.stdout)
 	}
 }
