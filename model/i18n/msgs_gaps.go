@@ -60,5 +60,18 @@ func gapMessages() []Msg {
 		{Key: "phone %s is on %d rows (a switchboard?): it does not make them one customer", Zh: "电话 %s 出现在 %d 行（总机？）：不会因此把它们当作同一客户"},
 		{Key: "the file is UTF-8 apart from a few invalid bytes (on line %s and %d more), shown as \uFFFD: check those values, or give --encoding if the file is in another encoding", Zh: "文件除少数无效字节外是 UTF-8（第 %s 行及另外 %d 行），显示为 \uFFFD：请检查这些值；如果文件是其他编码，请用 --encoding 指定"},
 		{Key: "the file is UTF-8 apart from a few invalid bytes (on line %s), shown as \uFFFD: check those values, or give --encoding if the file is in another encoding", Zh: "文件除少数无效字节外是 UTF-8（第 %s 行），显示为 \uFFFD：请检查这些值；如果文件是其他编码，请用 --encoding 指定"},
+		// model.ParseMoney's refusals.
+		{Key: "12,000, 12000.50, $3.5k or ¥12,000", Zh: "12,000、12000.50、$3.5k、¥12,000 或 1.2万"},
+		{Key: "enter an amount, like %s", Zh: "请输入金额，如 %s"},
+		{Key: "%s is too long for an amount; try %s", Zh: "%s 太长，不是金额；可以输入 %s"},
+		{Key: "%s is not an amount; try %s", Zh: "%s 不是金额；可以输入 %s"},
+		{Key: "%s is negative; amounts can't be below zero", Zh: "%s 是负数；金额不能小于零"},
+		{Key: "%s names two currencies; give one", Zh: "%s 写了两种货币；请只写一种"},
+		{Key: "%s names no currency; add one, like USD 1,200 or ¥12,000", Zh: "%s 没有写货币；请加上，如 USD 1,200 或 ¥12,000"},
+		{Key: "%s names two currencies (%s and %s); give one", Zh: "%s 写了两种货币（%s 和 %s）；请只写一种"},
+		{Key: "%s has misplaced separators; try %s", Zh: "%s 的分隔符位置不对；可以输入 %s"},
+		{Key: "%s has decimals, but %s has no minor unit; give a whole number", Zh: "%s 有小数，但 %s 没有辅币单位；请写整数"},
+		{Key: "%s has more decimal places than %s allows (%d)", Zh: "%s 的小数位数超过 %s 允许的位数（%d）"},
+		{Key: "%s is too large an amount", Zh: "%s 金额太大"},
 	}
 }

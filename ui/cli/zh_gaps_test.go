@@ -65,3 +65,16 @@ func TestImportReasonsInChinese(t *testing.T) {
 		t.Errorf("JSON differs between languages or lost its reason:\n%s\n%s", zj.stdout, ej.stdout)
 	}
 }
+
+// TestFilterProblemsInChinese: rapport list --filter says what it could not
+// read in the reader's language.
+func TestFilterProblemsInChinese(t *testing.T) {
+	b := newBook(t)
+	b.must("add", "customer", "王芳")
+	if r := b.zh("list", "--filter", "tier:z"); r.code != ExitUsage || !strings.Contains(r.stderr, "--filter：tier:z（请用 tier:A、tier:B 或 tier:C）") {
+		t.Errorf("Chinese: %d %q", r.code, r.stderr)
+	}
+	if r := b.run("list", "--filter", "tier:z risk:foo"); r.code != ExitUsage || !strings.Contains(r.stderr, "--filter: tier:z (use tier:A, tier:B or tier:C); risk:foo (use risk:at or risk:watch)\n") {
+		t.Errorf("English: %d %q", r.code, r.stderr)
+	}
+}
