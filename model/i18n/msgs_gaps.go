@@ -60,6 +60,9 @@ func gapMessages() []Msg {
 		{Key: "phone %s is on %d rows (a switchboard?): it does not make them one customer", Zh: "电话 %s 出现在 %d 行（总机？）：不会因此把它们当作同一客户"},
 		{Key: "the file is UTF-8 apart from a few invalid bytes (on line %s and %d more), shown as \uFFFD: check those values, or give --encoding if the file is in another encoding", Zh: "文件除少数无效字节外是 UTF-8（第 %s 行及另外 %d 行），显示为 \uFFFD：请检查这些值；如果文件是其他编码，请用 --encoding 指定"},
 		{Key: "the file is UTF-8 apart from a few invalid bytes (on line %s), shown as \uFFFD: check those values, or give --encoding if the file is in another encoding", Zh: "文件除少数无效字节外是 UTF-8（第 %s 行），显示为 \uFFFD：请检查这些值；如果文件是其他编码，请用 --encoding 指定"},
+		// What the rules scheduled in answer to a command (rapport log, add).
+		{Key: "rule %s scheduled follow-up %d: %s, due %s", Zh: "规则 %s 已安排跟进 %d：%s，%s 到期"},
+
 		// model.ParseMoney's refusals.
 		{Key: "12,000, 12000.50, $3.5k or ¥12,000", Zh: "12,000、12000.50、$3.5k、¥12,000 或 1.2万"},
 		{Key: "enter an amount, like %s", Zh: "请输入金额，如 %s"},

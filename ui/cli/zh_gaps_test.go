@@ -78,3 +78,29 @@ func TestFilterProblemsInChinese(t *testing.T) {
 		t.Errorf("English: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestLogAndAddSayWhatRulesScheduled: rapport add and log say, one line
+// each, the follow-ups a playbook rule scheduled in the same command, in
+// both languages; the JSON stays as it was.
+func TestLogAndAddSayWhatRulesScheduled(t *testing.T) {
+	b := newBook(t)
+	if out := b.must("add", "customer", "吴晓东"); out != "customer 1 created: 吴晓东\nrule First revisit scheduled follow-up 1: First revisit, due 2026-11-23\n" {
+		t.Errorf("add in English: %q", out)
+	}
+	if r := b.zh("add", "customer", "王芳"); r.code != ExitOK || !strings.Contains(r.stdout, "\n规则 First revisit 已安排跟进 2：First revisit，2026-11-23 到期\n") {
+		t.Errorf("add in Chinese: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if out := b.must("log", "吴晓东", "the goods arrived broken", "--kind", "complaint"); !strings.HasSuffix(out, "\nrule Complaint callback scheduled follow-up 3: Call back about the complaint, due 2026-11-20 11:00\n") {
+		t.Errorf("log in English: %q", out)
+	}
+	if r := b.zh("log", "王芳", "货坏了", "--kind", "complaint"); r.code != ExitOK || !strings.HasSuffix(r.stdout, "\n规则 Complaint callback 已安排跟进 4：Call back about the complaint，2026-11-20 11:00 到期\n") {
+		t.Errorf("log in Chinese: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	// Nothing scheduled, nothing said.
+	if out := b.must("log", "吴晓东", "second call", "--kind", "call"); strings.Contains(out, "rule ") {
+		t.Errorf("a log no rule answered: %q", out)
+	}
+	if out := b.must("add", "customer", "李娜", "--json"); strings.Contains(out, "rule") || strings.Contains(out, "scheduled") {
+		t.Errorf("JSON gained the line: %q", out)
+	}
+}
