@@ -104,3 +104,69 @@ func TestLogAndAddSayWhatRulesScheduled(t *testing.T) {
 		t.Errorf("JSON gained the line: %q", out)
 	}
 }
+
+// TestPlaybookVerbsInChinese: rapport playbook's output and the --help of
+// the verbs added with playbooks and care speak Chinese under --lang zh;
+// English is as it was and the JSON is the same in both.
+func TestPlaybookVerbsInChinese(t *testing.T) {
+	b := newBook(t)
+	b.must("add", "customer", "王芳")
+	zh := b.zh("playbook", "list")
+	for _, w := range []string{"规则", "何时", "做什么", "按时", "新增客户", "3 天后", "开"} {
+		if zh.code != ExitOK || !strings.Contains(zh.stdout, w) {
+			t.Errorf("playbook list in Chinese lacks %q: %d\n%s%s", w, zh.code, zh.stdout, zh.stderr)
+		}
+	}
+	if en := b.must("playbook", "list"); !strings.Contains(en, "RULE") || !strings.Contains(en, "customer added") || !strings.Contains(en, "#1  on  First revisit") {
+		t.Errorf("playbook list in English:\n%s", en)
+	}
+	if r := b.zh("playbook", "add", "新客回访", "--when", "customer_added", "--title", "回访", "--after", "2d", "--tier", "A"); r.stdout != "已添加规则 7：新客回访 — 何时：新增客户（A 类），\"回访\" 2 天后\n" {
+		t.Errorf("playbook add in Chinese: %q %q", r.stdout, r.stderr)
+	}
+	if out := b.must("playbook", "edit", "新客回访", "--after", "3d"); out != "rule 7 saved: 新客回访 — when customer added (tier A), \"回访\" +3 d\n" {
+		t.Errorf("playbook edit in English: %q", out)
+	}
+	if r := b.zh("playbook", "off", "新客回访"); r.stdout != "规则 7 已关闭：新客回访\n" {
+		t.Errorf("playbook off in Chinese: %q", r.stdout)
+	}
+	if out := b.must("playbook", "on", "新客回访"); out != "rule 7 on: 新客回访\n" {
+		t.Errorf("playbook on in English: %q", out)
+	}
+	if r := b.zh("playbook", "edit", "新客回访", "--after", "5x"); r.code != ExitUsage || !strings.Contains(r.stderr, "--after：\"5x\" 不是延后时间") {
+		t.Errorf("a bad --after in Chinese: %d %q", r.code, r.stderr)
+	}
+	if r := b.zh("playbook", "add", "X", "--when", "order", "--title", "t", "--after", "1d", "--dry-run"); !strings.HasPrefix(r.stdout, "试运行：X 在最近 30 天内会安排 0 条跟进（未保存任何内容）\n") {
+		t.Errorf("dry run in Chinese: %q %q", r.stdout, r.stderr)
+	}
+	if r := b.zh("playbook", "remove", "新客回访"); r.stdout != "已删除规则 7：新客回访\n" {
+		t.Errorf("playbook remove in Chinese: %q", r.stdout)
+	}
+	zj, ej := b.zh("playbook", "list", "--json"), b.run("playbook", "list", "--json")
+	if zj.stdout != ej.stdout || ej.stdout == "" {
+		t.Errorf("playbook list --json differs between languages")
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"playbook", "add", "--help"}, "规则在客户身上发生某件事时安排一条跟进"},
+		{[]string{"playbook", "list", "--help"}, "列出规则"},
+		{[]string{"playbook", "on", "--help"}, "开启一条规则"},
+		{[]string{"care", "--help"}, "今日的关怀部分"},
+		{[]string{"date", "add", "--help"}, "值得记住的日子"},
+		{[]string{"date", "list", "--help"}, "列出客户的关怀日期"},
+		{[]string{"holiday", "list", "--help"}, "列出今日关怀部分会问候的节日"},
+		{[]string{"holiday", "add", "--help"}, "在关怀部分添加一个节日"},
+		{[]string{"template", "show", "--help"}, "显示一条话术"},
+		{[]string{"template", "list", "--help"}, "列出话术"},
+		{[]string{"contact", "edit", "--help"}, "修改客户的一位联系人"},
+	} {
+		r := b.zh(c.args...)
+		if r.code != ExitOK || !strings.Contains(r.stdout, c.want) {
+			t.Errorf("%q in Chinese lacks %q: %d\n%s%s", c.args, c.want, r.code, r.stdout, r.stderr)
+		}
+	}
+	if out := b.must("playbook", "add", "--help"); !strings.Contains(out, "A rule schedules a follow-up when something happens to a customer:") {
+		t.Errorf("playbook add --help in English:\n%s", out)
+	}
+}
