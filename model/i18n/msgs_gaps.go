@@ -22,6 +22,7 @@ func gapMessages() []Msg {
 		{Key: "remove holiday %s", Zh: "删除节日 %s"},
 		{Key: "add date %s", Zh: "添加纪念日期 %s"},
 		{Key: "remove date", Zh: "删除纪念日期"},
+		{Key: "import %s", Zh: "导入 %s"},
 
 		// The risk self-check's weights in words (db RiskCheck.WordsIn).
 		{Key: "too few customers with orders to learn from yet: the standard weights are used", Zh: "有订单的客户还太少，无法学习：使用标准权重"},

@@ -83,6 +83,7 @@ func changeShapes() []string {
 		i18n.N("remove holiday %s"),
 		i18n.N("add date %s"),
 		i18n.N("remove date"),
+		i18n.N("import %s"),
 	}
 }
 

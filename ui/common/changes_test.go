@@ -21,6 +21,7 @@ func TestChangeDescriptionsReadBack(t *testing.T) {
 		{"edit tags of 李娜", "编辑 李娜 的标签"},
 		{`switch off playbook "First revisit"`, `停用跟进规则 "First revisit"`},
 		{"add template 春节问候", "添加话术 春节问候"},
+		{"import people.csv", "导入 people.csv"},
 		{"something a later version writes", "something a later version writes"},
 	} {
 		if got := SayChange(zh, c.desc); got != c.want {
