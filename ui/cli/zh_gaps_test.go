@@ -170,3 +170,19 @@ func TestPlaybookVerbsInChinese(t *testing.T) {
 		t.Errorf("playbook add --help in English:\n%s", out)
 	}
 }
+
+// TestRiskRefitWordsInChinese: rapport risk refit says the weights in words
+// in the reader's language; the JSON keeps in_words in English.
+func TestRiskRefitWordsInChinese(t *testing.T) {
+	b := newBook(t)
+	b.must("add", "customer", "王芳")
+	if r := b.zh("risk", "refit"); r.code != ExitOK || !strings.Contains(r.stdout, "\n有订单的客户还太少，无法学习：使用标准权重\n") {
+		t.Errorf("Chinese: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if out := b.must("risk", "refit"); !strings.Contains(out, "\ntoo few customers with orders to learn from yet: the standard weights are used\n") {
+		t.Errorf("English: %q", out)
+	}
+	if r := b.zh("risk", "refit", "--json"); !strings.Contains(r.stdout, `"in_words": "too few customers with orders to learn from yet: the standard weights are used"`) {
+		t.Errorf("JSON in Chinese: %q", r.stdout)
+	}
+}
