@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"math"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/rapportcrm/rapport/model"
@@ -22,15 +21,16 @@ const riskCheckMin = 50
 
 // storedFit is the JSON of setting risk.fit.
 type storedFit struct {
-	On          string     `json:"on"`
-	Horizon     int        `json:"horizon"`
-	Currency    string     `json:"currency"`
-	N           int        `json:"n"`
-	B           [4]float64 `json:"b"`
-	ValueBase   float64    `json:"value_base"`
-	Median      [3]float64 `json:"median"`
-	MedianMinor int64      `json:"median_minor"`
-	Check       RiskCheck  `json:"check"`
+	On          string      `json:"on"`
+	Horizon     int         `json:"horizon"`
+	Currency    string      `json:"currency"`
+	N           int         `json:"n"`
+	B           [4]float64  `json:"b"`
+	ValueBase   float64     `json:"value_base"`
+	Median      [3]float64  `json:"median"`
+	MedianMinor int64       `json:"median_minor"`
+	Check       RiskCheck   `json:"check"`
+	Words       *lapseWords `json:"words,omitempty"` // what Check.InWords is said from
 }
 
 // LapseModel is the book's fitted lapse model as stored, with its check.
@@ -59,13 +59,14 @@ func parseFit(v string) (LapseModel, bool) {
 			return LapseModel{}, false
 		}
 	}
+	s.Check.words = s.Words
 	return LapseModel{Fit: f, Horizon: s.Horizon, Currency: s.Currency, Check: s.Check}, true
 }
 
 func (m LapseModel) encode() string {
 	f := m.Fit
 	b, _ := json.Marshal(storedFit{On: f.On.String(), Horizon: m.Horizon, Currency: m.Currency, N: f.N, B: f.B, ValueBase: f.ValueBase,
-		Median: [3]float64{f.Median.R, f.Median.F, f.Median.M}, MedianMinor: f.MedianMinor, Check: m.Check})
+		Median: [3]float64{f.Median.R, f.Median.F, f.Median.M}, MedianMinor: f.MedianMinor, Check: m.Check, Words: m.Check.words})
 	return string(b)
 }
 
@@ -143,7 +144,8 @@ type RiskCheck struct {
 	// customers), and InWords says what they mean.
 	Weights  LapseWeightsJSON `json:"weights"`
 	Training int              `json:"training_customers"`
-	InWords  string           `json:"in_words"`
+	InWords  string           `json:"in_words"` // in English; WordsIn says it in the reader's language
+	words    *lapseWords      // what InWords is said from (nil in a fit stored before it was kept)
 }
 
 // LapseWeightsJSON names the four weights.
@@ -162,7 +164,8 @@ func (b *lapseBook) check(now model.LapseFit, p model.RiskPoints) RiskCheck {
 		HorizonDays: b.horizon, Training: now.N,
 		Weights: LapseWeightsJSON{now.B[0], now.B[1], now.B[2], now.B[3]},
 	}
-	c.InWords = lapseInWords(now.B, b.examples(cutTrain))
+	c.words = newLapseWords(now.B, b.examples(cutTrain))
+	c.InWords = c.words.say(nil)
 	old := model.FitLapse(b.examples(cutCheck))
 	base := b.valueBase(cutTrain)
 	var rank, recency []float64
@@ -227,49 +230,6 @@ func rankAUC(scores []float64, pos []bool) float64 {
 		return 0.5
 	}
 	return (rankSum - np*(np+1)/2) / (np * nn)
-}
-
-// lapseInWords says which feature moves the score most in this book: each
-// weight times the spread (standard deviation) of its feature over the
-// training customers.
-func lapseInWords(b model.LapseWeights, ex []model.LapseExample) string {
-	if len(ex) < model.LapseMinTraining {
-		return "too few customers with orders to learn from yet: the standard weights are used"
-	}
-	names := []string{"how long since the last order", "how often a customer orders", "the size of their orders"}
-	var sd [3]float64
-	for j := 0; j < 3; j++ {
-		var s, s2 float64
-		for _, e := range ex {
-			v := [3]float64{e.X.R, e.X.F, e.X.M}[j]
-			s += v
-			s2 += v * v
-		}
-		n := float64(len(ex))
-		sd[j] = math.Sqrt(max(s2/n-(s/n)*(s/n), 0)) * math.Abs(b[j+1])
-	}
-	order := []int{0, 1, 2}
-	sort.SliceStable(order, func(i, j int) bool { return sd[order[i]] > sd[order[j]] })
-	words := "in this book, " + names[order[0]] + " matters most, then " + names[order[1]]
-	if sd[order[2]] < 0.05*sd[order[0]] {
-		words += "; " + names[order[2]] + " hardly at all"
-	} else {
-		words += ", then " + names[order[2]]
-	}
-	var odd []string
-	if b[1] < 0 {
-		odd = append(odd, "a recent order counts as more risk, not less")
-	}
-	if b[2] > 0 {
-		odd = append(odd, "frequent buyers lapse more, not less")
-	}
-	if b[3] > 0 {
-		odd = append(odd, "larger orders lapse more, not less")
-	}
-	if len(odd) > 0 {
-		words += " (unusual: " + strings.Join(odd, "; ") + ")"
-	}
-	return words
 }
 
 // refitIfDue fits and stores the lapse model through q when a refresh on

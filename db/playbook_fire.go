@@ -180,10 +180,12 @@ func (t *Tx) fireRule(r *model.Playbook, customer, deal int64) (bool, error) {
 	}
 	// The customer and the deal were checked above (CreateFollowup would
 	// read them again).
-	if _, err := t.Insert("followups", []string{"customer_id", "deal_id", "title", "due_date", "due_time", "playbook_id"},
-		[]any{f.CustomerID, nullInt(f.DealID), f.Title, f.Due.String(), nullStr(f.DueTime), f.PlaybookID}); err != nil {
+	id, err := t.Insert("followups", []string{"customer_id", "deal_id", "title", "due_date", "due_time", "playbook_id"},
+		[]any{f.CustomerID, nullInt(f.DealID), f.Title, f.Due.String(), nullStr(f.DueTime), f.PlaybookID})
+	if err != nil {
 		return false, err
 	}
+	t.noteScheduled(r, id, &f)
 	t.Touch(customer)
 	return true, nil
 }

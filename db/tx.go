@@ -32,6 +32,8 @@ type Tx struct {
 	// of its statements once (database/sql closes them with the
 	// transaction).
 	stmts map[string]*sql.Stmt
+	// scheduled receives the follow-ups rules make (NoteScheduled).
+	scheduled *[]RuleFollowup
 }
 
 // prepared returns the transaction's statement for q, preparing it once.

@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"unicode"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Filter is the parsed form of the filter syntax of the Customers screen
@@ -15,7 +17,7 @@ type Filter struct {
 	Risk     Level    // "" = any; LevelAtRisk or LevelWatch
 	Stage    string   // stage name or prefix, "" = any
 	Archived bool     // show archived customers instead of live ones
-	Problems []string // parts that were not understood, with a hint
+	Problems []error  // parts that were not understood, with a hint (catalog errors: p.Err says them)
 }
 
 // ParseFilter reads the filter syntax. It never fails, so typing never
@@ -34,7 +36,7 @@ func ParseFilter(s string) Filter {
 		case hasColon && key == "tier":
 			t, err := ParseTier(val)
 			if err != nil {
-				f.Problems = append(f.Problems, "tier:"+val+" (use tier:A, tier:B or tier:C)")
+				f.Problems = append(f.Problems, i18n.Errorf("%s (use tier:A, tier:B or tier:C)", "tier:"+val))
 				continue
 			}
 			f.Tier = t
@@ -47,11 +49,11 @@ func ParseFilter(s string) Filter {
 			case "ok", "healthy", "low":
 				f.Risk = LevelHealthy
 			default:
-				f.Problems = append(f.Problems, "risk:"+val+" (use risk:at or risk:watch)")
+				f.Problems = append(f.Problems, i18n.Errorf("%s (use risk:at or risk:watch)", "risk:"+val))
 			}
 		case hasColon && key == "stage":
 			if val == "" {
-				f.Problems = append(f.Problems, "stage: needs a stage name")
+				f.Problems = append(f.Problems, i18n.Errorf("%s needs a stage name", "stage:"))
 				continue
 			}
 			f.Stage = tok[len("stage:"):]
@@ -62,7 +64,7 @@ func ParseFilter(s string) Filter {
 			case "no", "n", "false", "0":
 				f.Archived = false
 			default:
-				f.Problems = append(f.Problems, "archived:"+val+" (use archived:yes or archived:no)")
+				f.Problems = append(f.Problems, i18n.Errorf("%s (use archived:yes or archived:no)", "archived:"+val))
 			}
 		default:
 			f.Terms = append(f.Terms, tok)

@@ -3,6 +3,8 @@ package model
 import (
 	"reflect"
 	"testing"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 func TestParseFilter(t *testing.T) {
@@ -15,10 +17,10 @@ func TestParseFilter(t *testing.T) {
 		{"王芳 #vip tier:a risk:at", Filter{Terms: []string{"王芳"}, Tags: []string{"vip"}, Tier: TierA, Risk: LevelAtRisk}},
 		{`"big order" stage:Prop archived:yes`, Filter{Terms: []string{"big order"}, Stage: "Prop", Archived: true}},
 		{"risk:watch", Filter{Risk: LevelWatch}},
-		{"tier:z", Filter{Problems: []string{"tier:z (use tier:A, tier:B or tier:C)"}}},
+		{"tier:z", Filter{Problems: []error{i18n.Errorf("%s (use tier:A, tier:B or tier:C)", "tier:z")}}},
 		{"q ? 1", Filter{Terms: []string{"q", "?", "1"}}},
-		{"archived:maybe", Filter{Problems: []string{"archived:maybe (use archived:yes or archived:no)"}}},
-		{"risk:foo acme", Filter{Terms: []string{"acme"}, Problems: []string{"risk:foo (use risk:at or risk:watch)"}}},
+		{"archived:maybe", Filter{Problems: []error{i18n.Errorf("%s (use archived:yes or archived:no)", "archived:maybe")}}},
+		{"risk:foo acme", Filter{Terms: []string{"acme"}, Problems: []error{i18n.Errorf("%s (use risk:at or risk:watch)", "risk:foo")}}},
 	}
 	for _, c := range cases {
 		got := ParseFilter(c.in)

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // Money is an amount in minor units of a currency: Money{Minor: 1200050,
@@ -127,10 +129,10 @@ func moneyScales() []moneyScale {
 func ParseMoney(s, def string) (Money, error) {
 	in := foldWidth(strings.TrimSpace(s))
 	if in == "" {
-		return Money{}, moneyErr("enter an amount, like %s", moneyExamples)
+		return Money{}, moneyErr(i18n.N("enter an amount, like %s"), examples())
 	}
 	if len(in) > maxMoneyInput {
-		return Money{}, moneyErr("%s is too long for an amount; try %s", quoteShort(s), moneyExamples)
+		return Money{}, moneyErr(i18n.N("%s is too long for an amount; try %s"), quoteShort(s), examples())
 	}
 	if !utf8.ValidString(in) {
 		return Money{}, notAnAmount(s)
@@ -236,7 +238,7 @@ func (p *moneyParser) readSign() error {
 	for {
 		switch {
 		case strings.HasPrefix(p.rest, "-"), strings.HasPrefix(p.rest, "\u2212"):
-			return moneyErr("%s is negative; amounts can't be below zero", quoteShort(p.src))
+			return moneyErr(i18n.N("%s is negative; amounts can't be below zero"), quoteShort(p.src))
 		case strings.HasPrefix(p.rest, "+"):
 			p.signs++
 			if p.signs > 1 {
@@ -256,7 +258,7 @@ func (p *moneyParser) readCurrency() (bool, error) {
 	for _, sym := range currencySymbols() {
 		if strings.HasPrefix(p.rest, sym.text) {
 			if p.symbol != nil {
-				return false, moneyErr("%s names two currencies; give one", quoteShort(p.src))
+				return false, moneyErr(i18n.N("%s names two currencies; give one"), quoteShort(p.src))
 			}
 			p.symbol = &sym
 			p.rest = p.rest[len(sym.text):]
@@ -277,7 +279,7 @@ func (p *moneyParser) readCode() (bool, error) {
 		return false, nil
 	}
 	if p.code != "" {
-		return false, moneyErr("%s names two currencies; give one", quoteShort(p.src))
+		return false, moneyErr(i18n.N("%s names two currencies; give one"), quoteShort(p.src))
 	}
 	p.code = strings.ToUpper(r[:3])
 	if p.code == "RMB" {
@@ -300,7 +302,7 @@ func (p *moneyParser) currency(def string) (string, error) {
 			return p.code, nil
 		}
 		if !ValidCurrency(def) {
-			return "", moneyErr("%s names no currency; add one, like USD 1,200 or ¥12,000", quoteShort(p.src))
+			return "", moneyErr(i18n.N("%s names no currency; add one, like USD 1,200 or ¥12,000"), quoteShort(p.src))
 		}
 		return def, nil
 	}
@@ -311,7 +313,7 @@ func (p *moneyParser) currency(def string) (string, error) {
 				return c, nil
 			}
 		}
-		return "", moneyErr("%s names two currencies (%s and %s); give one", quoteShort(p.src), p.symbol.text, p.code)
+		return "", moneyErr(i18n.N("%s names two currencies (%s and %s); give one"), quoteShort(p.src), p.symbol.text, p.code)
 	}
 	for _, c := range codes {
 		if c == def {
@@ -326,7 +328,7 @@ func (p *moneyParser) currency(def string) (string, error) {
 func (p *moneyParser) minorUnits(code string) (int64, error) {
 	intPart, frac, err := splitAmount(p.number)
 	if err != nil {
-		return 0, moneyErr("%s has misplaced separators; try %s", quoteShort(p.src), moneyExamples)
+		return 0, moneyErr(i18n.N("%s has misplaced separators; try %s"), quoteShort(p.src), examples())
 	}
 	digits := CurrencyDigits(code)
 	// value = (intPart.frac) × scale × 10^digits, which must be a whole number.
@@ -341,12 +343,12 @@ func (p *moneyParser) minorUnits(code string) (int64, error) {
 	q, r := new(big.Int).QuoRem(mant, den, new(big.Int))
 	if r.Sign() != 0 {
 		if digits == 0 {
-			return 0, moneyErr("%s has decimals, but %s has no minor unit; give a whole number", quoteShort(p.src), code)
+			return 0, moneyErr(i18n.N("%s has decimals, but %s has no minor unit; give a whole number"), quoteShort(p.src), code)
 		}
-		return 0, moneyErr("%s has more decimal places than %s allows (%d)", quoteShort(p.src), code, digits)
+		return 0, moneyErr(i18n.N("%s has more decimal places than %s allows (%d)"), quoteShort(p.src), code, digits)
 	}
 	if !q.IsInt64() {
-		return 0, moneyErr("%s is too large an amount", quoteShort(p.src))
+		return 0, moneyErr(i18n.N("%s is too large an amount"), quoteShort(p.src))
 	}
 	return q.Int64(), nil
 }
@@ -439,12 +441,18 @@ func foldWidth(s string) string {
 	}, s)
 }
 
+// moneyErr is a refusal of an amount; format is a catalog key
+// (msgs_gaps.go).
 func moneyErr(format string, args ...any) *ValidationError {
 	return Invalid("", format, args...)
 }
 
+// examples are moneyExamples as an argument of a refusal, said in the
+// reader's language.
+func examples() error { return i18n.Errorf(moneyExamples) }
+
 func notAnAmount(s string) *ValidationError {
-	return moneyErr("%s is not an amount; try %s", quoteShort(s), moneyExamples)
+	return moneyErr(i18n.N("%s is not an amount; try %s"), quoteShort(s), examples())
 }
 
 // quoteShort quotes user input for a message: Go-quoted (so control

@@ -519,9 +519,9 @@ func (a *App) undone(msg undoneMsg) tea.Cmd {
 		a.status, a.statusErr = a.c.ErrorText(msg.Err), true
 		return nil
 	case msg.Redo:
-		a.status = a.c.T("Redone: %s (u undoes)", common.Clean(sayChange(a.c.P, msg.Desc)))
+		a.status = a.c.T("Redone: %s (u undoes)", common.Clean(common.SayChange(a.c.P, msg.Desc)))
 	default:
-		a.status = a.c.T("Undone: %s (ctrl+r redoes)", common.Clean(sayChange(a.c.P, msg.Desc)))
+		a.status = a.c.T("Undone: %s (ctrl+r redoes)", common.Clean(common.SayChange(a.c.P, msg.Desc)))
 	}
 	a.statusErr = false
 	return a.dataChanged(true)

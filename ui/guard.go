@@ -59,7 +59,7 @@ func (a *App) undoAnswered(msg undoAskedMsg) tea.Cmd {
 		return a.undoCmd(false)
 	}
 	a.undoAsked = msg.Desc
-	a.status, a.statusErr = a.c.T("The last change, %q, was made elsewhere (the command line or another window): u again undoes it", common.Clean(sayChange(a.c.P, msg.Desc))), true
+	a.status, a.statusErr = a.c.T("The last change, %q, was made elsewhere (the command line or another window): u again undoes it", common.Clean(common.SayChange(a.c.P, msg.Desc))), true
 	return nil
 }
 

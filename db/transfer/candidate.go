@@ -2,7 +2,6 @@ package transfer
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // candidate is one customer read from a file, before deduplication.
@@ -24,7 +24,7 @@ type candidate struct {
 	skip    string          // why the row is skipped without being an error ("deleted in the source")
 	// warnings are values that did not fit their field and went to the
 	// notes; the row is still imported.
-	warnings []string
+	warnings []error
 }
 
 // multi collects the values of a field that several columns (or vCard
@@ -55,12 +55,18 @@ type importOptions struct {
 // rowNotes collects a row's note lines and warnings.
 type rowNotes struct {
 	lines    []string
-	warnings []string
+	warnings []error
 }
 
 func (n *rowNotes) keep(label, value string) { n.lines = append(n.lines, label+": "+value) }
+
+// word is a field's name as an argument of a warning: said in the
+// reader's language with the warning.
+func word(field string) error { return i18n.Errorf(field) }
+
+// warn adds a warning; format is a catalog key (msgs_gaps.go).
 func (n *rowNotes) warn(format string, args ...any) {
-	n.warnings = append(n.warnings, fmt.Sprintf(format, args...))
+	n.warnings = append(n.warnings, i18n.Errorf(format, args...))
 }
 
 // candidateFromRow builds a customer from one CSV record, forgivingly: a
@@ -266,11 +272,11 @@ func pickPhone(v rowValues, n *rowNotes) string {
 		ps := phonesIn(x.value)
 		if len(ps) == 0 {
 			n.keep(x.label, x.value)
-			what := "is not a phone number"
 			if d := digits(x.value); d >= 1 && d <= 5 && d == len([]rune(strings.TrimSpace(x.value))) {
-				what = "is too short for a phone number (an extension?)"
+				n.warn("phone: %q is too short for a phone number (an extension?); kept in the notes", x.value)
+			} else {
+				n.warn("phone: %q is not a phone number; kept in the notes", x.value)
 			}
-			n.warn("phone: %q %s; kept in the notes", x.value, what)
 			continue
 		}
 		n.keep(x.label, x.value)
@@ -395,7 +401,7 @@ func (cd *candidate) clean() error {
 		v := *f.p
 		if strings.IndexByte(v, 0) >= 0 {
 			v = strings.ReplaceAll(v, "\x00", "")
-			cd.warnings = append(cd.warnings, f.name+": NUL bytes removed")
+			cd.warnings = append(cd.warnings, i18n.Errorf("%s: NUL bytes removed", word(f.name)))
 		}
 		out, err := model.CleanInput(v, 0, false)
 		if err != nil {
@@ -404,10 +410,10 @@ func (cd *candidate) clean() error {
 		if n := utf8.RuneCountInString(out); n > f.max {
 			if f.name == "name" || f.name == "contact" {
 				out = strings.TrimSpace(string([]rune(out)[:f.max]))
-				cd.warnings = append(cd.warnings, fmt.Sprintf("%s: %d characters, cut to %d", f.name, n, f.max))
+				cd.warnings = append(cd.warnings, i18n.Errorf("%s: %d characters, cut to %d", word(f.name), n, f.max))
 			} else {
 				moved = append(moved, f.name+": "+out)
-				cd.warnings = append(cd.warnings, fmt.Sprintf("%s: %d characters is too long for the field; kept in the notes", f.name, n))
+				cd.warnings = append(cd.warnings, i18n.Errorf("%s: %d characters is too long for the field; kept in the notes", word(f.name), n))
 				out = ""
 			}
 		}
@@ -427,14 +433,14 @@ func (cd *candidate) clean() error {
 	}
 	if n := utf8.RuneCountInString(out); n > model.MaxNotesLen {
 		out = string([]rune(out)[:model.MaxNotesLen])
-		cd.warnings = append(cd.warnings, fmt.Sprintf("notes: %d characters, cut to %d", n, model.MaxNotesLen))
+		cd.warnings = append(cd.warnings, i18n.Errorf("notes: %d characters, cut to %d", n, model.MaxNotesLen))
 	}
 	c.Notes = strings.Clone(out)
 	kept := cd.tags[:0]
 	for _, t := range cd.tags {
 		s, err := model.CleanInput(t, 60, false)
 		if err != nil || s == "" {
-			cd.warnings = append(cd.warnings, fmt.Sprintf("tag %q is longer than 60 characters; left out", t))
+			cd.warnings = append(cd.warnings, i18n.Errorf("tag %q is longer than 60 characters; left out", t))
 			continue
 		}
 		kept = append(kept, strings.Clone(s))

@@ -33,7 +33,7 @@ func readCareDay(label, value string, n *rowNotes, what string) string {
 	day, err := model.ParseCareDay(noYearVCard(value))
 	if err != nil {
 		n.keep(label, value)
-		n.warn("%s: %q is not a date (1988-05-12 or 05-12); kept in the notes", what, value)
+		n.warn("%s: %q is not a date (1988-05-12 or 05-12); kept in the notes", word(what), value)
 		return ""
 	}
 	return day

@@ -162,7 +162,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 		}
 		out, err := model.CleanInput(s, max, multi)
 		if err != nil {
-			return "", model.Invalid(field, "%s", err.Error())
+			return "", model.Invalid(field, "%s", err)
 		}
 		return out, nil
 	}
@@ -173,7 +173,7 @@ func (hc histCtx) parse(r Row) (histRow, error) {
 		}
 		w, err := parseDate(s, hc.now, hc.order, mode)
 		if err != nil {
-			return w, false, model.Invalid(field, "%s", err.Error())
+			return w, false, model.Invalid(field, "%s", err)
 		}
 		return w, true, nil
 	}
@@ -408,7 +408,7 @@ func (hc histCtx) parseDeal(hr *histRow, v rowValues, text textFn, date dateFn, 
 	money := model.Money{Currency: hc.currency}
 	if val != "" {
 		if money, err = parseAmount(val, v.one(FCurrency), hc.currency); err != nil {
-			return model.Invalid("value", "%s", err.Error())
+			return model.Invalid("value", "%s", err)
 		}
 	} else if c := strings.ToUpper(v.one(FCurrency)); c != "" {
 		money.Currency = c
@@ -489,7 +489,7 @@ func parseAmount(s, currency, book string) (model.Money, error) {
 	}
 	m, err := model.ParseMoney(s, def)
 	if err != nil {
-		return m, model.Invalid("amount", "%s", err.Error())
+		return m, model.Invalid("amount", "%s", err)
 	}
 	return m, nil
 }

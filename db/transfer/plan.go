@@ -74,7 +74,7 @@ func importStream(ctx context.Context, d *db.DB, stream candidateStream, opt Opt
 	for k, s := range phones {
 		if s.n >= sharedPhoneRows {
 			shared[k] = true
-			sharedWarn = append(sharedWarn, LineError{Line: s.line, Reason: fmt.Sprintf("phone %s is on %d rows (a switchboard?): it does not make them one customer", k, s.n)})
+			sharedWarn = append(sharedWarn, lineError(s.line, i18n.Errorf("phone %s is on %d rows (a switchboard?): it does not make them one customer", k, s.n)))
 		}
 	}
 	phones = nil

@@ -82,14 +82,32 @@ type ColumnUse struct {
 	Values int // non-empty cells in the column
 }
 
-// LineError is one rejected row.
+// LineError is one rejected row, or a warning about one.
 type LineError struct {
 	Line   int
-	Reason string
+	Reason string // in English
+	// Err is the reason as an error that says itself in the reader's
+	// language (ReasonIn); nil for a reason made elsewhere as text. It is
+	// not in the JSON (--json keeps Reason, in English).
+	Err error `json:"-"`
+}
+
+// lineError is a LineError with its reason from err.
+func lineError(line int, err error) LineError {
+	return LineError{Line: line, Reason: err.Error(), Err: err}
 }
 
 // String renders "line N: reason".
 func (e LineError) String() string { return fmt.Sprintf("line %d: %s", e.Line, e.Reason) }
+
+// ReasonIn is the reason in p's language (English, exactly Reason, with a
+// nil or English p).
+func (e LineError) ReasonIn(p *i18n.Printer) string {
+	if e.Err == nil || !p.Zh() {
+		return e.Reason
+	}
+	return p.Err(e.Err)
+}
 
 // Item is one thing the import did (or would do) with a row.
 type Item struct {
@@ -133,11 +151,11 @@ type Report struct {
 }
 
 func (r *Report) reject(line int, err error) {
-	r.Rejected = append(r.Rejected, LineError{Line: line, Reason: err.Error()})
+	r.Rejected = append(r.Rejected, lineError(line, err))
 }
 
-func (r *Report) warn(line int, msg string) {
-	r.Warnings = append(r.Warnings, LineError{Line: line, Reason: msg})
+func (r *Report) warn(line int, w error) {
+	r.Warnings = append(r.Warnings, lineError(line, w))
 }
 
 // item records what a row does; a dry run lists every row, a real import

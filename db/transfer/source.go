@@ -143,7 +143,7 @@ func OpenSource(r io.Reader, size int64, encodingName, sheet string, known func(
 			return Row{}, err
 		}
 		if rec.stray {
-			s.Lenient = append(s.Lenient, LineError{Line: rec.line, Reason: "a quote is out of place; the row was read leniently (check its values)"})
+			s.Lenient = append(s.Lenient, lineError(rec.line, i18n.Errorf("a quote is out of place; the row was read leniently (check its values)")))
 		}
 		return Row{Line: rec.line, Fields: rec.fields}, nil
 	}

@@ -1,10 +1,11 @@
 package transfer
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // maxStrayRuns is how many runs of invalid bytes a file may hold and still
@@ -71,10 +72,10 @@ func damageWarning(lines []int) LineError {
 	for _, l := range lines[:min(len(lines), 5)] {
 		shown = append(shown, strconv.Itoa(l))
 	}
-	more := ""
 	if len(lines) > 5 {
-		more = fmt.Sprintf(" and %d more", len(lines)-5)
+		return lineError(lines[0], i18n.Errorf("the file is UTF-8 apart from a few invalid bytes (on line %s and %d more), shown as \uFFFD: check those values, or give --encoding if the file is in another encoding",
+			strings.Join(shown, ", "), len(lines)-5))
 	}
-	return LineError{Line: lines[0], Reason: fmt.Sprintf("the file is UTF-8 apart from a few invalid bytes (on line %s%s), shown as \uFFFD: check those values, or give --encoding if the file is in another encoding",
-		strings.Join(shown, ", "), more)}
+	return lineError(lines[0], i18n.Errorf("the file is UTF-8 apart from a few invalid bytes (on line %s), shown as \uFFFD: check those values, or give --encoding if the file is in another encoding",
+		strings.Join(shown, ", ")))
 }

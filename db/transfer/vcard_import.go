@@ -2,13 +2,13 @@ package transfer
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // ImportVCard imports the contacts of a vCard file as customers, with the
@@ -172,7 +172,7 @@ func cardCareDay(dst *string, label, v string, notes *[]string, cd *candidate) {
 	day, err := model.ParseCareDay(noYearVCard(v))
 	if err != nil {
 		*notes = append(*notes, label+": "+v)
-		cd.warnings = append(cd.warnings, fmt.Sprintf("%s: %q is not a date; kept in the notes", strings.ToLower(label), v))
+		cd.warnings = append(cd.warnings, i18n.Errorf("%s: %q is not a date; kept in the notes", word(strings.ToLower(label)), v))
 		return
 	}
 	*dst = day

@@ -20,7 +20,7 @@ func All() []Msg { return all() }
 
 func all() []Msg {
 	var out []Msg
-	for _, area := range [][]Msg{cliMessages(), appMessages(), screenMessages(), modelMessages(), validationMessages(), storeMessages(), importMessages(), dateMessages(), careMessages(), playbookMessages()} {
+	for _, area := range [][]Msg{cliMessages(), appMessages(), screenMessages(), modelMessages(), validationMessages(), storeMessages(), importMessages(), dateMessages(), careMessages(), playbookMessages(), gapMessages()} {
 		out = append(out, area...)
 	}
 	return out

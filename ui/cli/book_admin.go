@@ -13,6 +13,7 @@ import (
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
 	"github.com/rapportcrm/rapport/model/i18n"
+	"github.com/rapportcrm/rapport/ui/common"
 )
 
 // rowCount is "12 customers" for a table name, in p's language.
@@ -186,7 +187,7 @@ func runUndo(undo bool) func(*Env, []string) int {
 		if err != nil {
 			return fail(e, verb, err)
 		}
-		fmt.Fprintln(e.Stdout, e.P().T(past, clean(desc)))
+		fmt.Fprintln(e.Stdout, e.P().T(past, clean(common.SayChange(e.P(), desc))))
 		return ExitOK
 	}
 }

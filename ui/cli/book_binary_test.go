@@ -21,7 +21,7 @@ func TestBookBinary(t *testing.T) {
 		return r.code, r.stdout, r.stderr
 	}
 
-	if code, out, _ := run(nil, "--db", dbPath, "add", "customer", "王芳", "--company", "Wang Trading"); code != 0 || out != "customer 1 created: 王芳\n" {
+	if code, out, _ := run(nil, "--db", dbPath, "add", "customer", "王芳", "--company", "Wang Trading"); code != 0 || out != "customer 1 created: 王芳\nrule First revisit scheduled follow-up 1: First revisit, due 2026-11-23\n" {
 		t.Fatalf("add customer: %d %q", code, out)
 	}
 	if st, err := os.Stat(dbPath); err != nil || st.Mode().Perm() != 0o600 {

@@ -125,7 +125,16 @@ func runAddCustomer(e *Env, args []string) int {
 		return fail(e, verb, err)
 	}
 	defer b.Close()
-	id, err := b.CreateCustomer(e.Ctx, &cu, tagNames)
+	var id int64
+	var ruled []db.RuleFollowup
+	err = b.Write(e.Ctx, "add customer "+cu.Name, func(t *db.Tx) error {
+		t.NoteScheduled(&ruled)
+		var err error
+		if id, err = t.CreateCustomer(&cu); err != nil {
+			return err
+		}
+		return t.SetTags(id, tagNames, nil)
+	})
 	if err != nil {
 		return fail(e, verb, err)
 	}
@@ -133,6 +142,7 @@ func runAddCustomer(e *Env, args []string) int {
 		return emitJSON(e, verb, map[string]any{"customer_id": id, "name": cu.Name, "company": cu.Company, "tier": string(cu.Tier), "tags": nonNil(tagNames)})
 	}
 	fmt.Fprintln(e.Stdout, e.P().T("customer %d created: %s", id, clean(cu.Name)))
+	printScheduled(e, ruled)
 	return ExitOK
 }
 

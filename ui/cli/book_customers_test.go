@@ -12,7 +12,7 @@ import (
 func TestBookAddCustomer(t *testing.T) {
 	b := newBook(t)
 	out := b.must("add", "customer", "王芳", "--company", "Wang Trading", "--email", "wf@example.cn", "--tag", "vip", "--tag", "beijing", "--tier", "a")
-	if out != "customer 1 created: 王芳\n" {
+	if out != "customer 1 created: 王芳\nrule First revisit scheduled follow-up 1: First revisit, due 2026-11-23\n" {
 		t.Fatalf("output %q", out)
 	}
 	out = b.must("add", "customer", "Acme Ltd", "--json")

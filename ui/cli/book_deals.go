@@ -86,7 +86,9 @@ func runDealAdd(e *Env, args []string) int {
 	}
 	dl.CustomerID = cu.ID
 	var id int64
+	var ruled []db.RuleFollowup
 	err = b.Write(e.Ctx, "add deal "+dl.Title, func(t *db.Tx) error {
+		t.NoteScheduled(&ruled)
 		var err error
 		id, err = t.CreateDeal(&dl)
 		return err
@@ -105,6 +107,7 @@ func runDealAdd(e *Env, args []string) int {
 			"value": decimal(dl.ValueMinor, dl.Currency), "currency": dl.Currency, "stage": stageName, "expected_close": dayOrNull(dl.ExpectedClose)})
 	}
 	fmt.Fprintln(e.Stdout, e.P().T("deal %d created: %s for %s, %s in %s", id, clean(dl.Title), clean(cu.Name), m.Format(), stageName))
+	printScheduled(e, ruled)
 	return ExitOK
 }
 

@@ -101,7 +101,9 @@ the same command (one undo reverts both). Dates: today, yesterday, mon, -2d,
 	}
 	in.CustomerID = cu.ID
 	var fid int64
+	var ruled []db.RuleFollowup
 	err = b.Write(e.Ctx, fmt.Sprintf("log %s with %s", in.Kind, cu.Name), func(t *db.Tx) error {
+		t.NoteScheduled(&ruled)
 		if _, err := t.LogInteraction(&in); err != nil {
 			return err
 		}
@@ -129,6 +131,7 @@ the same command (one undo reverts both). Dates: today, yesterday, mon, -2d,
 	if fu != nil {
 		fmt.Fprintln(e.Stdout, p.T("follow-up %d created: %s, due %s", fid, clean(fu.Title), dueText(fu.Due, fu.DueTime)))
 	}
+	printScheduled(e, ruled)
 	return ExitOK
 }
 
@@ -335,7 +338,9 @@ func runOrder(e *Env, args []string) int {
 	}
 	o.CustomerID = cu.ID
 	var id int64
+	var ruled []db.RuleFollowup
 	err = b.Write(e.Ctx, "order from "+cu.Name+" "+m.Format(), func(t *db.Tx) error {
+		t.NoteScheduled(&ruled)
 		var err error
 		id, err = t.CreateOrder(&o)
 		return err
@@ -348,6 +353,7 @@ func runOrder(e *Env, args []string) int {
 			"currency": o.Currency, "ordered_at": moment(o.OrderedAt, e.Now().Location()), "deal_id": idOrNull(o.DealID)})
 	}
 	fmt.Fprintln(e.Stdout, e.P().T("order %d recorded: %s from %s", id, m.Format(), clean(cu.Name)))
+	printScheduled(e, ruled)
 	return ExitOK
 }
 

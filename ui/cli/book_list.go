@@ -68,10 +68,14 @@ to a decimal string in major units ("12000.50").`)
 		return code
 	}
 	q := db.CustomerQuery{Filter: model.ParseFilter(*filter), AtRisk: *atRisk, Sort: *sortBy, Limit: *limit}
-	if len(q.Filter.Problems) > 0 {
-		return c.usageErr("--filter: %s", strings.Join(q.Filter.Problems, "; "))
-	}
 	p := e.P()
+	if len(q.Filter.Problems) > 0 {
+		probs := make([]string, len(q.Filter.Problems))
+		for i, pr := range q.Filter.Problems {
+			probs[i] = p.Err(pr)
+		}
+		return c.usageErr("--filter: %s", strings.Join(probs, p.T("; ")))
+	}
 	for _, t := range tag.v {
 		q.Filter.Tags = append(q.Filter.Tags, strings.TrimPrefix(strings.TrimSpace(t), "#"))
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rapportcrm/rapport/db"
 	"github.com/rapportcrm/rapport/model"
+	"github.com/rapportcrm/rapport/model/i18n"
 )
 
 // playbookVerbs returns the verbs defined in this file.
@@ -95,18 +96,19 @@ func runPlaybookList(e *Env, args []string) int {
 		return printOr(e, "playbook list", out)
 	}
 	if len(rules) == 0 {
-		fmt.Fprintln(e.Stdout, `no rules: add one with rapport playbook add "After-sale revisit" --when deal_won --title "Revisit" --after 7d`)
+		fmt.Fprintln(e.Stdout, e.P().T(`no rules: add one with rapport playbook add "After-sale revisit" --when deal_won --title "Revisit" --after 7d`))
 		return ExitOK
 	}
+	pr := e.P()
 	t := newTable(e.Stdout)
-	t.row("", "", "RULE", "WHEN", "ONLY", "THEN", "DUE", "90 D", "ON TIME")
+	t.row("", "", pr.T("RULE"), pr.T("WHEN"), pr.T("ONLY"), pr.T("THEN"), pr.T("DUE"), pr.T("90 D"), pr.T("ON TIME"))
 	for _, p := range rules {
 		st := stats[p.ID]
-		state := "on"
+		state := pr.T("on")
 		if !p.Enabled {
-			state = "off"
+			state = pr.T("off")
 		}
-		t.row("#"+strconv.FormatInt(p.ID, 10), state, clean(p.Name), clean(p.WhenIn(nil, stages[p.StageID])), clean(p.OnlyIn(nil)), clean(p.Title), p.DelayIn(nil),
+		t.row("#"+strconv.FormatInt(p.ID, 10), state, clean(p.Name), clean(p.WhenIn(pr, stages[p.StageID])), clean(p.OnlyIn(pr)), clean(p.Title), p.DelayIn(pr),
 			strconv.Itoa(st.Made), onTimeText(st))
 	}
 	t.flush()
@@ -252,13 +254,21 @@ func (f ruleFlags) apply(c *command, e *Env, b *db.DB, p *model.Playbook) error 
 	return nil
 }
 
-// fieldMsg is a validation error's message without its field.
-func fieldMsg(err error) string {
+// fieldMsg is a validation error's message without its field, said in
+// the reader's language when it is printed.
+func fieldMsg(err error) error {
 	if ve, ok := err.(*model.ValidationError); ok {
-		return ve.Msg
+		return fieldOnly{ve}
 	}
-	return err.Error()
+	return err
 }
+
+// fieldOnly says a validation error's message without its field.
+type fieldOnly struct{ ve *model.ValidationError }
+
+func (f fieldOnly) Error() string                { return f.ve.Msg }
+func (f fieldOnly) SayIn(p *i18n.Printer) string { return f.ve.MsgIn(p) }
+func (f fieldOnly) Unwrap() error                { return f.ve }
 
 func runPlaybookAdd(e *Env, args []string) int {
 	c := newCommand(e, playbookUsage[1], playbookAbout)
@@ -292,13 +302,16 @@ func runPlaybookAdd(e *Env, args []string) int {
 		return fail(e, "playbook add", err)
 	}
 	stages, _ := stageNames(e, b)
-	fmt.Fprintf(e.Stdout, "rule %d added: %s — when %s%s, %q %s\n", p.ID, clean(p.Name), clean(p.WhenIn(nil, stages[p.StageID])), onlyText(p), clean(p.Title), p.DelayIn(nil))
+	pr := e.P()
+	fmt.Fprintln(e.Stdout, pr.T("rule %d added: %s — when %s%s, %q %s", p.ID, clean(p.Name), clean(p.WhenIn(pr, stages[p.StageID])), onlyText(pr, p), clean(p.Title), p.DelayIn(pr)))
 	return ExitOK
 }
 
-func onlyText(p model.Playbook) string {
-	if o := p.OnlyIn(nil); o != "" {
-		return " (" + clean(o) + ")"
+// onlyText is " (tier A)" for a rule limited to some customers, in pr's
+// language; "" for a rule for everyone.
+func onlyText(pr *i18n.Printer, p model.Playbook) string {
+	if o := p.OnlyIn(pr); o != "" {
+		return pr.T(" (%s)", clean(o))
 	}
 	return ""
 }
@@ -312,10 +325,15 @@ func playbookDryRun(e *Env, b *db.DB, p model.Playbook) int {
 	if err != nil {
 		return fail(e, "playbook add", err)
 	}
+	pr := e.P()
 	if p.Event == model.EventAtRisk {
-		fmt.Fprintln(e.Stdout, "the book keeps no history of risk levels: these are the customers at risk today")
+		fmt.Fprintln(e.Stdout, pr.T("the book keeps no history of risk levels: these are the customers at risk today"))
 	}
-	fmt.Fprintf(e.Stdout, "dry run: %s would have scheduled %d %s over the last %d days (nothing was saved)\n", clean(p.Name), len(items), plural(len(items), "follow-up", "follow-ups"), db.DryRunDays)
+	dry := i18n.N("dry run: %s would have scheduled %d follow-ups over the last %d days (nothing was saved)")
+	if len(items) == 1 {
+		dry = i18n.N("dry run: %s would have scheduled %d follow-up over the last %d days (nothing was saved)")
+	}
+	fmt.Fprintln(e.Stdout, pr.T(dry, clean(p.Name), len(items), db.DryRunDays))
 	const shown = 200
 	t := newTable(e.Stdout)
 	loc := e.Now().Location()
@@ -329,13 +347,13 @@ func playbookDryRun(e *Env, b *db.DB, p model.Playbook) int {
 		}
 		deal := ""
 		if it.DealID != 0 {
-			deal = "deal #" + strconv.FormatInt(it.DealID, 10)
+			deal = pr.T("deal #%d", it.DealID)
 		}
-		t.row("  "+model.DayOfUnix(it.At, loc).String(), "#"+strconv.FormatInt(it.CustomerID, 10), clean(it.Customer), deal, "due "+due, clean(it.Title))
+		t.row("  "+model.DayOfUnix(it.At, loc).String(), "#"+strconv.FormatInt(it.CustomerID, 10), clean(it.Customer), deal, pr.T("due %s", due), clean(it.Title))
 	}
 	t.flush()
 	if len(items) > shown {
-		fmt.Fprintf(e.Stdout, "  … %d more\n", len(items)-shown)
+		fmt.Fprintln(e.Stdout, "  "+pr.T("… %d more", len(items)-shown))
 	}
 	return ExitOK
 }
@@ -369,7 +387,8 @@ func runPlaybookEdit(e *Env, args []string) int {
 			return fail(e, "playbook edit", err)
 		}
 		stages, _ := stageNames(e, b)
-		fmt.Fprintf(e.Stdout, "rule %d saved: %s — when %s%s, %q %s\n", p.ID, clean(p.Name), clean(p.WhenIn(nil, stages[p.StageID])), onlyText(p), clean(p.Title), p.DelayIn(nil))
+		pr := e.P()
+		fmt.Fprintln(e.Stdout, pr.T("rule %d saved: %s — when %s%s, %q %s", p.ID, clean(p.Name), clean(p.WhenIn(pr, stages[p.StageID])), onlyText(pr, p), clean(p.Title), p.DelayIn(pr)))
 		return ExitOK
 	})
 }
@@ -378,16 +397,16 @@ func runPlaybookOn(e *Env, args []string) int  { return switchRule(e, args, true
 func runPlaybookOff(e *Env, args []string) int { return switchRule(e, args, false) }
 
 func switchRule(e *Env, args []string, on bool) int {
-	verb, state := "playbook off", "off"
+	verb, about, done := "playbook off", i18n.N("Switches a rule off (the follow-ups it made stay)."), i18n.N("rule %d off: %s")
 	if on {
-		verb, state = "playbook on", "on"
+		verb, about, done = "playbook on", i18n.N("Switches a rule on (the follow-ups it made stay)."), i18n.N("rule %d on: %s")
 	}
-	c := newCommand(e, verb+" RULE", "Switches a rule "+state+" (the follow-ups it made stay).")
+	c := newCommand(e, verb+" RULE", about)
 	return withRule(e, verb, c, args, func(b *db.DB, p model.Playbook) int {
 		if _, err := b.SetPlaybookEnabled(e.Ctx, p.ID, on); err != nil {
 			return fail(e, verb, err)
 		}
-		fmt.Fprintf(e.Stdout, "rule %d %s: %s\n", p.ID, state, clean(p.Name))
+		fmt.Fprintln(e.Stdout, e.P().T(done, p.ID, clean(p.Name)))
 		return ExitOK
 	})
 }
@@ -398,7 +417,7 @@ func runPlaybookRemove(e *Env, args []string) int {
 		if err := b.RemovePlaybook(e.Ctx, p.ID); err != nil {
 			return fail(e, "playbook remove", err)
 		}
-		fmt.Fprintf(e.Stdout, "rule %d removed: %s\n", p.ID, clean(p.Name))
+		fmt.Fprintln(e.Stdout, e.P().T("rule %d removed: %s", p.ID, clean(p.Name)))
 		return ExitOK
 	})
 }

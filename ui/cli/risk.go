@@ -55,7 +55,7 @@ func printRiskFit(e *Env, m db.LapseModel) {
 		fmt.Fprintln(w, p.T("fewer than 20 customers to learn from: the standard weights are used"))
 	}
 	fmt.Fprintln(w, p.T("weights: intercept %.3f · recency %.3f · frequency %.3f · value %.3f", f.B[0], f.B[1], f.B[2], f.B[3]))
-	fmt.Fprintln(w, clean(ck.InWords))
+	fmt.Fprintln(w, clean(ck.WordsIn(p)))
 	if !ck.Shown {
 		fmt.Fprintln(w, p.T("self-check: needs 50 customers with an order by %s; this book has %d", ck.ScoredAsOf, ck.Customers))
 		return

@@ -195,7 +195,7 @@ func printRejected(w io.Writer, p *i18n.Printer, rs []transfer.LineError) {
 			fmt.Fprintln(w, "  "+p.T("…and %d more", len(rs)-i))
 			break
 		}
-		fmt.Fprintln(w, "  "+clean(p.T("line %d: %s", r.Line, r.Reason)))
+		fmt.Fprintln(w, "  "+clean(p.T("line %d: %s", r.Line, r.ReasonIn(p))))
 	}
 }
 
@@ -241,7 +241,7 @@ func printImportReport(w io.Writer, p *i18n.Printer, file string, r *transfer.Re
 				fmt.Fprintln(w, "  "+p.T("…and %d more (--json lists them all)", len(r.Warnings)-i))
 				break
 			}
-			fmt.Fprintf(w, "  %s\n", clean(wn.String()))
+			fmt.Fprintln(w, "  "+clean(p.T("line %d: %s", wn.Line, wn.ReasonIn(p))))
 		}
 	}
 	listed := 0
@@ -262,7 +262,7 @@ func printImportReport(w io.Writer, p *i18n.Printer, file string, r *transfer.Re
 	}
 	if r.DryRun {
 		for _, rj := range r.Rejected {
-			fmt.Fprintln(w, "  "+p.T("line %d: reject (%s)", rj.Line, clean(rj.Reason)))
+			fmt.Fprintln(w, "  "+p.T("line %d: reject (%s)", rj.Line, clean(rj.ReasonIn(p))))
 		}
 	}
 	if r.Written {

@@ -204,7 +204,7 @@ func buildForm(kind formKind, req common.EditRequestMsg, t target, o form.Option
 	case fkGoal:
 		return form.GoalForm(o)
 	case fkPlaybook:
-		return form.PlaybookForm(t.Playbook, t.Stages, p, o)
+		return form.PlaybookForm(t.Playbook, t.Stages, o)
 	case fkNewCustomer:
 		return form.CustomerForm(model.Customer{}, o)
 	case fkTags:

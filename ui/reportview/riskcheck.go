@@ -19,14 +19,14 @@ func riskCheck(w *writer, r db.Report) {
 		return
 	case !c.Shown:
 		w.head(sectionHead(w.p, "RISK CHECK"), w.p.T("needs %d customers with an order by %s; this book has %d", 50, clean(c.ScoredAsOf), c.Customers))
-		weightsInWords(w, c.InWords)
+		weightsInWords(w, c.WordsIn(w.p))
 		return
 	}
 	w.head(sectionHead(w.p, "RISK CHECK"), w.p.T("scored as of %s with weights of %s", clean(c.ScoredAsOf), clean(c.FittedAsOf)))
 	w.field(w.p.T("Ranking"), w.p.T("AUC %.2f vs %.2f for days since last order", c.AUC, c.RecencyAUC))
 	w.field(w.p.T("Customers"), w.p.T("%d had ordered · %d then did not order for %d d", c.Customers, c.Lapsed, c.HorizonDays))
 	w.field(w.p.T("At risk"), w.p.T("%d flagged · precision %s · recall %s", c.AtRisk, c.Precision.Percent(), c.Recall.Percent()))
-	weightsInWords(w, c.InWords)
+	weightsInWords(w, c.WordsIn(w.p))
 	b := c.Weights
 	w.field(w.p.T("Fitted"), w.p.T("%s on %s · b %.2f %.2f %.2f %.2f",
 		clean(c.Checked), w.count(c.Training, i18n.N("%d customer"), i18n.N("%d customers")), b.Intercept, b.Recency, b.Frequency, b.Value))

@@ -80,7 +80,7 @@ type Model struct {
 	input    textinput.Model
 	typing   bool
 	query    string
-	problems []string
+	problems []error
 	seq      int
 }
 
@@ -107,7 +107,7 @@ func (m Model) Typing() bool { return m.typing }
 func (m Model) Query() string { return m.query }
 
 // Problems are the parts of the filter that could not be read.
-func (m Model) Problems() []string { return m.problems }
+func (m Model) Problems() []error { return m.problems }
 
 // ShortHelp is the footer's help while typing.
 func (m Model) ShortHelp() []key.Binding { return []key.Binding{m.Keys.Apply, m.Keys.Cancel} }
@@ -221,19 +221,12 @@ func (m Model) View(w int) string {
 
 // sayProblems joins what the filter could not read, in the reader's
 // language: each problem is the word as typed and a hint on what to use
-// (model.ParseFilter's), and the hint is said through the printer.
-func (m Model) sayProblems(probs []string) string {
+// (model.ParseFilter's catalog errors).
+func (m Model) sayProblems(probs []error) string {
 	p := m.opts.P
 	out := make([]string, len(probs))
 	for i, pr := range probs {
-		out[i] = pr
-		for _, k := range []string{i18n.N("%s (use tier:A, tier:B or tier:C)"), i18n.N("%s (use risk:at or risk:watch)"),
-			i18n.N("%s (use archived:yes or archived:no)"), i18n.N("%s needs a stage name")} {
-			if word, ok := strings.CutSuffix(pr, strings.TrimPrefix(k, "%s")); ok {
-				out[i] = p.T(k, word)
-				break
-			}
-		}
+		out[i] = p.Err(pr)
 	}
 	return strings.Join(out, p.T("; "))
 }

@@ -17,8 +17,9 @@ const anyTier = "any"
 // PlaybookForm edits rule r: its name, event (with its days and stage),
 // tier and tag, the follow-up's title, its delay (3d, 2h, 0) and time, and
 // whether it is on. stages are the pipeline's stages (deal_stage picks one
-// by name). Labels are said by p. On SubmittedMsg, ToPlaybook gives the rule.
-func PlaybookForm(r model.Playbook, stages []model.Stage, p *i18n.Printer, o Options) Model {
+// by name). Its words are said by o.P, as every form's. On SubmittedMsg,
+// ToPlaybook gives the rule.
+func PlaybookForm(r model.Playbook, stages []model.Stage, o Options) Model {
 	events := make([]string, 0, len(model.PlaybookEvents()))
 	for _, e := range model.PlaybookEvents() {
 		events = append(events, string(e))
@@ -52,18 +53,18 @@ func PlaybookForm(r model.Playbook, stages []model.Stage, p *i18n.Printer, o Opt
 	base, list := r, stages
 	return New(Spec{
 		ID:    IDPlaybook,
-		Title: p.T("Edit rule"),
+		Title: o.P.T("Edit rule"),
 		Fields: []Field{
-			{Key: "name", Label: p.T("Name"), Kind: Text, Initial: r.Name, Required: true, MaxLen: 200},
-			{Key: "event", Label: p.T("Trigger"), Kind: Choice, Options: events, Initial: string(r.Event)},
-			{Key: "days", Label: p.T("Days"), Kind: Text, Initial: days, Placeholder: "3", Hint: p.T("unanswered and every")},
-			{Key: "stage", Label: p.T("Stage"), Kind: Choice, Options: stageNames, Initial: stage, Hint: p.T("deal_stage only")},
-			{Key: "tier", Label: p.T("Only tier"), Kind: Choice, Options: []string{anyTier, "A", "B", "C"}, Initial: tier},
-			{Key: "tag", Label: p.T("Only tag"), Kind: Text, Initial: r.Tag, MaxLen: 60},
-			{Key: "title", Label: p.T("Follow-up"), Kind: Text, Initial: r.Title, Required: true, MaxLen: 200},
-			{Key: "delay", Label: p.T("Due after"), Kind: Text, Initial: after, Required: true, Placeholder: "3d, 2h, 0", Aliases: []string{"after"}},
-			{Key: "time", Label: p.T("At"), Kind: Text, Initial: r.AtTime, Placeholder: "10:00"},
-			{Key: "on", Label: p.T("On"), Kind: Bool, Initial: on, Aliases: []string{"enabled"}},
+			{Key: "name", Label: i18n.N("Name"), Kind: Text, Initial: r.Name, Required: true, MaxLen: 200},
+			{Key: "event", Label: i18n.N("Trigger"), Kind: Choice, Options: events, Initial: string(r.Event)},
+			{Key: "days", Label: i18n.N("Days"), Kind: Text, Initial: days, Placeholder: "3", Hint: i18n.N("unanswered and every")},
+			{Key: "stage", Label: i18n.N("Stage"), Kind: Choice, Options: stageNames, Initial: stage, Hint: i18n.N("deal_stage only")},
+			{Key: "tier", Label: i18n.N("Only tier"), Kind: Choice, Options: []string{anyTier, "A", "B", "C"}, Initial: tier},
+			{Key: "tag", Label: i18n.N("Only tag"), Kind: Text, Initial: r.Tag, MaxLen: 60},
+			{Key: "title", Label: i18n.N("Follow-up"), Kind: Text, Initial: r.Title, Required: true, MaxLen: 200},
+			{Key: "delay", Label: i18n.N("Due after"), Kind: Text, Initial: after, Required: true, Placeholder: "3d, 2h, 0", Aliases: []string{"after"}},
+			{Key: "time", Label: i18n.N("At"), Kind: Text, Initial: r.AtTime, Placeholder: "10:00"},
+			{Key: "on", Label: i18n.N("On"), Kind: Bool, Initial: on, Aliases: []string{"enabled"}},
 		},
 		Validate: func(v Values) error {
 			_, err := ToPlaybook(base, list, v)

@@ -118,7 +118,7 @@ func listed(c *common.Common, rows []transfer.LineError) []string {
 			out = append(out, "  "+c.T("…and %d more (rapport import csv FILE --dry-run lists them all)", len(rows)-i))
 			break
 		}
-		out = append(out, "  "+common.Clean(c.T("line %d: %s", r.Line, r.Reason)))
+		out = append(out, "  "+common.Clean(c.T("line %d: %s", r.Line, r.ReasonIn(c.P))))
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"regexp"
@@ -9,7 +9,7 @@ import (
 )
 
 // The undo journal holds each command's description as it was written (in
-// English: db's Tx.Describe and the editor's writes name them). sayChange
+// English: db's Tx.Describe and the editor's writes name them). SayChange
 // reads one back in the reader's language: each description shape of
 // changeShapes is a catalog key whose %s, %q and %d stand for the names
 // and numbers in it, so the English is the stored text unchanged and the
@@ -69,14 +69,29 @@ func changeShapes() []string {
 		i18n.N("rename stage %s"),
 		i18n.N("move stage %s"),
 		i18n.N("remove stage %s"),
+		i18n.N("switch on playbook %q"),
+		i18n.N("switch off playbook %q"),
+		i18n.N("remove playbook %q"),
+		i18n.N("remove playbook"),
+		i18n.N("add playbook %s"),
+		i18n.N("edit playbook %s"),
+		i18n.N("switch the playbooks off"),
+		i18n.N("add template %s"),
+		i18n.N("edit template %s"),
+		i18n.N("remove template %s"),
+		i18n.N("add holiday %s"),
+		i18n.N("remove holiday %s"),
+		i18n.N("add date %s"),
+		i18n.N("remove date"),
+		i18n.N("import %s"),
 	}
 }
 
 // verbs matches the placeholders of a shape.
 var shapeVerbs = regexp.MustCompile(`%[sqd]`)
 
-// sayChange says a stored description in p's language.
-func sayChange(p *i18n.Printer, desc string) string {
+// SayChange says a stored description in p's language.
+func SayChange(p *i18n.Printer, desc string) string {
 	if !p.Zh() {
 		return desc
 	}
