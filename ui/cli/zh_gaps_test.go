@@ -120,16 +120,16 @@ func TestPlaybookVerbsInChinese(t *testing.T) {
 	if en := b.must("playbook", "list"); !strings.Contains(en, "RULE") || !strings.Contains(en, "customer added") || !strings.Contains(en, "#1  on  First revisit") {
 		t.Errorf("playbook list in English:\n%s", en)
 	}
-	if r := b.zh("playbook", "add", "新客回访", "--when", "customer_added", "--title", "回访", "--after", "2d", "--tier", "A"); r.stdout != "已添加规则 7：新客回访 — 何时：新增客户（A 类），\"回访\" 2 天后\n" {
+	if r := b.zh("playbook", "add", "新客回访", "--when", "customer_added", "--title", "回访", "--after", "2d", "--tier", "A"); r.stdout != "已添加规则 8：新客回访 — 何时：新增客户（A 类），\"回访\" 2 天后\n" {
 		t.Errorf("playbook add in Chinese: %q %q", r.stdout, r.stderr)
 	}
-	if out := b.must("playbook", "edit", "新客回访", "--after", "3d"); out != "rule 7 saved: 新客回访 — when customer added (tier A), \"回访\" +3 d\n" {
+	if out := b.must("playbook", "edit", "新客回访", "--after", "3d"); out != "rule 8 saved: 新客回访 — when customer added (tier A), \"回访\" +3 d\n" {
 		t.Errorf("playbook edit in English: %q", out)
 	}
-	if r := b.zh("playbook", "off", "新客回访"); r.stdout != "规则 7 已关闭：新客回访\n" {
+	if r := b.zh("playbook", "off", "新客回访"); r.stdout != "规则 8 已关闭：新客回访\n" {
 		t.Errorf("playbook off in Chinese: %q", r.stdout)
 	}
-	if out := b.must("playbook", "on", "新客回访"); out != "rule 7 on: 新客回访\n" {
+	if out := b.must("playbook", "on", "新客回访"); out != "rule 8 on: 新客回访\n" {
 		t.Errorf("playbook on in English: %q", out)
 	}
 	if r := b.zh("playbook", "edit", "新客回访", "--after", "5x"); r.code != ExitUsage || !strings.Contains(r.stderr, "--after：\"5x\" 不是延后时间") {
@@ -138,7 +138,7 @@ func TestPlaybookVerbsInChinese(t *testing.T) {
 	if r := b.zh("playbook", "add", "X", "--when", "order", "--title", "t", "--after", "1d", "--dry-run"); !strings.HasPrefix(r.stdout, "试运行：X 在最近 30 天内会安排 0 条跟进（未保存任何内容）\n") {
 		t.Errorf("dry run in Chinese: %q %q", r.stdout, r.stderr)
 	}
-	if r := b.zh("playbook", "remove", "新客回访"); r.stdout != "已删除规则 7：新客回访\n" {
+	if r := b.zh("playbook", "remove", "新客回访"); r.stdout != "已删除规则 8：新客回访\n" {
 		t.Errorf("playbook remove in Chinese: %q", r.stdout)
 	}
 	zj, ej := b.zh("playbook", "list", "--json"), b.run("playbook", "list", "--json")
