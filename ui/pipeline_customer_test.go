@@ -44,20 +44,30 @@ func TestPipelineCardLogsFollowupAndOrderForDealCustomer(t *testing.T) {
 	mustContain(t, a.Status(), "Olivia Brown")
 }
 
-// On an empty column i, f and o say why they do nothing.
-func TestPipelineCustomerKeysOnEmptyColumnSayWhy(t *testing.T) {
-	d, _ := pipelineBook(t)
+// On an empty column i, f and o ask for the customer in the form (the
+// picker), as on an empty Today (issue 21: the inline customer picker);
+// what is saved belongs to the customer picked and to no deal.
+func TestPipelineCustomerKeysOnEmptyColumnAskForTheCustomer(t *testing.T) {
+	d, f := pipelineBook(t)
 	a, _ := pipelineApp(t, d, 160, 40)
-	for range 4 {
-		press(t, a, "l")
-	}
+	// A filter that matches no deal leaves every column empty.
+	press(t, a, "/", "nosuchdealxyz", "enter")
 	for _, k := range []string{"i", "f", "o"} {
 		press(t, a, k)
+		if a.EditorForm() == nil || a.EditorForm().Focused() != "customer" {
+			t.Fatalf("%s on an empty column did not ask for the customer:\n%s", k, plain(a))
+		}
+		press(t, a, "esc")
 		if a.Editing() {
-			t.Fatalf("%s opened a form on an empty column", k)
+			press(t, a, "esc") // a discard question, if any
 		}
-		if a.Status() == "" {
-			t.Fatalf("%s said nothing on an empty column:\n%s", k, plain(a))
-		}
+	}
+	press(t, a, "i", "Olivia Brown", "tab", "Called about next year", "ctrl+s")
+	if a.EditorForm() != nil && a.EditorForm().FormError() == "" {
+		press(t, a, "esc") // the next follow-up question: skip it
+	}
+	mustClose(t, a)
+	if got := text(t, d, `SELECT customer_id || '|' || IFNULL(deal_id, 0) FROM interactions WHERE summary = 'Called about next year'`); got != fmt.Sprintf("%d|0", f.Olivia) {
+		t.Fatalf("interaction customer|deal = %q, want Olivia|no deal", got)
 	}
 }

@@ -75,6 +75,18 @@ func (p *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	r := p.selected()
+	if r == nil {
+		// Only i, f and o are enabled without a card (an empty column).
+		for _, k := range []struct {
+			b   key.Binding
+			act common.EditAction
+		}{{p.keys.Log, common.ActLog}, {p.keys.Follow, common.ActFollowup}, {p.keys.Order, common.ActOrder}} {
+			if key.Matches(msg, k.b) {
+				return common.EditRequestCmd(k.act, common.Selection{})
+			}
+		}
+		return p.disabledReason(msg)
+	}
 	switch {
 	case key.Matches(msg, p.keys.Open):
 		return common.OpenCustomerCmd(r.CustomerID)

@@ -423,9 +423,12 @@ func (p *Model) sync() {
 	p.keys.Snooze.SetEnabled(open && (r.Rotting || snoozed(r, p.c.Today())))
 	p.keys.Edit.SetEnabled(r != nil)
 	p.keys.Open.SetEnabled(r != nil)
-	p.keys.Log.SetEnabled(r != nil)
-	p.keys.Follow.SetEnabled(r != nil)
-	p.keys.Order.SetEnabled(r != nil)
+	// An empty column (not a collapsed one): i, f and o ask for the
+	// customer in the form, with the picker, as on an empty Today.
+	empty := r == nil && p.focus < len(p.cols) && !p.collapsed(p.focus) && len(p.cols[p.focus].Cards) == 0
+	p.keys.Log.SetEnabled(r != nil || empty)
+	p.keys.Follow.SetEnabled(r != nil || empty)
+	p.keys.Order.SetEnabled(r != nil || empty)
 	p.keys.New.SetEnabled(openStage)
 	p.keys.Collapse.SetEnabled(p.focus < len(p.cols) && !openStage)
 	p.scroll()
