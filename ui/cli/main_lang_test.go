@@ -1,28 +1,43 @@
-package main
+package cli_test
 
 import (
 	"bytes"
+	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rapportcrm/rapport/ui/internal/tmuxtest"
 )
 
-// runMain runs main's run with the locale variables set and a fixed clock.
-func runMain(t *testing.T, lang string, args ...string) (int, string, string) {
+// runMain runs the built rapport binary with the locale variables set and
+// a fixed clock (extra are more NAME=value pairs, later ones winning).
+func runMain(t *testing.T, bin, lang string, extra []string, args ...string) (int, string, string) {
 	t.Helper()
-	t.Setenv("LC_ALL", "")
-	t.Setenv("LC_MESSAGES", "")
-	t.Setenv("LANG", lang)
-	t.Setenv("RAPPORT_NOW", "")
-	t.Setenv("RAPPORT_TODAY", "2026-11-20")
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "LC_ALL=", "LC_MESSAGES=", "LANG="+lang, "RAPPORT_NOW=", "RAPPORT_TODAY=2026-11-20")
+	cmd.Env = append(cmd.Env, extra...)
+	cmd.Stdin = strings.NewReader("")
 	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errb)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
 	return code, out.String(), errb.String()
 }
 
 // TestMainSpeaksTheLocale: the global flags' refusals, the usage and a
-// verb follow LANG (zh* Chinese, anything else English) and --lang.
+// verb follow LANG (zh* Chinese, anything else English) and --lang, in the
+// binary main builds.
 func TestMainSpeaksTheLocale(t *testing.T) {
+	bin := tmuxtest.Build(t)
 	missing := filepath.Join(t.TempDir(), "none.db")
 	for _, c := range []struct {
 		lang string
@@ -43,15 +58,12 @@ func TestMainSpeaksTheLocale(t *testing.T) {
 		{"zh_CN.UTF-8", []string{"--db", missing, "today"}, 1, "rapport today：" + missing + " 还没有 rapport 数据库。"},
 		{"C.UTF-8", []string{"--db", missing, "today"}, 1, "rapport today: there is no rapport database at " + missing + " yet.\n"},
 	} {
-		code, out, errb := runMain(t, c.lang, c.args...)
+		code, out, errb := runMain(t, bin, c.lang, nil, c.args...)
 		if code != c.code || !strings.Contains(out+errb, c.want) {
 			t.Errorf("LANG=%s rapport %q: exit %d (want %d), want %q in:\n%s%s", c.lang, c.args, code, c.code, c.want, out, errb)
 		}
 	}
-	t.Setenv("RAPPORT_NOW", "yesterday")
-	var errb bytes.Buffer
-	t.Setenv("LANG", "zh_CN.UTF-8")
-	if code := run([]string{"--db", missing, "today"}, strings.NewReader(""), &bytes.Buffer{}, &errb); code != 2 || !strings.Contains(errb.String(), "不是 RFC 3339 时间") {
-		t.Errorf("a bad RAPPORT_NOW: exit %d %s", code, errb.String())
+	if code, _, errb := runMain(t, bin, "zh_CN.UTF-8", []string{"RAPPORT_NOW=yesterday"}, "--db", missing, "today"); code != 2 || !strings.Contains(errb, "不是 RFC 3339 时间") {
+		t.Errorf("a bad RAPPORT_NOW: exit %d %s", code, errb)
 	}
 }
