@@ -36,28 +36,12 @@ func benchPlaybookDays(b *testing.B, on bool) {
 		b.Fatal(err)
 	}
 	var run db.PlaybookRun
-	day := now
-	b.StartTimer()
-	for i := 0; i < b.N; i++ {
-		day = day.AddDate(0, 0, 1)
-		if day.Day() == 1 {
-			b.StopTimer()
-			d.SetNow(func() time.Time { return day })
-			if _, err := d.Refresh(ctx); err != nil {
-				b.Fatal(err)
-			}
-			day = day.AddDate(0, 0, 1)
-			b.StartTimer()
-		}
-		d.SetNow(func() time.Time { return day })
-		res, err := d.Refresh(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
+	refreshNewDays(b, d, now, func(_ time.Time, res db.RefreshResult) {
 		run.AtRisk += res.Playbooks.AtRisk
 		run.Unanswered += res.Playbooks.Unanswered
 		run.Every += res.Playbooks.Every
-	}
+		run.Holiday += res.Playbooks.Holiday
+	})
 	n := float64(b.N)
 	b.ReportMetric(float64(run.AtRisk)/n, "winbacks/op")
 	b.ReportMetric(float64(run.Unanswered)/n, "otherchannel/op")
