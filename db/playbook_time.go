@@ -83,19 +83,21 @@ func (t *Tx) fireHoliday() (int, error) {
 // holidayCustomers are the live customers of rule r's tier (or tag; every
 // live customer when it names neither) it has not greeted for episode.
 func (t *Tx) holidayCustomers(r *model.Playbook, episode string) ([]int64, error) {
-	query := `SELECT s.customer_id FROM customer_stats s INDEXED BY customer_stats_tier_live
-		WHERE s.active = 1 AND s.tier = ?2`
-	args := []any{r.ID, string(r.Tier), episode}
+	// ?1 is the rule, ?2 the episode; ?3 the tier or tag.
+	query := `SELECT s.customer_id FROM customer_stats s WHERE s.active = 1`
+	args := []any{r.ID, episode}
 	switch {
-	case r.Tier == "" && strings.TrimSpace(r.Tag) != "":
+	case r.Tier != "":
+		query = `SELECT s.customer_id FROM customer_stats s INDEXED BY customer_stats_tier_live
+			WHERE s.active = 1 AND s.tier = ?3`
+		args = append(args, string(r.Tier))
+	case strings.TrimSpace(r.Tag) != "":
 		query = `SELECT s.customer_id FROM tags g JOIN customer_tags ct ON ct.tag_id = g.id
 			JOIN customer_stats s ON s.customer_id = ct.customer_id
-			WHERE g.name = ?2 COLLATE NOCASE AND s.active = 1`
-		args[1] = r.Tag
-	case r.Tier == "":
-		query = `SELECT s.customer_id FROM customer_stats s WHERE s.active = 1 AND ?2 = ?2`
+			WHERE g.name = ?3 COLLATE NOCASE AND s.active = 1`
+		args = append(args, r.Tag)
 	}
-	query += ` AND NOT EXISTS (SELECT 1 FROM playbook_marks m WHERE m.playbook_id = ?1 AND m.customer_id = s.customer_id AND m.episode = ?3)`
+	query += ` AND NOT EXISTS (SELECT 1 FROM playbook_marks m WHERE m.playbook_id = ?1 AND m.customer_id = s.customer_id AND m.episode = ?2)`
 	rows, err := t.tx.QueryContext(t.ctx, query, args...)
 	if err != nil {
 		return nil, err
