@@ -16,8 +16,7 @@ import (
 // fits 40×12 and 80×24.
 func TestCustomersInChinese(t *testing.T) {
 	d, _ := fixtureBook(t)
-	c := screentest.Common(t, d)
-	c.P = i18n.New(i18n.Zh)
+	c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 	m := New(c)
 	a := screentest.InApp(t, m, 120, 40)
 	lines := strings.Split(a.Plain(), "\n")

@@ -26,8 +26,7 @@ func TestDetailInChinese(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	c := screentest.Common(t, d)
-	c.P = i18n.New(i18n.Zh)
+	c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 	v := New(c, f.Olivia)
 	a := screentest.InApp(t, v, 100, 50)
 	out := a.Plain()

@@ -17,8 +17,7 @@ func TestPipelineGoldenZh(t *testing.T) {
 	d, _ := pipelineBook(t)
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			c := screentest.Common(t, d)
-			c.P = i18n.New(i18n.Zh)
+			c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 			p := New(c)
 			a := screentest.InApp(t, p, size[0], size[1])
 			if !p.loaded {
@@ -39,8 +38,7 @@ func TestPipelineGoldenZh(t *testing.T) {
 // 40-cell line; the stage names stay as stored.
 func TestPipelineQuestionsInChinese(t *testing.T) {
 	d, f := pipelineBook(t)
-	c := screentest.Common(t, d)
-	c.P = i18n.New(i18n.Zh)
+	c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 	p := New(c)
 	a := screentest.InApp(t, p, 160, 40)
 	selectDeal(t, a, p, f.Fleet)

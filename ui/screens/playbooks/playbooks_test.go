@@ -142,8 +142,7 @@ func lineWith(t *testing.T, out, text string) string {
 // TestPlaybooksInChinese: the screen speaks the reader's language.
 func TestPlaybooksInChinese(t *testing.T) {
 	d := playbookBook(t)
-	c := screentest.Common(t, d)
-	c.P = i18n.New(i18n.Zh)
+	c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 	h := screentest.InApp(t, New(c), 130, 24)
 	out := h.Plain()
 	for _, want := range []string{"跟进规则 · 自动安排跟进的规则 · 最近 90 天", "规则", "按时", "新增客户 → First revisit 3 天后", "每 90 天 (A 类)"} {

@@ -17,8 +17,7 @@ func TestReportsGoldenZh(t *testing.T) {
 	d, _ := reportsBook(t)
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			c := screentest.Common(t, d)
-			c.P = i18n.New(i18n.Zh)
+			c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 			s := New(c)
 			screentest.InApp(t, s, size[0], size[1])
 			if !s.loaded || s.err != nil {
@@ -37,8 +36,7 @@ func TestReportsGoldenZh(t *testing.T) {
 // words in Chinese; stage names stay as stored.
 func TestDrillInChinese(t *testing.T) {
 	d, _ := reportsBook(t)
-	c := screentest.Common(t, d)
-	c.P = i18n.New(i18n.Zh)
+	c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 	s := New(c)
 	a := screentest.InApp(t, s, 100, 40)
 	a.Press("n", "n", "enter")

@@ -14,8 +14,7 @@ import (
 func TestTodayInChinese(t *testing.T) {
 	d := manyOverdue(t, 30)
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
-		c := screentest.Common(t, d)
-		c.P = i18n.New(i18n.Zh)
+		c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 		m := New(c)
 		a := screentest.InApp(t, m, size[0], size[1])
 		v := a.Plain()
@@ -30,8 +29,7 @@ func TestTodayInChinese(t *testing.T) {
 		screentest.MustNotContain(t, a.Plain(), "空格键展开")
 	}
 	// The 80×24 frame shows every section's title, the empty ones too.
-	c := screentest.Common(t, d)
-	c.P = i18n.New(i18n.Zh)
+	c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 	a := screentest.InApp(t, New(c), 80, 24)
 	for _, want := range []string{"今日到期 · 无", "流失风险 · 无", "停滞商机 · 无", "待联系 · 无"} {
 		screentest.MustContain(t, a.Plain(), want)
@@ -41,8 +39,7 @@ func TestTodayInChinese(t *testing.T) {
 // TestTodayHintsInChinese: a key that does not apply says why in Chinese.
 func TestTodayHintsInChinese(t *testing.T) {
 	d, _ := testbook.Book(t)
-	c := screentest.Common(t, d)
-	c.P = i18n.New(i18n.Zh)
+	c := screentest.CommonIn(t, d, i18n.New(i18n.Zh))
 	a := screentest.InApp(t, New(c), 100, 30)
 	a.Press("j", "j", "x") // the first at-risk row
 	screentest.MustContain(t, a.Status(), "x 将跟进标记为完成")
