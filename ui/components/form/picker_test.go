@@ -141,3 +141,17 @@ func pickerList(t *testing.T, o Options) Model {
 	}
 	return f
 }
+
+// TestPickerPlaceholderInChinese: the empty customer field's placeholder
+// starts with 例如, as every other field's does, not with "e.g.".
+func TestPickerPlaceholderInChinese(t *testing.T) {
+	o := testOptions()
+	o.P = i18n.New(i18n.Zh)
+	o.Pick = func(string) ([]Suggestion, error) { return nil, nil }
+	f := WithCustomerPicker(OrderForm(model.Order{}, o))
+	f.SetSize(80, 20)
+	view := ansi.Strip(f.View())
+	if strings.Contains(view, "e.g.") || !strings.Contains(view, "例如") {
+		t.Fatalf("the empty customer field:\n%s", view)
+	}
+}

@@ -191,11 +191,9 @@ func (m Model) fieldLines(i int) []string {
 		// As wide as the name (at least 20), so the picked customer's
 		// company shows beside it.
 		w := min(in.text.Width, max(20, ansi.StringWidth(in.raw())+1))
-		first = textline.View(in.text, w+1, st.line())
+		first = textline.View(in.text, w+1, m.lineStyles())
 	default:
-		ls := st.line()
-		ls.Prefix = textline.PrefixIn(m.opts.P)
-		first = textline.View(in.text, in.text.Width+1, ls)
+		first = textline.View(in.text, in.text.Width+1, m.lineStyles())
 	}
 	switch {
 	case in.Kind == Money && preview != "":
@@ -222,6 +220,14 @@ func (m Model) fieldLines(i int) []string {
 		out = append(out, indent+st.Hint.Render(in.Help))
 	}
 	return out
+}
+
+// lineStyles is the look of the form's one-line inputs, their placeholder
+// prefix ("e.g. ", "例如 ") in the reader's language.
+func (m Model) lineStyles() textline.Styles {
+	ls := m.opts.Styles.line()
+	ls.Prefix = textline.PrefixIn(m.opts.P)
+	return ls
 }
 
 // statusLine is the bottom line: the question being asked, the error that
